@@ -1,0 +1,425 @@
+"""Frozen data model: treaties, provisions, citations, links, diffs, comparisons.
+
+This module is a leaf: it imports nothing from the package except ``errors``.
+The id scheme implemented by :func:`is_provision_id` and :class:`Citation` is
+documented in ``docs/ids.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from treatydiff.errors import TreatydiffError, UnknownProvision
+
+__all__ = [
+    "RELATIONS",
+    "Body",
+    "Citation",
+    "ClauseMap",
+    "Comparison",
+    "ComparedLink",
+    "Kind",
+    "Link",
+    "Provenance",
+    "Provision",
+    "ProvisionDiff",
+    "Relation",
+    "Side",
+    "Source",
+    "Span",
+    "Summary",
+    "Treaty",
+    "TreatyMeta",
+    "WordOp",
+    "is_provision_id",
+    "is_treaty_id",
+    "normalize_treaty_id",
+]
+
+Kind = Literal[
+    "preamble",
+    "recital",
+    "part",
+    "title",
+    "chapter",
+    "section",
+    "article",
+    "paragraph",
+    "point",
+    "annex",
+    "closing",
+]
+
+# A treaty id is a lowercase slug; ToTA agreements are written ``tota:N`` by users
+# and stored as ``tota-N`` so that the citation separator ':' stays unambiguous.
+_TREATY_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_TOTA_REF = re.compile(r"tota[:-](\d{1,4})")
+# A provision id is dot-separated segments of [a-z0-9] joined by '-' or '_':
+# ASCII, no ':' (reserved for citations), safe in a URL fragment.
+_SEGMENT = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"
+_PROVISION_ID = re.compile(rf"{_SEGMENT}(?:\.{_SEGMENT})*")
+MAX_ID_LENGTH = 120  # generous for nested annex points, small enough for a file name
+
+
+def is_treaty_id(text: str) -> bool:
+    """True when ``text`` is a canonical treaty id such as ``ir-ru-2025``."""
+    return len(text) <= 64 and _TREATY_ID.fullmatch(text) is not None
+
+
+def is_provision_id(text: str) -> bool:
+    """True when ``text`` is a well-formed provision id such as ``art-3.3.a``."""
+    return len(text) <= MAX_ID_LENGTH and _PROVISION_ID.fullmatch(text) is not None
+
+
+def normalize_treaty_id(text: str) -> str:
+    """Return the canonical id for a user's treaty reference (``tota:420`` → ``tota-420``).
+
+    Raises:
+        TreatydiffError: when the text cannot be a treaty id (path characters, spaces …).
+    """
+    candidate = text.strip().lower()
+    tota = _TOTA_REF.fullmatch(candidate)
+    if tota:
+        return f"tota-{int(tota.group(1))}"
+    if not is_treaty_id(candidate):
+        raise TreatydiffError(
+            f"{text!r} is not a treaty id",
+            hint="ids are lowercase letters, digits and single hyphens, e.g. ir-ru-2025 or tota:420",
+        )
+    return candidate
+
+
+@dataclass(frozen=True, order=True)
+class Citation:
+    """A citable reference ``TREATY:ID`` such as ``ir-ru-2025:art-3.3``.
+
+    ``provision`` is ``None`` when the reference names the whole treaty.
+    """
+
+    treaty: str
+    provision: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Citation:
+        """Parse ``TREATY``, ``TREATY:ID``, ``tota:N`` or ``tota:N:ID``.
+
+        Raises:
+            TreatydiffError: when either part is malformed.
+        """
+        raw = text.strip()
+        parts = raw.split(":")
+        if len(parts) >= 2 and parts[0].lower() == "tota":
+            parts = [f"tota-{parts[1]}", *parts[2:]]
+        if len(parts) > 2 or not parts[0]:
+            raise TreatydiffError(f"{text!r} is not a citation", hint="write TREATY or TREATY:ID, e.g. ir-ru-2025:art-3.3")
+        treaty = normalize_treaty_id(parts[0])
+        if len(parts) == 1:
+            return cls(treaty)
+        provision = parts[1].strip()
+        if not is_provision_id(provision):
+            raise TreatydiffError(
+                f"{provision!r} is not a provision id",
+                ref=raw,
+                hint="ids look like art-3, art-3.3.a or preamble.4; see docs/ids.md",
+            )
+        return cls(treaty, provision)
+
+    def __str__(self) -> str:
+        return self.treaty if self.provision is None else f"{self.treaty}:{self.provision}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Character offsets ``[start, end)`` into a body's ``source_text``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One node of a treaty's provision tree."""
+
+    id: str
+    """Stable, citable id within the treaty (``art-3.3.a``); see docs/ids.md."""
+    kind: Kind
+    label: str
+    """Display label in the text's language: "Article 3(3)", "Статья 3 п. 3"."""
+    text: str
+    """Exact text: ``source_text[span.start:span.end]`` of the body it belongs to."""
+    span: Span
+    number: str | None = None
+    """The number as printed in the text ("3", "V", "2.3", "б"), if any."""
+    heading: str | None = None
+    """An article's or chapter's own title line, if it has one."""
+    children: tuple[Provision, ...] = ()
+
+    def walk(self) -> Iterator[Provision]:
+        """Yield this provision and all its descendants in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a text is published."""
+
+    publisher: str
+    url: str | None = None
+    date: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class TreatyMeta:
+    """What the registry knows of a treaty, independent of any text."""
+
+    id: str
+    titles: dict[str, str]
+    """Official title per language code."""
+    parties: tuple[str, ...] = ()
+    """ISO 3166-1 alpha-3 codes."""
+    signed_date: str | None = None
+    signed_place: str | None = None
+    in_force_date: str | None = None
+    languages: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    expected_articles: int | None = None
+    expected_chapters: int | None = None
+    licence: str | None = None
+    attribution: str | None = None
+    manifest: str | None = None
+    """Path of the manifest this came from (registry file or local store)."""
+
+    def title(self, lang: str | None = None) -> str:
+        """The title in ``lang`` if known, else English, else any, else the id."""
+        for key in (lang, "en"):
+            if key and key in self.titles:
+                return self.titles[key]
+        return next(iter(self.titles.values()), self.id)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a body came from and when it was ingested."""
+
+    file: str
+    sha256: str
+    ingested_at: str
+    parser: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Body:
+    """One language version of a treaty, parsed into a provision tree."""
+
+    lang: str
+    source_text: str
+    """The text the spans point into (decoded, mojibake repaired, newlines normalised)."""
+    provisions: tuple[Provision, ...]
+    """Top-level provisions in document order."""
+    title: str | None = None
+    """A title found in the text itself, if any."""
+    warnings: tuple[str, ...] = ()
+
+    def walk(self) -> Iterator[Provision]:
+        """Every provision in document order."""
+        for top in self.provisions:
+            yield from top.walk()
+
+    @cached_property
+    def index(self) -> dict[str, Provision]:
+        """Provisions by id."""
+        return {p.id: p for p in self.walk()}
+
+    def articles(self) -> list[Provision]:
+        """All provisions of kind ``article``, in order."""
+        return [p for p in self.walk() if p.kind == "article"]
+
+    def get(self, provision_id: str) -> Provision:
+        """The provision with this id.
+
+        Raises:
+            UnknownProvision: when there is none.
+        """
+        try:
+            return self.index[provision_id]
+        except KeyError:
+            raise UnknownProvision(f"no provision {provision_id!r}", ref=provision_id) from None
+
+
+@dataclass(frozen=True)
+class Treaty:
+    """A treaty's metadata with one ingested language version."""
+
+    meta: TreatyMeta
+    body: Body
+    provenance: Provenance
+
+    @property
+    def lang(self) -> str:
+        return self.body.lang
+
+    def cite(self, provision_id: str) -> Citation:
+        """The citation of one of this treaty's provisions."""
+        return Citation(self.meta.id, provision_id)
+
+    def get(self, provision_id: str) -> Provision:
+        """The provision with this id; the error names the treaty.
+
+        Raises:
+            UnknownProvision: when there is none.
+        """
+        try:
+            return self.body.index[provision_id]
+        except KeyError:
+            raise UnknownProvision(
+                f"unknown provision {provision_id!r} in {self.meta.id} ({self.lang})",
+                ref=f"{self.meta.id}:{provision_id}",
+                hint=f"run `treatydiff show {self.meta.id} --lang {self.lang}` to list its ids",
+            ) from None
+
+
+# --- clause maps and comparisons -------------------------------------------------
+
+Relation = Literal[
+    "same",
+    "reworded",
+    "modified",
+    "expanded",
+    "narrowed",
+    "split",
+    "merged",
+    "moved",
+    "added",
+    "dropped",
+    "parallel",
+    "contrasting",
+]
+RELATIONS: tuple[str, ...] = (
+    "same",
+    "reworded",
+    "modified",
+    "expanded",
+    "narrowed",
+    "split",
+    "merged",
+    "moved",
+    "added",
+    "dropped",
+    "parallel",
+    "contrasting",
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A curated (or number-aligned) correspondence between provisions of two treaties.
+
+    ``left`` and ``right`` hold provision refs as written in the map: ids
+    (``art-3.3``) or ranges (``art-18..art-27``), expanded against a body by
+    ``mapping.expand_refs``. One side is empty for ``added`` (left empty) and
+    ``dropped`` (right empty).
+    """
+
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    relation: Relation
+    note: str | None = None
+    evidence: tuple[str, ...] = ()
+    confidence: str | None = None
+    line: int | None = None
+    """Line of the link in its map file, for error messages."""
+    origin: Literal["curated", "article-number"] = "curated"
+
+
+@dataclass(frozen=True)
+class ClauseMap:
+    """A clause alignment map (``mappings/*.yaml``)."""
+
+    path: str
+    treaties: tuple[str, ...]
+    title: str
+    authors: tuple[str, ...]
+    date: str | None
+    status: Literal["draft", "reviewed"]
+    links: tuple[Link, ...]
+    sources: tuple[str, ...] = ()
+    langs: dict[str, str] = field(default_factory=dict)
+    """Language of the body each treaty is compared in, when the map fixes it."""
+
+
+WordOpKind = Literal["equal", "insert", "delete"]
+
+
+@dataclass(frozen=True)
+class WordOp:
+    """One run of a word-level diff: equal, inserted (right only) or deleted (left only)."""
+
+    op: WordOpKind
+    text: str
+
+
+@dataclass(frozen=True)
+class ProvisionDiff:
+    """The word-level diff of one link's left and right texts."""
+
+    ops: tuple[WordOp, ...]
+    similarity: float
+    """0..1, share of words kept (2·equal / (left words + right words))."""
+    words_added: int
+    words_removed: int
+
+
+@dataclass(frozen=True)
+class ComparedLink:
+    """A link with the provisions it joins and their diff."""
+
+    link: Link
+    left: tuple[Provision, ...]
+    right: tuple[Provision, ...]
+    diff: ProvisionDiff
+    status: Literal["added", "dropped", "changed", "unchanged"]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One treaty of a comparison: its metadata, language and provenance."""
+
+    meta: TreatyMeta
+    lang: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts over a comparison's links."""
+
+    added: int
+    dropped: int
+    changed: int
+    unchanged: int
+    unlinked_left: int
+    unlinked_right: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything a renderer needs: pure data, no I/O."""
+
+    left: Side
+    right: Side
+    rows: tuple[ComparedLink, ...]
+    summary: Summary
+    alignment: Literal["curated", "article-number"]
+    clause_map: ClauseMap | None = None
+    unlinked_left: tuple[Provision, ...] = ()
+    unlinked_right: tuple[Provision, ...] = ()
+    generated_at: str = ""
+    tool_version: str = ""
