@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from treatydiff.errors import TreatydiffError, UnknownProvision
 
@@ -163,6 +163,21 @@ class Provision:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data: id, kind, label, number, heading, span, text, children."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+            "number": self.number,
+            "heading": self.heading,
+            "span": [self.span.start, self.span.end],
+            "text": self.text,
+        }
+        if self.children:
+            data["children"] = [child.to_dict() for child in self.children]
+        return data
 
 
 @dataclass(frozen=True)

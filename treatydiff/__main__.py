@@ -1,0 +1,5 @@
+"""``python -m treatydiff``."""
+
+from treatydiff.cli import run
+
+run()

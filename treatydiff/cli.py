@@ -1,0 +1,207 @@
+"""The ``treatydiff`` command: a thin typed layer over the library.
+
+Each command parses its options, calls one library function and hands the result
+to a renderer. Every expected failure is a ``TreatydiffError``; ``main`` prints it
+as one line on stderr and exits with code 2 (usage errors too).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+from rich.console import Console
+
+from treatydiff import __version__
+from treatydiff.corpus import Registry
+from treatydiff.errors import TreatydiffError
+from treatydiff.model import Citation
+from treatydiff.render.outline import render_outline, render_provision, treaty_json
+from treatydiff.store import Store
+
+app = typer.Typer(
+    name="treatydiff",
+    help="Compare treaties clause by clause. Exit codes: 0 success, 1 differences found "
+    "(only with --exit-code), 2 bad input or usage.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+# Shared options, declared once so every command spells them the same way.
+StoreOption = Annotated[
+    Path | None,
+    typer.Option("--store", envvar="TREATYDIFF_STORE", help="Local store folder (default: user data folder)."),
+]
+TotaDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--tota-dir",
+        envvar="TREATYDIFF_TOTA_DIR",
+        help="Local ToTA folder (with xml/pta_N.xml); without it tota:N is downloaded and cached.",
+    ),
+]
+TextsOption = Annotated[
+    Path | None,
+    typer.Option("--texts", envvar="TREATYDIFF_TEXTS", help="Registry folder of manifests (default: texts/)."),
+]
+LangOption = Annotated[str | None, typer.Option("--lang", help="Language version: en, ru, fa, ko …")]
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    tota = "tota"
+
+
+def _registry(store: Path | None, tota_dir: Path | None, texts: Path | None) -> Registry:
+    return Registry(texts_dir=texts, store=Store(store), tota_dir=tota_dir)
+
+
+def _stdout() -> Console:
+    return Console(soft_wrap=False, highlight=False)
+
+
+_stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _warn(messages: Sequence[str]) -> None:
+    for message in messages:
+        _stderr.print(f"warning: {' '.join(message.split())}", markup=False)
+
+
+@contextmanager
+def _paged(console: Console) -> Iterator[None]:
+    """Page long output when stdout is an interactive terminal."""
+    if console.is_terminal and sys.stdin.isatty():
+        with console.pager(styles=True):
+            yield
+    else:
+        yield
+
+
+@app.command("list")
+def list_treaties(store: StoreOption = None, tota_dir: TotaDirOption = None, texts: TextsOption = None) -> None:
+    """List registry entries and which language versions are available.
+
+    Example: treatydiff list
+    """
+    from rich.table import Table
+
+    registry = _registry(store, tota_dir, texts)
+    table = Table(title="treatydiff registry", title_justify="left")
+    for column in ("id", "title", "signed", "parties", "available"):
+        table.add_column(column, overflow="fold")
+    for entry in registry.entries():
+        meta = entry.meta
+        available = ", ".join(entry.available) if entry.available else "[dim]no text yet[/dim]"
+        origin = "" if entry.origin == "registry" else " [dim](local)[/dim]"
+        table.add_row(meta.id + origin, meta.title(), meta.signed_date or "", " ".join(meta.parties), available)
+    _stdout().print(table)
+
+
+@app.command()
+def show(
+    ref: Annotated[str, typer.Argument(help="TREATY or TREATY:ID, e.g. tota:420 or un-charter:art-51.")],
+    lang: LangOption = None,
+    output_format: Annotated[ShowFormat, typer.Option("--format", help="text (a tree) or json.")] = ShowFormat.text,
+    depth: Annotated[int, typer.Option(help="Outline depth: 1 articles, 2 paragraphs, 3 points.", min=1)] = 3,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Show a treaty's outline, or one provision's text.
+
+    Example: treatydiff show un-charter:art-51 --lang ru
+    """
+    citation = Citation.parse(ref)
+    treaty = _registry(store, tota_dir, texts).load(citation.treaty, lang)
+    _warn(treaty.body.warnings)
+    provision = treaty.get(citation.provision) if citation.provision else None
+    if output_format is ShowFormat.json:
+        typer.echo(treaty_json(treaty, provision))
+        return
+    console = _stdout()
+    with _paged(console):
+        if provision is None:
+            render_outline(treaty, console, max_depth=depth)
+        else:
+            render_provision(treaty, provision, console)
+
+
+@app.command()
+def ingest(
+    treaty_id: Annotated[str, typer.Argument(metavar="ID", help="Registry id to store the text under.")],
+    file: Annotated[Path, typer.Argument(help="The text: plain text/Markdown, saved HTML page, or ToTA XML.")],
+    lang: LangOption = None,
+    input_format: Annotated[InputFormat, typer.Option("--format", help="Input format.")] = InputFormat.auto,
+    title: Annotated[str | None, typer.Option(help="Title for a new id without a manifest.")] = None,
+    strict: Annotated[bool, typer.Option(help="Fail (instead of warn) when the structure differs from the manifest.")] = False,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Parse a copy of a treaty and save it, with its provenance, in the local store.
+
+    Example: treatydiff ingest un-charter charter_ru.txt --lang ru
+    """
+    registry = _registry(store, tota_dir, texts)
+    result = registry.ingest(treaty_id, file, lang=lang, fmt=input_format.value, title=title, strict=strict)
+    _warn(result.warnings)
+    body = result.treaty.body
+    chapters = sum(1 for p in body.walk() if p.kind == "chapter")
+    _stderr.print(
+        f"ingested {result.treaty.meta.id} ({body.lang}): {len(body.articles())} articles, {chapters} chapters, "
+        f"{sum(1 for _ in body.walk())} provisions → {result.path}",
+        markup=False,
+    )
+    if result.created_manifest:
+        _stderr.print(f"created a minimal manifest: {result.created_manifest}", markup=False)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(f"treatydiff {__version__}")
+        raise typer.Exit(0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit code (0 ok, 1 differences with --exit-code, 2 error)."""
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=list(argv) if argv is not None else None, prog_name="treatydiff", standalone_mode=False)
+    except TreatydiffError as error:
+        _stderr.print(f"error: {error}", markup=False)
+        return 2
+    except click.UsageError as error:
+        where = f" (see: treatydiff {error.ctx.info_name if error.ctx else ''} --help)".replace("  ", " ")
+        _stderr.print(f"error: {error.format_message()}{where}", markup=False)
+        return 2
+    except click.ClickException as error:
+        _stderr.print(f"error: {error.format_message()}", markup=False)
+        return 2
+    except (click.Abort, KeyboardInterrupt):
+        _stderr.print("interrupted", markup=False)
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

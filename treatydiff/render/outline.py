@@ -1,0 +1,102 @@
+"""Terminal views of one treaty: its outline as a tree, or one provision's text."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.text import Text
+from rich.tree import Tree
+
+from treatydiff.model import Provision, Treaty
+
+__all__ = ["render_outline", "render_provision", "treaty_json"]
+
+_CONTAINERS = {"part", "title", "chapter", "section", "annex"}
+_EXCERPT = 90  # characters of text shown per leaf in an outline line
+
+
+def _excerpt(provision: Provision) -> str:
+    text = " ".join(provision.text.split())
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1].rstrip() + "…"
+
+
+def _node_label(provision: Provision, *, with_text: bool) -> Text:
+    line = Text()
+    line.append(provision.id, style="bold cyan")
+    line.append("  ")
+    heading = f" — {provision.heading}" if provision.heading else ""
+    line.append(provision.label + heading, style="bold" if provision.kind in _CONTAINERS else "")
+    if with_text and not provision.children:
+        line.append("\n" + _excerpt(provision), style="dim")
+    return line
+
+
+def _add(tree: Tree, provision: Provision, depth: int, max_depth: int) -> None:
+    branch = tree.add(_node_label(provision, with_text=True))
+    if depth < max_depth:
+        for child in provision.children:
+            _add(branch, child, depth + 1, max_depth)
+
+
+def render_outline(treaty: Treaty, console: Console, *, max_depth: int = 3) -> None:
+    """Print a treaty's provision tree: ids, labels and a short excerpt of each leaf."""
+    meta = treaty.meta
+    head = Text(meta.title(treaty.lang), style="bold")
+    head.append(f"\n{meta.id} · {treaty.lang}", style="cyan")
+    if meta.signed_date:
+        head.append(f" · signed {meta.signed_date}" + (f", {meta.signed_place}" if meta.signed_place else ""))
+    tree = Tree(head)
+    for top in treaty.body.provisions:
+        _add(tree, top, 1, max_depth)
+    articles = len(treaty.body.articles())
+    chapters = sum(1 for p in treaty.body.walk() if p.kind == "chapter")
+    console.print(tree)
+    console.print(
+        f"[dim]{articles} articles, {chapters} chapters · source {escape(treaty.provenance.file)} "
+        f"· sha256 {treaty.provenance.sha256[:12]}…[/dim]"
+    )
+
+
+def render_provision(treaty: Treaty, provision: Provision, console: Console) -> None:
+    """Print one provision in full, with its citation and an outline of its parts."""
+    title = Text(f"{treaty.cite(provision.id)}", style="bold cyan")
+    title.append(f"  {provision.label}", style="bold")
+    parts: list[Text | Tree] = []
+    if provision.heading:
+        parts.append(Text(provision.heading, style="italic"))
+    parts.append(Text(provision.text.strip()))
+    if provision.children:
+        tree = Tree(Text("parts", style="dim"))
+        for child in provision.children:
+            tree.add(_node_label(child, with_text=False))
+        parts.append(tree)
+    console.print(Panel(Group(*parts), title=title, title_align="left", subtitle=treaty.meta.title(treaty.lang)))
+
+
+def treaty_json(treaty: Treaty, provision: Provision | None = None) -> str:
+    """``show --format json``: metadata, provenance and provisions (id, kind, label, text, span)."""
+    meta = treaty.meta
+    provisions = [provision] if provision is not None else list(treaty.body.provisions)
+    document = {
+        "format": "treatydiff.show/1",
+        "treaty": {
+            "id": meta.id,
+            "title": meta.title(treaty.lang),
+            "titles": meta.titles,
+            "parties": list(meta.parties),
+            "signed_date": meta.signed_date,
+            "lang": treaty.lang,
+        },
+        "provenance": {
+            "file": treaty.provenance.file,
+            "sha256": treaty.provenance.sha256,
+            "ingested_at": treaty.provenance.ingested_at,
+            "parser": treaty.provenance.parser,
+            "warnings": list(treaty.provenance.warnings),
+        },
+        "provisions": [p.to_dict() for p in provisions],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
