@@ -1,0 +1,181 @@
+"""Word-level diffs of provision texts: the one adapter around diff-match-patch.
+
+Texts are first normalised (:func:`normalize`) so that layout, quote and dash
+styles and paragraph renumbering do not count as changes, then split into word
+tokens (:func:`tokenize`). :func:`diff_texts` encodes each distinct token as one
+private-use Unicode character, diffs the two strings with diff-match-patch
+(``Diff_Timeout = 0``, so the result never depends on machine speed) and applies
+semantic cleanup. :func:`diff_texts_difflib` computes the same kind of result with
+``difflib.SequenceMatcher`` (autojunk off) as a cross-check and benchmark baseline.
+
+A token is a run of non-whitespace characters, so punctuation stays attached to its
+word (``Parties,``), as in wdiff. ``WordOp.text`` holds the normalised tokens of a
+run joined with single spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from difflib import SequenceMatcher
+
+from diff_match_patch import diff_match_patch
+
+from treatydiff.errors import TreatydiffError
+from treatydiff.model import ProvisionDiff, WordOp, WordOpKind
+
+__all__ = ["diff_concat", "diff_texts", "diff_texts_difflib", "normalize", "tokenize"]
+
+# Quote marks of English, Russian, German and French typography all become '"'.
+# An apostrophe between two letters (Party's, Party’s) is part of a word, not a quote.
+_SINGLE = "'‘’‚‛‹›"
+_QUOTES = re.compile(rf"[“”„‟«»]|(?<!\w)[{_SINGLE}]|[{_SINGLE}](?!\w)")
+_APOSTROPHE = re.compile(rf"[{_SINGLE}]")
+_DASHES = re.compile(r"[‐‑‒–—―−]")
+# Invisible characters that OCR and word processors leave inside words.
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# A paragraph or point label at the start of a line: "1.", "2.3.", "(2)", "3)",
+# "(a)", "a)", "б)", "(iv)". It must be followed by whitespace or the line's end,
+# so "1.5 per cent" keeps its number.
+_LABEL = r"(?:\(\s*(?:\d+|[^\W\d_]|[ivxlc]+)\s*\)|\d+(?:\.\d+)*[.)]|[^\W\d_][.)]|[ivxlc]+\))"
+_LEADING_LABELS = re.compile(rf"^[ \t]*(?:{_LABEL}[ \t]*)*{_LABEL}(?=\s|$)", re.MULTILINE | re.IGNORECASE)
+
+Diff = list[tuple[WordOpKind, list[str]]]
+
+
+def normalize(text: str) -> str:
+    """The text as the diff sees it, one line per paragraph.
+
+    Unicode is composed (NFC); invisible characters are dropped; curly, low and
+    angle quotes become ``"`` (apostrophes inside words become ``'``); en, em and
+    figure dashes become ``-``; a paragraph or point number at the start of the
+    text or of any line ("1.", "(2)", "3)", "(a)", "б)") is removed; runs of
+    spaces and tabs become one space and blank lines disappear.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _QUOTES.sub('"', text)
+    text = _APOSTROPHE.sub("'", text)  # the single quotes left are inside words
+    text = _DASHES.sub("-", text)
+    text = _LEADING_LABELS.sub("", text)
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def tokenize(text: str) -> list[str]:
+    """The word tokens of the normalised ``text``: runs of non-whitespace characters."""
+    return normalize(text).split()
+
+
+def diff_texts(left: str, right: str) -> ProvisionDiff:
+    """Word-level diff of two provision texts with diff-match-patch.
+
+    Args:
+        left: The earlier or reference text.
+        right: The text compared with it.
+
+    Returns:
+        Runs of equal, deleted (left only) and inserted (right only) words, with
+        similarity and word counts.
+
+    Raises:
+        TreatydiffError: when the texts hold more distinct words than can be
+            encoded (about 137,000).
+    """
+    return _build(tokenize(left), tokenize(right), _dmp_runs)
+
+
+def diff_texts_difflib(left: str, right: str) -> ProvisionDiff:
+    """The same diff as :func:`diff_texts`, computed by ``difflib.SequenceMatcher``.
+
+    Autojunk is off, so frequent words ("the", "of") are matched like any other.
+    """
+    return _build(tokenize(left), tokenize(right), _difflib_runs)
+
+
+def diff_concat(lefts: Sequence[str], rights: Sequence[str]) -> ProvisionDiff:
+    """Diff several provisions against several (split, merged or ranged links).
+
+    Each side's texts are joined in the given order with line breaks, so each
+    provision's leading paragraph number is still removed by :func:`normalize`.
+    """
+    return diff_texts("\n".join(lefts), "\n".join(rights))
+
+
+# --- engines -----------------------------------------------------------------
+
+
+def _dmp_runs(left: list[str], right: list[str]) -> Diff:
+    """diff-match-patch over the tokens, each encoded as one character."""
+    codes: dict[str, str] = {}
+    words: dict[str, str] = {}
+    alphabet = _private_use_chars()
+    for token in (*left, *right):
+        if token not in codes:
+            char = next(alphabet, None)
+            if char is None:
+                raise TreatydiffError("texts too long to diff", hint="compare smaller provisions")
+            codes[token] = char
+            words[char] = token
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0  # no deadline: the same texts always give the same diff
+    encoded = engine.diff_main(
+        "".join(codes[t] for t in left), "".join(codes[t] for t in right), checklines=False
+    )
+    engine.diff_cleanupSemantic(encoded)
+    kinds: dict[int, WordOpKind] = {0: "equal", -1: "delete", 1: "insert"}
+    return [(kinds[op], [words[c] for c in chars]) for op, chars in encoded]
+
+
+def _difflib_runs(left: list[str], right: list[str]) -> Diff:
+    """``SequenceMatcher`` opcodes over the tokens; a replacement is a delete then an insert."""
+    runs: Diff = []
+    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("equal", "delete", "replace"):
+            runs.append(("equal" if tag == "equal" else "delete", left[i1:i2]))
+        if tag in ("insert", "replace"):
+            runs.append(("insert", right[j1:j2]))
+    return runs
+
+
+def _private_use_chars() -> Iterator[str]:
+    """Characters that never occur in treaty text and that semantic cleanup treats alike."""
+    for start, stop in ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD)):
+        for code in range(start, stop + 1):
+            yield chr(code)
+
+
+# --- result ------------------------------------------------------------------
+
+
+Engine = Callable[[list[str], list[str]], Diff]
+
+
+def _build(left: list[str], right: list[str], engine: Engine) -> ProvisionDiff:
+    """Run ``engine`` and turn its runs into a :class:`ProvisionDiff`."""
+    runs = _merge(engine(left, right)) if left or right else []
+    counts = {"equal": 0, "insert": 0, "delete": 0}
+    for kind, tokens in runs:
+        counts[kind] += len(tokens)
+    total = len(left) + len(right)
+    return ProvisionDiff(
+        ops=tuple(WordOp(kind, " ".join(tokens)) for kind, tokens in runs),
+        similarity=2 * counts["equal"] / total if total else 1.0,
+        words_added=counts["insert"],
+        words_removed=counts["delete"],
+    )
+
+
+def _merge(runs: Diff) -> Diff:
+    """Drop empty runs and join neighbours of the same kind."""
+    merged: Diff = []
+    for kind, tokens in runs:
+        if not tokens:
+            continue
+        if merged and merged[-1][0] == kind:
+            merged[-1] = (kind, merged[-1][1] + tokens)
+        else:
+            merged.append((kind, list(tokens)))
+    return merged
