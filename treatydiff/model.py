@@ -399,7 +399,8 @@ class ComparedLink:
     link: Link
     left: tuple[Provision, ...]
     right: tuple[Provision, ...]
-    diff: ProvisionDiff
+    diff: ProvisionDiff | None
+    """None when the two sides are in different languages: shown in parallel, not diffed."""
     status: Literal["added", "dropped", "changed", "unchanged"]
 
 
