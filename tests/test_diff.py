@@ -1,0 +1,271 @@
+"""Tests for treatydiff.diff. All inline texts are synthetic (written for these tests);
+real texts are read from the shared corpus at test time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from treatydiff.diff import diff_concat, diff_texts, diff_texts_difflib, normalize, tokenize
+from treatydiff.model import ProvisionDiff
+
+ENGINES = [pytest.param(diff_texts, id="dmp"), pytest.param(diff_texts_difflib, id="difflib")]
+
+
+def _side(diff: ProvisionDiff, kept: str) -> list[str]:
+    """The tokens of one side rebuilt from the ops (``kept`` is "delete" or "insert")."""
+    return " ".join(op.text for op in diff.ops if op.op in ("equal", kept)).split()
+
+
+# --- normalisation: these pairs must compare as identical ---------------------------
+
+SAME = [  # synthetic
+    ("spaces", "The  Parties   shall\tcooperate.", "The Parties shall cooperate."),
+    ("line breaks", "The Parties\nshall\r\n\ncooperate.", "The Parties shall cooperate."),
+    ("nbsp", "The\u00a0Parties shall cooperate.", "The Parties shall cooperate."),
+    ("curly quotes", "the “Committee” decides", 'the "Committee" decides'),
+    ("guillemets", "the «Committee» decides", 'the "Committee" decides'),
+    ("low quotes", "the „Committee“ decides", 'the "Committee" decides'),
+    ("single quotes", "the ‘Committee’ decides", "the 'Committee' decides"),
+    ("apostrophe", "each Party’s territory", "each Party's territory"),
+    ("em dash", "goods — other than fuel", "goods - other than fuel"),
+    ("en dash", "goods – other than fuel", "goods - other than fuel"),
+    ("figure dash", "goods ‒ other than fuel", "goods - other than fuel"),
+    ("number 1.", "1. The Parties shall cooperate.", "4. The Parties shall cooperate."),
+    ("number (2)", "(2) The Parties shall cooperate.", "(7) The Parties shall cooperate."),
+    ("number 3)", "3) The Parties shall cooperate.", "The Parties shall cooperate."),
+    ("dotted 2.1.", "2.1. The Parties shall cooperate.", "The Parties shall cooperate."),
+    ("point (a)", "(a) fresh fruit;", "(c) fresh fruit;"),
+    ("point a)", "a) fresh fruit;", "fresh fruit;"),
+    ("cyrillic point", "б) свежие фрукты;", "в) свежие фрукты;"),
+    ("roman point", "(iv) fresh fruit;", "(ii) fresh fruit;"),
+    ("nested labels", "1. (a) fresh fruit;", "2.(b) fresh fruit;"),
+    ("per line", "Goods:\n(a) fruit;\n(b) grain.", "Goods:\n1) fruit;\n2) grain."),
+    ("soft hyphen", "cooper\u00adate", "cooperate"),
+    ("decomposed", "Cafe\u0301 rules", "Café rules"),
+]
+
+
+@pytest.mark.parametrize(("left", "right"), [pytest.param(a, b, id=i) for i, a, b in SAME])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_insignificant_differences_compare_equal(engine, left: str, right: str) -> None:
+    diff = engine(left, right)
+    assert diff.similarity == 1.0
+    assert [op.op for op in diff.ops] == ["equal"]
+    assert diff.words_added == diff.words_removed == 0
+
+
+KEPT = [  # synthetic: numbers that are not paragraph labels survive normalisation
+    ("mid-line number", "within 30 days", "within 30 days"),
+    ("decimal at start", "1.5 per cent ad valorem", "1.5 per cent ad valorem"),
+    ("year at start", "1994 is the base year", "1994 is the base year"),
+    ("label in text", "under paragraph 2) of Article 3", "under paragraph 2) of Article 3"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(a, b, id=i) for i, a, b in KEPT])
+def test_normalize_keeps_numbers_that_are_not_labels(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+def test_normalize_keeps_one_line_per_paragraph() -> None:
+    assert normalize("  1. First  line.\n\n(2) Second\tline.  \n") == "First line.\nSecond line."  # synthetic
+
+
+def test_tokenize_keeps_punctuation_on_words() -> None:
+    assert tokenize("1. Goods, (other than fuel) — exempt.") == [  # synthetic
+        "Goods,",
+        "(other",
+        "than",
+        "fuel)",
+        "-",
+        "exempt.",
+    ]
+
+
+# --- the diff itself ------------------------------------------------------------------
+
+CHANGES = [  # synthetic: (id, left, right, ops, added, removed)
+    ("empty", "", "", [], 0, 0),
+    ("added", "", "Goods are exempt.", [("insert", "Goods are exempt.")], 3, 0),
+    ("dropped", "Goods are exempt.", "", [("delete", "Goods are exempt.")], 0, 3),
+    (
+        "word replaced",
+        "The Parties shall not apply customs duties.",
+        "The Parties shall not apply export duties.",
+        [
+            ("equal", "The Parties shall not apply"),
+            ("delete", "customs"),
+            ("insert", "export"),
+            ("equal", "duties."),
+        ],
+        1,
+        1,
+    ),
+    (
+        "words inserted",
+        "Each Party shall notify the other Party of any measure.",
+        "Each Party shall promptly notify the other Party of any new measure.",
+        [
+            ("equal", "Each Party shall"),
+            ("insert", "promptly"),
+            ("equal", "notify the other Party of any"),
+            ("insert", "new"),
+            ("equal", "measure."),
+        ],
+        2,
+        0,
+    ),
+    (
+        "cyrillic",
+        "Стороны не применяют таможенные пошлины.",
+        "Стороны не применяют экспортные пошлины.",
+        [
+            ("equal", "Стороны не применяют"),
+            ("delete", "таможенные"),
+            ("insert", "экспортные"),
+            ("equal", "пошлины."),
+        ],
+        1,
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "ops", "added", "removed"), [pytest.param(*case[1:], id=case[0]) for case in CHANGES]
+)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_word_ops(
+    engine, left: str, right: str, ops: list[tuple[str, str]], added: int, removed: int
+) -> None:
+    diff = engine(left, right)
+    assert [(op.op, op.text) for op in diff.ops] == ops
+    assert (diff.words_added, diff.words_removed) == (added, removed)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        pytest.param("", "", 1.0, id="both empty"),
+        pytest.param("a b", "", 0.0, id="one empty"),
+        pytest.param("a b c d", "a b c e", 0.75, id="one of four replaced"),
+        pytest.param("a b", "a b c d", 2 * 2 / 6, id="two added"),
+    ],
+)
+def test_similarity_is_share_of_words_kept(left: str, right: str, expected: float) -> None:  # synthetic
+    assert diff_texts(left, right).similarity == pytest.approx(expected)
+
+
+def test_semantic_cleanup_merges_scattered_matches() -> None:
+    # synthetic: a kept word no longer than the edits around it reads better inside one
+    # replacement; difflib keeps it as a match
+    left, right = (
+        "Each Party shall notify the other.",
+        "Each Party shall promptly notify in writing the other.",
+    )
+    assert [(op.op, op.text) for op in diff_texts(left, right).ops] == [
+        ("equal", "Each Party shall"),
+        ("delete", "notify"),
+        ("insert", "promptly notify in writing"),
+        ("equal", "the other."),
+    ]
+    assert [op.op for op in diff_texts_difflib(left, right).ops] == [
+        "equal",
+        "insert",
+        "equal",
+        "insert",
+        "equal",
+    ]
+
+
+def test_diff_is_deterministic() -> None:
+    left = " ".join(f"w{i % 37}" for i in range(3000))  # synthetic, long enough to take a while
+    right = " ".join(f"w{i % 41}" for i in range(3000))
+    assert diff_texts(left, right) == diff_texts(left, right)
+
+
+def test_many_distinct_words() -> None:
+    left = " ".join(f"w{i}" for i in range(20000))  # synthetic: beyond the BMP private-use area
+    right = " ".join(f"w{i}" for i in range(1, 20001))
+    diff = diff_texts(left, right)
+    assert (diff.words_added, diff.words_removed) == (1, 1)
+
+
+def test_diff_concat_strips_each_provisions_number() -> None:
+    lefts = ["1. Goods are exempt.", "2. Services are exempt."]  # synthetic
+    rights = ["1. Goods and services are exempt."]
+    diff = diff_concat(lefts, rights)
+    assert diff == diff_texts("Goods are exempt. Services are exempt.", "Goods and services are exempt.")
+
+
+# --- properties ---------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    ["the", "Party", "shall", "not", "duties", "пошлины", "«goods»", "—", "1.", "(a)", "x"]
+)
+_TEXT = st.lists(_WORDS, max_size=40).map(" ".join)
+_LAYOUT = st.lists(st.sampled_from([" ", "  ", "\n", "\t", "\n\n"]), min_size=1, max_size=3).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(left=_TEXT, right=_TEXT)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_ops_rebuild_both_sides(engine, left: str, right: str) -> None:
+    diff = engine(left, right)
+    assert _side(diff, "delete") == tokenize(left)
+    assert _side(diff, "insert") == tokenize(right)
+    assert diff.words_removed + diff.words_added == sum(
+        len(op.text.split()) for op in diff.ops if op.op != "equal"
+    )
+    kinds = [op.op for op in diff.ops]
+    assert all(a != b for a, b in zip(kinds, kinds[1:], strict=False)), "neighbouring runs differ"
+
+
+@settings(max_examples=100, deadline=None)
+@given(words=st.lists(_WORDS.filter(lambda w: w not in ("1.", "(a)")), min_size=1, max_size=30), gap=_LAYOUT)
+def test_layout_never_matters(words: list[str], gap: str) -> None:
+    assert diff_texts(" ".join(words), gap.join(words)).similarity == 1.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(left=_TEXT, right=_TEXT)
+def test_engines_agree_when_one_side_extends_the_other(left: str, right: str) -> None:
+    # with a pure insertion both engines must find every kept word
+    longer = f"{left} {right}"
+    a, b = diff_texts(left, longer), diff_texts_difflib(left, longer)
+    added = len(tokenize(longer)) - len(tokenize(left))
+    assert (a.words_added, a.words_removed) == (b.words_added, b.words_removed) == (added, 0)
+
+
+# --- real texts (ToTA, read at test time, never copied) --------------------------------
+
+
+def _tota_articles(corpus: Path, number: int) -> dict[str, str]:
+    from lxml import etree
+
+    tree = etree.parse(str(corpus / "tota" / "xml" / f"pta_{number}.xml"))
+    return {a.get("number"): "".join(a.itertext()) for a in tree.iter("article") if a.get("number")}
+
+
+@pytest.mark.corpus
+def test_real_article_pair_engines_agree(corpus_dir: Path) -> None:
+    left, right = _tota_articles(corpus_dir, 420), _tota_articles(corpus_dir, 423)
+    dmp = diff_texts(left["ARTICLE 6"], right["ARTICLE 6"])
+    baseline = diff_texts_difflib(left["ARTICLE 6"], right["ARTICLE 6"])
+    assert 0.8 < dmp.similarity < 1.0
+    assert dmp.similarity == pytest.approx(baseline.similarity, abs=0.05)
+
+
+@pytest.mark.corpus
+def test_real_texts_rebuild_from_ops(corpus_dir: Path) -> None:
+    left, right = _tota_articles(corpus_dir, 420), _tota_articles(corpus_dir, 423)
+    for number in sorted(left.keys() & right.keys()):
+        diff = diff_texts(left[number], right[number])
+        assert _side(diff, "delete") == tokenize(left[number]), number
+        assert _side(diff, "insert") == tokenize(right[number]), number
+        # semantic cleanup only ever gives up matches, never invents them
+        assert diff.similarity <= diff_texts_difflib(left[number], right[number]).similarity + 0.1, number
