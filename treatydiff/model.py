@@ -352,6 +352,9 @@ class Link:
     line: int | None = None
     """Line of the link in its map file, for error messages."""
     origin: Literal["curated", "article-number"] = "curated"
+    between: tuple[str, str] | None = None
+    """The (left, right) treaty ids this link joins; ``load_map`` always sets it.
+    ``None`` (links not read from a map) means the comparison's two treaties."""
 
 
 @dataclass(frozen=True)
