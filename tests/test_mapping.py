@@ -1,0 +1,495 @@
+"""Tests for treatydiff.mapping: loading, validating, resolving and checking clause maps.
+
+# synthetic: every treaty body and map in this file is invented for the tests
+# (ids example-a / example-b, placeholder provision text); no treaty text is used.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from treatydiff.errors import MappingError
+from treatydiff.mapping import expand_refs, load_map, load_schema
+from treatydiff.model import Body, Kind, Link, Provision, Span
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# --- synthetic bodies -----------------------------------------------------------------
+
+
+def _kind(provision_id: str) -> Kind:
+    head, *rest = provision_id.split(".")
+    if head == "preamble":
+        return "recital" if rest else "preamble"
+    return ("article", "paragraph", "point")[len(rest)]
+
+
+def make_body(ids: list[str], lang: str = "en") -> Body:
+    """A synthetic body: one provision per id, nested by the dots of the ids."""
+    text_parts: list[str] = []
+    offset = 0
+    spans: dict[str, Span] = {}
+    for provision_id in ids:
+        part = f"Synthetic text of {provision_id}.\n"  # synthetic
+        spans[provision_id] = Span(offset, offset + len(part) - 1)
+        text_parts.append(part)
+        offset += len(part)
+    source = "".join(text_parts)
+
+    def build(provision_id: str) -> Provision:
+        children = tuple(
+            build(child)
+            for child in ids
+            if child.startswith(provision_id + ".") and "." not in child[len(provision_id) + 1 :]
+        )
+        span = spans[provision_id]
+        return Provision(
+            id=provision_id,
+            kind=_kind(provision_id),
+            label=provision_id,
+            text=source[span.start : span.end],
+            span=span,
+            children=children,
+        )
+
+    return Body(lang=lang, source_text=source, provisions=tuple(build(i) for i in ids if "." not in i))
+
+
+# example-a: preamble with 2 recitals, art-1 (2 paragraphs), art-2 … art-5, art-3 with 3 paragraphs.
+BODY_A = make_body(
+    ["preamble", "preamble.1", "preamble.2", "art-1", "art-1.1", "art-1.2", "art-2", "art-3"]
+    + ["art-3.1", "art-3.2", "art-3.3", "art-3.3.a", "art-3.3.b", "art-4", "art-5"]
+)
+# example-b: art-1 … art-6, art-1 and art-3 with paragraphs.
+BODY_B = make_body(
+    ["art-1", "art-1.1", "art-1.2", "art-2", "art-3", "art-3.1", "art-3.2", "art-4", "art-5", "art-6"]
+)
+
+HEADER = """\
+treatydiff-map: 1
+title: "Synthetic example"
+treaties:
+  - example-a
+  - example-b
+authors: ["Test Author"]
+date: 2026-11-25
+status: draft
+links:
+"""
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "map.yaml") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def map_text(links: str) -> str:
+    return HEADER + dedent(links)
+
+
+# --- loading ----------------------------------------------------------------------------
+
+
+def test_valid_map_loads(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        dedent(
+            """\
+            # yaml-language-server: $schema=../docs/schemas/clause-map-1.schema.json
+            treatydiff-map: 1
+            title: "Synthetic example"
+            treaties:
+              - tota:420
+              - {id: example-b, lang: ru}
+              - example-c
+            authors: ["Test Author", "Second Author"]
+            date: 2026-11-25
+            status: reviewed
+            sources: ["Invented 2026, p. 1"]
+            links:
+              - left: art-1
+                right: [art-1.1, art-1.2]
+                relation: split
+                note: "our own words"
+                evidence: ["tota:423:art-1.2", "Invented 2025, p. 191"]
+                confidence: high
+              - right: art-9
+                relation: added
+              - left: art-18..art-27
+                relation: dropped
+              - left: art-2
+                right: art-7
+                relation: moved
+                between: [example-b, example-c]
+            """
+        ),
+    )
+    clause_map = load_map(path)
+    assert clause_map.treaties == ("tota-420", "example-b", "example-c")
+    assert clause_map.langs == {"example-b": "ru"}
+    assert clause_map.date == "2026-11-25"
+    assert clause_map.status == "reviewed"
+    assert clause_map.sources == ("Invented 2026, p. 1",)
+    assert clause_map.authors == ("Test Author", "Second Author")
+    assert clause_map.links == (
+        Link(
+            left=("art-1",),
+            right=("art-1.1", "art-1.2"),
+            relation="split",
+            note="our own words",
+            evidence=("tota:423:art-1.2", "Invented 2025, p. 191"),
+            confidence="high",
+            line=13,
+            between=("tota-420", "example-b"),
+        ),
+        Link(left=(), right=("art-9",), relation="added", line=19, between=("tota-420", "example-b")),
+        Link(
+            left=("art-18..art-27",), right=(), relation="dropped", line=21, between=("tota-420", "example-b")
+        ),
+        Link(
+            left=("art-2",), right=("art-7",), relation="moved", line=23, between=("example-b", "example-c")
+        ),
+    )
+
+
+LINK_FAILURES = [
+    pytest.param(
+        """\
+          - left: art-1
+            right: art-1
+            relation: modifed
+        """,
+        12,
+        "unknown relation 'modifed' (did you mean 'modified'? use one of: same, reworded,",
+        id="unknown-relation",
+    ),
+    pytest.param(
+        """\
+          - left: art-1
+            right: art-1
+        """,
+        10,
+        "link has no 'relation' (add relation: one of same, reworded,",
+        id="missing-relation",
+    ),
+    pytest.param(
+        """\
+          - left: art-1
+            right: art-1
+            relation: same
+          - left: art-2
+            right: art-3
+            relation: added
+        """,
+        13,
+        "an 'added' link has no left side: remove 'left'",
+        id="added-with-left",
+    ),
+    pytest.param(
+        """\
+          - left: art-2
+            right: art-3
+            relation: dropped
+        """,
+        11,
+        "a 'dropped' link has no right side: remove 'right'",
+        id="dropped-with-right",
+    ),
+    pytest.param(
+        """\
+          - left: art-2
+            relation: modified
+        """,
+        10,
+        "a 'modified' link needs both 'left' and 'right'",
+        id="one-sided-modified",
+    ),
+    pytest.param(
+        """\
+          - left: art-2
+            right: art-2
+            relation: same
+            colour: red
+        """,
+        13,
+        "unknown key 'colour' (expected one of: between, confidence, evidence,",
+        id="unknown-link-key",
+    ),
+    pytest.param(
+        """\
+          - left: Art 2
+            right: art-2
+            relation: same
+        """,
+        10,
+        "'Art 2' is not a provision id or range",
+        id="bad-ref",
+    ),
+    pytest.param(
+        """\
+          - left: art-2
+            right: [art-2, 7]
+            relation: same
+        """,
+        11,
+        "'right' must be a provision id, a list of ids, or a range",
+        id="number-in-ref-list",
+    ),
+    pytest.param(
+        """\
+          - left: art-2
+            right: art-2
+            relation: same
+            note: yes
+        """,
+        13,
+        "'note' must be text, not true",
+        id="boolean-note",
+    ),
+    pytest.param(
+        """\
+          - left: art-2
+            right: art-2
+            relation: same
+            between: [example-a, example-z]
+        """,
+        13,
+        "'between' names 'example-z', which is not in 'treaties'",
+        id="between-unknown-treaty",
+    ),
+    pytest.param(
+        """\
+          - left: art-2
+            right: art-2
+            relation: same
+            evidence: ["Invented 2025, p. 3", "tota:423:Art-1"]
+        """,
+        13,
+        "evidence 'tota:423:Art-1' is not a citation",
+        id="bad-evidence-citation",
+    ),
+    pytest.param(
+        """\
+          - left: art-2
+            right: art-2
+            relation: same
+            relation: modified
+        """,
+        13,
+        "duplicate key 'relation' (first on line 12)",
+        id="duplicate-key",
+    ),
+]
+
+
+@pytest.mark.parametrize(("links", "line", "message"), LINK_FAILURES)
+def test_link_failure_is_one_located_line(tmp_path: Path, links: str, line: int, message: str) -> None:
+    path = write(tmp_path, map_text(links))
+    with pytest.raises(MappingError) as caught:
+        load_map(path)
+    text = str(caught.value)
+    assert "\n" not in text
+    assert text.startswith(f"{path}:{line}: {message}"), text
+    assert caught.value.line == line
+
+
+EMPTY = HEADER.replace("links:\n", "links: []\n")
+HEADER_FAILURES = [
+    pytest.param(
+        EMPTY.replace("status: draft", "status: final"),
+        8,
+        "unknown status 'final' (use draft or reviewed)",
+        id="wrong-status",
+    ),
+    pytest.param(
+        EMPTY.replace("treatydiff-map: 1", "treatydiff-map: 2"),
+        1,
+        "unsupported map format 2",
+        id="wrong-version",
+    ),
+    pytest.param(EMPTY.replace("title:", "titel:"), 1, "missing key 'title'", id="missing-title"),
+    pytest.param(
+        EMPTY.replace("date: 2026-11-25", "date: 25.11.2026"), 7, "'25.11.2026' is not a date", id="bad-date"
+    ),
+    pytest.param(
+        EMPTY.replace("  - example-b\n", ""), 3, "a map compares at least two treaties", id="one-treaty"
+    ),
+    pytest.param(
+        EMPTY.replace("  - example-b\n", "  - example-a\n"),
+        5,
+        "treaty 'example-a' is listed twice (first on line 4)",
+        id="treaty-twice",
+    ),
+    pytest.param(
+        EMPTY.replace("  - example-b\n", "  - Example B\n"),
+        5,
+        "'Example B' is not a treaty id",
+        id="bad-treaty-id",
+    ),
+    pytest.param(EMPTY + "colour: red\n", 10, "unknown key 'colour'", id="unknown-top-key"),
+    pytest.param(
+        'treatydiff-map: 1\ntitle: "unclosed\nlinks: []\n',
+        4,
+        "YAML syntax error: found unexpected end of stream (while scanning a quoted scalar on line 2)",
+        id="yaml-syntax-quote",
+    ),
+    pytest.param(
+        "treatydiff-map: 1\ntitle: x\n  status: draft\n",
+        3,
+        "YAML syntax error: mapping values are not allowed here",
+        id="yaml-syntax-indent",
+    ),
+    pytest.param(
+        "- left: art-1\n  right: art-1\n",
+        1,
+        "a clause map must be a mapping (key: value lines), not a list",
+        id="top-level-list",
+    ),
+    pytest.param("", 1, "map is empty", id="empty-file"),
+    pytest.param("# nothing but a comment\n\n", 1, "map is empty", id="comment-only"),
+    pytest.param(
+        b'treatydiff-map: 1\ntitle: "caf\xe9"\n', 2, "not UTF-8: byte 0xe9 cannot be decoded", id="not-utf8"
+    ),
+    pytest.param(
+        HEADER + "  - &x {left: art-1, right: art-1, relation: same}\n",
+        10,
+        "anchors and aliases (&name, *name) are not allowed",
+        id="anchor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "message"), HEADER_FAILURES)
+def test_file_failure_is_one_located_line(tmp_path: Path, text: str | bytes, line: int, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(MappingError) as caught:
+        load_map(path)
+    assert "\n" not in str(caught.value)
+    assert str(caught.value).startswith(f"{path}:{line}: {message}"), str(caught.value)
+
+
+def test_alias_bomb_is_rejected_fast(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    start = time.perf_counter()
+    with pytest.raises(MappingError, match="anchors and aliases") as caught:
+        load_map(path)
+    assert time.perf_counter() - start < 0.2
+    assert caught.value.line == 1
+
+
+def test_bom_is_accepted(tmp_path: Path) -> None:
+    path = write(tmp_path, "\ufeff" + map_text("  - {left: art-1, right: art-1, relation: same}\n"))
+    assert load_map(path).links[0].line == 10
+
+
+def test_missing_file_names_it(tmp_path: Path) -> None:
+    with pytest.raises(MappingError, match="cannot read map") as caught:
+        load_map(tmp_path / "absent.yaml")
+    assert caught.value.file == str(tmp_path / "absent.yaml")
+
+
+# --- schema -------------------------------------------------------------------------------
+
+
+def test_schema_is_valid_draft_2020_12() -> None:
+    Draft202012Validator.check_schema(load_schema())
+
+
+def test_published_schema_matches_the_packaged_one() -> None:
+    published = json.loads((ROOT / "docs/schemas/clause-map-1.schema.json").read_text(encoding="utf-8"))
+    assert published == load_schema()
+
+
+def test_schema_lists_every_relation() -> None:
+    from treatydiff.model import RELATIONS
+
+    link = load_schema()["$defs"]["link"]
+    assert tuple(link["properties"]["relation"]["enum"]) == RELATIONS
+
+
+def _descriptions_missing(schema: object, where: str = "") -> list[str]:
+    missing: list[str] = []
+    if isinstance(schema, dict):
+        for name, sub in schema.get("properties", {}).items():
+            if "description" not in sub:
+                missing.append(f"{where}/{name}")
+        for key, sub in schema.items():
+            missing += _descriptions_missing(sub, f"{where}/{key}")
+    return missing
+
+
+def test_every_schema_property_has_a_description() -> None:
+    assert _descriptions_missing(load_schema()) == []
+
+
+# --- expand_refs ----------------------------------------------------------------------------
+
+EXPANSIONS = [
+    pytest.param(["art-2"], ("art-2",), id="single"),
+    pytest.param(["art-1.2", "art-3.3.a"], ("art-1.2", "art-3.3.a"), id="list"),
+    pytest.param(["art-2..art-4"], ("art-2", "art-3", "art-4"), id="article-range"),
+    pytest.param(
+        ["art-1.2..art-3.2"], ("art-1.2", "art-3.1", "art-3.2"), id="paragraph-range-across-articles"
+    ),
+    pytest.param(["art-3..art-3"], ("art-3",), id="one-element-range"),
+    pytest.param(["preamble.1..preamble.2", "art-5"], ("preamble.1", "preamble.2", "art-5"), id="recitals"),
+]
+
+
+@pytest.mark.parametrize(("refs", "expected"), EXPANSIONS)
+def test_expand_refs(refs: list[str], expected: tuple[str, ...]) -> None:
+    assert expand_refs(refs, BODY_A, treaty="example-a", file="m.yaml", line=3) == expected
+
+
+EXPANSION_FAILURES = [
+    pytest.param(
+        ["art-3.4"],
+        "m.yaml:7: unknown provision 'art-3.4' in example-a (en) (did you mean 'art-3.3'? "
+        "run `treatydiff show example-a --lang en` to list its ids)",
+        id="unknown-with-suggestion",
+    ),
+    pytest.param(
+        ["zzzz"],
+        "m.yaml:7: unknown provision 'zzzz' in example-a (en) (run `treatydiff show example-a --lang en` "
+        "to list its ids)",
+        id="unknown-without-suggestion",
+    ),
+    pytest.param(
+        ["art-4..art-2"],
+        "m.yaml:7: range 'art-4..art-2' runs backwards in example-a (write art-2..art-4)",
+        id="reversed-range",
+    ),
+    pytest.param(
+        ["art-2..art-9"], "m.yaml:7: unknown provision 'art-9' in example-a", id="range-end-unknown"
+    ),
+    pytest.param(
+        ["art-2..art-3.1"],
+        "m.yaml:7: range 'art-2..art-3.1' joins an article and a paragraph",
+        id="range-mixed-kinds",
+    ),
+    pytest.param(
+        ["art-2..art-4", "art-3"], "m.yaml:7: 'art-3' of example-a is named twice", id="named-twice"
+    ),
+    pytest.param(
+        ["art-2..art-3..art-4"], "m.yaml:7: 'art-2..art-3..art-4' is not a range", id="double-range"
+    ),
+]
+
+
+@pytest.mark.parametrize(("refs", "message"), EXPANSION_FAILURES)
+def test_expand_refs_failure(refs: list[str], message: str) -> None:
+    with pytest.raises(MappingError) as caught:
+        expand_refs(refs, BODY_A, treaty="example-a", file="m.yaml", line=7)
+    assert str(caught.value).startswith(message), str(caught.value)

@@ -1,0 +1,589 @@
+"""Clause alignment maps: load ``mappings/*.yaml``, resolve their refs, check them.
+
+A map is YAML validated against ``treatydiff/schemas/clause-map-1.schema.json``
+(published as ``docs/schemas/clause-map-1.schema.json``); the format, the relations
+and the coverage rules are described in ``docs/mapping-format.md``. Every problem
+is reported with the map file and line, and says how to fix it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import yaml
+from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.exceptions import best_match
+from rapidfuzz import fuzz, process
+
+from treatydiff.errors import MappingError, TreatydiffError
+from treatydiff.model import (
+    RELATIONS,
+    Body,
+    Citation,
+    ClauseMap,
+    Link,
+    Provision,
+    Relation,
+    normalize_treaty_id,
+)
+
+__all__ = [
+    "FORMAT_VERSION",
+    "expand_refs",
+    "load_map",
+    "load_schema",
+]
+
+FORMAT_VERSION = 1
+SCHEMA_FILE = "clause-map-1.schema.json"
+# A map holds ids and short notes; a file this large is a mistake (or hostile).
+MAX_MAP_BYTES = 5_000_000
+RANGE = ".."
+# Relations under which one provision may legitimately appear in several links.
+ONE_TO_MANY: frozenset[str] = frozenset({"split", "merged"})
+DOCS = "see docs/mapping-format.md"
+
+Severity = Literal["error", "warning"]
+_Path = tuple[str | int, ...]
+
+
+# --- reading YAML with line numbers ----------------------------------------------
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that a clause map may not use (anchors, aliases)."""
+
+
+class _MapLoader(yaml.SafeLoader):
+    """A safe loader that refuses anchors and aliases and keeps dates as text."""
+
+    # YAML 1.1 would turn `date: 2026-11-25` into a datetime.date; JSON Schema wants text.
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # Refusing the first anchor stops an alias bomb ("billion laughs") before it grows.
+        event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _Refused(
+                problem="anchors and aliases (&name, *name) are not allowed in clause maps",
+                problem_mark=cast(yaml.error.Mark, event.start_mark),
+            )
+        return super().compose_node(parent, index)
+
+
+@dataclass
+class _Document:
+    """Plain data parsed from a map, with the line of every value and key."""
+
+    data: Any
+    lines: dict[_Path, int]
+    key_lines: dict[_Path, int]
+
+    def line(self, where: Sequence[str | int]) -> int | None:
+        """The line of the value at ``where``, or of its nearest ancestor."""
+        path = tuple(where)
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path)
+
+    def key_line(self, where: Sequence[str | int]) -> int | None:
+        """The line of the key whose value is at ``where`` (falls back to the value's line)."""
+        return self.key_lines.get(tuple(where)) or self.line(where)
+
+
+def _read_text(path: Path) -> str:
+    """The map's text, decoded as UTF-8 (a BOM is dropped)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise MappingError(f"cannot read map: {exc.strerror}", file=path) from None
+    if len(data) > MAX_MAP_BYTES:
+        raise MappingError(
+            f"map is {len(data):,} bytes, more than a clause map can need ({MAX_MAP_BYTES:,})", file=path
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise MappingError(
+            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
+            file=path,
+            line=data.count(b"\n", 0, exc.start) + 1,
+            hint="save the map as UTF-8",
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise MappingError("map is empty", file=path, line=1, hint=f"start with 'treatydiff-map: 1'; {DOCS}")
+    return text
+
+
+def _parse(text: str, path: Path) -> _Document:
+    """Compose the single YAML document and convert it to plain data with lines."""
+    loader = _MapLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise MappingError(
+                "map is empty", file=path, line=1, hint=f"start with 'treatydiff-map: 1'; {DOCS}"
+            )
+        document = _Document(None, {}, {})
+        document.data = _to_data(node, (), document, loader, path)
+        return document
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc, path) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise MappingError(
+            f"character {exc.character!r} is not allowed in YAML", file=path, line=line
+        ) from None
+    except RecursionError:
+        raise MappingError("YAML nested too deeply for a clause map", file=path) from None
+    finally:
+        loader.dispose()
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, path: Path) -> MappingError:
+    """A one-line MappingError at the line PyYAML points to."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    problem = exc.problem or exc.context or "invalid YAML"
+    if isinstance(exc, _Refused):
+        return MappingError(problem, file=path, line=line, hint="write each value out in full")
+    context = ""
+    if exc.context and exc.problem:
+        where = f" on line {exc.context_mark.line + 1}" if exc.context_mark else ""
+        context = f" ({exc.context}{where})"
+    hint = f"check indentation and quoting near column {mark.column + 1}" if mark else None
+    return MappingError(f"YAML syntax error: {problem}{context}", file=path, line=line, hint=hint)
+
+
+def _to_data(node: yaml.Node, where: _Path, doc: _Document, loader: _MapLoader, path: Path) -> Any:
+    """Convert a composed node to plain data, recording lines; reject duplicate keys."""
+    doc.lines[where] = node.start_mark.line + 1
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_data(item, (*where, i), doc, loader, path) for i, item in enumerate(node.value)]
+    if not isinstance(node, yaml.MappingNode):
+        return loader.construct_object(node)
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, str):
+            raise MappingError("keys must be plain words", file=path, line=line, hint=DOCS)
+        if key in result:
+            first = doc.key_lines[(*where, key)]
+            raise MappingError(f"duplicate key {key!r} (first on line {first})", file=path, line=line)
+        doc.key_lines[(*where, key)] = line
+        result[key] = _to_data(value_node, (*where, key), doc, loader, path)
+    return result
+
+
+# --- schema validation -------------------------------------------------------------
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema of clause maps (format 1), as a dict."""
+    text = resources.files("treatydiff").joinpath("schemas", SCHEMA_FILE).read_text("utf-8")
+    return cast(dict[str, Any], json.loads(text))
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _schema_errors(doc: _Document, path: Path) -> list[MappingError]:
+    """Every schema violation as a MappingError, in line order, duplicates dropped."""
+    found: dict[str, MappingError] = {}
+    for error in _validator().iter_errors(doc.data):
+        for problem in _translate(error, doc, path):
+            found.setdefault(str(problem), problem)
+    return sorted(found.values(), key=lambda problem: problem.line or 0)
+
+
+def _translate(error: ValidationError, doc: _Document, path: Path) -> list[MappingError]:
+    """Turn one jsonschema error into located, readable MappingErrors."""
+    # Of "one id or a list of ids", explain the branch whose type the value has.
+    branches = [e for e in error.context or () if e.validator != "type"]
+    if error.validator in ("anyOf", "oneOf") and branches:
+        return _translate(best_match(branches), doc, path)
+    where = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        allowed = sorted(schema.get("properties", {}))
+        return [
+            MappingError(
+                f"unknown key {key!r}",
+                file=path,
+                line=doc.key_line((*where, key)),
+                hint=_suggest(key, allowed, f"expected one of: {', '.join(allowed)}"),
+            )
+            for key in error.instance
+            if key not in allowed
+        ]
+    if error.validator == "not" and isinstance(error.instance, dict):
+        relation = error.instance.get("relation")
+        side = "left" if relation == "added" else "right"
+        return [
+            MappingError(
+                f"{_a(relation)} {relation!r} link has no {side} side: remove {side!r}",
+                file=path,
+                line=doc.key_line((*where, side)),
+                hint="a provision with a counterpart takes another relation, e.g. modified or moved",
+            )
+        ]
+    message, hint = _explain(error, where)
+    return [MappingError(message, file=path, line=doc.key_line(where), hint=hint)]
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping (key: value lines)",
+    "integer": "a whole number",
+}
+_EXPECTED = {
+    "left": "a provision id, a list of ids, or a range (art-3, [art-3.1, art-3.2], art-18..art-27)",
+    "right": "a provision id, a list of ids, or a range (art-3, [art-3.1, art-3.2], art-18..art-27)",
+    "treaties": "a treaty id (un-charter, tota:420) or {id: …, lang: …}",
+}
+_ENUM_HINTS = {
+    "status": "use draft or reviewed",
+    "confidence": "use high, medium or low",
+}
+
+
+def _explain(error: ValidationError, where: _Path) -> tuple[str, str | None]:
+    """Message and hint for a schema error located at ``where``."""
+    keys = [part for part in where if isinstance(part, str)]
+    name = keys[-1] if keys else "the map"
+    instance = error.instance
+    match error.validator:
+        case "enum" if name == "relation":
+            return f"unknown relation {instance!r}", _suggest(
+                str(instance), RELATIONS, f"use one of: {', '.join(RELATIONS)}"
+            )
+        case "enum":
+            return f"unknown {name} {instance!r}", _ENUM_HINTS.get(name)
+        case "const":
+            return (
+                f"unsupported map format {instance!r}",
+                f"this treatydiff reads 'treatydiff-map: {FORMAT_VERSION}'",
+            )
+        case "required":
+            return _explain_required(error, where)
+        case "pattern" | "format":
+            return _explain_pattern(instance, keys)
+        case "type" | "anyOf" | "oneOf":
+            return _explain_type(instance, name, error)
+        case "minItems" | "maxItems" if name == "between":
+            return (
+                "'between' names exactly two treaties",
+                "write between: [LEFT, RIGHT] using ids from 'treaties'",
+            )
+        case "minItems" if name == "treaties":
+            return "a map compares at least two treaties", "list them under 'treaties'"
+        case "minItems" if name in ("left", "right"):
+            return f"'{name}' is an empty list", "name at least one provision, or use relation added/dropped"
+        case "minItems" | "minLength":
+            return f"'{name}' is empty", DOCS
+    return error.message, DOCS
+
+
+def _explain_required(error: ValidationError, where: _Path) -> tuple[str, str | None]:
+    found = re.match(r"'(.+)' is a required property", error.message)
+    missing = found.group(1) if found else "?"
+    if not where:
+        return (
+            f"missing key {missing!r}",
+            f"a map has treatydiff-map, title, treaties, authors, status, links; {DOCS}",
+        )
+    if missing == "relation":
+        return "link has no 'relation'", f"add relation: one of {', '.join(RELATIONS)}"
+    relation = error.instance.get("relation") if isinstance(error.instance, dict) else None
+    if relation == "added":
+        return "an 'added' link needs 'right' (the provision that was added)", None
+    if relation == "dropped":
+        return "a 'dropped' link needs 'left' (the provision that was dropped)", None
+    if relation is not None:
+        return (
+            f"{_a(relation)} {relation!r} link needs both 'left' and 'right'",
+            "use added or dropped for a provision without counterpart",
+        )
+    return f"missing key {missing!r}", DOCS
+
+
+def _explain_pattern(instance: Any, keys: list[str]) -> tuple[str, str | None]:
+    if "left" in keys or "right" in keys:
+        return (
+            f"{instance!r} is not a provision id or range",
+            "ids look like art-3, art-3.3.a or preamble.4, ranges like art-18..art-27; see docs/ids.md",
+        )
+    if keys and keys[-1] == "lang":
+        return f"{instance!r} is not a language code", "use a code such as en, ru or fr"
+    if keys and keys[-1] == "date":
+        return f"{instance!r} is not a date", "write YYYY-MM-DD, e.g. 2026-11-25"
+    return (
+        f"{instance!r} is not a treaty id",
+        "ids are lowercase letters, digits and single hyphens, or tota:N",
+    )
+
+
+def _explain_type(instance: Any, name: str, error: ValidationError) -> tuple[str, str | None]:
+    if name in _EXPECTED:
+        return f"'{name}' must be {_EXPECTED[name]}", None
+    expected = error.validator_value if error.validator == "type" else "?"
+    wanted = _TYPE_WORDS.get(str(expected), str(expected))
+    hint = "put the value in quotes" if wanted == "text" else DOCS
+    if not name or name == "the map":
+        return (
+            f"a clause map must be {wanted}, not {_kind_of(instance)}",
+            f"start with 'treatydiff-map: 1'; {DOCS}",
+        )
+    return f"'{name}' must be {wanted}, not {_kind_of(instance)}", hint
+
+
+def _a(word: object) -> str:
+    """The indefinite article for ``word``."""
+    return "an" if str(word)[:1] in ("a", "e", "i", "o", "u") else "a"
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (yes/no/true/false read as a boolean)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return {"list": "a list", "dict": "a mapping", "str": "text"}.get(
+        type(value).__name__, type(value).__name__
+    )
+
+
+def _suggest(word: str, choices: Sequence[str], fallback: str) -> str:
+    """``did you mean 'x'? <fallback>`` when a choice is close to ``word``."""
+    found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=60)
+    return f"did you mean {found[0]!r}? {fallback}" if found else fallback
+
+
+# --- building the ClauseMap -----------------------------------------------------------
+
+
+def _build(doc: _Document, path: Path) -> ClauseMap:
+    """A ClauseMap from schema-valid data; checks what the schema cannot."""
+    data = doc.data
+    treaties, langs = _header_treaties(data["treaties"], doc, path)
+    links = tuple(_build_link(item, i, treaties, doc, path) for i, item in enumerate(data["links"]))
+    return ClauseMap(
+        path=str(path),
+        treaties=treaties,
+        title=data["title"],
+        authors=tuple(data["authors"]),
+        date=data.get("date"),
+        status=data["status"],
+        links=links,
+        sources=tuple(data.get("sources", ())),
+        langs=langs,
+    )
+
+
+def _treaty_id(text: str, where: _Path, doc: _Document, path: Path) -> str:
+    try:
+        return normalize_treaty_id(text)
+    except TreatydiffError as exc:
+        raise MappingError(exc.message, file=path, line=doc.line(where), hint=exc.hint) from None
+
+
+def _header_treaties(
+    entries: list[Any], doc: _Document, path: Path
+) -> tuple[tuple[str, ...], dict[str, str]]:
+    """Normalised treaty ids in order, and the language fixed for each (if any)."""
+    ids: list[str] = []
+    langs: dict[str, str] = {}
+    for i, entry in enumerate(entries):
+        raw = entry if isinstance(entry, str) else entry["id"]
+        treaty = _treaty_id(raw, ("treaties", i), doc, path)
+        if treaty in ids:
+            first = doc.line(("treaties", ids.index(treaty)))
+            raise MappingError(
+                f"treaty {treaty!r} is listed twice (first on line {first})",
+                file=path,
+                line=doc.line(("treaties", i)),
+            )
+        ids.append(treaty)
+        if isinstance(entry, dict) and "lang" in entry:
+            langs[treaty] = entry["lang"]
+    return tuple(ids), langs
+
+
+def _build_link(
+    item: dict[str, Any], index: int, treaties: tuple[str, ...], doc: _Document, path: Path
+) -> Link:
+    where: _Path = ("links", index)
+    return Link(
+        left=_as_refs(item.get("left")),
+        right=_as_refs(item.get("right")),
+        relation=cast(Relation, item["relation"]),
+        note=item.get("note"),
+        evidence=tuple(_check_evidence(item.get("evidence", []), where, doc, path)),
+        confidence=item.get("confidence"),
+        line=doc.line(where),
+        between=_between(item.get("between"), treaties, where, doc, path),
+    )
+
+
+def _as_refs(value: str | list[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _between(
+    value: list[str] | None, treaties: tuple[str, ...], where: _Path, doc: _Document, path: Path
+) -> tuple[str, str]:
+    """The (left, right) pair of a link: its ``between``, else the first two treaties."""
+    if value is None:
+        return treaties[0], treaties[1]
+    left, right = (_treaty_id(raw, (*where, "between", i), doc, path) for i, raw in enumerate(value))
+    line = doc.line((*where, "between"))
+    for treaty in (left, right):
+        if treaty not in treaties:
+            raise MappingError(
+                f"'between' names {treaty!r}, which is not in 'treaties'",
+                file=path,
+                line=line,
+                hint=f"use ids from the header: {', '.join(treaties)}",
+            )
+    if left == right:
+        raise MappingError("'between' names the same treaty twice", file=path, line=line)
+    return left, right
+
+
+# A citation is written without spaces (TREATY:ID); bibliographic references have spaces,
+# and URLs or DOIs contain '/'.
+_CITATION_LIKE = re.compile(r"[^\s/]+:[^\s/]+")
+
+
+def _check_evidence(entries: list[str], where: _Path, doc: _Document, path: Path) -> Iterator[str]:
+    """Yield evidence entries; a citation-like entry must parse as ``TREATY:ID``."""
+    for i, entry in enumerate(entries):
+        if _CITATION_LIKE.fullmatch(entry.strip()):
+            try:
+                Citation.parse(entry)
+            except TreatydiffError as exc:
+                raise MappingError(
+                    f"evidence {entry!r} is not a citation: {exc.message}",
+                    file=path,
+                    line=doc.line((*where, "evidence", i)),
+                    hint="write TREATY:ID (tota:423:art-1.2) or a reference with spaces (Kaleji 2025, p. 1)",
+                ) from None
+        yield entry
+
+
+def _load(path: Path) -> tuple[ClauseMap | None, list[MappingError]]:
+    """The map, or None with every problem found before building it."""
+    try:
+        doc = _parse(_read_text(path), path)
+        errors = _schema_errors(doc, path)
+        if errors:
+            return None, errors
+        return _build(doc, path), []
+    except MappingError as exc:
+        return None, [exc]
+
+
+def load_map(path: Path) -> ClauseMap:
+    """Read and validate a clause map.
+
+    Raises:
+        MappingError: the first problem (by line), located as ``file:line``.
+    """
+    clause_map, errors = _load(Path(path))
+    if clause_map is None:
+        raise errors[0]
+    return clause_map
+
+
+# --- resolving refs -----------------------------------------------------------------
+
+
+def expand_refs(
+    refs: Sequence[str], body: Body, *, treaty: str, file: str | Path | None, line: int | None
+) -> tuple[str, ...]:
+    """Resolve ids and ranges (``art-18..art-27``) to provision ids in document order.
+
+    A range is every provision of its endpoints' kind from the first to the last,
+    inclusive. ``treaty``, ``file`` and ``line`` locate errors.
+
+    Raises:
+        MappingError: unknown id (with a did-you-mean hint), malformed or reversed
+            range, endpoints of different kinds, or a provision named twice.
+    """
+    ids: list[str] = []
+    for ref in refs:
+        for provision_id in _expand_one(ref, body, treaty, file, line):
+            if provision_id in ids:
+                raise MappingError(
+                    f"{provision_id!r} of {treaty} is named twice on one side of the link",
+                    file=file,
+                    line=line,
+                    hint="list each provision once",
+                )
+            ids.append(provision_id)
+    return tuple(ids)
+
+
+def _expand_one(ref: str, body: Body, treaty: str, file: str | Path | None, line: int | None) -> list[str]:
+    if RANGE not in ref:
+        return [_lookup(ref, body, treaty, file, line).id]
+    first_id, _, last_id = ref.partition(RANGE)
+    if not first_id or not last_id or RANGE in last_id:
+        raise MappingError(
+            f"{ref!r} is not a range", file=file, line=line, hint="write FIRST..LAST, e.g. art-18..art-27"
+        )
+    first = _lookup(first_id, body, treaty, file, line)
+    last = _lookup(last_id, body, treaty, file, line)
+    if first.kind != last.kind:
+        raise MappingError(
+            f"range {ref!r} joins {_a(first.kind)} {first.kind} and {_a(last.kind)} {last.kind}",
+            file=file,
+            line=line,
+            hint="both ends of a range are of the same kind, e.g. art-18..art-27 or art-3.1..art-3.4",
+        )
+    order = list(body.walk())
+    start, end = order.index(first), order.index(last)
+    if start > end:
+        raise MappingError(
+            f"range {ref!r} runs backwards in {treaty}",
+            file=file,
+            line=line,
+            hint=f"write {last_id}..{first_id}",
+        )
+    return [p.id for p in order[start : end + 1] if p.kind == first.kind]
+
+
+def _lookup(
+    provision_id: str, body: Body, treaty: str, file: str | Path | None, line: int | None
+) -> Provision:
+    found = body.index.get(provision_id)
+    if found is not None:
+        return found
+    listing = f"run `treatydiff show {treaty} --lang {body.lang}` to list its ids"
+    # Ties go to the later provision: one past the last paragraph is the commonest slip.
+    candidates = list(reversed(body.index))
+    raise MappingError(
+        f"unknown provision {provision_id!r} in {treaty} ({body.lang})",
+        file=file,
+        line=line,
+        ref=f"{treaty}:{provision_id}",
+        hint=_suggest(provision_id, candidates, listing),
+    )
