@@ -1,0 +1,128 @@
+"""What every renderer shows the same way: citations, captions, segments, vocabulary.
+
+Pure functions over the model; no markup of any output format lives here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from treatydiff.model import ComparedLink, Comparison, Provision, Side, Summary
+
+__all__ = [
+    "RELATION_MEANINGS",
+    "Segment",
+    "alignment_line",
+    "citations",
+    "display_text",
+    "file_name",
+    "provision_caption",
+    "row_facts",
+    "segments",
+    "side_heading",
+    "summary_counts",
+]
+
+Which = Literal["left", "right"]
+
+# The clause-map vocabulary, worded as in docs/schemas/clause-map-1.schema.json.
+RELATION_MEANINGS: dict[str, str] = {
+    "same": "identical wording",
+    "reworded": "changed in form only",
+    "modified": "changed in substance",
+    "expanded": "the right text covers more",
+    "narrowed": "the right text covers less",
+    "split": "one provision became several",
+    "merged": "several provisions became one",
+    "moved": "renumbered or relocated",
+    "added": "only in the right treaty",
+    "dropped": "only in the left treaty",
+    "parallel": "same function, independent wording",
+    "contrasting": "same subject, different or opposite obligation",
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of one column's text: kept, inserted, deleted, or shown undiffed."""
+
+    kind: Literal["equal", "insert", "delete", "plain"]
+    text: str
+
+
+def citations(comparison: Comparison, row: ComparedLink, which: Which) -> list[str]:
+    """The citations (``tota-420:art-1.2``) of one side of a link."""
+    side = comparison.left if which == "left" else comparison.right
+    provisions = row.left if which == "left" else row.right
+    return [f"{side.meta.id}:{p.id}" for p in provisions]
+
+
+def provision_caption(provision: Provision) -> str:
+    """The label, with the heading when there is one: "Article 3 — Customs duties"."""
+    return f"{provision.label} — {provision.heading}" if provision.heading else provision.label
+
+
+def display_text(text: str) -> str:
+    """A provision's text for reading: lines trimmed, inner runs of spaces and blank lines removed."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def segments(row: ComparedLink, which: Which) -> list[Segment]:
+    """One column of a link: equal and deleted runs on the left, equal and inserted on the right.
+
+    A link that was not diffed (texts in different languages) shows each side's text as is.
+    """
+    if row.diff is None:
+        provisions = row.left if which == "left" else row.right
+        return [Segment("plain", display_text(p.text)) for p in provisions]
+    shown = "delete" if which == "left" else "insert"
+    return [Segment(op.op, op.text) for op in row.diff.ops if op.op in ("equal", shown)]
+
+
+def row_facts(row: ComparedLink) -> list[str]:
+    """Short facts about a link: relation, status, similarity, word counts."""
+    facts: list[str] = [row.link.relation]
+    if row.diff is None:
+        facts.append("not diffed (different languages)")
+    elif row.status != row.link.relation:
+        facts.append(row.status)
+    if row.diff is not None and row.left and row.right:
+        facts.append(f"{row.diff.similarity:.0%} similar")
+        if row.status == "changed":
+            facts.append(f"+{row.diff.words_added} −{row.diff.words_removed} words")
+    if row.link.origin == "article-number":
+        facts.append("aligned by number")
+    return facts
+
+
+def side_heading(side: Side) -> str:
+    """A side as "Title (tota-420, en)"."""
+    return f"{side.meta.title(side.lang)} ({side.meta.id}, {side.lang})"
+
+
+def alignment_line(comparison: Comparison) -> str:
+    """How the links were made: the curated map's title and status, or by article number."""
+    clause_map = comparison.clause_map
+    if comparison.alignment == "curated" and clause_map is not None:
+        return f"curated clause map “{clause_map.title}” ({clause_map.status}), {clause_map.path}"
+    return "aligned by article number — no map given"
+
+
+def summary_counts(summary: Summary) -> list[tuple[str, int]]:
+    """The summary as (label, count) pairs, in reading order."""
+    return [
+        ("changed", summary.changed),
+        ("unchanged", summary.unchanged),
+        ("added", summary.added),
+        ("dropped", summary.dropped),
+        ("unlinked left", summary.unlinked_left),
+        ("unlinked right", summary.unlinked_right),
+    ]
+
+
+def file_name(path: str) -> str:
+    """The last component of a POSIX or Windows path, so reports do not reveal local folders."""
+    return re.split(r"[\\/]", path)[-1]

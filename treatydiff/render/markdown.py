@@ -1,0 +1,191 @@
+"""A comparison as GitHub-flavoured Markdown: one two-column table per link.
+
+Deleted words are ``~~struck~~``, inserted words ``**bold**``. Every piece of treaty
+text, note or title is escaped, so it can neither start Markdown constructs nor
+inject HTML; the only HTML in the output is the ``<br>`` this module writes itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from treatydiff.model import ComparedLink, Comparison, Provision, Side
+from treatydiff.render._common import (
+    RELATION_MEANINGS,
+    Segment,
+    Which,
+    alignment_line,
+    citations,
+    file_name,
+    provision_caption,
+    row_facts,
+    segments,
+    side_heading,
+    summary_counts,
+)
+
+__all__ = ["escape_markdown", "render_markdown"]
+
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Characters that open or close inline Markdown (emphasis, code, links, tables).
+_SPECIAL = re.compile(r"([\\`*_~\[\]|#!])")
+_MARKS = {"delete": "~~", "insert": "**"}
+_CODE_SAFE = re.compile(r"[A-Za-z0-9_.:-]+")  # what a citation is made of; no escaping needed in a code span
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as one line of literal Markdown: entities for ``& < >``, backslashes for the rest."""
+    text = " ".join(text.split())
+    text = _SPECIAL.sub(r"\\\1", text)
+    return "".join(_ENTITIES.get(char, char) for char in text)
+
+
+def _cite(citation: str) -> str:
+    """A citation as a code span, or as escaped text when it holds anything unexpected."""
+    return f"`{citation}`" if _CODE_SAFE.fullmatch(citation) else escape_markdown(citation)
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """The comparison as a Markdown document."""
+    blocks = [
+        _header(comparison),
+        _summary(comparison),
+        "## Links",
+        *(_link(comparison, row, number) for number, row in enumerate(comparison.rows, start=1)),
+        _unlinked(comparison),
+        _provenance(comparison),
+    ]
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _header(comparison: Comparison) -> str:
+    left, right = comparison.left, comparison.right
+    return "\n".join(
+        [
+            f"# {escape_markdown(left.meta.title(left.lang))} — "
+            f"{escape_markdown(right.meta.title(right.lang))}",
+            "",
+            f"- **Left:** {escape_markdown(side_heading(left))}",
+            f"- **Right:** {escape_markdown(side_heading(right))}",
+            f"- **Alignment:** {escape_markdown(alignment_line(comparison))}",
+            "- **Legend:** ~~struck through~~ = only in the left text; **bold** = only in the right text",
+        ]
+    )
+
+
+def _summary(comparison: Comparison) -> str:
+    counts = [("links", len(comparison.rows)), *summary_counts(comparison.summary)]
+    return "\n".join(
+        [
+            "## Summary",
+            "",
+            "| " + " | ".join(label for label, _ in counts) + " |",
+            "|" + "---:|" * len(counts),
+            "| " + " | ".join(str(count) for _, count in counts) + " |",
+        ]
+    )
+
+
+def _link(comparison: Comparison, row: ComparedLink, number: int) -> str:
+    link = row.link
+    relation = escape_markdown(link.relation)
+    facts = [
+        f"{link.relation} ({RELATION_MEANINGS.get(link.relation, 'custom relation')})",
+        *row_facts(row)[1:],
+    ]
+    lines = [
+        f"### {number}. {relation}: {_ids(comparison, row, 'left')} → {_ids(comparison, row, 'right')}",
+        "",
+        f"*{escape_markdown(' · '.join(facts))}*",
+    ]
+    if link.note:
+        lines += ["", f"**Note:** {escape_markdown(link.note)}"]
+    extras = []
+    if link.evidence:
+        extras.append("evidence: " + ", ".join(_cite(cite) for cite in link.evidence))
+    if link.confidence:
+        extras.append(f"confidence: {escape_markdown(link.confidence)}")
+    if extras:
+        lines += ["", "; ".join(extras)]
+    lines += [
+        "",
+        f"| {_column_head(comparison, row, 'left')} | {_column_head(comparison, row, 'right')} |",
+        "|---|---|",
+        f"| {_column_text(row, 'left')} | {_column_text(row, 'right')} |",
+    ]
+    return "\n".join(lines)
+
+
+def _ids(comparison: Comparison, row: ComparedLink, which: Which) -> str:
+    cites = citations(comparison, row, which)
+    return ", ".join(_cite(c) for c in cites) if cites else "—"
+
+
+def _column_head(comparison: Comparison, row: ComparedLink, which: Which) -> str:
+    provisions = row.left if which == "left" else row.right
+    cites = citations(comparison, row, which)
+    heads = [
+        f"{_cite(c)} {escape_markdown(provision_caption(p))}" for c, p in zip(cites, provisions, strict=True)
+    ]
+    return "<br>".join(heads) or "—"
+
+
+def _column_text(row: ComparedLink, which: Which) -> str:
+    runs = segments(row, which)
+    if not runs:
+        return "—"
+    separator = "<br><br>" if runs[0].kind == "plain" else " "
+    return separator.join(_run(run) for run in runs)
+
+
+def _run(run: Segment) -> str:
+    mark = _MARKS.get(run.kind, "")
+    return f"{mark}{escape_markdown(run.text)}{mark}"
+
+
+def _unlinked(comparison: Comparison) -> str:
+    blocks = []
+    for side, provisions in (
+        (comparison.left, comparison.unlinked_left),
+        (comparison.right, comparison.unlinked_right),
+    ):
+        if provisions:
+            blocks.append(_unlinked_list(side, provisions))
+    return "\n\n".join(["## Provisions without a counterpart", *blocks]) if blocks else ""
+
+
+def _unlinked_list(side: Side, provisions: tuple[Provision, ...]) -> str:
+    items = [
+        f"- {_cite(f'{side.meta.id}:{p.id}')} {escape_markdown(provision_caption(p))}: "
+        f"{escape_markdown(p.text)}"
+        for p in provisions
+    ]
+    return "\n".join([f"### {escape_markdown(side_heading(side))}", "", *items])
+
+
+def _provenance(comparison: Comparison) -> str:
+    lines = ["## Provenance", ""]
+    for label, side in (("Left", comparison.left), ("Right", comparison.right)):
+        meta, source = side.meta, side.provenance
+        facts = [
+            ("source file", file_name(source.file)),
+            ("SHA-256", source.sha256),
+            ("ingested at", source.ingested_at),
+            ("parser", source.parser),
+            ("licence", meta.licence or "not recorded"),
+            ("attribution", meta.attribution or "not recorded"),
+        ]
+        body = "; ".join(f"{term}: {escape_markdown(value)}" for term, value in facts)
+        lines.append(f"- **{label}** ({escape_markdown(side_heading(side))}): {body}")
+    clause_map = comparison.clause_map
+    if clause_map is not None:
+        authors = escape_markdown(", ".join(clause_map.authors)) or "unknown"
+        lines.append(
+            f"- **Clause map:** {escape_markdown(clause_map.path)} ({clause_map.status}), "
+            f"by {authors}, {escape_markdown(clause_map.date or 'undated')}"
+        )
+    lines.append(
+        f"- **Generated by** treatydiff {escape_markdown(comparison.tool_version or '?')}, "
+        f"{escape_markdown(comparison.generated_at or 'undated')}"
+    )
+    return "\n".join(lines)

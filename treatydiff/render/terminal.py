@@ -1,0 +1,164 @@
+"""A comparison in the terminal: a header, the summary, then one two-column table per link.
+
+Deletions are red and struck through, insertions green and underlined. When the
+console has no colour (``NO_COLOR``, a pipe, ``color_system=None``) they are also
+wrapped in wdiff's marks, ``[-deleted-]`` and ``{+inserted+}``, which survive as
+plain text. Paging is left to the caller (``console.pager()``).
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from treatydiff.model import ComparedLink, Comparison, Provision, Side
+from treatydiff.render._common import (
+    Segment,
+    Which,
+    alignment_line,
+    citations,
+    provision_caption,
+    row_facts,
+    segments,
+    side_heading,
+    summary_counts,
+)
+
+__all__ = ["render_terminal"]
+
+_STYLES = {"equal": "", "plain": "", "delete": "red strike", "insert": "green underline"}
+_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
+
+
+def render_terminal(comparison: Comparison, console: Console) -> None:
+    """Print ``comparison`` to ``console``, wrapped at the console's width."""
+    plain = console.no_color or console.color_system is None
+    console.print(_header(comparison, plain))
+    for number, row in enumerate(comparison.rows, start=1):
+        console.print()
+        console.print(_link_table(comparison, row, number, plain))
+    for side, provisions in (
+        (comparison.left, comparison.unlinked_left),
+        (comparison.right, comparison.unlinked_right),
+    ):
+        if provisions:
+            console.print()
+            console.print(_unlinked(side, provisions))
+    console.print()
+    console.print(_footer(comparison))
+
+
+def _header(comparison: Comparison, plain: bool) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    grid.add_row("left", side_heading(comparison.left))
+    grid.add_row("right", side_heading(comparison.right))
+    grid.add_row("alignment", alignment_line(comparison))
+    grid.add_row("links", _summary_line(comparison))
+    grid.add_row("legend", _legend(plain))
+    return grid
+
+
+def _summary_line(comparison: Comparison) -> str:
+    counts = " · ".join(f"{count} {label}" for label, count in summary_counts(comparison.summary))
+    return f"{len(comparison.rows)} — {counts}"
+
+
+def _legend(plain: bool) -> Text:
+    legend = Text()
+    legend.append_text(_run(Segment("delete", "deleted"), plain))
+    legend.append("  ")
+    legend.append_text(_run(Segment("insert", "inserted"), plain))
+    legend.append("  (words only in the left or only in the right text)", style="dim")
+    return legend
+
+
+def _link_table(comparison: Comparison, row: ComparedLink, number: int, plain: bool) -> Table:
+    table = Table(
+        title=Text(f"{number} · " + " · ".join(row_facts(row)), style="bold"),
+        title_justify="left",
+        caption=_caption(row),
+        caption_justify="left",
+        box=box.ROUNDED,
+        expand=True,
+        show_lines=False,
+    )
+    for which in ("left", "right"):
+        table.add_column(_column_head(comparison, row, which), ratio=1, overflow="fold")
+    table.add_row(_column_text(row, "left", plain), _column_text(row, "right", plain))
+    return table
+
+
+def _column_head(comparison: Comparison, row: ComparedLink, which: Which) -> Text:
+    ids = citations(comparison, row, which)
+    provisions = row.left if which == "left" else row.right
+    head = Text()
+    if not ids:
+        side = comparison.left if which == "left" else comparison.right
+        head.append(f"{side.meta.id}: no provision", style="dim italic")
+    for cite, provision in zip(ids, provisions, strict=True):
+        if head:
+            head.append("\n")
+        head.append(cite, style="bold cyan")
+        head.append(f"  {provision_caption(provision)}", style="dim")
+    return head
+
+
+def _column_text(row: ComparedLink, which: Which, plain: bool) -> Text:
+    runs = segments(row, which)
+    if not runs:
+        return Text("—", style="dim")
+    text = Text()
+    for index, run in enumerate(runs):
+        if index:
+            text.append("\n\n" if run.kind == "plain" else " ")
+        text.append_text(_run(run, plain))
+    return text
+
+
+def _run(run: Segment, plain: bool) -> Text:
+    """One run, styled, and marked with wdiff's brackets when there is no colour."""
+    opening, closing = _MARKS.get(run.kind, ("", "")) if plain else ("", "")
+    return Text(f"{opening}{run.text}{closing}", style=_STYLES[run.kind])
+
+
+def _caption(row: ComparedLink) -> Text | None:
+    link = row.link
+    caption = Text()
+    if link.note:
+        caption.append(link.note)
+    extras = []
+    if link.evidence:
+        extras.append("evidence: " + ", ".join(link.evidence))
+    if link.confidence:
+        extras.append(f"confidence: {link.confidence}")
+    if extras:
+        caption.append(("\n" if caption else "") + "; ".join(extras), style="dim")
+    return caption or None
+
+
+def _unlinked(side: Side, provisions: tuple[Provision, ...]) -> Table:
+    table = Table(
+        title=Text(f"Not linked in {side.meta.id} ({len(provisions)})", style="bold"),
+        title_justify="left",
+        box=box.SIMPLE,
+        show_header=False,
+    )
+    table.add_column(style="cyan", no_wrap=True)
+    table.add_column()
+    for provision in provisions:
+        table.add_row(f"{side.meta.id}:{provision.id}", provision_caption(provision))
+    return table
+
+
+def _footer(comparison: Comparison) -> Text:
+    footer = Text(style="dim")
+    for side in (comparison.left, comparison.right):
+        meta = side.meta
+        credit = "; ".join(part for part in (meta.licence, meta.attribution) if part)
+        footer.append(f"{meta.id}: {credit or 'licence not recorded'}\n")
+    footer.append(f"treatydiff {comparison.tool_version or '?'}, {comparison.generated_at or 'undated'}")
+    return footer
