@@ -15,7 +15,16 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from treatydiff.errors import MappingError
-from treatydiff.mapping import expand_refs, load_map, load_schema
+from treatydiff.mapping import (
+    CheckResult,
+    Coverage,
+    Problem,
+    check_map,
+    check_maps,
+    expand_refs,
+    load_map,
+    load_schema,
+)
 from treatydiff.model import Body, Kind, Link, Provision, Span
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -493,3 +502,320 @@ def test_expand_refs_failure(refs: list[str], message: str) -> None:
     with pytest.raises(MappingError) as caught:
         expand_refs(refs, BODY_A, treaty="example-a", file="m.yaml", line=7)
     assert str(caught.value).startswith(message), str(caught.value)
+
+
+# --- check_map ----------------------------------------------------------------------------
+
+BODIES = {"example-a": BODY_A, "example-b": BODY_B}
+
+
+def check(tmp_path: Path, links: str, bodies: dict[str, Body | None] | None = None) -> CheckResult:
+    path = write(tmp_path, map_text(links))
+    return check_map(load_map(path), BODIES if bodies is None else bodies)
+
+
+def test_clean_map_has_no_problems_and_full_coverage_numbers(tmp_path: Path) -> None:
+    result = check(
+        tmp_path,
+        """\
+          - left: art-1
+            right: art-1
+            relation: same
+          - left: art-2..art-4
+            right: [art-2, art-3, art-4]
+            relation: modified
+          - left: art-5
+            relation: dropped
+          - right: art-6
+            relation: added
+        """,
+    )
+    assert result.problems == ()
+    assert result.ok
+    assert result.unchecked == ()
+    assert result.coverage == (
+        Coverage("example-a", total=6, covered=5, missing=("preamble",)),
+        Coverage("example-b", total=6, covered=5, missing=("art-5",)),
+    )
+    assert result.summary().endswith(
+        "map.yaml: 0 errors, 0 warnings; example-a 5/6 covered; example-b 5/6 covered"
+    )
+
+
+COVERAGE = [
+    pytest.param(
+        """\
+          - left: [art-3.1, art-3.2]
+            right: art-3.1..art-3.2
+            relation: merged
+        """,
+        Coverage("example-a", 8, 2, ("preamble", "art-1", "art-2", "art-3.3", "art-4", "art-5")),
+        Coverage("example-b", 7, 2, ("art-1", "art-2", "art-4", "art-5", "art-6")),
+        id="paragraph-level-articles-count-by-paragraph",
+    ),
+    pytest.param(
+        """\
+          - left: art-3.3.a
+            right: art-3.2
+            relation: narrowed
+          - left: preamble.2
+            right: art-1.1
+            relation: moved
+        """,
+        Coverage(
+            "example-a",
+            10,
+            2,
+            ("preamble.1", "art-1", "art-2", "art-3.1", "art-3.2", "art-3.3.b", "art-4", "art-5"),
+        ),
+        Coverage("example-b", 8, 2, ("art-1.2", "art-2", "art-3.1", "art-4", "art-5", "art-6")),
+        id="points-and-recitals-refine-recursively",
+    ),
+    pytest.param(
+        """\
+          - left: art-3
+            right: art-3
+            relation: same
+          - left: art-3.2
+            right: art-3.2
+            relation: modified
+        """,
+        Coverage("example-a", 8, 3, ("preamble", "art-1", "art-2", "art-4", "art-5")),
+        Coverage("example-b", 7, 2, ("art-1", "art-2", "art-4", "art-5", "art-6")),
+        id="a-linked-article-covers-its-paragraphs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("links", "left", "right"), COVERAGE)
+def test_coverage(tmp_path: Path, links: str, left: Coverage, right: Coverage) -> None:
+    assert check(tmp_path, links).coverage == (left, right)
+
+
+PROBLEMS = [
+    pytest.param(
+        """\
+          - left: art-3.4
+            right: art-3
+            relation: same
+        """,
+        [(10, "error", "unknown provision 'art-3.4' in example-a (en) (did you mean 'art-3.3'?")],
+        id="mistyped-ref",
+    ),
+    pytest.param(
+        """\
+          - left: art-1
+            right: art-1
+            relation: same
+          - left: art-1
+            right: [art-1]
+            relation: reworded
+        """,
+        [(13, "error", "duplicate link: lines 10 and 13 join the same provisions")],
+        id="duplicated-link",
+    ),
+    pytest.param(
+        """\
+          - left: art-2..art-3
+            right: art-2..art-3
+            relation: same
+          - left: [art-3, art-2]
+            right: [art-2, art-3]
+            relation: same
+        """,
+        [(13, "error", "duplicate link: lines 10 and 13")],
+        id="duplicate-after-range-expansion",
+    ),
+    pytest.param(
+        """\
+          - left: art-5
+            relation: dropped
+          - left: art-5
+            right: art-6
+            relation: moved
+        """,
+        [
+            (
+                12,
+                "error",
+                "example-a:art-5 is dropped on line 10 and moved on line 12: a dropped provision has no",
+            )
+        ],
+        id="dropped-and-linked",
+    ),
+    pytest.param(
+        """\
+          - left: art-4..art-5
+            right: art-4..art-5
+            relation: modified
+          - right: art-5
+            relation: added
+        """,
+        [(13, "error", "example-b:art-5 is modified on line 10 and added on line 13: an added provision")],
+        id="added-and-linked",
+    ),
+    pytest.param(
+        """\
+          - left: art-2
+            right: art-2
+            relation: same
+          - left: art-2
+            right: art-4
+            relation: parallel
+        """,
+        [
+            (
+                13,
+                "warning",
+                "example-a:art-2 is linked twice (same on line 10 and parallel on line 13) (use split",
+            )
+        ],
+        id="reused-without-split",
+    ),
+    pytest.param(
+        """\
+          - left: art-1
+            right: art-1.1
+            relation: split
+          - left: art-1
+            right: art-1.2
+            relation: split
+        """,
+        [],
+        id="reused-with-split-is-fine",
+    ),
+    pytest.param(
+        """\
+          - left: art-3
+            right: art-3
+            relation: same
+          - left: [art-3.1, art-3.2]
+            right: art-3.1
+            relation: merged
+        """,
+        [
+            (
+                13,
+                "warning",
+                "example-a:art-3.1, art-3.2 lie inside art-3, which is linked on line 10 (link either",
+            ),
+            (13, "warning", "example-b:art-3.1 lies inside art-3, which is linked on line 10"),
+        ],
+        id="parent-and-child",
+    ),
+    pytest.param(
+        """\
+          - left: art-2
+            right: art-2
+            relation: modified
+            evidence: ["example-a:art-2.1", "example-b:art-2", "other-treaty:art-99", "Invented 2026, p. 4"]
+        """,
+        [(10, "error", "evidence 'example-a:art-2.1': unknown provision 'art-2.1' in example-a (en)")],
+        id="evidence-cites-unknown-provision",
+    ),
+]
+
+
+@pytest.mark.parametrize(("links", "expected"), PROBLEMS)
+def test_check_problems(tmp_path: Path, links: str, expected: list[tuple[int, str, str]]) -> None:
+    result = check(tmp_path, links)
+    found = [(p.line, p.severity, p.message) for p in result.problems]
+    assert len(found) == len(expected), found
+    for (line, severity, message), (want_line, want_severity, want_message) in zip(
+        found, expected, strict=True
+    ):
+        assert (line, severity) == (want_line, want_severity), found
+        assert message.startswith(want_message), message
+    assert result.ok == all(severity == "warning" for _, severity, _ in expected)
+
+
+def test_problem_prints_as_one_line() -> None:
+    problem = Problem("mappings/x.yaml", 14, "error", "unknown relation 'modifed'\n (use one of: same)")
+    assert str(problem) == "mappings/x.yaml:14: error: unknown relation 'modifed' (use one of: same)"
+    assert str(Problem("mappings/x.yaml", None, "warning", "w")) == "mappings/x.yaml: warning: w"
+
+
+def test_treaty_without_text_is_unchecked(tmp_path: Path) -> None:
+    result = check(
+        tmp_path,
+        """\
+          - left: art-1
+            right: art-99
+            relation: same
+        """,
+        {"example-a": BODY_A, "example-b": None},
+    )
+    assert result.problems == ()
+    assert result.unchecked == ("example-b",)
+    assert [c.treaty for c in result.coverage] == ["example-a"]
+    assert "no text to check against: example-b" in result.summary()
+
+
+def test_links_between_other_pairs_resolve_against_their_treaties(tmp_path: Path) -> None:
+    text = map_text(
+        """\
+          - left: art-3.3.b
+            right: art-6
+            relation: moved
+            between: [example-a, example-c]
+          - left: art-6
+            right: art-1
+            relation: reworded
+            between: [example-b, example-c]
+        """
+    ).replace("  - example-b\n", "  - example-b\n  - example-c\n")
+    body_c = make_body(["art-1", "art-2"])  # synthetic
+    result = check_map(load_map(write(tmp_path, text)), {**BODIES, "example-c": body_c})
+    assert [(p.line, p.message[:40]) for p in result.problems] == [
+        (11, "unknown provision 'art-6' in example-c (")
+    ]
+
+
+def test_check_maps_loads_each_body_once(tmp_path: Path) -> None:
+    good = write(tmp_path, map_text("  - {left: art-1, right: art-1, relation: same}\n"), "good.yaml")
+    also = write(
+        tmp_path,
+        map_text("  - {left: art-9, right: art-1, relation: same}\n").replace(
+            "  - example-b\n", "  - {id: example-b, lang: ru}\n"
+        ),
+        "also.yaml",
+    )
+    broken = write(tmp_path, map_text("  - {left: art-1, right: art-1, relation: sme}\n"), "broken.yaml")
+    calls: list[tuple[str, str | None]] = []
+
+    def provider(treaty: str, lang: str | None) -> Body | None:
+        calls.append((treaty, lang))
+        return BODIES.get(treaty) if lang is None else None
+
+    results = check_maps([good, also, broken], provider)
+    assert [r.ok for r in results] == [True, False, False]
+    assert len(calls) == 3
+    assert set(calls) == {("example-a", None), ("example-b", None), ("example-b", "ru")}
+    assert [str(p) for p in results[1].problems] == [
+        f"{also}:10: error: unknown provision 'art-9' in example-a (en) "
+        "(did you mean 'art-5'? run `treatydiff show example-a --lang en` to list its ids)"
+    ]
+    assert results[1].unchecked == ("example-b",)
+    assert results[2].clause_map is None
+    assert [str(p)[len(str(broken)) :] for p in results[2].problems] == [
+        ":10: error: unknown relation 'sme' (did you mean 'same'? use one of: same, reworded, modified, "
+        "expanded, narrowed, split, merged, moved, added, dropped, parallel, contrasting)"
+    ]
+
+
+def test_check_maps_reports_every_schema_error(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        map_text(
+            """\
+              - {left: art-1, right: art-1, relation: sme}
+              - {left: art-2, right: art-2}
+            """
+        ).replace("status: draft", "status: done"),
+    )
+    (result,) = check_maps([path], lambda treaty, lang: None)
+    assert [(p.line, p.message.split(" (")[0]) for p in result.problems] == [
+        (8, "unknown status 'done'"),
+        (10, "unknown relation 'sme'"),
+        (11, "link has no 'relation'"),
+    ]

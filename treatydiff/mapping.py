@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -36,6 +36,13 @@ from treatydiff.model import (
 
 __all__ = [
     "FORMAT_VERSION",
+    "BodyProvider",
+    "CheckResult",
+    "Coverage",
+    "Problem",
+    "Severity",
+    "check_map",
+    "check_maps",
     "expand_refs",
     "load_map",
     "load_schema",
@@ -587,3 +594,336 @@ def _lookup(
         ref=f"{treaty}:{provision_id}",
         hint=_suggest(provision_id, candidates, listing),
     )
+
+
+# --- checking maps against texts ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of a check, printed as ``file:line: severity: message``."""
+
+    file: str
+    line: int | None
+    severity: Severity
+    message: str
+    """One sentence; ends with how to fix it, in parentheses, where that is not obvious."""
+
+    @classmethod
+    def from_error(cls, error: TreatydiffError, severity: Severity = "error") -> Problem:
+        """The problem an exception describes (its hint becomes part of the message)."""
+        message = f"{error.message} ({error.hint})" if error.hint else error.message
+        return cls(error.file or "", error.line, severity, message)
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.severity}: {' '.join(self.message.split())}"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of one treaty a map's links mention (rules in docs/mapping-format.md)."""
+
+    treaty: str
+    total: int
+    """Number of units: articles and the preamble, or their parts where the map links parts."""
+    covered: int
+    missing: tuple[str, ...]
+    """Ids of the units no link mentions, in document order."""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything ``check_map`` found in one map."""
+
+    path: str
+    problems: tuple[Problem, ...]
+    """In line order."""
+    coverage: tuple[Coverage, ...] = ()
+    """One entry per treaty whose text was available."""
+    unchecked: tuple[str, ...] = ()
+    """Treaties whose text was not available: for them only the schema was checked."""
+    clause_map: ClauseMap | None = None
+    """The map, or None when it could not be loaded."""
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return not self.errors
+
+    def summary(self) -> str:
+        """One line: counts, coverage per treaty, treaties not checked."""
+        parts = [f"{_count(len(self.errors), 'error')}, {_count(len(self.warnings), 'warning')}"]
+        parts += [f"{c.treaty} {c.covered}/{c.total} covered" for c in self.coverage]
+        if self.unchecked:
+            parts.append(f"no text to check against: {', '.join(self.unchecked)}")
+        return f"{self.path}: {'; '.join(parts)}"
+
+
+BodyProvider = Callable[[str, str | None], Body | None]
+"""``(treaty id, language or None) -> Body``, or None when the text is not available."""
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One side of a link: expanded ids when checked, else the raw refs."""
+
+    treaty: str
+    ids: tuple[str, ...]
+    checked: bool
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    index: int
+    link: Link
+    left: _Side
+    right: _Side
+
+    @property
+    def line(self) -> int | None:
+        return self.link.line
+
+    @property
+    def pair(self) -> frozenset[str]:
+        return frozenset((self.left.treaty, self.right.treaty))
+
+    @property
+    def key(self) -> tuple[str, str, frozenset[str], frozenset[str]]:
+        """What makes two links duplicates: same treaties, same provisions on each side."""
+        return self.left.treaty, self.right.treaty, frozenset(self.left.ids), frozenset(self.right.ids)
+
+
+def check_map(clause_map: ClauseMap, bodies: Mapping[str, Body | None]) -> CheckResult:
+    """Check a loaded map against the texts available in ``bodies`` (keyed by treaty id).
+
+    Errors: unresolvable refs, duplicated links, a provision both dropped (or added)
+    and linked elsewhere, evidence citing unknown provisions. Warnings: a provision in
+    two links neither of which is split/merged; a provision linked together with a
+    provision it contains. Treaties missing from ``bodies`` (or None) are listed as
+    unchecked.
+    """
+    path = clause_map.path
+    available = {t: body for t in clause_map.treaties if (body := bodies.get(t)) is not None}
+    problems: list[Problem] = []
+    resolved = [_resolve(i, link, clause_map, available, problems) for i, link in enumerate(clause_map.links)]
+    problems += _duplicates(resolved, path)
+    problems += _overlaps(resolved, path)
+    problems += _nesting(resolved, available, path)
+    problems += _evidence(clause_map.links, bodies, path)
+    coverage = tuple(
+        _coverage(treaty, body, _mentioned(resolved, treaty)) for treaty, body in available.items()
+    )
+    unchecked = tuple(t for t in clause_map.treaties if t not in available)
+    ordered = sorted(problems, key=lambda p: (p.line or 0, p.severity))
+    return CheckResult(path, tuple(ordered), coverage, unchecked, clause_map)
+
+
+def check_maps(paths: Iterable[str | Path], body_provider: BodyProvider) -> list[CheckResult]:
+    """Load and check each map; bodies are requested once per (treaty, language).
+
+    A map that cannot be loaded gives a result holding its schema problems. Errors
+    raised by ``body_provider`` propagate.
+    """
+    cache: dict[tuple[str, str | None], Body | None] = {}
+
+    def body(treaty: str, lang: str | None) -> Body | None:
+        if (treaty, lang) not in cache:
+            cache[treaty, lang] = body_provider(treaty, lang)
+        return cache[treaty, lang]
+
+    results: list[CheckResult] = []
+    for path in paths:
+        clause_map, errors = _load(Path(path))
+        if clause_map is None:
+            results.append(CheckResult(str(path), tuple(Problem.from_error(e) for e in errors)))
+            continue
+        wanted: dict[str, str | None] = {c.treaty: None for _, _, c in _citations(clause_map.links)}
+        wanted.update({t: clause_map.langs.get(t) for t in clause_map.treaties})
+        results.append(check_map(clause_map, {t: body(t, lang) for t, lang in wanted.items()}))
+    return results
+
+
+def _resolve(
+    index: int, link: Link, clause_map: ClauseMap, bodies: Mapping[str, Body], problems: list[Problem]
+) -> _Resolved:
+    left_treaty, right_treaty = link.between or (clause_map.treaties[0], clause_map.treaties[1])
+
+    def side(refs: tuple[str, ...], treaty: str) -> _Side:
+        body = bodies.get(treaty)
+        if body is None or not refs:
+            return _Side(treaty, refs, checked=body is not None)
+        try:
+            return _Side(
+                treaty, expand_refs(refs, body, treaty=treaty, file=clause_map.path, line=link.line), True
+            )
+        except MappingError as exc:
+            problems.append(Problem.from_error(exc))
+            return _Side(treaty, refs, checked=False)
+
+    return _Resolved(index, link, side(link.left, left_treaty), side(link.right, right_treaty))
+
+
+def _duplicates(resolved: list[_Resolved], path: str) -> Iterator[Problem]:
+    first_line: dict[tuple[str, str, frozenset[str], frozenset[str]], int | None] = {}
+    for item in resolved:
+        if item.key in first_line:
+            yield Problem(
+                path,
+                item.line,
+                "error",
+                f"duplicate link: lines {first_line[item.key]} and {item.line} join the same provisions "
+                "(keep one and merge their notes and evidence)",
+            )
+        else:
+            first_line[item.key] = item.line
+
+
+def _overlaps(resolved: list[_Resolved], path: str) -> Iterator[Problem]:
+    """Provisions named by two links: contradictions (errors) and plain reuse (warnings)."""
+    uses: dict[tuple[frozenset[str], str, str], list[_Resolved]] = {}
+    for item in resolved:
+        for side in (item.left, item.right):
+            for provision_id in side.ids:
+                if RANGE not in provision_id:  # an unexpanded range is opaque
+                    uses.setdefault((item.pair, side.treaty, provision_id), []).append(item)
+    shared: dict[tuple[int, int, str], list[str]] = {}
+    for (_, treaty, provision_id), items in uses.items():
+        first = items[0]
+        for later in items[1:]:
+            if later is not first and later.key != first.key:  # duplicates are reported once, above
+                shared.setdefault((first.index, later.index, treaty), []).append(provision_id)
+    for (first_index, later_index, treaty), ids in shared.items():
+        problem = _overlap(resolved[first_index], resolved[later_index], treaty, ids, path)
+        if problem is not None:
+            yield problem
+
+
+def _overlap(first: _Resolved, later: _Resolved, treaty: str, ids: list[str], path: str) -> Problem | None:
+    names = f"{treaty}:{', '.join(ids)}"
+    verb = "is" if len(ids) == 1 else "are"
+    one, other = first.link.relation, later.link.relation
+    where = f"{one} on line {first.line} and {other} on line {later.line}"
+    for one_sided in ("dropped", "added"):
+        if one_sided in (one, other):
+            return Problem(
+                path,
+                later.line,
+                "error",
+                f"{names} {verb} {where}: {_a(one_sided)} {one_sided} provision has no counterpart "
+                "(remove one of the links)",
+            )
+    if ONE_TO_MANY & {one, other}:
+        return None
+    return Problem(
+        path,
+        later.line,
+        "warning",
+        f"{names} {verb} linked twice ({where}) (use split for one-to-many or merged for many-to-one, "
+        "or combine the links)",
+    )
+
+
+def _nesting(resolved: list[_Resolved], bodies: Mapping[str, Body], path: str) -> Iterator[Problem]:
+    """A provision linked on the same side of a pair as a provision that contains it."""
+    mentions: dict[tuple[frozenset[str], str], dict[str, int | None]] = {}
+    for item in resolved:
+        for side in (item.left, item.right):
+            if side.checked:
+                ids = mentions.setdefault((item.pair, side.treaty), {})
+                for provision_id in side.ids:
+                    ids.setdefault(provision_id, item.line)
+    found: dict[tuple[str, int | None, str, int | None], list[str]] = {}
+    for (_, treaty), ids in mentions.items():
+        parents = _parents(bodies[treaty])
+        for provision_id, line in ids.items():
+            outer = next((a for a in _ancestors(provision_id, parents) if a in ids), None)
+            if outer is not None:
+                found.setdefault((treaty, line, outer, ids[outer]), []).append(provision_id)
+    for (treaty, line, outer, outer_line), inner in found.items():
+        yield Problem(
+            path,
+            line,
+            "warning",
+            f"{treaty}:{', '.join(inner)} {'lies' if len(inner) == 1 else 'lie'} inside {outer}, "
+            f"which is linked on line {outer_line} (link either the whole provision or its parts)",
+        )
+
+
+def _citations(links: Iterable[Link]) -> Iterator[tuple[Link, str, Citation]]:
+    """Evidence entries written as citations, with their link."""
+    for link in links:
+        for entry in link.evidence:
+            if _CITATION_LIKE.fullmatch(entry.strip()):
+                try:
+                    yield link, entry, Citation.parse(entry)
+                except TreatydiffError:
+                    continue  # load_map rejects these; a hand-built map is not our concern
+
+
+def _evidence(links: Iterable[Link], bodies: Mapping[str, Body | None], path: str) -> Iterator[Problem]:
+    """Evidence citing a provision that does not exist in an available text."""
+    for link, entry, citation in _citations(links):
+        body = bodies.get(citation.treaty)
+        if body is None or citation.provision is None:
+            continue
+        try:
+            _lookup(citation.provision, body, citation.treaty, path, link.line)
+        except MappingError as exc:
+            yield Problem(path, link.line, "error", f"evidence {entry!r}: {exc.message} ({exc.hint})")
+
+
+def _parents(body: Body) -> dict[str, str]:
+    return {child.id: p.id for p in body.walk() for child in p.children}
+
+
+def _ancestors(provision_id: str, parents: Mapping[str, str]) -> Iterator[str]:
+    while provision_id in parents:
+        provision_id = parents[provision_id]
+        yield provision_id
+
+
+def _mentioned(resolved: list[_Resolved], treaty: str) -> set[str]:
+    """Ids of ``treaty`` named (after expansion) by any link."""
+    return {
+        provision_id
+        for item in resolved
+        for side in (item.left, item.right)
+        if side.treaty == treaty and side.checked
+        for provision_id in side.ids
+    }
+
+
+def _coverage(treaty: str, body: Body, mentioned: set[str]) -> Coverage:
+    """Units no link mentions; a unit is covered when it or a provision containing it is named."""
+    covered = {d.id for m in mentioned if m in body.index for d in body.index[m].walk()}
+    parents = _parents(body)
+    refined = {a for m in mentioned for a in _ancestors(m, parents)}
+    units = [unit for base in _base_units(body) for unit in _refine(base, refined)]
+    missing = tuple(u.id for u in units if u.id not in covered)
+    return Coverage(treaty, len(units), len(units) - len(missing), missing)
+
+
+def _base_units(body: Body) -> list[Provision]:
+    """The preamble and every article; a text without articles counts its top-level provisions."""
+    units = [p for p in body.walk() if p.kind in ("preamble", "article")]
+    return units if any(p.kind == "article" for p in units) else list(body.provisions)
+
+
+def _refine(unit: Provision, refined: set[str]) -> list[Provision]:
+    """A unit, or its children (recursively) when the map links something inside it."""
+    if unit.id in refined and unit.children:
+        return [part for child in unit.children for part in _refine(child, refined)]
+    return [unit]
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
