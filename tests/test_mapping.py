@@ -819,3 +819,16 @@ def test_check_maps_reports_every_schema_error(tmp_path: Path) -> None:
         (10, "unknown relation 'sme'"),
         (11, "link has no 'relation'"),
     ]
+
+
+def test_documented_example_map_loads_and_checks_clean(tmp_path: Path) -> None:
+    docs = (ROOT / "docs/mapping-format.md").read_text(encoding="utf-8")
+    example = next(block for block in docs.split("```yaml\n")[1:] if "treatydiff-map: 1" in block)
+    path = write(tmp_path, example.split("```")[0])
+    body_a = make_body(["preamble", *(f"art-{n}" for n in range(1, 8))])  # synthetic
+    body_b = make_body(
+        ["preamble", "art-1", "art-1.1", "art-1.2", *(f"art-{n}" for n in range(2, 10)), "art-9.2"]
+    )
+    result = check_map(load_map(path), {"example-a": body_a, "example-b": body_b})
+    assert result.problems == ()
+    assert [(c.covered, c.total) for c in result.coverage] == [(8, 8), (9, 11)]
