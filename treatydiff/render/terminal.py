@@ -58,7 +58,8 @@ def _header(comparison: Comparison, plain: bool) -> Table:
     grid.add_row("right", side_heading(comparison.right))
     grid.add_row("alignment", alignment_line(comparison))
     grid.add_row("links", _summary_line(comparison))
-    grid.add_row("legend", _legend(plain))
+    if any(row.diff is not None for row in comparison.rows):
+        grid.add_row("legend", _legend(plain))
     return grid
 
 

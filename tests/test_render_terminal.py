@@ -1,0 +1,100 @@
+"""Tests for treatydiff.render.terminal, on synthetic comparisons (tests/factories.py)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import factories
+import pytest
+from rich.console import Console
+
+from treatydiff.model import Comparison
+from treatydiff.render import render_terminal
+
+
+def _plain(comparison: Comparison, width: int = 100) -> str:
+    console = Console(file=io.StringIO(), width=width, color_system=None, record=True)
+    render_terminal(comparison, console)
+    return console.export_text()
+
+
+def _coloured(comparison: Comparison) -> tuple[Console, str]:
+    console = Console(
+        file=io.StringIO(), width=100, color_system="truecolor", force_terminal=True, record=True
+    )
+    render_terminal(comparison, console)
+    return console, console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_header_names_both_treaties_and_the_map() -> None:
+    text = _plain(factories.comparison())
+    assert "Agreement between Arcadia and Borduria on Free Trade (xa-xb-2001, en)" in text
+    assert "Revised Agreement between Arcadia and Borduria on Free Trade (xa-xb-2009, en)" in text
+    assert "curated clause map “Arcadia–Borduria 2001 and 2009” (reviewed)" in text
+    assert "6 — 3 changed · 1 unchanged · 1 added · 1 dropped · 1 unlinked left · 1 unlinked right" in text
+
+
+def test_header_says_when_no_map_was_given() -> None:
+    assert "aligned by article number — no map given" in _plain(factories.comparison(curated=False))
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        pytest.param("xa-xb-2001:art-1  Article 1", id="left column head"),
+        pytest.param("xa-xb-2009:art-3.2  Article 3(2)", id="second provision of a split"),
+        pytest.param("1 · expanded · changed · 86% similar · +7 −1 words", id="relation and similarity"),
+        pytest.param("2 · same · unchanged · 100% similar", id="unchanged without counts"),
+        pytest.param("xa-xb-2009: no provision", id="dropped side"),
+        pytest.param("Scope widened to charges of equivalent effect.", id="note"),
+        pytest.param("evidence: xa-xb-2001:art-5, xa-xb-2009:art-6; confidence: medium", id="evidence"),
+        pytest.param("xa-xb-2001:art-6   Article 6", id="unlinked"),
+        pytest.param("xa-xb-2001: CC0 (synthetic test text); treatydiff test authors", id="licence"),
+    ],
+)
+def test_link_tables(expected: str) -> None:
+    assert expected in _plain(factories.comparison())
+
+
+def test_without_colour_marks_survive_as_text() -> None:
+    text = _plain(factories.comparison())
+    assert "[-either-]" in text
+    assert "{+or charges of equivalent effect+}" in text
+    assert "[-may-]" in text and "{+shall endeavour to+}" in text
+    assert "legend     [-deleted-]  {+inserted+}" in text
+
+
+def test_no_color_environment_adds_marks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    console = Console(file=io.StringIO(), width=100, force_terminal=True, record=True)
+    render_terminal(factories.comparison(), console)
+    assert "[-either-]" in console.export_text()
+
+
+def test_with_colour_marks_are_styles_not_brackets() -> None:
+    console, raw = _coloured(factories.comparison())
+    assert "[-either-]" not in raw and "{+" not in raw
+    assert "\x1b[" in raw
+    html = console.export_html(inline_styles=True)
+    assert re.search(r"line-through[^>]*>either</span>", html)
+    assert re.search(r"underline[^>]*>charges of equivalent effect</span>", html)
+
+
+@pytest.mark.parametrize("width", [60, 100, 160])
+def test_wraps_at_console_width(width: int) -> None:
+    lines = _plain(factories.comparison(), width=width).splitlines()
+    assert max(len(line) for line in lines) <= width
+
+
+def test_markup_in_treaty_text_is_printed_literally() -> None:
+    text = _plain(factories.comparison(hostile=True), width=200)
+    assert "[bold]red[/bold]" in text
+    assert '<script>alert("x")</script>' in text
+
+
+def test_cross_language_links_are_shown_in_parallel() -> None:
+    text = _plain(factories.cross_language_comparison(), width=120)
+    assert "not diffed (different languages)" in text
+    assert "Стороны не применяют таможенные пошлины" in text
+    assert "[-" not in text and "{+" not in text and "legend" not in text
