@@ -52,6 +52,8 @@ FORMAT_VERSION = 1
 SCHEMA_FILE = "clause-map-1.schema.json"
 # A map holds ids and short notes; a file this large is a mistake (or hostile).
 MAX_MAP_BYTES = 5_000_000
+# Maps nest four levels (links > link > left > id); deeper input is malformed or hostile.
+MAX_DEPTH = 20
 RANGE = ".."
 # Relations under which one provision may legitimately appear in several links.
 ONE_TO_MANY: frozenset[str] = frozenset({"split", "merged"})
@@ -69,23 +71,32 @@ class _Refused(yaml.MarkedYAMLError):
 
 
 class _MapLoader(yaml.SafeLoader):
-    """A safe loader that refuses anchors and aliases and keeps dates as text."""
+    """A safe loader that refuses anchors, aliases and deep nesting, and keeps dates as text."""
 
     # YAML 1.1 would turn `date: 2026-11-25` into a datetime.date; JSON Schema wants text.
     yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+    depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         # Refusing the first anchor stops an alias bomb ("billion laughs") before it grows.
         event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]
+        mark = cast(yaml.error.Mark, event.start_mark)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise _Refused(
-                problem="anchors and aliases (&name, *name) are not allowed in clause maps",
-                problem_mark=cast(yaml.error.Mark, event.start_mark),
+                problem="anchors and aliases (&name, *name) are not allowed in clause maps", problem_mark=mark
             )
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(
+                problem=f"YAML nested deeper than a clause map can be ({MAX_DEPTH})", problem_mark=mark
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 @dataclass
@@ -135,7 +146,16 @@ def _read_text(path: Path) -> str:
 
 def _parse(text: str, path: Path) -> _Document:
     """Compose the single YAML document and convert it to plain data with lines."""
-    loader = _MapLoader(text)
+    try:
+        loader = _MapLoader(text)
+    except yaml.reader.ReaderError as exc:  # raised for control characters, before parsing
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise MappingError(
+            f"character U+{code:04X} is not allowed in YAML",
+            file=path,
+            line=text.count("\n", 0, exc.position) + 1,
+            hint="delete it",
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -147,13 +167,6 @@ def _parse(text: str, path: Path) -> _Document:
         return document
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, path) from None
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        raise MappingError(
-            f"character {exc.character!r} is not allowed in YAML", file=path, line=line
-        ) from None
-    except RecursionError:
-        raise MappingError("YAML nested too deeply for a clause map", file=path) from None
     finally:
         loader.dispose()
 
@@ -164,13 +177,24 @@ def _yaml_error(exc: yaml.MarkedYAMLError, path: Path) -> MappingError:
     line = mark.line + 1 if mark else None
     problem = exc.problem or exc.context or "invalid YAML"
     if isinstance(exc, _Refused):
-        return MappingError(problem, file=path, line=line, hint="write each value out in full")
-    context = ""
+        return MappingError(
+            problem, file=path, line=line, hint="write each value out in full" if "alias" in problem else DOCS
+        )
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        return MappingError(
+            f"YAML tags are not allowed in clause maps: {problem}",
+            file=path,
+            line=line,
+            hint="remove the !tag",
+        )
     if exc.context and exc.problem:
         where = f" on line {exc.context_mark.line + 1}" if exc.context_mark else ""
-        context = f" ({exc.context}{where})"
+        if problem.startswith("but "):  # PyYAML's "expected X …, but found Y"
+            problem = f"{exc.context}{where}, {problem}"
+        else:
+            problem = f"{problem} ({exc.context}{where})"
     hint = f"check indentation and quoting near column {mark.column + 1}" if mark else None
-    return MappingError(f"YAML syntax error: {problem}{context}", file=path, line=line, hint=hint)
+    return MappingError(f"YAML syntax error: {problem}", file=path, line=line, hint=hint)
 
 
 def _to_data(node: yaml.Node, where: _Path, doc: _Document, loader: _MapLoader, path: Path) -> Any:
@@ -566,8 +590,8 @@ def _expand_one(ref: str, body: Body, treaty: str, file: str | Path | None, line
             line=line,
             hint="both ends of a range are of the same kind, e.g. art-18..art-27 or art-3.1..art-3.4",
         )
-    order = list(body.walk())
-    start, end = order.index(first), order.index(last)
+    order = list(body.index)  # ids in document order
+    start, end = order.index(first.id), order.index(last.id)
     if start > end:
         raise MappingError(
             f"range {ref!r} runs backwards in {treaty}",
@@ -575,7 +599,7 @@ def _expand_one(ref: str, body: Body, treaty: str, file: str | Path | None, line
             line=line,
             hint=f"write {last_id}..{first_id}",
         )
-    return [p.id for p in order[start : end + 1] if p.kind == first.kind]
+    return [i for i in order[start : end + 1] if body.index[i].kind == first.kind]
 
 
 def _lookup(
@@ -841,11 +865,11 @@ def _nesting(resolved: list[_Resolved], bodies: Mapping[str, Body], path: str) -
                 ids = mentions.setdefault((item.pair, side.treaty), {})
                 for provision_id in side.ids:
                     ids.setdefault(provision_id, item.line)
+    parents = {treaty: _parents(body) for treaty, body in bodies.items()}
     found: dict[tuple[str, int | None, str, int | None], list[str]] = {}
     for (_, treaty), ids in mentions.items():
-        parents = _parents(bodies[treaty])
         for provision_id, line in ids.items():
-            outer = next((a for a in _ancestors(provision_id, parents) if a in ids), None)
+            outer = next((a for a in _ancestors(provision_id, parents[treaty]) if a in ids), None)
             if outer is not None:
                 found.setdefault((treaty, line, outer, ids[outer]), []).append(provision_id)
     for (treaty, line, outer, outer_line), inner in found.items():
