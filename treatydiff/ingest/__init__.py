@@ -1,0 +1,80 @@
+"""Parsers: bytes of a treaty file become a :class:`~treatydiff.model.Body` with stable ids.
+
+One module per job: ``decode`` (bytes to text), ``structure`` (ids, labels and the
+paragraph splitter shared by all parsers), ``text`` (plain text and Markdown),
+``html`` (saved web pages) and ``tota`` (ToTA XML).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from treatydiff.errors import InputError
+from treatydiff.ingest.decode import decode_bytes, repair_mojibake
+from treatydiff.ingest.html import parse_html
+from treatydiff.ingest.text import parse_text
+from treatydiff.ingest.tota import parse_tota
+from treatydiff.model import Body, TreatyMeta
+
+__all__ = ["Format", "decode_bytes", "load_file", "parse_html", "parse_text", "parse_tota", "sniff_format"]
+
+Format = Literal["auto", "text", "html", "tota"]
+_TREATY_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<treaty[\s>]", re.DOTALL)
+_HTML = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+
+
+def sniff_format(path: Path, data: bytes) -> Literal["text", "html", "tota"]:
+    """Guess the format: ``<treaty>`` XML is ToTA, ``.html``/``.htm`` or ``<html`` is HTML, else text."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if _TREATY_ROOT.match(head):
+        return "tota"
+    if path.suffix.lower() in (".html", ".htm", ".xhtml") or _HTML.search(head):
+        return "html"
+    return "text"
+
+
+def _read(path: Path) -> bytes:
+    if path.is_dir():
+        raise InputError("is a directory, not a file", file=path, hint="give the path of a treaty file")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", file=path, hint="check the path") from None
+    except PermissionError:
+        raise InputError("permission denied", file=path, hint="check the file's permissions") from None
+    except OSError as err:
+        raise InputError(f"cannot read the file ({err.strerror or err})", file=path) from None
+
+
+def load_file(path: Path, *, lang: str | None = None, fmt: Format = "auto") -> tuple[TreatyMeta | None, Body]:
+    """Read and parse a treaty file.
+
+    Args:
+        path: the file.
+        lang: language of the text; detected when omitted (ToTA files declare theirs).
+        fmt: ``auto`` sniffs the format from the name and the first bytes.
+
+    Returns:
+        The metadata (ToTA files only, else ``None``) and the body.
+
+    Raises:
+        InputError: the file is missing, a directory, unreadable, empty, binary or undecodable.
+        IngestError: the text cannot be parsed into provisions.
+    """
+    data = _read(path)
+    origin = str(path)
+    kind = sniff_format(path, data) if fmt == "auto" else fmt
+    if kind == "tota":
+        return parse_tota(data, origin=origin)
+    if kind == "html":
+        return None, parse_html(data, lang=lang, origin=origin)
+    text, warnings = decode_bytes(data, origin)
+    text, repaired = repair_mojibake(text)
+    if repaired:
+        warnings.append(f"{origin}: repaired mojibake (UTF-8 text read as CP1252/CP1251)")
+    body = parse_text(text, lang=lang, origin=origin)
+    if warnings:
+        body = Body(body.lang, body.source_text, body.provisions, body.title, tuple(warnings) + body.warnings)
+    return None, body

@@ -1,0 +1,592 @@
+"""Shared building blocks of the parsers: numbers, ids, labels and the paragraph splitter.
+
+Ids follow ``docs/ids.md``. The splitter turns an article's body (a span of the
+source text) into paragraphs, points and dash items whose spans are exact:
+``source_text[p.span.start:p.span.end] == p.text`` for every provision it returns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from treatydiff.model import Kind, Provision, Span
+
+__all__ = [
+    "CLOSING_START",
+    "IdRegistry",
+    "LabelMaker",
+    "Line",
+    "article_segment",
+    "container_unit",
+    "int_to_roman",
+    "label_maker",
+    "normalize_newlines",
+    "number_slug",
+    "roman_to_int",
+    "split_lines",
+    "split_paragraphs",
+    "split_recitals",
+    "translit_point",
+    "trimmed_span",
+]
+
+# Signature blocks: "Done at …", "IN WITNESS WHEREOF", "Совершено в …", "СОСТАВЛЕНО в …".
+CLOSING_START = re.compile(
+    r"(?:done|signed|made)\s+(?:at|in|on)\b|in\s+(?:witness|faith|confirmation)\s+(?:whereof|thereof|of\s+which)"
+    r"|(?:совершено|составлено|подписано)\s+(?:в|во)\b|совершено\s+[0-9]"
+    r"|в\s+(?:удостоверение|подтверждение|свидетельство)\s+чего"
+    r"|hech[oa]\s+en\b|firmad[oa]\s+en\b|en\s+(?:fe|testimonio)\s+de\s+lo\s+cual"
+    r"|fait\s+[àa]\b|en\s+foi\s+de\s+quoi",
+    re.IGNORECASE,
+)
+
+# --- numbers -----------------------------------------------------------------------
+
+_ROMAN_VALUES = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+# Strict classical form only, so that words such as "DID" or "MIX" are never numbers.
+_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", re.IGNORECASE)
+
+
+def roman_to_int(text: str) -> int | None:
+    """The value of a roman numeral (``"XIV"`` → 14), or ``None`` if it is not one."""
+    if not text or _ROMAN.fullmatch(text) is None:
+        return None
+    upper = text.upper()
+    total = 0
+    index = 0
+    for value, symbol in _ROMAN_VALUES:
+        while upper.startswith(symbol, index):
+            total += value
+            index += len(symbol)
+    return total or None
+
+
+def int_to_roman(number: int) -> str:
+    """Upper-case roman numeral for 1 ≤ ``number`` < 4000 (``9`` → ``"IX"``)."""
+    if not 0 < number < 4000:
+        raise ValueError(f"{number} has no roman numeral")
+    parts = []
+    for value, symbol in _ROMAN_VALUES:
+        count, number = divmod(number, value)
+        parts.append(symbol * count)
+    return "".join(parts)
+
+
+# Cyrillic point letters in ids (docs/ids.md rule 1): a simple, reversible-enough
+# transliteration that keeps ids ASCII.
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "є": "ye", "і": "i", "ї": "yi", "ґ": "g",
+}  # fmt: skip
+
+
+def translit_point(text: str) -> str:
+    """ASCII form of a (possibly Cyrillic) point letter: ``"б"`` → ``"b"``, ``"ж"`` → ``"zh"``."""
+    return "".join(_CYRILLIC.get(ch, ch) for ch in text.lower())
+
+
+# Words that join the number they follow in an id: "5 bis" → "5bis".
+_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies")
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "first": 1,
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "premier": 1, "première": 1, "1er": 1,
+    "primero": 1, "único": 1, "unique": 1, "первая": 1, "вторая": 2, "третья": 3,
+    "четвертая": 4, "четвёртая": 4, "пятая": 5, "шестая": 6, "седьмая": 7,
+    "восьмая": 8, "девятая": 9, "десятая": 10, "первый": 1, "второй": 2, "третий": 3,
+}  # fmt: skip
+
+
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_TEENS = {
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+
+
+def number_word(text: str) -> int | None:
+    """The value of a spelled-out number used in headings ("ONE", "TWENTY-ONE", "ПЕРВАЯ")."""
+    words = [w for w in re.split(r"[\s\-]+", text.lower()) if w]
+    if len(words) == 1:
+        word = words[0]
+        return _NUMBER_WORDS.get(word) or _TEENS.get(word) or _TENS.get(word)
+    if len(words) == 2 and words[0] in _TENS:
+        unit = _NUMBER_WORDS.get(words[1])
+        if unit is not None and unit < 10:
+            return _TENS[words[0]] + unit
+    return None
+
+
+def number_slug(printed: str, *, roman: bool = True) -> str:
+    """The id form of a printed number: ``"V"`` → ``"5"``, ``"2.3"`` → ``"2-3"``, ``"5 BIS"`` → ``"5bis"``.
+
+    Parts separated by dots, hyphens, slashes or spaces are joined by ``-``; roman
+    parts become arabic when ``roman`` is true; Cyrillic letters are transliterated;
+    anything else that is not ASCII alphanumeric is dropped. Returns ``""`` when
+    nothing usable is left.
+    """
+    whole = number_word(printed.strip())
+    if whole is not None:
+        return str(whole)
+    parts: list[str] = []
+    for raw in re.split(r"[\s.\-–—/_:()]+", printed.strip()):
+        if not raw:
+            continue
+        lowered = raw.lower()
+        word = number_word(lowered)
+        if word is not None:
+            parts.append(str(word))
+            continue
+        if lowered in _SUFFIXES and parts:
+            parts[-1] += lowered
+            continue
+        value = roman_to_int(raw) if roman and not raw.isdigit() else None
+        if value is not None and (len(raw) > 1 or raw.upper() in "IVX"):
+            parts.append(str(value))
+            continue
+        ascii_part = re.sub(r"[^a-z0-9]", "", translit_point(lowered))
+        if ascii_part:
+            parts.append(ascii_part)
+    return "-".join(parts)
+
+
+def article_segment(printed: str | None, unnumbered_position: int) -> str:
+    """The article segment of an id: ``art-5``, ``art-2-3``, or ``art-u2`` when unnumbered."""
+    slug = number_slug(printed) if printed else ""
+    return f"art-{slug}" if slug else f"art-u{unnumbered_position}"
+
+
+# --- ids ---------------------------------------------------------------------------
+
+
+@dataclass
+class IdRegistry:
+    """Hands out ids unique within one body (docs/ids.md rule 3)."""
+
+    used: set[str] = field(default_factory=set)
+
+    def claim(self, wanted: str, *, container: str | None = None) -> str:
+        """Reserve ``wanted``; on a repeat try ``CONTAINER.wanted``, then append ``_2``, ``_3`` …"""
+        candidates = [wanted]
+        if container:
+            candidates.append(f"{container}.{wanted}")
+        for candidate in candidates:
+            if candidate not in self.used:
+                self.used.add(candidate)
+                return candidate
+        base = candidates[-1]
+        n = 2
+        while f"{base}_{n}" in self.used:
+            n += 1
+        self.used.add(f"{base}_{n}")
+        return f"{base}_{n}"
+
+
+# --- labels ------------------------------------------------------------------------
+
+LabelUnit = Literal[
+    "preamble",
+    "recital",
+    "article",
+    "paragraph",
+    "point",
+    "unnumbered",
+    "dash",
+    "chapter",
+    "part",
+    "title",
+    "section",
+    "annex",
+    "closing",
+]
+
+# Display words per language; units missing from a language fall back to English.
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "preamble": "Preamble", "recital": "recital", "article": "Article", "chapter": "Chapter",
+        "part": "Part", "title": "Title", "section": "Section", "annex": "Annex",
+        "closing": "Closing", "unnumbered": "paragraph", "dash": "indent",
+    },
+    "ru": {
+        "preamble": "Преамбула", "recital": "абз.", "article": "Статья", "chapter": "Глава",
+        "part": "Часть", "title": "Титул", "section": "Раздел", "annex": "Приложение",
+        "closing": "Заключительная часть", "unnumbered": "абз.", "dash": "абз.",
+        "paragraph": "п.", "point": "подп.",
+    },
+    "es": {
+        "preamble": "Preámbulo", "recital": "considerando", "article": "Artículo",
+        "chapter": "Capítulo", "part": "Parte", "title": "Título", "section": "Sección",
+        "annex": "Anexo", "closing": "Cláusula final", "unnumbered": "párrafo", "dash": "guion",
+    },
+    "fr": {
+        "preamble": "Préambule", "recital": "considérant", "article": "Article",
+        "chapter": "Chapitre", "part": "Partie", "title": "Titre", "section": "Section",
+        "annex": "Annexe", "closing": "Formule finale", "unnumbered": "alinéa", "dash": "tiret",
+    },
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LabelMaker:
+    """Builds display labels such as "Article 3(3)(a)" or "Статья 3 п. 3 подп. а"."""
+
+    lang: str
+
+    def word(self, unit: str) -> str:
+        """The display word for a unit in this language (English when unknown)."""
+        return _WORDS.get(self.lang, _WORDS["en"]).get(unit) or _WORDS["en"].get(unit, unit)
+
+    def top(self, unit: LabelUnit, printed: str | None = None) -> str:
+        """Label of a top-level unit: "Article 5", "Chapter VII", "Preamble", "Closing"."""
+        word = self.word(unit)
+        return f"{word} {printed}" if printed else word
+
+    def child(self, parent: str, unit: LabelUnit, printed: str) -> str:
+        """Label of a child: ``(3)``, ``(a)``, ", paragraph 4", ", indent 2", ", recital 4"."""
+        if self.lang == "ru":
+            if unit == "recital":
+                return f"{parent}, абз. {printed}"
+            word = {"paragraph": "п.", "point": "подп."}.get(unit) or self.word(unit)
+            return f"{parent} {word} {printed}"
+        if unit in ("paragraph", "point"):
+            return f"{parent}({printed})"
+        if unit in ("annex", "article", "chapter", "part", "title", "section"):
+            return f"{parent}, {self.word(unit)} {printed}"
+        return f"{parent}, {self.word(unit)} {printed}"
+
+
+def container_unit(kind: Kind) -> LabelUnit:
+    """The label unit of a container kind (anything unexpected is shown as a chapter)."""
+    units: dict[str, LabelUnit] = {"part": "part", "title": "title", "section": "section", "annex": "annex"}
+    return units.get(kind, "chapter")
+
+
+def label_maker(lang: str) -> LabelMaker:
+    """A :class:`LabelMaker` for ``lang`` (any code; unknown languages get English words)."""
+    return LabelMaker(lang)
+
+
+# --- lines and spans -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the source: ``[start, end)`` without its newline, and its text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def content_start(self) -> int:
+        """Offset of the first non-whitespace character (``end`` for a blank line)."""
+        return self.start + (len(self.text) - len(self.text.lstrip())) if not self.blank else self.end
+
+    @property
+    def content_end(self) -> int:
+        """Offset just after the last non-whitespace character."""
+        return self.start + len(self.text.rstrip())
+
+
+def normalize_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """The lines of ``text[start:end]`` with absolute offsets (``\\n`` separated)."""
+    stop = len(text) if end is None else end
+    lines = []
+    pos = start
+    while pos < stop:
+        nl = text.find("\n", pos, stop)
+        if nl == -1:
+            nl = stop
+        lines.append(Line(pos, nl, text[pos:nl]))
+        pos = nl + 1
+    return lines
+
+
+def trimmed_span(text: str, start: int, end: int) -> Span | None:
+    """``[start, end)`` without surrounding whitespace, or ``None`` if only whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if start < end else None
+
+
+# --- paragraph markers ---------------------------------------------------------------
+
+MarkerKind = Literal["number", "letter", "roman", "dash", "none"]
+
+# Checked in this order at the start of a line (after indentation).
+_NUMBER_MARKER = re.compile(
+    r"(?:\((?P<p>[0-9]{1,3})\)|(?P<d>[0-9]{1,3}(?:\.[0-9]{1,3}){0,2})\.|(?P<r>[0-9]{1,3})\))(?=\s|$)"
+)
+_POINT_MARKER = re.compile(
+    r"(?:\((?P<p>[a-z]{1,2}|[ivxl]{1,6}|[а-яё]{1,2}|[A-Z])\)|(?P<r>[a-z]|[ivxl]{1,6}|[а-яё])\))(?=\s|$)"
+)
+_DASH_MARKER = re.compile(r"[-–—•](?=\s)")
+# A line that ends like this may be followed by a marker line; any other ending is a
+# sentence broken by hard wrapping, and "(a) of paragraph 2" on the next line is not a point.
+_LIST_BOUNDARY = re.compile(
+    r"(?:[.;:,!?)\]»\"”'’…]|\b(?:and|or|и|или|либо|y|e|o|u|et|ou|ni))\s*$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class _Marker:
+    kind: MarkerKind
+    printed: str  # as written: "3", "b", "б", "iv", "2.1"
+    end: int  # length of the marker in the line's stripped text
+
+
+def _marker(stripped: str) -> _Marker:
+    number = _NUMBER_MARKER.match(stripped)
+    if number:
+        printed = number.group("p") or number.group("d") or number.group("r") or ""
+        return _Marker("number", printed, number.end())
+    point = _POINT_MARKER.match(stripped)
+    if point:
+        printed = point.group("p") or point.group("r") or ""
+        roman = re.fullmatch(r"[ivxl]+", printed) is not None and roman_to_int(printed) is not None
+        return _Marker("roman" if roman else "letter", printed, point.end())
+    if _DASH_MARKER.match(stripped):
+        return _Marker("dash", stripped[0], 1)
+    return _Marker("none", "", 0)
+
+
+def _ends_sentence(text: str) -> bool:
+    return _LIST_BOUNDARY.search(text) is not None
+
+
+@dataclass
+class _Unit:
+    """A paragraph-sized run of lines with the marker of its first line."""
+
+    start: int
+    end: int
+    marker: _Marker
+
+
+def _units(text: str, start: int, end: int) -> list[_Unit]:
+    """Cut ``text[start:end]`` into paragraph units.
+
+    A unit starts at a line with a paragraph marker, after a blank line, and at a
+    line break that ends a sentence when the lines of the block are not hard-wrapped
+    (text with one paragraph per line, like the UN Charter's published text).
+    """
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in split_lines(text, start, end):
+        if line.blank:
+            if current:
+                blocks.append(current)
+            current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append(current)
+
+    units: list[_Unit] = []
+    for block in blocks:
+        breaks = list(zip(block, block[1:], strict=False))
+        hard = sum(1 for prev, _ in breaks if _ends_sentence(prev.text))
+        # Hard-wrapped prose breaks lines mid-sentence; one-paragraph-per-line text does not.
+        per_line = bool(breaks) and hard * 2 > len(breaks)
+        piece_start: Line | None = None
+        piece_marker = _Marker("none", "", 0)
+        prev: Line | None = None
+        for line in block:
+            stripped = line.text.strip()
+            marker = _marker(stripped)
+            boundary = prev is None or _ends_sentence(prev.text)
+            if marker.kind != "none" and not boundary:
+                marker = _Marker("none", "", 0)
+            starts = prev is None or marker.kind != "none" or (per_line and boundary)
+            if starts and piece_start is not None and prev is not None:
+                units.append(_Unit(piece_start.content_start, prev.content_end, piece_marker))
+            if starts:
+                piece_start, piece_marker = line, marker
+            prev = line
+        if piece_start is not None and prev is not None:
+            units.append(_Unit(piece_start.content_start, prev.content_end, piece_marker))
+    return units
+
+
+# --- building provisions --------------------------------------------------------------
+
+
+@dataclass
+class _Node:
+    """A provision under construction (mutable until the tree is complete)."""
+
+    id: str
+    kind: Kind
+    label: str
+    start: int
+    end: int
+    number: str | None
+    unit: LabelUnit
+    children: list[_Node] = field(default_factory=list)
+    # Ordinal counters for this node's children.
+    unnumbered: int = 0
+    dashes: int = 0
+    has_lead: bool = False
+
+    def freeze(self, text: str) -> Provision:
+        end = max([self.end, *(child.freeze_end() for child in self.children)])
+        return Provision(
+            id=self.id,
+            kind=self.kind,
+            label=self.label,
+            text=text[self.start : end],
+            span=Span(self.start, end),
+            number=self.number,
+            children=tuple(child.freeze(text) for child in self.children),
+        )
+
+    def freeze_end(self) -> int:
+        return max([self.end, *(child.freeze_end() for child in self.children)])
+
+
+def split_paragraphs(
+    text: str,
+    span: Span,
+    *,
+    parent_id: str,
+    parent_label: str,
+    lang: str,
+    ids: IdRegistry,
+) -> tuple[Provision, ...]:
+    """Split an article body into paragraphs, points and dash items.
+
+    Numbered paragraphs ("1." "(1)" "1)") start a paragraph; points ("(a)" "a)"
+    "а)" "(i)") nest inside the preceding numbered paragraph, roman points inside
+    the preceding letter point; dash items ("–" "—" "-") nest inside the preceding
+    paragraph or point. Unmarked paragraphs inside a numbered paragraph continue it
+    (``art-1.2.p2``, its lead text being paragraph 1); elsewhere they are numbered
+    by position among the paragraphs of their parent (``art-2.p4``). A body that
+    is a single unmarked paragraph has no children.
+
+    Args:
+        text: the body's whole ``source_text``.
+        span: the part of ``text`` to split (the article without its heading).
+        parent_id: id of the article (or annex, chapter) the children belong to.
+        parent_label: its display label.
+        lang: language code for the labels.
+        ids: the body's id registry, so that ids stay unique.
+
+    Returns:
+        The top-level children in document order; spans are exact.
+    """
+    units = _units(text, span.start, span.end)
+    if len(units) <= 1 and all(u.marker.kind == "none" for u in units):
+        return ()
+    labels = label_maker(lang)
+    root = _Node(parent_id, "article", parent_label, span.start, span.start, None, "article")
+    top: list[_Node] = []
+    paragraph: _Node | None = None  # current numbered paragraph
+    letter: _Node | None = None  # current letter point
+    roman: _Node | None = None  # current roman point
+
+    def add(parent: _Node | None, node_kind: Kind, unit: LabelUnit, printed: str, u: _Unit) -> _Node:
+        owner = parent if parent is not None else root
+        if unit == "unnumbered":
+            owner.unnumbered += 1
+            position = owner.unnumbered + (1 if owner.has_lead else 0)
+            segment, shown, number = f"p{position}", str(position), None
+        elif unit == "dash":
+            owner.dashes += 1
+            segment, shown, number = f"dash-{owner.dashes}", str(owner.dashes), None
+        else:
+            segment = number_slug(printed, roman=False) or f"p{owner.unnumbered + 1}"
+            shown, number = printed, printed
+        node = _Node(
+            id=ids.claim(f"{owner.id}.{segment}"),
+            kind=node_kind,
+            label=labels.child(owner.label, unit, shown),
+            start=u.start,
+            end=u.end,
+            number=number,
+            unit=unit,
+            has_lead=unit in ("paragraph", "point"),
+        )
+        (parent.children if parent is not None else top).append(node)
+        return node
+
+    for u in units:
+        kind = u.marker.kind
+        if kind == "roman" and u.marker.printed in ("i", "v", "x", "l"):
+            # "(i)" after "(h)" is the letter i, not the roman one (and so on for v, x, l).
+            last = letter.number if letter is not None else None
+            if last is not None and len(last) == 1 and ord(u.marker.printed) - ord(last) == 1:
+                kind = "letter"
+        if kind == "number":
+            paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)
+            letter = roman = None
+        elif kind == "letter":
+            letter = add(paragraph, "point", "point", u.marker.printed, u)
+            roman = None
+        elif kind == "roman":
+            roman = add(letter or paragraph, "point", "point", u.marker.printed, u)
+        elif kind == "dash":
+            add(roman or letter or paragraph, "point", "dash", "", u)
+        else:
+            add(paragraph, "paragraph", "unnumbered", "", u)
+            letter = roman = None
+    return tuple(node.freeze(text) for node in top)
+
+
+def split_recitals(
+    text: str, span: Span, *, parent_id: str, parent_label: str, lang: str, ids: IdRegistry
+) -> tuple[Provision, ...]:
+    """Split a preamble into recitals ``preamble.1`` … by position (markers ignored)."""
+    labels = label_maker(lang)
+    recitals = []
+    for n, u in enumerate(_units(text, span.start, span.end), start=1):
+        recitals.append(
+            Provision(
+                id=ids.claim(f"{parent_id}.{n}"),
+                kind="recital",
+                label=labels.child(parent_label, "recital", str(n)),
+                text=text[u.start : u.end],
+                span=Span(u.start, u.end),
+                number=None,
+            )
+        )
+    return tuple(recitals)

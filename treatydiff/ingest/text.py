@@ -1,0 +1,554 @@
+"""Plain-text and Markdown treaties: headings, preamble, articles, containers, closing.
+
+The parser reads English, Russian, Spanish and French drafting conventions. A
+heading is a line that consists of the heading alone ("Article 5", "ГЛАВА IX",
+"Chapter I: Purposes and Principles", "## Art. 5 — Scope"), optionally followed by
+its title on the next line; a cross-reference inside a sentence ("under Article
+51", "see Chapter VII") never starts a unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from treatydiff.errors import IngestError
+from treatydiff.ingest.structure import (
+    CLOSING_START,
+    IdRegistry,
+    Line,
+    article_segment,
+    container_unit,
+    label_maker,
+    normalize_newlines,
+    number_slug,
+    split_lines,
+    split_paragraphs,
+    split_recitals,
+    trimmed_span,
+)
+from treatydiff.model import Body, Kind, Provision, Span
+
+__all__ = ["detect_lang", "parse_text", "split_title"]
+
+# --- heading patterns -------------------------------------------------------------------
+
+
+def _words(*words: str) -> str:
+    """An alternation of each word as written and in capitals ("Article", "ARTICLE")."""
+    forms: list[str] = []
+    for word in words:
+        for form in (word, word.upper()):
+            if form not in forms:
+                forms.append(re.escape(form))
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_SUFFIX = r"(?:\s?-?\s?(?:bis|ter|quater|quinquies|sexies|BIS|TER|QUATER|QUINQUIES|SEXIES)\b)"
+_NUMBER_WORD = _words(
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "premier", "première", "primero", "único", "первая", "вторая", "третья",
+    "четвертая", "четвёртая", "пятая", "шестая", "седьмая", "восьмая", "девятая", "десятая",
+    "One", "Two", "Three", "First", "Second", "Third",
+)  # fmt: skip
+# Article numbers: 5, 2.3, 4-01, 5 bis, 5A, G-1, V, XII, 1er, "premier".
+_NUMBER = (
+    r"(?P<num>"
+    r"[0-9]{1,4}(?:\s?[.\-–]\s?[0-9]{1,4}){0,3}(?:[A-Za-z](?![A-Za-zА-Яа-я]))?" + _SUFFIX + "?"
+    r"|[A-Z](?:\s?[.\-–]\s?[0-9]{1,4}){1,2}"  # G-1, A.2
+    r"|[IVXLC]{1,8}(?![A-Za-zА-Яа-я0-9])" + _SUFFIX + "?"
+    r"|[A-Z](?![A-Za-zА-Яа-я0-9])"
+    r"|1er(?![A-Za-z])"
+    r"|(?:" + _NUMBER_WORD + r")(?![A-Za-zА-Яа-яё])"
+    r")"
+)
+_ARTICLE = re.compile(
+    r"(?P<word>" + _words("Article", "Artículo", "Articulo", "Статья") + r"|Art\.|ART\.|Ст\.)"
+    r"\s*" + _NUMBER + r"(?P<rest>.*)$"
+)
+_CONTAINERS: dict[str, tuple[Kind, str]] = {}
+for _kind, _prefix, _names in (
+    ("part", "part", ("Part", "Часть", "Parte", "Partie")),
+    ("title", "title", ("Title", "Título", "Titre")),
+    ("chapter", "ch", ("Chapter", "Глава", "Capítulo", "Capitulo", "Chapitre")),
+    ("section", "sec", ("Section", "Раздел", "Sección", "Seccion")),
+):
+    for _name in _names:
+        _CONTAINERS[_name.lower()] = (_kind, _prefix)  # type: ignore[assignment]
+_CONTAINER = re.compile(
+    r"(?P<word>" + _words(*(name.title() for name in _CONTAINERS)) + r")"
+    r"\s+" + _NUMBER + r"(?P<rest>.*)$"
+)
+_ANNEX = re.compile(
+    r"(?P<word>" + _words("Annex", "Appendix", "Приложение", "Anexo", "Annexe") + r")"
+    r"(?:\s*(?:No\.?|N°|№|Nº|núm\.|n°)?\s*" + _NUMBER.replace("(?P<num>", "(?P<num>[0-9]{1,3}-[A-Z]|") + r")?"
+    r"(?P<rest>.*)$"
+)
+_PREAMBLE_WORD = re.compile(r"(?:" + _words("Preamble", "Преамбула", "Preámbulo", "Préambule") + r")\s*:?\s*")
+_TREATY_WORD = re.compile(
+    r"\b(?:agreement|treaty|convention|charter|protocol|memorandum|declaration|accord|pact|statute"
+    r"|acuerdo|tratado|convenio|convención|carta|protocolo|traité|pacte|charte|accord"
+    r"|соглашение|договор|конвенция|устав|протокол|меморандум|декларация|хартия)\b",
+    re.IGNORECASE,
+)
+_MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?")
+_EMPHASIS_END = re.compile(r"(?:\*\*|__)\s*$")
+_SEPARATOR = re.compile(r"\s*(?:[.:)\-–—]+|\*\*|__)\s*")
+_SENTENCE_END = re.compile(r"[.;:!?)\]»\"”'’…]\s*$")
+_MARKER_LINE = re.compile(r"\s*(?:\(?[0-9]{1,3}[.)]|\(?[a-zа-я][)]|\([a-zа-я]{1,4}\)|[-–—•]\s)")
+# Container ranks: a heading closes every open container of the same or a lower rank.
+_RANK = {"annex": 0, "part": 1, "title": 2, "section": 4, "chapter": 3}
+_RU_SECTION_RANK = 2  # Russian "Раздел" sits above "Глава" in Russian drafting.
+
+HeadingKind = Literal["article", "container", "annex", "closing"]
+
+
+@dataclass
+class _Heading:
+    """A heading line found in the text."""
+
+    line: int
+    kind: HeadingKind
+    unit: Kind
+    prefix: str
+    printed: str | None
+    title: str | None
+    body_start: int
+    """Offset where the unit's own text begins (after the heading and its title line)."""
+    rank: int = 0
+
+
+@dataclass
+class _Open:
+    """A container or article under construction."""
+
+    id: str
+    kind: Kind
+    label: str
+    start: int
+    body_start: int
+    printed: str | None
+    heading: str | None
+    rank: int
+    children: list[Provision] = field(default_factory=list)
+    end: int = 0
+
+
+# --- language ------------------------------------------------------------------------
+
+_STOPWORDS = {
+    "en": {"the", "and", "of", "shall", "to", "in", "any", "or"},
+    "fr": {"le", "la", "les", "des", "et", "du", "est", "aux"},
+    "es": {"el", "la", "los", "las", "del", "y", "que", "por"},
+}
+
+
+def detect_lang(text: str) -> str:
+    """Guess the language from the script, then from common words: ru, zh, ar, en, fr or es."""
+    sample = text[:20000]
+    cyrillic = sum(1 for ch in sample if "\u0400" <= ch <= "\u04ff")
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    arabic = sum(1 for ch in sample if "\u0600" <= ch <= "\u06ff")
+    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    best = max(cyrillic, cjk, arabic, latin)
+    if best == 0:
+        return "en"
+    if best == cyrillic:
+        return "ru"
+    if best == cjk:
+        return "zh"
+    if best == arabic:
+        return "ar"
+    words = re.findall(r"[a-záéíóúñàèêçâîôû]+", sample.lower())
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    return max(scores, key=lambda lang: (scores[lang], lang == "en"))
+
+
+# --- heading detection -------------------------------------------------------------------
+
+
+def _strip_markdown(text: str) -> tuple[str, int]:
+    """Text without a Markdown heading prefix or bold markers, and how many chars were cut."""
+    cut = _MARKDOWN.match(text)
+    offset = cut.end() if cut else 0
+    inner = _EMPHASIS_END.sub("", text[offset:])
+    return inner.rstrip(), offset
+
+
+def _title_like(text: str, *, limit: int = 200) -> bool:
+    """A heading's title: short, starts with a capital or digit, not a sentence."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > limit:
+        return False
+    first = stripped[0]
+    if not (first.isupper() or first.isdigit() or first in "\"'«“(["):
+        return False
+    return stripped[-1] not in ",;"
+
+
+def _uppercase_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(1 for ch in letters if ch.isupper()) / len(letters) if letters else 0.0
+
+
+def _ends_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text) is not None
+
+
+class _Scanner:
+    """Finds headings line by line; keeps the context rules in one place."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self.lines: list[Line] = split_lines(text)
+        self.cleaned: list[str] = [_strip_markdown(line.text.strip())[0] for line in self.lines]
+
+    def _prev_nonblank(self, index: int) -> int | None:
+        for i in range(index - 1, -1, -1):
+            if self.cleaned[i]:
+                return i
+        return None
+
+    def _next_nonblank(self, index: int, *, max_gap: int = 1) -> int | None:
+        """The next non-blank line, if at most ``max_gap`` blank lines come first."""
+        for i in range(index + 1, min(index + 2 + max_gap, len(self.lines))):
+            if self.cleaned[i]:
+                return i
+        return None
+
+    def _match(self, index: int) -> tuple[HeadingKind, re.Match[str]] | None:
+        cleaned = self.cleaned[index]
+        if not cleaned:
+            return None
+        for kind, pattern in (("article", _ARTICLE), ("container", _CONTAINER), ("annex", _ANNEX)):
+            match = pattern.match(cleaned)
+            if match:
+                return kind, match  # type: ignore[return-value]
+        return None
+
+    def heading(self, index: int, *, seen_article: bool) -> _Heading | None:
+        """The heading on line ``index``, if the line is one."""
+        line = self.lines[index]
+        cleaned = self.cleaned[index]
+        if not cleaned:
+            return None
+        if seen_article and CLOSING_START.match(cleaned):
+            return _Heading(index, "closing", "closing", "closing", None, None, line.content_start)
+        found = self._match(index)
+        if found is None:
+            return None
+        kind, match = found
+        rest = match.group("rest")
+        printed = (match.group("num") or "").strip() or None
+        if kind != "annex" and printed is None:
+            return None
+        title: str | None = None
+        inline_body: int | None = None
+        if rest.strip():
+            separator = _SEPARATOR.match(rest)
+            if separator and separator.end() > 0 and rest[: separator.end()].strip():
+                candidate = rest[separator.end() :].strip()
+                candidate = _EMPHASIS_END.sub("", candidate).strip()
+                if candidate and not _title_like(candidate, limit=150) or candidate.endswith("."):
+                    if kind != "article" or not candidate:
+                        return None
+                    inline_body = self._offset_of(index, candidate)
+                elif candidate:
+                    title = candidate
+            elif rest[0].isspace() and _title_like(rest) and not _ends_sentence(rest):
+                title = _EMPHASIS_END.sub("", rest).strip()
+            else:
+                return None
+            # "…as provided in\nArticle 7. The Parties…" is a sentence, not a heading.
+            prev = self._prev_nonblank(index)
+            if prev == index - 1 and not _ends_sentence(self.cleaned[prev]) and not self._match(prev):
+                return None
+        else:
+            prev = self._prev_nonblank(index)
+            nxt = self._next_nonblank(index, max_gap=0)
+            if (
+                prev == index - 1
+                and not _ends_sentence(self.cleaned[prev])
+                and not self._match(prev)
+                and nxt is not None
+                and self.cleaned[nxt][:1].islower()
+            ):
+                return None
+        body_start = line.end
+        if inline_body is not None:
+            body_start = inline_body
+        elif title is None:
+            nxt = self._next_nonblank(index)
+            if nxt is not None and self._is_title_line(nxt):
+                title = self.cleaned[nxt].strip()
+                body_start = self.lines[nxt].end
+        unit: Kind
+        if kind == "article":
+            unit, prefix, rank = "article", "art", 99
+        elif kind == "annex":
+            unit, prefix, rank = "annex", "annex", _RANK["annex"]
+        else:
+            unit, prefix = _CONTAINERS[match.group("word").lower()]
+            rank = _RANK[unit]
+            if match.group("word").lower() == "раздел":
+                rank = _RU_SECTION_RANK
+        return _Heading(index, kind, unit, prefix, printed, title, body_start, rank)
+
+    def _offset_of(self, index: int, fragment: str) -> int:
+        line = self.lines[index]
+        found = line.text.find(fragment)
+        return line.start + found if found >= 0 else line.end
+
+    def _is_title_line(self, index: int) -> bool:
+        cleaned = self.cleaned[index]
+        if not _title_like(cleaned, limit=150) or _MARKER_LINE.match(cleaned):
+            return False
+        return not (cleaned.rstrip()[-1] in ".:;,!?" or self._match(index) or CLOSING_START.match(cleaned))
+
+
+# --- preamble and title --------------------------------------------------------------------
+
+
+def split_title(text: str, span: Span) -> tuple[str | None, Span | None]:
+    """Split the text before the first article into a title and the preamble proper.
+
+    The title is the leading line naming the instrument ("AGREEMENT BETWEEN …",
+    "Соглашение о …", a Markdown ``#`` line) with its continuation lines in
+    capitals or in parentheses; a bare "PREAMBLE" line is dropped as well.
+
+    Returns:
+        The title with whitespace collapsed (or ``None``) and the preamble's
+        trimmed span (or ``None`` when nothing is left).
+    """
+    lines = list(split_lines(text, span.start, span.end))
+    cleaned = [_strip_markdown(line.text.strip())[0] for line in lines]
+    indices = [i for i, line_text in enumerate(cleaned) if line_text]
+    if not indices:
+        return None, None
+    first = indices[0]
+    title_lines: list[int] = []
+    head = cleaned[first]
+    is_h1 = lines[first].text.lstrip().startswith("# ")
+    if is_h1 or (
+        _TREATY_WORD.search(" ".join(head.split()[:6]))
+        and not _PREAMBLE_WORD.fullmatch(head)
+        and len(head) <= 250
+        and head[-1] not in ",;:."
+    ):
+        title_lines.append(first)
+        for i in indices[1:]:
+            line_text = cleaned[i]
+            gap = i - title_lines[-1] > 1
+            continues = (
+                len(line_text) <= 250
+                and line_text[-1] not in ",;:"
+                and (
+                    _uppercase_share(line_text) >= 0.7
+                    or line_text.startswith("(")
+                    or (not gap and line_text[:1].islower())
+                )
+            )
+            if not continues:
+                break
+            title_lines.append(i)
+    title = " ".join(" ".join(cleaned[i] for i in title_lines).split()) or None
+    start = lines[title_lines[-1]].end if title_lines else lines[first].start
+    rest = [i for i in indices if not title_lines or i > title_lines[-1]]
+    if len(rest) > 1 and _PREAMBLE_WORD.fullmatch(cleaned[rest[0]]):
+        start = lines[rest[0]].end
+    return title, trimmed_span(text, start, span.end)
+
+
+# --- the parser ----------------------------------------------------------------------------
+
+
+def parse_text(text: str, *, lang: str | None = None, origin: str = "<text>") -> Body:
+    """Parse a plain-text or Markdown treaty into a provision tree.
+
+    Args:
+        text: the decoded text; ``\\r\\n`` is normalised to ``\\n`` first.
+        lang: language code; detected from the script and common words when omitted.
+        origin: file name used in error messages.
+
+    Returns:
+        A :class:`Body` whose ``source_text`` is the normalised text.
+
+    Raises:
+        IngestError: when the text has no article heading at all.
+    """
+    source = normalize_newlines(text)
+    language = lang or detect_lang(source)
+    scanner = _Scanner(source, language)
+    headings = _find_headings(scanner)
+    if not any(h.kind == "article" for h in headings):
+        raise IngestError(
+            "no article found: no line reads like 'Article 1', 'ARTICLE V' or 'Статья 1'",
+            file=origin,
+            hint="is this a treaty text? headings must stand on a line of their own",
+        )
+    builder = _Builder(source, language)
+    first = scanner.lines[headings[0].line].start
+    title, preamble = split_title(source, Span(0, first)) if first > 0 else (None, None)
+    if preamble is not None:
+        builder.add_preamble(preamble)
+    for i, heading in enumerate(headings):
+        end_line = headings[i + 1].line if i + 1 < len(headings) else len(scanner.lines)
+        end = scanner.lines[end_line - 1].end if end_line > 0 else 0
+        builder.add(heading, scanner.lines[heading.line].content_start, end)
+    return Body(
+        lang=language,
+        source_text=source,
+        provisions=builder.finish(),
+        title=title,
+        warnings=(),
+    )
+
+
+def _find_headings(scanner: _Scanner) -> list[_Heading]:
+    headings: list[_Heading] = []
+    seen_article = False
+    skip_until = -1
+    for index in range(len(scanner.lines)):
+        if index <= skip_until:
+            continue
+        heading = scanner.heading(index, seen_article=seen_article)
+        if heading is None:
+            continue
+        if heading.kind == "closing" and headings and headings[-1].kind == "closing":
+            continue  # "IN WITNESS WHEREOF … DONE at …" is one closing block
+        headings.append(heading)
+        seen_article = seen_article or heading.kind == "article"
+        # A title on the next line belongs to the heading; never read it as a heading.
+        skip_until = max(skip_until, _line_of(scanner, heading.body_start))
+    return headings
+
+
+def _line_of(scanner: _Scanner, offset: int) -> int:
+    for i, line in enumerate(scanner.lines):
+        if line.start <= offset <= line.end:
+            return i if offset == line.end else i - 1
+    return len(scanner.lines)
+
+
+class _Builder:
+    """Assembles the provision tree from headings in document order."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self.labels = label_maker(lang)
+        self.ids = IdRegistry()
+        self.top: list[Provision] = []
+        self.stack: list[_Open] = []  # open containers, outermost first
+        self.unnumbered_articles = 0
+
+    def add_preamble(self, span: Span) -> None:
+        label = self.labels.top("preamble")
+        pid = self.ids.claim("preamble")
+        recitals = split_recitals(
+            self.text, span, parent_id=pid, parent_label=label, lang=self.lang, ids=self.ids
+        )
+        self.top.append(
+            Provision(pid, "preamble", label, self.text[span.start : span.end], span, children=recitals)
+        )
+
+    def add(self, heading: _Heading, start: int, end: int) -> None:
+        if heading.kind == "closing":
+            self._close(0)
+            span = trimmed_span(self.text, start, end) or Span(start, start)
+            pid = self.ids.claim("closing")
+            self.top.append(
+                Provision(pid, "closing", self.labels.top("closing"), self.text[span.start : span.end], span)
+            )
+            return
+        if heading.kind == "article":
+            self._add_article(heading, start, end)
+            return
+        self._close(heading.rank)
+        parent = self.stack[-1] if self.stack else None
+        slug = number_slug(heading.printed) if heading.printed else ""
+        wanted = f"{heading.prefix}-{slug}" if slug else heading.prefix
+        pid = self.ids.claim(wanted, container=parent.id if parent else None)
+        label = self.labels.top(container_unit(heading.unit), heading.printed)
+        opened = _Open(
+            pid, heading.unit, label, start, heading.body_start, heading.printed, heading.title, heading.rank
+        )
+        opened.end = self._lead(opened, end)
+        self.stack.append(opened)
+
+    def _lead(self, opened: _Open, end: int) -> int:
+        """Split a container's own text before its first child; return where the text ends."""
+        span = trimmed_span(self.text, opened.body_start, end)
+        if span is None:
+            return opened.start + len(self.text[opened.start : end].rstrip())
+        opened.children.extend(
+            split_paragraphs(
+                self.text, span, parent_id=opened.id, parent_label=opened.label, lang=self.lang, ids=self.ids
+            )
+            or self._single(opened, span)
+        )
+        return span.end
+
+    def _single(self, opened: _Open, span: Span) -> tuple[Provision, ...]:
+        pid = self.ids.claim(f"{opened.id}.p1")
+        label = self.labels.child(opened.label, "unnumbered", "1")
+        return (Provision(pid, "paragraph", label, self.text[span.start : span.end], span),)
+
+    def _add_article(self, heading: _Heading, start: int, end: int) -> None:
+        container = self.stack[-1] if self.stack else None
+        if not number_slug(heading.printed or ""):
+            self.unnumbered_articles += 1
+        segment = article_segment(heading.printed, self.unnumbered_articles)
+        pid = self.ids.claim(segment, container=container.id if container else None)
+        label = self.labels.top("article", heading.printed)
+        if container is not None and pid.startswith(container.id + "."):
+            label = f"{container.label}, {label}"
+        body = trimmed_span(self.text, heading.body_start, end)
+        article_end = body.end if body else start + len(self.text[start:end].rstrip())
+        children = (
+            split_paragraphs(self.text, body, parent_id=pid, parent_label=label, lang=self.lang, ids=self.ids)
+            if body
+            else ()
+        )
+        span = Span(start, article_end)
+        article = Provision(
+            pid,
+            "article",
+            label,
+            self.text[span.start : span.end],
+            span,
+            number=heading.printed,
+            heading=heading.title,
+            children=children,
+        )
+        (container.children if container else self.top).append(article)
+        if container is not None:
+            container.end = max(container.end, article_end)
+
+    def _close(self, rank: int) -> None:
+        """Close every open container whose rank is ``rank`` or deeper."""
+        while self.stack and self.stack[-1].rank >= rank:
+            done = self.stack.pop()
+            span = Span(done.start, max(done.end, done.start))
+            provision = Provision(
+                done.id,
+                done.kind,
+                done.label,
+                self.text[span.start : span.end],
+                span,
+                number=done.printed,
+                heading=done.heading,
+                children=tuple(done.children),
+            )
+            if self.stack:
+                self.stack[-1].children.append(provision)
+                self.stack[-1].end = max(self.stack[-1].end, span.end)
+            else:
+                self.top.append(provision)
+
+    def finish(self) -> tuple[Provision, ...]:
+        self._close(0)
+        return tuple(self.top)

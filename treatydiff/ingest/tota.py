@@ -1,0 +1,350 @@
+"""ToTA XML (Texts of Trade Agreements): metadata and one provision per ``<article>``.
+
+A ToTA file is ``<treaty>`` with ``<meta>`` and ``<body>``; the body holds
+``<chapter>`` elements holding ``<article>`` elements. The body's ``source_text``
+is the text of every article, mojibake repaired and stripped of surrounding
+whitespace, joined in document order by :data:`ARTICLE_SEPARATOR` (a blank line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from treatydiff.errors import IngestError, InputError
+from treatydiff.ingest.decode import repair_mojibake
+from treatydiff.ingest.structure import (
+    CLOSING_START,
+    IdRegistry,
+    article_segment,
+    container_unit,
+    label_maker,
+    normalize_newlines,
+    number_slug,
+    split_paragraphs,
+    split_recitals,
+)
+from treatydiff.ingest.text import detect_lang, split_title
+from treatydiff.model import Body, Kind, Provision, Source, Span, TreatyMeta
+
+__all__ = ["ARTICLE_SEPARATOR", "TOTA_ATTRIBUTION", "TOTA_LICENCE", "parse_tota"]
+
+ARTICLE_SEPARATOR = "\n\n"
+TOTA_LICENCE = "CC BY-NC 4.0"
+TOTA_ATTRIBUTION = "Texts of Trade Agreements (ToTA), Alschner, Seiermann & Skougarevskiy"
+_TOTA_SOURCE = "Texts of Trade Agreements (ToTA) v0.5.0"
+
+# "ARTICLE 2.3", "ARTÍCULO 4-01", "ARTICLE - 3", "ARTICLE: 1.2", OCR slips like "ARTIICLE".
+_ARTICLE_WORD = re.compile(r"^\s*ART[A-ZÍÉ]*\.?\s*[:\-–]?\s*", re.IGNORECASE)
+_CHAPTER_WORD = re.compile(
+    r"^\s*(?P<word>chapter|cap[íi]tulo|chapitre|title|t[íi]tulo|titre|part|parte|partie|section|secci[óo]n|annex|anexo)\b\.?\s*",
+    re.IGNORECASE,
+)
+_CHAPTER_KINDS: dict[str, tuple[Kind, str]] = {
+    "chapter": ("chapter", "ch"), "capítulo": ("chapter", "ch"), "capitulo": ("chapter", "ch"),
+    "chapitre": ("chapter", "ch"), "title": ("title", "title"), "título": ("title", "title"),
+    "titulo": ("title", "title"), "titre": ("title", "title"), "part": ("part", "part"),
+    "parte": ("part", "part"), "partie": ("part", "part"), "section": ("section", "sec"),
+    "sección": ("section", "sec"), "seccion": ("section", "sec"), "annex": ("annex", "annex"),
+    "anexo": ("annex", "annex"),
+}  # fmt: skip
+# ToTA's own wrappers of the preamble and the signature block are grouping, not chapters.
+_GROUPING_NAMES = frozenset({"preamble", "conclusion"})
+# docx metadata glued before the title of some ToTA texts converted from Russian and
+# Ukrainian Word files: document title (Cyrillic, often twice), author, save date,
+# company — e.g. "СОГЛАШЕНИЕСОГЛАШЕНИЕUser2016-06-14Минэкономразвития России".
+_DOCX_JUNK = re.compile(
+    r"^[\u0400-\u04ff\ufffd ]{3,}[A-Za-z]{1,30}[0-9]{4}-[0-9]{2}-[0-9]{2}[\u0400-\u04ff\ufffd ]*"
+    r"(?:[A-Z]{2,10}?(?=FREE TRADE|AGREEMENT|TREATY|CONVENTION))?"
+)
+
+
+@dataclass
+class _Group:
+    """A ``<chapter>`` that becomes a container provision."""
+
+    id: str
+    kind: Kind
+    label: str
+    printed: str | None
+    heading: str | None
+    children: list[Provision] = field(default_factory=list)
+
+    def freeze(self, source: str) -> Provision:
+        """The container provision, spanning its first to its last article."""
+        if self.children:
+            span = Span(self.children[0].span.start, max(c.span.end for c in self.children))
+        else:
+            span = Span(0, 0)
+        return Provision(
+            self.id,
+            self.kind,
+            self.label,
+            source[span.start : span.end],
+            span,
+            number=self.printed,
+            heading=self.heading,
+            children=tuple(self.children),
+        )
+
+
+def _text(element: etree._Element | None) -> str | None:
+    if element is None:
+        return None
+    value = "".join(element.itertext()).strip()
+    return value or None
+
+
+def _parse_xml(data: bytes, origin: str) -> etree._Element:
+    if not data.strip():
+        raise InputError("empty file", file=origin, hint="expected a ToTA XML file")
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as err:
+        line = err.lineno if isinstance(err.lineno, int) and err.lineno > 0 else None
+        message = (err.msg or "syntax error").splitlines()[0]
+        raise IngestError(f"malformed XML: {message}", file=origin, line=line) from None
+    if root is None or root.tag != "treaty":
+        tag = root.tag if root is not None else "nothing"
+        raise IngestError(
+            f"not a ToTA file: the root element is <{tag}>, expected <treaty>",
+            file=origin,
+            hint="use --format text or html for other files",
+        )
+    return root
+
+
+def _meta(root: etree._Element, origin: str, lang: str) -> TreatyMeta:
+    meta = root.find("meta")
+    identifier = _text(meta.find("treaty_identifier")) if meta is not None else None
+    number = identifier if identifier and identifier.isdigit() else None
+    if number is None:
+        from_name = re.search(r"pta_([0-9]{1,4})\.xml$", origin)
+        number = from_name.group(1) if from_name else None
+    if number is None:
+        raise IngestError("ToTA file without a treaty_identifier", file=origin)
+
+    def find(tag: str) -> str | None:
+        return _text(meta.find(tag)) if meta is not None else None
+
+    name = find("name") or f"ToTA agreement {int(number)}"
+    parties = tuple(
+        code
+        for code in (_text(e) for e in (meta.iterfind("parties/partyisocode") if meta is not None else ()))
+        if code
+    )
+    notes = [f"pta_{int(number)}.xml"]
+    for label, tag in (("type", "type"), ("WTO RTA id", "wto_rta_id")):
+        value = find(tag)
+        if value:
+            notes.append(f"{label}: {value}")
+    sources = [
+        Source(
+            publisher=f"{source.get('type') or 'text'} ({source.get('lang') or lang})",
+            url=_text(source),
+        )
+        for source in (meta.iterfind("source") if meta is not None else ())
+        if _text(source)
+    ]
+    sources.append(
+        Source(publisher=_TOTA_SOURCE, url="https://github.com/mappingtreaties/tota", note="; ".join(notes))
+    )
+    return TreatyMeta(
+        id=f"tota-{int(number)}",
+        titles={lang: name},
+        parties=parties,
+        signed_date=find("date_signed"),
+        in_force_date=find("date_into_force"),
+        languages=(lang,),
+        sources=tuple(sources),
+        licence=TOTA_LICENCE,
+        attribution=TOTA_ATTRIBUTION,
+    )
+
+
+def _article_number(raw: str | None) -> str | None:
+    """The printed number of a ToTA ``number`` attribute: "ARTICLE 2.3" → "2.3"."""
+    if not raw:
+        return None
+    number = _ARTICLE_WORD.sub("", raw).strip(" .:-–")
+    return number or None
+
+
+def _group(chapter: etree._Element, lang: str, ids: IdRegistry, unnumbered: int) -> _Group | None:
+    number_attr = (chapter.get("number") or "").strip()
+    name = (chapter.get("name") or "").strip() or None
+    if not number_attr and (name is None or name.lower() in _GROUPING_NAMES):
+        return None
+    kind: Kind = "chapter"
+    prefix = "ch"
+    printed = number_attr or None
+    word = _CHAPTER_WORD.match(number_attr)
+    if word:
+        kind, prefix = _CHAPTER_KINDS.get(word.group("word").lower(), ("chapter", "ch"))
+        printed = number_attr[word.end() :].strip() or None
+    slug = number_slug(printed) if printed else ""
+    pid = ids.claim(f"{prefix}-{slug}" if slug else f"{prefix}-u{unnumbered}")
+    label = label_maker(lang).top(container_unit(kind), printed)
+    return _Group(pid, kind, label, printed, name)
+
+
+def parse_tota(data: bytes, *, origin: str) -> tuple[TreatyMeta, Body]:
+    """Parse a ToTA XML file into its metadata and a provision tree.
+
+    Every ``<article>`` becomes exactly one article-level provision: the preamble
+    (unnumbered, before the first numbered article), an article (``art-2-3``;
+    unnumbered ones ``art-u1`` …) or the closing (unnumbered, after the articles,
+    in ToTA's "Conclusion" group or opening with "Done at …"/"In witness whereof").
+    Chapters with a number or a name become containers; articles inside keep
+    global ids unless their number repeats (``ch-2.art-1``).
+
+    Args:
+        data: the file's bytes.
+        origin: the file name, for messages and warnings.
+
+    Returns:
+        The treaty's metadata (id ``tota-N``) and its body.
+
+    Raises:
+        InputError: when the file is empty.
+        IngestError: when the XML is malformed or not a ToTA file.
+    """
+    root = _parse_xml(data, origin)
+    meta_lang = (_text(root.find("meta/language")) or "").lower()
+    articles = list(root.iter("article"))
+    raw_texts = [normalize_newlines("".join(a.itertext())) for a in articles]
+    lang = meta_lang if re.fullmatch(r"[a-z]{2}", meta_lang) else detect_lang("\n".join(raw_texts[:20]))
+    meta = _meta(root, origin, lang)
+    texts, warnings = _clean_texts(articles, raw_texts, lang, origin)
+    # The source text comes first, so that every span points into the final string.
+    source = ARTICLE_SEPARATOR.join(texts)
+    spans: list[Span] = []
+    pos = 0
+    for text in texts:
+        spans.append(Span(pos, pos + len(text)))
+        pos += len(text) + len(ARTICLE_SEPARATOR)
+    builder = _Builder(source, lang)
+    for article, span in zip(articles, spans, strict=True):
+        builder.add(article, span)
+    provisions = tuple(item if isinstance(item, Provision) else item.freeze(source) for item in builder.top)
+    body = Body(
+        lang=lang, source_text=source, provisions=provisions, title=builder.title, warnings=tuple(warnings)
+    )
+    return meta, body
+
+
+def _clean_texts(
+    articles: list[etree._Element], raw_texts: list[str], lang: str, origin: str
+) -> tuple[list[str], list[str]]:
+    """Each article's text with mojibake repaired and docx junk removed, and the warnings."""
+    texts: list[str] = []
+    warnings: list[str] = []
+    for index, (article, raw) in enumerate(zip(articles, raw_texts, strict=True)):
+        number = article.get("number")
+        where = f"article {index + 1}" + (f" ({number})" if number else "")
+        text, repaired = repair_mojibake(raw)
+        if repaired:
+            warnings.append(f"{origin}: {where}: repaired mojibake (UTF-8 text read as CP1252/CP1251)")
+        junk = _DOCX_JUNK.match(text) if lang != "ru" else None
+        if junk and junk.end() > 0:
+            text = text[junk.end() :]
+            warnings.append(
+                f"{origin}: {where}: removed {junk.end()} characters of document metadata before the title"
+            )
+        texts.append(text.strip())
+    return texts, warnings
+
+
+class _Builder:
+    """Turns articles, in document order, into article-level provisions and containers."""
+
+    def __init__(self, source: str, lang: str) -> None:
+        self.source = source
+        self.lang = lang
+        self.labels = label_maker(lang)
+        self.ids = IdRegistry()
+        self.top: list[Provision | _Group] = []
+        self.title: str | None = None
+        self.groups: dict[int, _Group | None] = {}
+        self.seen_numbered = False
+        self.unnumbered_articles = 0
+        self.unnumbered_groups = 0
+
+    def _group_of(self, article: etree._Element) -> _Group | None:
+        chapter = article.getparent()
+        if chapter is None or chapter.tag != "chapter":
+            return None
+        key = id(chapter)
+        if key not in self.groups:
+            if not (chapter.get("number") or "").strip() and (chapter.get("name") or "").strip():
+                self.unnumbered_groups += 1
+            group = _group(chapter, self.lang, self.ids, self.unnumbered_groups)
+            self.groups[key] = group
+            if group is not None:
+                self.top.append(group)
+        return self.groups[key]
+
+    def add(self, article: etree._Element, span: Span) -> None:
+        group = self._group_of(article)
+        printed = _article_number(article.get("number"))
+        text = self.source[span.start : span.end]
+        if printed is None and not self.seen_numbered:
+            provision = self._preamble(span)
+        elif printed is None and _is_closing(article.getparent(), text):
+            pid = self.ids.claim("closing")
+            provision = Provision(pid, "closing", self.labels.top("closing"), text, span)
+        else:
+            provision = self._article(printed, (article.get("name") or "").strip() or None, span, group)
+        (group.children if group is not None else self.top).append(provision)
+
+    def _preamble(self, span: Span) -> Provision:
+        pid = self.ids.claim("preamble")
+        label = self.labels.top("preamble")
+        rest: Span | None = span
+        if pid == "preamble":
+            self.title, rest = split_title(self.source, span)
+        rest = rest or Span(span.end, span.end)
+        recitals = split_recitals(
+            self.source, rest, parent_id=pid, parent_label=label, lang=self.lang, ids=self.ids
+        )
+        return Provision(pid, "preamble", label, self.source[rest.start : rest.end], rest, children=recitals)
+
+    def _article(
+        self, printed: str | None, heading: str | None, span: Span, group: _Group | None
+    ) -> Provision:
+        self.seen_numbered = self.seen_numbered or printed is not None
+        if not number_slug(printed or ""):
+            self.unnumbered_articles += 1
+        pid = self.ids.claim(
+            article_segment(printed, self.unnumbered_articles), container=group.id if group else None
+        )
+        label = self.labels.top("article", printed or str(self.unnumbered_articles))
+        if group is not None and pid.startswith(group.id + "."):
+            label = f"{group.label}, {label}"
+        children = (
+            split_paragraphs(
+                self.source, span, parent_id=pid, parent_label=label, lang=self.lang, ids=self.ids
+            )
+            if span.end > span.start
+            else ()
+        )
+        return Provision(
+            pid,
+            "article",
+            label,
+            self.source[span.start : span.end],
+            span,
+            number=printed,
+            heading=heading,
+            children=children,
+        )
+
+
+def _is_closing(chapter: etree._Element | None, text: str) -> bool:
+    name = (chapter.get("name") or "").strip().lower() if chapter is not None else ""
+    return name == "conclusion" or CLOSING_START.match(text.lstrip("* ")) is not None
