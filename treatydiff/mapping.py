@@ -67,7 +67,7 @@ _Path = tuple[str | int, ...]
 
 
 class _Refused(yaml.MarkedYAMLError):
-    """Valid YAML that a clause map may not use (anchors, aliases)."""
+    """Valid YAML that a clause map may not use: anchors, aliases, deep nesting."""
 
 
 class _MapLoader(yaml.SafeLoader):
