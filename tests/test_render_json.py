@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,11 @@ def _data(make: Any) -> dict[str, Any]:
 def test_output_validates_against_the_schema(validator: Draft202012Validator, make: Any) -> None:
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(_data(make))]
     assert errors == []
+
+
+def test_schema_ships_with_the_package() -> None:
+    shipped = files("treatydiff") / "schemas" / "comparison-1.schema.json"
+    assert shipped.read_text(encoding="utf-8") == SCHEMA_FILE.read_text(encoding="utf-8")
 
 
 def test_schema_version_key() -> None:
