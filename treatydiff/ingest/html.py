@@ -1,13 +1,120 @@
-"""Saved web pages: main-text extraction with trafilatura, then the plain-text parser."""
+"""Saved web pages: the main text is extracted, then parsed as plain text.
+
+trafilatura finds the treaty among the page's navigation, header and footer and
+returns one line per block element (heading, paragraph, list item). Those lines
+are joined by blank lines, so that every block is a paragraph for the plain-text
+parser, and that text becomes the body's ``source_text``. When trafilatura finds
+nothing, every block element of the page (without script, style, navigation,
+header, footer and aside) is used instead.
+"""
 
 from __future__ import annotations
 
+import codecs
+import re
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
 from treatydiff.errors import IngestError
+from treatydiff.ingest.decode import decode_bytes, repair_mojibake
+from treatydiff.ingest.structure import normalize_newlines
+from treatydiff.ingest.text import parse_text
 from treatydiff.model import Body
 
-__all__ = ["parse_html"]
+__all__ = ["extract_text", "parse_html"]
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:]+)""", re.IGNORECASE)
+# trafilatura writes list items as "- item"; an item that carries its own marker
+# ("- (a) …", "- 1. …") keeps only that marker.
+_LIST_BULLET = re.compile(r"^- (?=\(?[0-9a-zа-я]{1,4}[.)]\s|\([ivxl]{1,6}\)\s)", re.IGNORECASE)
+_BOILERPLATE = (
+    "head", "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "iframe",
+)  # fmt: skip
+_BLOCKS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "td", "th", "br", "pre",
+    "blockquote", "section", "article", "main", "table", "ul", "ol",
+})  # fmt: skip
+
+
+def _decode(data: bytes, origin: str) -> tuple[str, list[str]]:
+    """Decode with the page's declared charset when it is not UTF-8, else like a text file."""
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii", "replace").lower()
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            codec = None
+        if codec and codec not in ("utf-8", "utf-16", "utf-32") and b"\x00" not in data:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                pass
+            else:
+                if text.strip():
+                    return normalize_newlines(text), []
+    return decode_bytes(data, origin)
+
+
+def _fallback(html: str) -> list[str]:
+    """Lines of every block element, without the page's boilerplate (lxml only)."""
+    try:
+        root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(no_network=True))
+    except (etree.ParserError, ValueError):
+        return []
+    etree.strip_elements(root, *_BOILERPLATE, with_tail=False)
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
+            element.tail = "\n" + (element.tail or "")
+            if element.tag.lower() != "br":
+                element.text = "\n" + (element.text or "")
+    return [line.strip() for line in root.text_content().split("\n")]
+
+
+def extract_text(html: str) -> str:
+    """The page's main text: one block per paragraph, blocks separated by a blank line."""
+    extracted = trafilatura.extract(
+        html,
+        include_formatting=False,
+        include_comments=False,
+        include_tables=True,
+        include_links=False,
+        include_images=False,
+        favor_recall=True,
+        deduplicate=False,
+    )
+    lines = extracted.split("\n") if extracted else []
+    lines = [_LIST_BULLET.sub("", line.strip()) for line in lines]
+    if not any(lines):
+        lines = _fallback(html)
+    return "\n\n".join(line for line in lines if line)
 
 
 def parse_html(data: bytes, *, lang: str | None = None, origin: str = "<html>") -> Body:
-    """Placeholder until the trafilatura extraction lands."""
-    raise IngestError("HTML input is not supported yet", file=origin)
+    """Parse a saved web page holding a treaty.
+
+    Args:
+        data: the page's bytes.
+        lang: language of the text; detected when omitted.
+        origin: the file name, for messages.
+
+    Returns:
+        The body; its ``source_text`` is the extracted text.
+
+    Raises:
+        InputError: empty, binary or undecodable input.
+        IngestError: no text found on the page, or no article in it.
+    """
+    html, warnings = _decode(data, origin)
+    text = extract_text(html)
+    if not text.strip():
+        raise IngestError("no text found in the HTML page", file=origin, hint="is this the treaty's page?")
+    text, repaired = repair_mojibake(text)
+    if repaired:
+        warnings.append(f"{origin}: repaired mojibake (UTF-8 text read as CP1252/CP1251)")
+    body = parse_text(text, lang=lang, origin=origin)
+    if warnings:
+        body = Body(body.lang, body.source_text, body.provisions, body.title, (*warnings, *body.warnings))
+    return body

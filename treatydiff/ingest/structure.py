@@ -390,8 +390,19 @@ def _marker(stripped: str) -> _Marker:
     return _Marker("none", "", 0)
 
 
-def _ends_sentence(text: str) -> bool:
+# A line that ends a sentence or a list item for certain: hard-wrapped prose also
+# breaks lines after commas and "and", so those do not count here.
+_SENTENCE_END = re.compile(
+    r"(?:[.;:!?…][)\]»\"”'’]*|[;,]\s*(?:and|or|и|или|либо|y|o|et|ou))\s*$", re.IGNORECASE
+)
+
+
+def _may_precede_marker(text: str) -> bool:
     return _LIST_BOUNDARY.search(text) is not None
+
+
+def _ends_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text) is not None
 
 
 @dataclass
@@ -434,9 +445,9 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
         for line in block:
             stripped = line.text.strip()
             marker = _marker(stripped)
-            boundary = prev is None or _ends_sentence(prev.text)
-            if marker.kind != "none" and not boundary:
+            if marker.kind != "none" and prev is not None and not _may_precede_marker(prev.text):
                 marker = _Marker("none", "", 0)
+            boundary = prev is None or _ends_sentence(prev.text)
             starts = prev is None or marker.kind != "none" or (per_line and boundary)
             if starts and piece_start is not None and prev is not None:
                 units.append(_Unit(piece_start.content_start, prev.content_end, piece_marker))

@@ -93,6 +93,10 @@ _TREATY_WORD = re.compile(
     r"|соглашение|договор|конвенция|устав|протокол|меморандум|декларация|хартия)\b",
     re.IGNORECASE,
 )
+# "AGREEMENTBETWEEN THE …": a title whose words lost their spaces in conversion.
+_TREATY_START = re.compile(
+    r"(?:AGREEMENT|TREATY|CONVENTION|PROTOCOL|ACUERDO|TRATADO|СОГЛАШЕНИЕ|ДОГОВОР)[A-ZА-Я]"
+)
 _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?")
 _EMPHASIS_END = re.compile(r"(?:\*\*|__)\s*$")
 _SEPARATOR = re.compile(r"\s*(?:[.:)\-–—]+|\*\*|__)\s*")
@@ -333,7 +337,7 @@ def split_title(text: str, span: Span) -> tuple[str | None, Span | None]:
     head = cleaned[first]
     is_h1 = lines[first].text.lstrip().startswith("# ")
     if is_h1 or (
-        _TREATY_WORD.search(" ".join(head.split()[:6]))
+        (_TREATY_WORD.search(" ".join(head.split()[:6])) or _TREATY_START.match(head))
         and not _PREAMBLE_WORD.fullmatch(head)
         and len(head) <= 250
         and head[-1] not in ",;:."
