@@ -7,6 +7,7 @@ as one line on stderr and exits with code 2 (usage errors too).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,11 +20,14 @@ import typer
 from rich.console import Console
 
 from treatydiff import __version__
-from treatydiff.corpus import Registry
-from treatydiff.errors import TreatydiffError
-from treatydiff.model import Citation
+from treatydiff.compare import compare
+from treatydiff.corpus import Registry, default_mappings_dir
+from treatydiff.errors import FetchError, TreatydiffError, UnknownTreaty
+from treatydiff.mapping import check_maps, load_map, split_key
+from treatydiff.model import Body, Citation, ClauseMap, Comparison, Treaty
+from treatydiff.render import render_html, render_json, render_markdown, render_terminal
 from treatydiff.render.outline import render_outline, render_provision, treaty_json
-from treatydiff.store import Store
+from treatydiff.store import Store, write_atomic
 
 app = typer.Typer(
     name="treatydiff",
@@ -57,6 +61,13 @@ LangOption = Annotated[str | None, typer.Option("--lang", help="Language version
 
 class ShowFormat(str, Enum):
     text = "text"
+    json = "json"
+
+
+class DiffFormat(str, Enum):
+    term = "term"
+    html = "html"
+    md = "md"
     json = "json"
 
 
@@ -170,6 +181,134 @@ def ingest(
     )
     if result.created_manifest:
         _stderr.print(f"created a minimal manifest: {result.created_manifest}", markup=False)
+
+
+@app.command()
+def check(
+    maps: Annotated[
+        list[Path] | None, typer.Argument(help="Map files (default: every mappings/*.yaml).", show_default=False)
+    ] = None,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Validate clause maps: schema, refs, duplicates, contradictions, coverage.
+
+    Prints one line per problem (file:line: error|warning: message) and a summary per
+    map. Exits 1 when any map has an error. Example: treatydiff check mappings/*.yaml
+    """
+    paths = maps or sorted(default_mappings_dir().glob("*.yaml"))
+    if not paths:
+        raise TreatydiffError("no maps to check", file=default_mappings_dir(), hint="name map files")
+    registry = _registry(store, tota_dir, texts)
+
+    def body_of(treaty_id: str, lang: str | None) -> Body | None:
+        registry.meta(treaty_id)  # an id no registry knows is an error in the map
+        try:
+            return registry.load(treaty_id, lang).body
+        except (UnknownTreaty, FetchError):
+            return None  # no text available: only the schema is checked
+
+    results = check_maps(paths, body_of)
+    out = _stdout()
+    for result in results:
+        for problem in result.problems:
+            out.print(str(problem), markup=False, style="red" if problem.severity == "error" else "yellow")
+        out.print(result.summary(), markup=False, style="bold" if result.ok else "bold red")
+    if not all(result.ok for result in results):
+        raise typer.Exit(1)
+
+
+def _side_lang(given: str | None, clause_map: ClauseMap | None, position: int) -> str | None:
+    """The language asked for, else the one the map fixes for that side."""
+    if given is not None or clause_map is None or len(clause_map.treaties) <= position:
+        return given
+    return split_key(clause_map.treaties[position])[1] or clause_map.langs.get(clause_map.treaties[position])
+
+
+def _guard_output(out: Path, inputs: Sequence[str | None]) -> None:
+    """Refuse to write a report over one of the comparison's own inputs."""
+    target = out.expanduser().resolve()
+    if target.is_dir():
+        raise TreatydiffError("is a folder; name a file", file=out)
+    for path in inputs:
+        if path and Path(path).expanduser().resolve() == target:
+            raise TreatydiffError("is an input of this comparison; refusing to overwrite it", file=out,
+                                  hint="choose another --out")
+
+
+def _report(comparison: Comparison, output_format: DiffFormat) -> str:
+    if output_format is DiffFormat.html:
+        return render_html(comparison)
+    if output_format is DiffFormat.md:
+        return render_markdown(comparison)
+    if output_format is DiffFormat.json:
+        return render_json(comparison)
+    console = Console(record=True, width=120, no_color=True, force_terminal=False, file=open(os.devnull, "w"))
+    render_terminal(comparison, console)
+    return console.export_text()
+
+
+def _compare_with_progress(left: Treaty, right: Treaty, clause_map: ClauseMap | None) -> Comparison:
+    if not _stderr.is_terminal:
+        return compare(left, right, clause_map)
+    from rich.progress import Progress
+
+    with Progress(console=_stderr, transient=True) as progress:
+        task = progress.add_task("comparing", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        return compare(left, right, clause_map, progress=advance)
+
+
+@app.command()
+def diff(
+    left: Annotated[str, typer.Argument(help="Left treaty: registry id or tota:N.")],
+    right: Annotated[str, typer.Argument(help="Right treaty: registry id or tota:N.")],
+    map_file: Annotated[Path | None, typer.Option("--map", help="Clause map (mappings/*.yaml).")] = None,
+    output_format: Annotated[DiffFormat, typer.Option("--format", help="term, html, md or json.")] = DiffFormat.term,
+    out: Annotated[Path | None, typer.Option("--out", help="Write the report to this file (never over an input).")] = None,
+    left_lang: Annotated[str | None, typer.Option("--left-lang", help="Language version of LEFT.")] = None,
+    right_lang: Annotated[str | None, typer.Option("--right-lang", help="Language version of RIGHT.")] = None,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when differences were found.")] = False,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Compare two treaties link by link, side by side.
+
+    Without --map, provisions are aligned by article number and the report says so.
+    Example: treatydiff diff tota:420 tota:423 --map mappings/tota-420_tota-423.yaml --format html --out annex.html
+    """
+    clause_map = load_map(map_file) if map_file is not None else None
+    registry = _registry(store, tota_dir, texts)
+    left_treaty = registry.load(left, _side_lang(left_lang, clause_map, 0))
+    right_treaty = registry.load(right, _side_lang(right_lang, clause_map, 1))
+    if out is not None:
+        manifests = [left_treaty.meta.manifest, right_treaty.meta.manifest]
+        _guard_output(out, [str(map_file) if map_file else None, left_treaty.provenance.file,
+                            right_treaty.provenance.file, *manifests])
+    _warn([*left_treaty.body.warnings, *right_treaty.body.warnings])
+    comparison = _compare_with_progress(left_treaty, right_treaty, clause_map)
+    if out is not None:
+        write_atomic(out, _report(comparison, output_format).encode("utf-8"))
+        summary = comparison.summary
+        _stderr.print(
+            f"wrote {out}: {len(comparison.rows)} links — {summary.changed} changed, {summary.unchanged} unchanged, "
+            f"{summary.added} added, {summary.dropped} dropped",
+            markup=False,
+        )
+    elif output_format is DiffFormat.term:
+        console = _stdout()
+        with _paged(console):
+            render_terminal(comparison, console)
+    else:
+        typer.echo(_report(comparison, output_format), nl=False)
+    summary = comparison.summary
+    if exit_code and summary.added + summary.dropped + summary.changed:
+        raise typer.Exit(1)
 
 
 @app.callback(invoke_without_command=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from treatydiff import __version__
 from treatydiff.diff import diff_texts
 from treatydiff.errors import MappingError
-from treatydiff.mapping import expand_refs
+from treatydiff.mapping import expand_refs, split_key
 from treatydiff.model import (
     ClauseMap,
     ComparedLink,
@@ -96,29 +96,35 @@ def _mirror(link: Link) -> Link:
         confidence=link.confidence,
         line=link.line,
         origin=link.origin,
+        between=link.between[::-1] if link.between else None,
     )
+
+
+def _map_key(clause_map: ClauseMap, treaty: Treaty) -> str | None:
+    """The map's key for this treaty and language (``tota-420``, ``un-charter@ru``)."""
+    for key in clause_map.treaties:
+        treaty_id, lang = split_key(key)
+        if treaty_id == treaty.meta.id and lang in (None, treaty.lang):
+            return key
+    return None
 
 
 def _map_links(clause_map: ClauseMap, left: Treaty, right: Treaty) -> list[Link]:
     """The map's links between exactly these two treaties, oriented left → right."""
-    ids = list(clause_map.treaties)
-    if len(ids) < 2:
-        raise MappingError("a map needs at least two treaties", file=clause_map.path)
-    pair = (left.meta.id, right.meta.id)
+    pair = (_map_key(clause_map, left), _map_key(clause_map, right))
     links: list[Link] = []
     for link in clause_map.links:
-        between = getattr(link, "between", None) or (ids[0], ids[1])
-        if tuple(between) == pair:
+        between = link.between or (clause_map.treaties[0], clause_map.treaties[1])
+        if between == pair:
             links.append(link)
-        elif tuple(between) == pair[::-1]:
+        elif between == pair[::-1]:
             links.append(_mirror(link))
-    if not links and pair[0] == pair[1] == ids[0] == ids[1]:
-        links = list(clause_map.links)  # two language versions of one treaty
     if not links:
         raise MappingError(
-            f"the map links {' and '.join(ids)}, not {pair[0]} and {pair[1]}",
+            f"the map links {' and '.join(clause_map.treaties)}, not "
+            f"{left.meta.id} ({left.lang}) and {right.meta.id} ({right.lang})",
             file=clause_map.path,
-            hint="pass the treaties the map names, or another --map",
+            hint="pass the treaties (and languages) the map names, or another --map",
         )
     return links
 

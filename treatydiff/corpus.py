@@ -30,6 +30,7 @@ __all__ = [
     "Entry",
     "IngestResult",
     "Registry",
+    "default_mappings_dir",
     "default_texts_dir",
     "parse_manifest",
 ]
@@ -49,6 +50,11 @@ def default_texts_dir() -> Path:
     if configured:
         return Path(configured).expanduser()
     return Path(__file__).resolve().parent.parent / "texts"
+
+
+def default_mappings_dir() -> Path:
+    """The ``mappings/`` folder beside the package (the repository's curated maps)."""
+    return Path(__file__).resolve().parent.parent / "mappings"
 
 
 def default_tota_dir() -> Path | None:

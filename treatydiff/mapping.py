@@ -46,6 +46,7 @@ __all__ = [
     "expand_refs",
     "load_map",
     "load_schema",
+    "split_key",
 ]
 
 FORMAT_VERSION = 1
@@ -437,23 +438,36 @@ def _treaty_id(text: str, where: _Path, doc: _Document, path: Path) -> str:
 def _header_treaties(
     entries: list[Any], doc: _Document, path: Path
 ) -> tuple[tuple[str, ...], dict[str, str]]:
-    """Normalised treaty ids in order, and the language fixed for each (if any)."""
-    ids: list[str] = []
-    langs: dict[str, str] = {}
+    """Treaty keys in order, and the language fixed for each (if any).
+
+    A key is the normalised treaty id; when one treaty is listed twice in two
+    languages (``{id: un-charter, lang: en}``, ``{id: un-charter, lang: ru}``), the
+    keys are ``un-charter@en`` and ``un-charter@ru``: see :func:`split_key`.
+    """
+    parsed: list[tuple[str, str | None]] = []
     for i, entry in enumerate(entries):
         raw = entry if isinstance(entry, str) else entry["id"]
+        lang = entry.get("lang") if isinstance(entry, dict) else None
         treaty = _treaty_id(raw, ("treaties", i), doc, path)
-        if treaty in ids:
-            first = doc.line(("treaties", ids.index(treaty)))
-            raise MappingError(
-                f"treaty {treaty!r} is listed twice (first on line {first})",
-                file=path,
-                line=doc.line(("treaties", i)),
-            )
-        ids.append(treaty)
-        if isinstance(entry, dict) and "lang" in entry:
-            langs[treaty] = entry["lang"]
-    return tuple(ids), langs
+        for j, (seen, seen_lang) in enumerate(parsed):
+            if seen == treaty and (lang is None or seen_lang is None or lang == seen_lang):
+                raise MappingError(
+                    f"treaty {treaty!r} is listed twice (first on line {doc.line(('treaties', j))})",
+                    file=path,
+                    line=doc.line(("treaties", i)),
+                    hint="list a treaty twice only to compare two of its languages, each with its own lang",
+                )
+        parsed.append((treaty, lang))
+    repeated = {t for t, _ in parsed if sum(1 for u, _ in parsed if u == t) > 1}
+    keys = tuple(f"{t}@{lang}" if t in repeated else t for t, lang in parsed)
+    langs = {key: lang for key, (_, lang) in zip(keys, parsed, strict=True) if lang is not None}
+    return keys, langs
+
+
+def split_key(key: str) -> tuple[str, str | None]:
+    """``un-charter@ru`` → (``un-charter``, ``ru``); a plain id → (id, None)."""
+    treaty, _, lang = key.partition("@")
+    return treaty, lang or None
 
 
 def _build_link(
@@ -484,7 +498,10 @@ def _between(
     """The (left, right) pair of a link: its ``between``, else the first two treaties."""
     if value is None:
         return treaties[0], treaties[1]
-    left, right = (_treaty_id(raw, (*where, "between", i), doc, path) for i, raw in enumerate(value))
+    left, right = (
+        raw if raw in treaties else _treaty_id(raw, (*where, "between", i), doc, path)
+        for i, raw in enumerate(value)
+    )
     line = doc.line((*where, "between"))
     for treaty in (left, right):
         if treaty not in treaties:
@@ -772,7 +789,7 @@ def check_maps(paths: Iterable[str | Path], body_provider: BodyProvider) -> list
             continue
         wanted: dict[str, str | None] = {c.treaty: None for _, _, c in _citations(clause_map.links)}
         wanted.update({t: clause_map.langs.get(t) for t in clause_map.treaties})
-        results.append(check_map(clause_map, {t: body(t, lang) for t, lang in wanted.items()}))
+        results.append(check_map(clause_map, {t: body(split_key(t)[0], lang) for t, lang in wanted.items()}))
     return results
 
 

@@ -24,19 +24,21 @@ def _excerpt(provision: Provision) -> str:
 
 
 def _node_label(provision: Provision, *, with_text: bool) -> Text:
+    """``id  label — heading`` and, when asked, an excerpt of the text on a second line."""
     line = Text()
     line.append(provision.id, style="bold cyan")
     line.append("  ")
     heading = f" — {provision.heading}" if provision.heading else ""
     line.append(provision.label + heading, style="bold" if provision.kind in _CONTAINERS else "")
-    if with_text and not provision.children:
+    if with_text:
         line.append("\n" + _excerpt(provision), style="dim")
     return line
 
 
 def _add(tree: Tree, provision: Provision, depth: int, max_depth: int) -> None:
-    branch = tree.add(_node_label(provision, with_text=True))
-    if depth < max_depth:
+    expanded = depth < max_depth and bool(provision.children)
+    branch = tree.add(_node_label(provision, with_text=not expanded))
+    if expanded:
         for child in provision.children:
             _add(branch, child, depth + 1, max_depth)
 
