@@ -15,11 +15,15 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 from rich.console import Console
 
 from treatydiff import __version__
+
+try:  # typer 0.24 and later vendor click privately; older releases use click itself
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
 from treatydiff.compare import compare
 from treatydiff.corpus import Registry, default_mappings_dir
 from treatydiff.errors import FetchError, TreatydiffError, UnknownTreaty
@@ -140,8 +144,8 @@ def show(
     """
     citation = Citation.parse(ref)
     treaty = _registry(store, tota_dir, texts).load(citation.treaty, lang)
-    _warn(treaty.body.warnings)
     provision = treaty.get(citation.provision) if citation.provision else None
+    _warn(treaty.body.warnings)
     if output_format is ShowFormat.json:
         typer.echo(treaty_json(treaty, provision))
         return
@@ -213,8 +217,8 @@ def check(
     out = _stdout()
     for result in results:
         for problem in result.problems:
-            out.print(str(problem), markup=False, style="red" if problem.severity == "error" else "yellow")
-        out.print(result.summary(), markup=False, style="bold" if result.ok else "bold red")
+            out.print(str(problem), markup=False, soft_wrap=True, style="red" if problem.severity == "error" else "yellow")
+        out.print(result.summary(), markup=False, soft_wrap=True, style="bold" if result.ok else "bold red")
     if not all(result.ok for result in results):
         raise typer.Exit(1)
 
@@ -328,14 +332,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TreatydiffError as error:
         _stderr.print(f"error: {error}", markup=False)
         return 2
-    except click.UsageError as error:
+    except click_exceptions.UsageError as error:
         where = f" (see: treatydiff {error.ctx.info_name if error.ctx else ''} --help)".replace("  ", " ")
         _stderr.print(f"error: {error.format_message()}{where}", markup=False)
         return 2
-    except click.ClickException as error:
+    except click_exceptions.ClickException as error:
         _stderr.print(f"error: {error.format_message()}", markup=False)
         return 2
-    except (click.Abort, KeyboardInterrupt):
+    except (click_exceptions.Abort, KeyboardInterrupt):
         _stderr.print("interrupted", markup=False)
         return 130
     return result if isinstance(result, int) else 0

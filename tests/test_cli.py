@@ -1,0 +1,172 @@
+"""The command line end to end: every error path is one line on stderr with exit code 2."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from treatydiff.cli import main
+
+# synthetic: a two-article agreement written for these tests
+SYNTHETIC = """Agreement on Synthetic Cooperation
+
+The Parties, desiring to test software,
+
+have agreed as follows:
+
+Article 1
+1. The Parties shall exchange test data.
+2. Each Party may publish results.
+
+Article 2
+This Agreement enters into force on signature.
+
+Done at Nowhere in two copies.
+"""
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus_dir: Path) -> Path:
+    """An empty store in tmp_path, and the shared ToTA folder as --tota-dir."""
+    monkeypatch.setenv("TREATYDIFF_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("TREATYDIFF_TOTA_DIR", str(corpus_dir / "tota"))
+    monkeypatch.delenv("TREATYDIFF_TEXTS", raising=False)
+    return tmp_path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _one_error_line(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def test_show_tota_420_preamble_is_readable_and_repair_is_announced(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "show", "tota:420:preamble")
+    assert code == 0
+    assert "repaired mojibake" in err and "pta_420.xml" in err
+    assert "Republic of Belarus" in out
+    assert "Ð" not in out and "Ñ" not in out  # no CP1252 mojibake left
+    assert "tota-420:preamble" in out
+
+
+def test_show_outline_lists_ids_and_labels(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "show", "tota:423", "--depth", "2")
+    assert code == 0
+    for expected in ("art-1", "Article 1", "art-1.1", "preamble.1", "closing"):
+        assert expected in out
+
+
+def test_show_json_gives_id_kind_label_text_span(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "show", "tota:420", "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["treaty"]["id"] == "tota-420"
+    first = document["provisions"][0]
+    assert {"id", "kind", "label", "text", "span"} <= set(first)
+
+
+def test_ingest_then_show_and_list(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = env / "synthetic.txt"
+    source.write_text(SYNTHETIC, encoding="utf-8")
+    code, _, err = _run(capsys, "ingest", "example-synthetic", str(source), "--lang", "en")
+    assert code == 0, err
+    assert "2 articles" in err and "created a minimal manifest" in err
+    assert source.read_text(encoding="utf-8") == SYNTHETIC  # the user's file is untouched
+    code, out, _ = _run(capsys, "show", "example-synthetic:art-1.2")
+    assert code == 0 and "Each Party may publish results." in out
+    code, out, _ = _run(capsys, "list")
+    assert code == 0 and "example-synthetic" in out and "un-charter" in out
+
+
+def test_diff_without_map_says_it_aligned_by_number(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "diff", "tota:420", "tota:423", "--format", "md")
+    assert code == 0
+    assert "article number" in out
+
+
+def test_diff_exit_code_option(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = _run(capsys, "diff", "tota:420", "tota:423", "--format", "json", "--exit-code")
+    assert code == 1
+    code, _, _ = _run(capsys, "diff", "tota:420", "tota:420", "--format", "json", "--exit-code")
+    assert code == 0
+
+
+def test_diff_refuses_to_overwrite_its_map(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    maps = sorted((Path(__file__).resolve().parents[1] / "mappings").glob("tota-420_tota-423.yaml"))
+    if not maps:
+        pytest.skip("no 420-423 map yet")
+    copy = env / "map.yaml"
+    shutil.copy(maps[0], copy)
+    before = copy.read_bytes()
+    code, _, err = _run(capsys, "diff", "tota:420", "tota:423", "--map", str(copy), "--format", "html", "--out", str(copy))
+    assert code == 2
+    assert "refusing to overwrite" in _one_error_line(err)
+    assert copy.read_bytes() == before
+
+
+BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
+
+
+@pytest.mark.parametrize(
+    ("argv", "content", "expected"),
+    [
+        (["ingest", "example-x", "{missing}"], None, r"missing\.txt: no such file"),
+        (["ingest", "example-x", "{file}"], b"", r"input\.txt: .*empty"),
+        (["ingest", "example-x", "{file}"], b"  \n\t\n", r"input\.txt: .*whitespace"),
+        (["ingest", "example-x", "{file}"], BINARY, r"input\.txt: .*binary"),
+        (["ingest", "example-x", "{file}", "--format", "tota"], b"<treaty><meta>", r"input\.txt(:\d+)?: .*XML"),
+        (["ingest", "../etc", "{file}"], SYNTHETIC.encode(), r"'\.\./etc' is not a treaty id"),
+        (["ingest", "example-x", "{folder}"], None, r"is a folder"),
+        (["show", "no-such-treaty"], None, r"unknown treaty 'no-such-treaty'"),
+        (["show", "../../etc/passwd"], None, r"is not a treaty id"),
+        (["show", "tota:420:art-99"], None, r"unknown provision 'art-99' in tota-420"),
+        (["show", "tota:9999"], None, r"no ToTA agreement number 9999"),
+        (["show", "un-charter"], None, r"no text of un-charter has been ingested.*treatydiff ingest un-charter"),
+        (["show", "tota:420", "--lang", "../x"], None, r"is not a language code"),
+        (["diff", "tota:420"], None, r"Missing argument 'right'"),
+        (["diff", "tota:420", "tota:423", "--format", "pdf"], None, r"'pdf' is not one of"),
+        (["diff", "tota:420", "tota:423", "--map", "{missing}"], None, r"missing\.txt"),
+        (["nonsense"], None, r"No such command 'nonsense'"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_bad_input_is_one_line_and_exit_2(
+    env: Path, capsys: pytest.CaptureFixture[str], argv: list[str], content: bytes | None, expected: str
+) -> None:
+    file = env / "input.txt"
+    if content is not None:
+        file.write_bytes(content)
+    folder = env / "folder"
+    folder.mkdir()
+    args = [a.format(file=file, missing=env / "missing.txt", folder=folder) for a in argv]
+    code, out, err = _run(capsys, *args)
+    assert code == 2, (out, err)
+    assert re.search(expected, _one_error_line(err)), err
+    if content is not None:
+        assert file.read_bytes() == content  # never a changed user file
+    assert not (env / "store" / "bodies" / "example-x").exists()  # never a partial result
+
+
+def test_check_reports_problems_with_file_and_line(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = env / "bad.yaml"
+    bad.write_text(
+        "treatydiff-map: 1\ntitle: t\ntreaties: [tota:420, tota:423]\nauthors: [me]\nstatus: draft\nlinks:\n"
+        "  - left: art-1.1\n    right: art-1.1\n    relation: same\n"
+        "  - left: art-99\n    right: art-1.1\n    relation: modified\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _run(capsys, "check", str(bad))
+    assert code == 1
+    assert re.search(rf"{re.escape(str(bad))}:10: error: .*art-99", out), out
