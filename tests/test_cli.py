@@ -52,7 +52,9 @@ def _one_error_line(err: str) -> str:
     return lines[0]
 
 
-def test_show_tota_420_preamble_is_readable_and_repair_is_announced(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_tota_420_preamble_is_readable_and_repair_is_announced(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = _run(capsys, "show", "tota:420:preamble")
     assert code == 0
     assert "repaired mojibake" in err and "pta_420.xml" in err
@@ -110,7 +112,9 @@ def test_diff_refuses_to_overwrite_its_map(env: Path, capsys: pytest.CaptureFixt
     copy = env / "map.yaml"
     shutil.copy(maps[0], copy)
     before = copy.read_bytes()
-    code, _, err = _run(capsys, "diff", "tota:420", "tota:423", "--map", str(copy), "--format", "html", "--out", str(copy))
+    code, _, err = _run(
+        capsys, "diff", "tota:420", "tota:423", "--map", str(copy), "--format", "html", "--out", str(copy)
+    )
     assert code == 2
     assert "refusing to overwrite" in _one_error_line(err)
     assert copy.read_bytes() == before
@@ -126,14 +130,22 @@ BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
         (["ingest", "example-x", "{file}"], b"", r"input\.txt: .*empty"),
         (["ingest", "example-x", "{file}"], b"  \n\t\n", r"input\.txt: .*whitespace"),
         (["ingest", "example-x", "{file}"], BINARY, r"input\.txt: .*binary"),
-        (["ingest", "example-x", "{file}", "--format", "tota"], b"<treaty><meta>", r"input\.txt(:\d+)?: .*XML"),
+        (
+            ["ingest", "example-x", "{file}", "--format", "tota"],
+            b"<treaty><meta>",
+            r"input\.txt(:\d+)?: .*XML",
+        ),
         (["ingest", "../etc", "{file}"], SYNTHETIC.encode(), r"'\.\./etc' is not a treaty id"),
         (["ingest", "example-x", "{folder}"], None, r"is a folder"),
         (["show", "no-such-treaty"], None, r"unknown treaty 'no-such-treaty'"),
         (["show", "../../etc/passwd"], None, r"is not a treaty id"),
         (["show", "tota:420:art-99"], None, r"unknown provision 'art-99' in tota-420"),
         (["show", "tota:9999"], None, r"no ToTA agreement number 9999"),
-        (["show", "un-charter"], None, r"no text of un-charter has been ingested.*treatydiff ingest un-charter"),
+        (
+            ["show", "un-charter"],
+            None,
+            r"no text of un-charter has been ingested.*treatydiff ingest un-charter",
+        ),
         (["show", "tota:420", "--lang", "../x"], None, r"is not a language code"),
         (["diff", "tota:420"], None, r"Missing argument 'right'"),
         (["diff", "tota:420", "tota:423", "--format", "pdf"], None, r"'pdf' is not one of"),

@@ -40,7 +40,9 @@ def _closed_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_download_is_byte_identical_and_cached_atomically(tota_server: str, corpus_dir: Path, tmp_path: Path) -> None:
+def test_download_is_byte_identical_and_cached_atomically(
+    tota_server: str, corpus_dir: Path, tmp_path: Path
+) -> None:
     target = tmp_path / "tota" / "pta_420.xml"
     assert fetch_tota(420, target, base_url=tota_server) == target
     assert target.read_bytes() == (corpus_dir / "tota" / "xml" / "pta_420.xml").read_bytes()

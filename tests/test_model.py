@@ -31,7 +31,18 @@ def test_citation_parses(text: str, treaty: str, provision: str | None) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", ":art-1", "a:b:c", "../etc:art-1", "x:Art-1", "x:art 1", "x:art-1.", "x:.art-1", "x:статья-1", "a/b"],
+    [
+        "",
+        ":art-1",
+        "a:b:c",
+        "../etc:art-1",
+        "x:Art-1",
+        "x:art 1",
+        "x:art-1.",
+        "x:.art-1",
+        "x:статья-1",
+        "a/b",
+    ],
 )
 def test_citation_rejects(text: str) -> None:
     with pytest.raises(TreatydiffError) as caught:

@@ -18,19 +18,31 @@ SOURCE = "Article 1\nThe parties shall meet.\nArticle 2\n1. Each party may leave
 def _body() -> Body:
     second = SOURCE.index("Article 2")
     point = SOURCE.index("1. Each")
-    para = Provision("art-2.1", "paragraph", "Article 2(1)", SOURCE[point:], Span(point, len(SOURCE)), number="1")
+    para = Provision(
+        "art-2.1", "paragraph", "Article 2(1)", SOURCE[point:], Span(point, len(SOURCE)), number="1"
+    )
     return Body(
         lang="en",
         source_text=SOURCE,
         provisions=(
             Provision("art-1", "article", "Article 1", SOURCE[:second], Span(0, second), number="1"),
-            Provision("art-2", "article", "Article 2", SOURCE[second:], Span(second, len(SOURCE)), number="2", children=(para,)),
+            Provision(
+                "art-2",
+                "article",
+                "Article 2",
+                SOURCE[second:],
+                Span(second, len(SOURCE)),
+                number="2",
+                children=(para,),
+            ),
         ),
         title="Synthetic agreement",
     )
 
 
-PROVENANCE = Provenance(file="/tmp/x.txt", sha256="0" * 64, ingested_at="2026-11-25T00:00:00+00:00", parser="text")
+PROVENANCE = Provenance(
+    file="/tmp/x.txt", sha256="0" * 64, ingested_at="2026-11-25T00:00:00+00:00", parser="text"
+)
 
 
 def test_body_round_trip(tmp_path: Path) -> None:

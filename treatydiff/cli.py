@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -46,7 +46,9 @@ app = typer.Typer(
 # Shared options, declared once so every command spells them the same way.
 StoreOption = Annotated[
     Path | None,
-    typer.Option("--store", envvar="TREATYDIFF_STORE", help="Local store folder (default: user data folder)."),
+    typer.Option(
+        "--store", envvar="TREATYDIFF_STORE", help="Local store folder (default: user data folder)."
+    ),
 ]
 TotaDirOption = Annotated[
     Path | None,
@@ -58,24 +60,26 @@ TotaDirOption = Annotated[
 ]
 TextsOption = Annotated[
     Path | None,
-    typer.Option("--texts", envvar="TREATYDIFF_TEXTS", help="Registry folder of manifests (default: texts/)."),
+    typer.Option(
+        "--texts", envvar="TREATYDIFF_TEXTS", help="Registry folder of manifests (default: texts/)."
+    ),
 ]
 LangOption = Annotated[str | None, typer.Option("--lang", help="Language version: en, ru, fa, ko …")]
 
 
-class ShowFormat(str, Enum):
+class ShowFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-class DiffFormat(str, Enum):
+class DiffFormat(StrEnum):
     term = "term"
     html = "html"
     md = "md"
     json = "json"
 
 
-class InputFormat(str, Enum):
+class InputFormat(StrEnum):
     auto = "auto"
     text = "text"
     html = "html"
@@ -109,7 +113,9 @@ def _paged(console: Console) -> Iterator[None]:
 
 
 @app.command("list")
-def list_treaties(store: StoreOption = None, tota_dir: TotaDirOption = None, texts: TextsOption = None) -> None:
+def list_treaties(
+    store: StoreOption = None, tota_dir: TotaDirOption = None, texts: TextsOption = None
+) -> None:
     """List registry entries and which language versions are available.
 
     Example: treatydiff list
@@ -124,7 +130,9 @@ def list_treaties(store: StoreOption = None, tota_dir: TotaDirOption = None, tex
         meta = entry.meta
         available = ", ".join(entry.available) if entry.available else "[dim]no text yet[/dim]"
         origin = "" if entry.origin == "registry" else " [dim](local)[/dim]"
-        table.add_row(meta.id + origin, meta.title(), meta.signed_date or "", " ".join(meta.parties), available)
+        table.add_row(
+            meta.id + origin, meta.title(), meta.signed_date or "", " ".join(meta.parties), available
+        )
     _stdout().print(table)
 
 
@@ -132,7 +140,9 @@ def list_treaties(store: StoreOption = None, tota_dir: TotaDirOption = None, tex
 def show(
     ref: Annotated[str, typer.Argument(help="TREATY or TREATY:ID, e.g. tota:420 or un-charter:art-51.")],
     lang: LangOption = None,
-    output_format: Annotated[ShowFormat, typer.Option("--format", help="text (a tree) or json.")] = ShowFormat.text,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", help="text (a tree) or json.")
+    ] = ShowFormat.text,
     depth: Annotated[int, typer.Option(help="Outline depth: 1 articles, 2 paragraphs, 3 points.", min=1)] = 3,
     store: StoreOption = None,
     tota_dir: TotaDirOption = None,
@@ -160,11 +170,15 @@ def show(
 @app.command()
 def ingest(
     treaty_id: Annotated[str, typer.Argument(metavar="ID", help="Registry id to store the text under.")],
-    file: Annotated[Path, typer.Argument(help="The text: plain text/Markdown, saved HTML page, or ToTA XML.")],
+    file: Annotated[
+        Path, typer.Argument(help="The text: plain text/Markdown, saved HTML page, or ToTA XML.")
+    ],
     lang: LangOption = None,
     input_format: Annotated[InputFormat, typer.Option("--format", help="Input format.")] = InputFormat.auto,
     title: Annotated[str | None, typer.Option(help="Title for a new id without a manifest.")] = None,
-    strict: Annotated[bool, typer.Option(help="Fail (instead of warn) when the structure differs from the manifest.")] = False,
+    strict: Annotated[
+        bool, typer.Option(help="Fail (instead of warn) when the structure differs from the manifest.")
+    ] = False,
     store: StoreOption = None,
     tota_dir: TotaDirOption = None,
     texts: TextsOption = None,
@@ -179,7 +193,8 @@ def ingest(
     body = result.treaty.body
     chapters = sum(1 for p in body.walk() if p.kind == "chapter")
     _stderr.print(
-        f"ingested {result.treaty.meta.id} ({body.lang}): {len(body.articles())} articles, {chapters} chapters, "
+        f"ingested {result.treaty.meta.id} ({body.lang}): {len(body.articles())} articles, "
+        f"{chapters} chapters, "
         f"{sum(1 for _ in body.walk())} provisions → {result.path}",
         markup=False,
     )
@@ -190,7 +205,8 @@ def ingest(
 @app.command()
 def check(
     maps: Annotated[
-        list[Path] | None, typer.Argument(help="Map files (default: every mappings/*.yaml).", show_default=False)
+        list[Path] | None,
+        typer.Argument(help="Map files (default: every mappings/*.yaml).", show_default=False),
     ] = None,
     store: StoreOption = None,
     tota_dir: TotaDirOption = None,
@@ -217,7 +233,12 @@ def check(
     out = _stdout()
     for result in results:
         for problem in result.problems:
-            out.print(str(problem), markup=False, soft_wrap=True, style="red" if problem.severity == "error" else "yellow")
+            out.print(
+                str(problem),
+                markup=False,
+                soft_wrap=True,
+                style="red" if problem.severity == "error" else "yellow",
+            )
         out.print(result.summary(), markup=False, soft_wrap=True, style="bold" if result.ok else "bold red")
     if not all(result.ok for result in results):
         raise typer.Exit(1)
@@ -237,8 +258,11 @@ def _guard_output(out: Path, inputs: Sequence[str | None]) -> None:
         raise TreatydiffError("is a folder; name a file", file=out)
     for path in inputs:
         if path and Path(path).expanduser().resolve() == target:
-            raise TreatydiffError("is an input of this comparison; refusing to overwrite it", file=out,
-                                  hint="choose another --out")
+            raise TreatydiffError(
+                "is an input of this comparison; refusing to overwrite it",
+                file=out,
+                hint="choose another --out",
+            )
 
 
 def _report(comparison: Comparison, output_format: DiffFormat) -> str:
@@ -248,9 +272,10 @@ def _report(comparison: Comparison, output_format: DiffFormat) -> str:
         return render_markdown(comparison)
     if output_format is DiffFormat.json:
         return render_json(comparison)
-    console = Console(record=True, width=120, no_color=True, force_terminal=False, file=open(os.devnull, "w"))
-    render_terminal(comparison, console)
-    return console.export_text()
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        console = Console(record=True, width=120, no_color=True, force_terminal=False, file=sink)
+        render_terminal(comparison, console)
+        return console.export_text()
 
 
 def _compare_with_progress(left: Treaty, right: Treaty, clause_map: ClauseMap | None) -> Comparison:
@@ -272,11 +297,17 @@ def diff(
     left: Annotated[str, typer.Argument(help="Left treaty: registry id or tota:N.")],
     right: Annotated[str, typer.Argument(help="Right treaty: registry id or tota:N.")],
     map_file: Annotated[Path | None, typer.Option("--map", help="Clause map (mappings/*.yaml).")] = None,
-    output_format: Annotated[DiffFormat, typer.Option("--format", help="term, html, md or json.")] = DiffFormat.term,
-    out: Annotated[Path | None, typer.Option("--out", help="Write the report to this file (never over an input).")] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", help="term, html, md or json.")
+    ] = DiffFormat.term,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the report to this file (never over an input).")
+    ] = None,
     left_lang: Annotated[str | None, typer.Option("--left-lang", help="Language version of LEFT.")] = None,
     right_lang: Annotated[str | None, typer.Option("--right-lang", help="Language version of RIGHT.")] = None,
-    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when differences were found.")] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when differences were found.")
+    ] = False,
     store: StoreOption = None,
     tota_dir: TotaDirOption = None,
     texts: TextsOption = None,
@@ -284,7 +315,8 @@ def diff(
     """Compare two treaties link by link, side by side.
 
     Without --map, provisions are aligned by article number and the report says so.
-    Example: treatydiff diff tota:420 tota:423 --map mappings/tota-420_tota-423.yaml --format html --out annex.html
+    Example: treatydiff diff tota:420 tota:423 --map mappings/tota-420_tota-423.yaml
+    --format html --out annex.html
     """
     clause_map = load_map(map_file) if map_file is not None else None
     registry = _registry(store, tota_dir, texts)
@@ -292,15 +324,23 @@ def diff(
     right_treaty = registry.load(right, _side_lang(right_lang, clause_map, 1))
     if out is not None:
         manifests = [left_treaty.meta.manifest, right_treaty.meta.manifest]
-        _guard_output(out, [str(map_file) if map_file else None, left_treaty.provenance.file,
-                            right_treaty.provenance.file, *manifests])
+        _guard_output(
+            out,
+            [
+                str(map_file) if map_file else None,
+                left_treaty.provenance.file,
+                right_treaty.provenance.file,
+                *manifests,
+            ],
+        )
     _warn([*left_treaty.body.warnings, *right_treaty.body.warnings])
     comparison = _compare_with_progress(left_treaty, right_treaty, clause_map)
     if out is not None:
         write_atomic(out, _report(comparison, output_format).encode("utf-8"))
         summary = comparison.summary
         _stderr.print(
-            f"wrote {out}: {len(comparison.rows)} links — {summary.changed} changed, {summary.unchanged} unchanged, "
+            f"wrote {out}: {len(comparison.rows)} links — {summary.changed} changed, "
+            f"{summary.unchanged} unchanged, "
             f"{summary.added} added, {summary.dropped} dropped",
             markup=False,
         )
@@ -328,7 +368,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code (0 ok, 1 differences with --exit-code, 2 error)."""
     command = typer.main.get_command(app)
     try:
-        result = command.main(args=list(argv) if argv is not None else None, prog_name="treatydiff", standalone_mode=False)
+        result = command.main(
+            args=list(argv) if argv is not None else None, prog_name="treatydiff", standalone_mode=False
+        )
     except TreatydiffError as error:
         _stderr.print(f"error: {error}", markup=False)
         return 2
@@ -339,7 +381,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click_exceptions.ClickException as error:
         _stderr.print(f"error: {error.format_message()}", markup=False)
         return 2
-    except (click_exceptions.Abort, KeyboardInterrupt):
+    except (click_exceptions.Abort, KeyboardInterrupt):  # type: ignore[attr-defined]
         _stderr.print("interrupted", markup=False)
         return 130
     return result if isinstance(result, int) else 0

@@ -68,7 +68,9 @@ def _status(link: Link, diff: ProvisionDiff | None) -> str:
     return "unchanged" if diff.words_added == 0 and diff.words_removed == 0 else "changed"
 
 
-def _compare_link(link: Link, left: Treaty, right: Treaty, clause_map: ClauseMap | None, differ: Differ) -> ComparedLink:
+def _compare_link(
+    link: Link, left: Treaty, right: Treaty, clause_map: ClauseMap | None, differ: Differ
+) -> ComparedLink:
     file = clause_map.path if clause_map else None
     left_ids = expand_refs(link.left, left.body, treaty=left.meta.id, file=file, line=link.line)
     right_ids = expand_refs(link.right, right.body, treaty=right.meta.id, file=file, line=link.line)
@@ -200,7 +202,10 @@ def compare(
         rows.append(_compare_link(link, left, right, clause_map, differ))
         if progress:
             progress(done, len(links))
-    counts = {status: sum(1 for r in rows if r.status == status) for status in ("added", "dropped", "changed", "unchanged")}
+    counts = {
+        status: sum(1 for r in rows if r.status == status)
+        for status in ("added", "dropped", "changed", "unchanged")
+    }
     unlinked_left = _unlinked(left, (p.id for r in rows for p in r.left))
     unlinked_right = _unlinked(right, (p.id for r in rows for p in r.right))
     return Comparison(
@@ -219,6 +224,6 @@ def compare(
         clause_map=clause_map,
         unlinked_left=unlinked_left,
         unlinked_right=unlinked_right,
-        generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         tool_version=__version__,
     )

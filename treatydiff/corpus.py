@@ -108,13 +108,17 @@ def parse_manifest(path: Path) -> TreatyMeta:
         raise RegistryError("a manifest must be a mapping of keys", file=path)
     unknown = sorted(set(data) - _MANIFEST_KEYS)
     if unknown:
-        raise RegistryError(f"unknown key {unknown[0]!r}", file=path, hint=f"known keys: {', '.join(sorted(_MANIFEST_KEYS))}")
+        raise RegistryError(
+            f"unknown key {unknown[0]!r}", file=path, hint=f"known keys: {', '.join(sorted(_MANIFEST_KEYS))}"
+        )
     try:
         treaty_id = normalize_treaty_id(str(data.get("id", "")))
     except TreatydiffError as error:
         raise RegistryError(f"bad id: {error.message}", file=path) from None
     if path.stem != treaty_id:
-        raise RegistryError(f"id {treaty_id!r} does not match the file name", file=path, hint=f"rename it {treaty_id}.yaml")
+        raise RegistryError(
+            f"id {treaty_id!r} does not match the file name", file=path, hint=f"rename it {treaty_id}.yaml"
+        )
     titles = data.get("titles")
     if not isinstance(titles, dict) or not titles:
         raise RegistryError("titles must map language codes to titles", file=path)
@@ -175,7 +179,7 @@ def _sha256(data: bytes) -> str:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 class Registry:
@@ -248,8 +252,7 @@ class Registry:
                 raise UnknownTreaty(
                     f"no text of {treaty_id} has been ingested",
                     ref=treaty_id,
-                    hint=f"run: treatydiff ingest {treaty_id} FILE --lang "
-                    f"{(meta.languages or ('en',))[0]}",
+                    hint=f"run: treatydiff ingest {treaty_id} FILE --lang {(meta.languages or ('en',))[0]}",
                 )
             lang = preferred[0]
         loaded = self.store.load_body(treaty_id, lang)
@@ -269,12 +272,17 @@ class Registry:
         if manifest is not None:
             meta = _merge(manifest, meta)
         if lang is not None and lang != body.lang:
-            raise UnknownTreaty(f"{treaty_id} has no {lang} text in ToTA (it is in {body.lang})", ref=treaty_id)
+            raise UnknownTreaty(
+                f"{treaty_id} has no {lang} text in ToTA (it is in {body.lang})", ref=treaty_id
+            )
         return Treaty(meta, body, provenance)
 
     def _tota_file(self, number: int) -> Path:
         if self.tota_dir is not None:
-            for candidate in (self.tota_dir / "xml" / f"pta_{number}.xml", self.tota_dir / f"pta_{number}.xml"):
+            for candidate in (
+                self.tota_dir / "xml" / f"pta_{number}.xml",
+                self.tota_dir / f"pta_{number}.xml",
+            ):
                 if candidate.is_file():
                     return candidate
             raise UnknownTreaty(
@@ -296,7 +304,7 @@ class Registry:
         provenance = Provenance(
             file=str(path),
             sha256=_sha256(data),
-            ingested_at=dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
+            ingested_at=dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
             .replace(microsecond=0)
             .isoformat(),
             parser="tota-xml",

@@ -47,9 +47,13 @@ def fetch_tota(number: int, destination: Path, *, base_url: str | None = None) -
         raise FetchError(f"cannot download tota:{number} from {url}: HTTP {error.code}", hint=hint) from None
     except (urllib.error.URLError, TimeoutError, OSError) as error:
         reason = getattr(error, "reason", error)
-        raise FetchError(f"cannot download tota:{number} from {url}: no network ({reason})", hint=hint) from None
+        raise FetchError(
+            f"cannot download tota:{number} from {url}: no network ({reason})", hint=hint
+        ) from None
     if len(data) > MAX_BYTES:
-        raise FetchError(f"download of tota:{number} is larger than {MAX_BYTES} bytes; refusing it", hint=hint)
+        raise FetchError(
+            f"download of tota:{number} is larger than {MAX_BYTES} bytes; refusing it", hint=hint
+        )
     if not data.lstrip().startswith(b"<"):
         raise FetchError(f"download of tota:{number} from {url} is not XML", hint=hint)
     write_atomic(destination, data)

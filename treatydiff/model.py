@@ -115,7 +115,9 @@ class Citation:
         if len(parts) >= 2 and parts[0].lower() == "tota":
             parts = [f"tota-{parts[1]}", *parts[2:]]
         if len(parts) > 2 or not parts[0]:
-            raise TreatydiffError(f"{text!r} is not a citation", hint="write TREATY or TREATY:ID, e.g. ir-ru-2025:art-3.3")
+            raise TreatydiffError(
+                f"{text!r} is not a citation", hint="write TREATY or TREATY:ID, e.g. ir-ru-2025:art-3.3"
+            )
         treaty = normalize_treaty_id(parts[0])
         if len(parts) == 1:
             return cls(treaty)

@@ -32,7 +32,7 @@ __all__ = [
     "body_to_dict",
     "check_lang",
     "default_store_dir",
-        "write_atomic",
+    "write_atomic",
 ]
 
 BODY_FORMAT = "treatydiff.body/1"
@@ -55,7 +55,9 @@ def check_lang(lang: str) -> str:
         TreatydiffError: otherwise (it becomes part of a file name).
     """
     if not _LANG.fullmatch(lang):
-        raise TreatydiffError(f"{lang!r} is not a language code", hint="use an ISO 639 code such as en, ru, fa, ko")
+        raise TreatydiffError(
+            f"{lang!r} is not a language code", hint="use an ISO 639 code such as en, ru, fa, ko"
+        )
     return lang
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "provision_caption",
     "row_facts",
     "segments",
+    "side_key",
     "side_heading",
     "summary_counts",
 ]
@@ -52,11 +53,21 @@ class Segment:
     text: str
 
 
+def side_key(comparison: Comparison, which: Which) -> str:
+    """The treaty part of a side's citations: its id, or ``id@lang`` when both sides are
+    language versions of one treaty (so ``un-charter@en:art-1`` and ``un-charter@ru:art-1``
+    are distinct anchors)."""
+    side = comparison.left if which == "left" else comparison.right
+    if comparison.left.meta.id == comparison.right.meta.id and comparison.left.lang != comparison.right.lang:
+        return f"{side.meta.id}@{side.lang}"
+    return side.meta.id
+
+
 def citations(comparison: Comparison, row: ComparedLink, which: Which) -> list[str]:
     """The citations (``tota-420:art-1.2``) of one side of a link."""
-    side = comparison.left if which == "left" else comparison.right
+    key = side_key(comparison, which)
     provisions = row.left if which == "left" else row.right
-    return [f"{side.meta.id}:{p.id}" for p in provisions]
+    return [f"{key}:{p.id}" for p in provisions]
 
 
 def provision_caption(provision: Provision) -> str:

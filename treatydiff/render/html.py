@@ -23,6 +23,7 @@ from treatydiff.render._common import (
     provision_caption,
     row_facts,
     segments,
+    side_key,
     summary_counts,
 )
 
@@ -91,8 +92,8 @@ def render_html(comparison: Comparison) -> str:
     anchors = _Anchors()
     rows = [_row(comparison, row, number, anchors) for number, row in enumerate(comparison.rows, start=1)]
     unlinked = [
-        (comparison.left, _unlinked(comparison.left, comparison.unlinked_left, anchors)),
-        (comparison.right, _unlinked(comparison.right, comparison.unlinked_right, anchors)),
+        (comparison.left, _unlinked(side_key(comparison, "left"), comparison.unlinked_left, anchors)),
+        (comparison.right, _unlinked(side_key(comparison, "right"), comparison.unlinked_right, anchors)),
     ]
     return _ENV.get_template("annex.html.j2").render(
         c=comparison,
@@ -136,9 +137,9 @@ def _cell(comparison: Comparison, row: ComparedLink, which: Which, anchors: _Anc
     )
 
 
-def _unlinked(side: Side, provisions: tuple[Provision, ...], anchors: _Anchors) -> list[_Unlinked]:
+def _unlinked(key: str, provisions: tuple[Provision, ...], anchors: _Anchors) -> list[_Unlinked]:
     return [
-        _Unlinked(anchors.claim(f"{side.meta.id}:{p.id}", provision_caption(p)), display_text(p.text))
+        _Unlinked(anchors.claim(f"{key}:{p.id}", provision_caption(p)), display_text(p.text))
         for p in provisions
     ]
 

@@ -75,7 +75,8 @@ def render_provision(treaty: Treaty, provision: Provision, console: Console) -> 
         for child in provision.children:
             tree.add(_node_label(child, with_text=False))
         parts.append(tree)
-    console.print(Panel(Group(*parts), title=title, title_align="left", subtitle=treaty.meta.title(treaty.lang)))
+    subtitle = treaty.meta.title(treaty.lang)
+    console.print(Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle))
 
 
 def treaty_json(treaty: Treaty, provision: Provision | None = None) -> str:
