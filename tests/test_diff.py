@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from treatydiff.diff import diff_concat, diff_texts, diff_texts_difflib, normalize, tokenize
-from treatydiff.model import ProvisionDiff
+from treatydiff.model import ProvisionDiff, WordOp
 
 ENGINES = [pytest.param(diff_texts, id="dmp"), pytest.param(diff_texts_difflib, id="difflib")]
 
@@ -199,7 +199,25 @@ def test_diff_concat_strips_each_provisions_number() -> None:
     lefts = ["1. Goods are exempt.", "2. Services are exempt."]  # synthetic
     rights = ["1. Goods and services are exempt."]
     diff = diff_concat(lefts, rights)
-    assert diff == diff_texts("Goods are exempt. Services are exempt.", "Goods and services are exempt.")
+    flat = diff_texts("Goods are exempt. Services are exempt.", "Goods and services are exempt.")
+    assert [(op.op, op.text.split()) for op in diff.ops] == [(op.op, op.text.split()) for op in flat.ops]
+    assert diff.ops[1] == WordOp("delete", "are exempt.\nServices")  # each provision opens a paragraph
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("A b.\nC d.", "A b.\nC d.", [("equal", "A b.\nC d.")]),
+        ("A b.\nC d.", "A b. C d.", [("equal", "A b.\nC d.")]),  # a break on either side is shown
+        ("A b.", "A b.\nC d.", [("equal", "A b."), ("insert", "\nC d.")]),
+    ],
+    ids=["kept", "one-side-break", "new-paragraph"],
+)
+def test_paragraph_breaks_survive_in_op_texts(left: str, right: str, expected: list[tuple[str, str]]) -> None:
+    # synthetic
+    diff = diff_texts(left, right)
+    assert [(op.op, op.text) for op in diff.ops] == expected
+    assert (diff.words_added, diff.words_removed) == (2 if "insert" in dict(expected) else 0, 0)
 
 
 # --- properties ---------------------------------------------------------------------

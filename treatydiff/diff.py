@@ -10,7 +10,9 @@ semantic cleanup. :func:`diff_texts_difflib` computes the same kind of result wi
 
 A token is a run of non-whitespace characters, so punctuation stays attached to its
 word (``Parties,``), as in wdiff. ``WordOp.text`` holds the normalised tokens of a
-run joined with single spaces.
+run joined with single spaces, or with a line break where a paragraph of the text
+the run is shown in begins (a run that opens a paragraph starts with ``\n``), so
+renderers can keep paragraphs apart; line breaks never count as changes.
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ def diff_texts(left: str, right: str) -> ProvisionDiff:
         TreatydiffError: when the texts hold more distinct words than can be
             encoded (about 137,000).
     """
-    return _build(tokenize(left), tokenize(right), _dmp_runs)
+    return _build(left, right, _dmp_runs)
 
 
 def diff_texts_difflib(left: str, right: str) -> ProvisionDiff:
@@ -91,7 +93,7 @@ def diff_texts_difflib(left: str, right: str) -> ProvisionDiff:
 
     Autojunk is off, so frequent words ("the", "of") are matched like any other.
     """
-    return _build(tokenize(left), tokenize(right), _difflib_runs)
+    return _build(left, right, _difflib_runs)
 
 
 def diff_concat(lefts: Sequence[str], rights: Sequence[str]) -> ProvisionDiff:
@@ -153,15 +155,37 @@ def _private_use_chars() -> Iterator[str]:
 Engine = Callable[[list[str], list[str]], Diff]
 
 
-def _build(left: list[str], right: list[str], engine: Engine) -> ProvisionDiff:
-    """Run ``engine`` and turn its runs into a :class:`ProvisionDiff`."""
+def _paragraph_starts(text: str) -> tuple[list[str], set[int]]:
+    """The tokens of ``text`` and the indices of those that open a paragraph (after the first)."""
+    tokens: list[str] = []
+    starts: set[int] = set()
+    for line in normalize(text).split("\n"):
+        if tokens:
+            starts.add(len(tokens))
+        tokens.extend(line.split())
+    return tokens, starts
+
+
+def _build(left_text: str, right_text: str, engine: Engine) -> ProvisionDiff:
+    """Run ``engine`` on the two texts' tokens and turn its runs into a :class:`ProvisionDiff`."""
+    left, left_starts = _paragraph_starts(left_text)
+    right, right_starts = _paragraph_starts(right_text)
     runs = _merge(engine(left, right)) if left or right else []
     counts = {"equal": 0, "insert": 0, "delete": 0}
+    ops: list[WordOp] = []
+    i = j = 0  # positions in left and right
     for kind, tokens in runs:
         counts[kind] += len(tokens)
+        pieces: list[str] = []
+        for token in tokens:
+            breaks = (kind != "insert" and i in left_starts) or (kind != "delete" and j in right_starts)
+            pieces.append(("\n" if breaks else " " if pieces else "") + token)
+            i += kind != "insert"
+            j += kind != "delete"
+        ops.append(WordOp(kind, "".join(pieces)))
     total = len(left) + len(right)
     return ProvisionDiff(
-        ops=tuple(WordOp(kind, " ".join(tokens)) for kind, tokens in runs),
+        ops=tuple(ops),
         similarity=2 * counts["equal"] / total if total else 1.0,
         words_added=counts["insert"],
         words_removed=counts["delete"],
