@@ -239,9 +239,25 @@ def check(
                 soft_wrap=True,
                 style="red" if problem.severity == "error" else "yellow",
             )
+        for coverage in result.coverage:
+            if coverage.missing:
+                shown = ", ".join(coverage.missing[:_MAX_LISTED])
+                more = (
+                    f" and {len(coverage.missing) - _MAX_LISTED} more"
+                    if len(coverage.missing) > _MAX_LISTED
+                    else ""
+                )
+                out.print(
+                    f"{result.path}: {coverage.treaty}: no link mentions {shown}{more}",
+                    markup=False,
+                    soft_wrap=True,
+                )
         out.print(result.summary(), markup=False, soft_wrap=True, style="bold" if result.ok else "bold red")
     if not all(result.ok for result in results):
         raise typer.Exit(1)
+
+
+_MAX_LISTED = 40  # unlinked ids listed per treaty by `check`
 
 
 def _side_lang(given: str | None, clause_map: ClauseMap | None, position: int) -> str | None:
