@@ -43,12 +43,15 @@ _HINT = "save the file as UTF-8 text"
 
 
 def _is_cyrillic_text(text: str) -> bool:
-    """True when the non-ASCII letters of ``text`` are overwhelmingly Cyrillic."""
+    """True when ``text`` reads as Russian: most letters Cyrillic, other non-ASCII rare.
+
+    A Latin-1 French or Spanish file also decodes as CP1251 (``é`` becomes ``й``),
+    but then Cyrillic letters are a sprinkle among Latin ones.
+    """
+    letters = [ch for ch in text if ch.isalpha()]
     non_ascii = [ch for ch in text if not ch.isascii()]
-    if not non_ascii:
-        return False
-    cyrillic = sum(1 for ch in non_ascii if "\u0400" <= ch <= "\u04ff")
-    return cyrillic >= 0.9 * len(non_ascii)
+    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
+    return bool(letters) and cyrillic >= 0.5 * len(letters) and cyrillic >= 0.9 * len(non_ascii)
 
 
 def _check_controls(text: str, origin: str) -> None:

@@ -99,7 +99,7 @@ _TREATY_START = re.compile(
 )
 _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?")
 _EMPHASIS_END = re.compile(r"(?:\*\*|__)\s*$")
-_SEPARATOR = re.compile(r"\s*(?:[.:)\-–—]+|\*\*|__)\s*")
+_SEPARATOR = re.compile(r"\s*(?:(?:\*\*|__)\s*)?(?:[.:)\-–—]+\s*)?")
 _SENTENCE_END = re.compile(r"[.;:!?)\]»\"”'’…]\s*$")
 _MARKER_LINE = re.compile(r"\s*(?:\(?[0-9]{1,3}[.)]|\(?[a-zа-я][)]|\([a-zа-я]{1,4}\)|[-–—•]\s)")
 # Container ranks: a heading closes every open container of the same or a lower rank.

@@ -228,9 +228,14 @@ def parse_tota(data: bytes, *, origin: str) -> tuple[TreatyMeta, Body]:
     for text in texts:
         spans.append(Span(pos, pos + len(text)))
         pos += len(text) + len(ARTICLE_SEPARATOR)
+    chapters = list(root.iter("chapter"))
+    # lxml hands out one proxy per node while a reference to it lives (``chapters``
+    # holds them), so a parent found with getparent() can be looked up here.
+    position = {chapter: index for index, chapter in enumerate(chapters)}
     builder = _Builder(source, lang)
     for article, span in zip(articles, spans, strict=True):
-        builder.add(article, span)
+        index = position.get(article.getparent())
+        builder.add(article, span, None if index is None else (index, chapters[index]))
     provisions = tuple(item if isinstance(item, Provision) else item.freeze(source) for item in builder.top)
     body = Body(
         lang=lang, source_text=source, provisions=provisions, title=builder.title, warnings=tuple(warnings)
@@ -275,27 +280,27 @@ class _Builder:
         self.unnumbered_articles = 0
         self.unnumbered_groups = 0
 
-    def _group_of(self, article: etree._Element) -> _Group | None:
-        chapter = article.getparent()
-        if chapter is None or chapter.tag != "chapter":
+    def _group_of(self, chapter: tuple[int, etree._Element] | None) -> _Group | None:
+        if chapter is None:
             return None
-        key = id(chapter)
+        key, element = chapter
         if key not in self.groups:
-            if not (chapter.get("number") or "").strip() and (chapter.get("name") or "").strip():
+            if not (element.get("number") or "").strip() and (element.get("name") or "").strip():
                 self.unnumbered_groups += 1
-            group = _group(chapter, self.lang, self.ids, self.unnumbered_groups)
+            group = _group(element, self.lang, self.ids, self.unnumbered_groups)
             self.groups[key] = group
             if group is not None:
                 self.top.append(group)
         return self.groups[key]
 
-    def add(self, article: etree._Element, span: Span) -> None:
-        group = self._group_of(article)
+    def add(self, article: etree._Element, span: Span, chapter: tuple[int, etree._Element] | None) -> None:
+        """Add one ``<article>`` (its text at ``span``) found in ``chapter`` (index, element)."""
+        group = self._group_of(chapter)
         printed = _article_number(article.get("number"))
         text = self.source[span.start : span.end]
         if printed is None and not self.seen_numbered:
             provision = self._preamble(span)
-        elif printed is None and _is_closing(article.getparent(), text):
+        elif printed is None and _is_closing(chapter[1] if chapter else None, text):
             pid = self.ids.claim("closing")
             provision = Provision(pid, "closing", self.labels.top("closing"), text, span)
         else:

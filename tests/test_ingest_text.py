@@ -1,0 +1,440 @@
+# synthetic: the small treaty texts in this file were written for these tests; the
+# UN Charter tests read the shared corpus and skip when it is absent.
+"""The plain-text parser: headings, containers, preamble, closing, ids and spans."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from treatydiff.errors import IngestError, TreatydiffError
+from treatydiff.ingest import parse_text
+from treatydiff.model import Body, is_provision_id
+
+BODY = "The Parties shall trade widgets.\n"
+
+
+def assert_well_formed(body: Body) -> None:
+    """Every span is exact, every id is valid and unique."""
+    seen: set[str] = set()
+    for p in body.walk():
+        assert body.source_text[p.span.start : p.span.end] == p.text, p.id
+        assert is_provision_id(p.id), p.id
+        assert p.id not in seen, p.id
+        seen.add(p.id)
+
+
+def article_ids(body: Body) -> list[str]:
+    return [a.id for a in body.articles()]
+
+
+def ids_of(body: Body, *kinds: str) -> list[str]:
+    return [p.id for p in body.walk() if p.kind in kinds]
+
+
+AGREEMENT = """AGREEMENT BETWEEN THE REPUBLIC OF ALPHA
+AND THE KINGDOM OF BETA ON WIDGET TRADE
+
+The Republic of Alpha and the Kingdom of Beta, hereinafter the Parties,
+
+desiring to trade widgets freely,
+
+have agreed as follows:
+
+Article 1
+Definitions
+
+For the purposes of this Agreement, "widget" means a small device.
+
+Article 2
+
+1. Each Party shall reduce duties on widgets.
+2. Duties under Article 51 of the Charter are not affected.
+
+Done at Gamma on 1 May 2024 in two copies, both texts being equally authentic.
+"""
+
+
+def test_agreement_structure() -> None:
+    body = parse_text(AGREEMENT)
+    assert_well_formed(body)
+    assert body.lang == "en"
+    assert body.title == "AGREEMENT BETWEEN THE REPUBLIC OF ALPHA AND THE KINGDOM OF BETA ON WIDGET TRADE"
+    assert [p.id for p in body.provisions] == ["preamble", "art-1", "art-2", "closing"]
+    preamble = body.get("preamble")
+    assert [r.id for r in preamble.children] == ["preamble.1", "preamble.2", "preamble.3"]
+    assert preamble.children[2].text == "have agreed as follows:"
+    assert preamble.children[0].label == "Preamble, recital 1"
+    art1 = body.get("art-1")
+    assert (art1.heading, art1.label, art1.number) == ("Definitions", "Article 1", "1")
+    assert art1.children == ()
+    assert [c.id for c in body.get("art-2").children] == ["art-2.1", "art-2.2"]
+    # The signature block is its own provision, not the tail of the last article.
+    assert body.get("art-2").text.endswith("not affected.")
+    assert body.get("closing").text.startswith("Done at Gamma")
+    assert body.get("closing").label == "Closing"
+
+
+@pytest.mark.parametrize(
+    ("heading", "article_id", "title"),
+    [
+        pytest.param("Article 5", "art-5", None, id="article"),
+        pytest.param("ARTICLE V", "art-5", None, id="article-roman-caps"),
+        pytest.param("Art. 5", "art-5", None, id="art-abbreviation"),
+        pytest.param("Статья 5", "art-5", None, id="statya"),
+        pytest.param("СТАТЬЯ 5", "art-5", None, id="statya-caps"),
+        pytest.param("Article 5: Scope", "art-5", "Scope", id="colon-title"),
+        pytest.param("Article 5 — Scope", "art-5", "Scope", id="dash-title"),
+        pytest.param("Article 5. Scope", "art-5", "Scope", id="dot-title"),
+        pytest.param("Article 5 Scope", "art-5", "Scope", id="space-title"),
+        pytest.param("Статья 5. Сфера применения", "art-5", "Сфера применения", id="statya-title"),
+        pytest.param("## Article 5", "art-5", None, id="markdown-heading"),
+        pytest.param("### **Article 5** — Scope", "art-5", "Scope", id="markdown-bold"),
+        pytest.param(
+            "Article 5\nScope of Application", "art-5", "Scope of Application", id="title-next-line"
+        ),
+        pytest.param(
+            "Article 5\n\nScope of Application", "art-5", "Scope of Application", id="title-after-blank"
+        ),
+        pytest.param("Article 2.3", "art-2-3", None, id="numbered-per-chapter"),
+        pytest.param("ARTÍCULO 4-01", "art-4-01", None, id="articulo-hyphen"),
+        pytest.param("Article 5 bis", "art-5bis", None, id="bis"),
+        pytest.param("Article premier", "art-1", None, id="article-premier"),
+        pytest.param("ARTICLE ONE", "art-1", None, id="number-word"),
+    ],
+)
+def test_article_conventions(heading: str, article_id: str, title: str | None) -> None:
+    body = parse_text(f"{heading}\n{BODY}")
+    assert_well_formed(body)
+    assert article_ids(body) == [article_id]
+    article = body.get(article_id)
+    assert article.heading == title
+    assert article.text.startswith(heading.split("\n")[0])
+    assert article.text.endswith("widgets.")
+
+
+def test_inline_body_after_heading() -> None:
+    body = parse_text("Article 7. The Parties shall exchange information every year on widget tariffs.\n")
+    article = body.get("art-7")
+    assert article.heading is None
+    assert article.text.startswith("Article 7.")
+
+
+@pytest.mark.parametrize(
+    ("heading", "container_id", "kind", "title"),
+    [
+        pytest.param("Chapter I", "ch-1", "chapter", None, id="chapter-roman"),
+        pytest.param(
+            "CHAPTER II: Trade in Widgets", "ch-2", "chapter", "Trade in Widgets", id="chapter-caps-title"
+        ),
+        pytest.param(
+            "Chapter 3\nGeneral Provisions", "ch-3", "chapter", "General Provisions", id="title-next-line"
+        ),
+        pytest.param("Глава I: Общие положения", "ch-1", "chapter", "Общие положения", id="glava"),
+        pytest.param("ГЛАВА IX", "ch-9", "chapter", None, id="glava-caps"),
+        pytest.param("Section 2", "sec-2", "section", None, id="section"),
+        pytest.param("Раздел 2", "sec-2", "section", None, id="razdel"),
+        pytest.param("Part ONE", "part-1", "part", None, id="part-word"),
+        pytest.param("ЧАСТЬ 2", "part-2", "part", None, id="chast"),
+        pytest.param("Title I", "title-1", "title", None, id="title"),
+        pytest.param("Capítulo V", "ch-5", "chapter", None, id="capitulo"),
+    ],
+)
+def test_container_conventions(heading: str, container_id: str, kind: str, title: str | None) -> None:
+    body = parse_text(f"{heading}\nArticle 12\n{BODY}")
+    assert_well_formed(body)
+    container = body.get(container_id)
+    assert (container.kind, container.heading) == (kind, title)
+    # Article ids stay global inside containers.
+    assert [c.id for c in container.children] == ["art-12"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "annex_id"),
+    [
+        pytest.param("Annex", "annex", id="annex"),
+        pytest.param("Annex 1", "annex-1", id="annex-number"),
+        pytest.param("ANNEX A", "annex-a", id="annex-letter"),
+        pytest.param("Annex II: Tariff Schedule", "annex-2", id="annex-roman-title"),
+        pytest.param("Приложение № 2", "annex-2", id="prilozhenie-number-sign"),
+        pytest.param("ПРИЛОЖЕНИЕ", "annex", id="prilozhenie-caps"),
+    ],
+)
+def test_annex_conventions(heading: str, annex_id: str) -> None:
+    body = parse_text(f"Article 1\n{BODY}\n{heading}\n\nWidgets of heading 99 are listed here.\n")
+    assert_well_formed(body)
+    annex = body.get(annex_id)
+    assert annex.kind == "annex"
+    assert [c.id for c in annex.children] == [f"{annex_id}.p1"]
+    assert body.get("art-1").text.endswith("widgets.")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        pytest.param("Done at Gamma, this first day of May 2024, in duplicate.", id="done-at"),
+        pytest.param("DONE at Gamma on 1 May 2024.", id="done-at-caps"),
+        pytest.param("In witness whereof the undersigned have signed this Agreement.", id="in-witness"),
+        pytest.param("IN FAITH WHEREOF the plenipotentiaries have signed.", id="in-faith"),
+        pytest.param("Совершено в г. Гамма 1 мая 2024 года в двух экземплярах.", id="soversheno"),
+        pytest.param("СОСТАВЛЕНО в городе Гамма в двух экземплярах.", id="sostavleno"),
+        pytest.param(
+            "В удостоверение чего уполномоченные подписали настоящее Соглашение.", id="v-udostoverenie"
+        ),
+        pytest.param("Hecho en Gamma, el primero de mayo de 2024.", id="hecho-en"),
+        pytest.param("Fait à Gamma, le 1er mai 2024.", id="fait-a"),
+    ],
+)
+def test_closing_conventions(closing: str) -> None:
+    body = parse_text(f"Article 1\n{BODY}\nArticle 2\n{BODY}\n{closing}\n\n(signatures)\n")
+    assert_well_formed(body)
+    assert [p.id for p in body.provisions] == ["art-1", "art-2", "closing"]
+    assert body.get("art-2").text.endswith("widgets.")
+    assert body.get("closing").text == f"{closing}\n\n(signatures)"
+
+
+def test_witness_and_done_form_one_closing_block() -> None:
+    text = f"Article 1\n{BODY}\nIN WITNESS WHEREOF the undersigned have signed.\n\nDONE at Gamma.\n"
+    body = parse_text(text)
+    assert ids_of(body, "closing") == ["closing"]
+    assert body.get("closing").text.endswith("DONE at Gamma.")
+
+
+def test_closing_words_in_preamble_are_not_a_closing() -> None:
+    text = "Done at the request of both Parties, this text records:\n\nArticle 1\n" + BODY
+    body = parse_text(text)
+    assert ids_of(body, "closing") == []
+    assert ids_of(body, "preamble") == ["preamble"]
+
+
+CROSS_REFERENCES = """Article 1
+Measures taken under Article 51 of the Charter remain unaffected, see Chapter VII.
+Article 51 of the Charter applies to the Parties in full.
+Chapter VII of the Charter is not affected either.
+
+Article 2
+The Parties shall act in accordance with the decisions referred to in
+Article 7. The Parties shall notify each other of such decisions.
+The procedure is set out in
+Chapter 4 of the Rules of Procedure.
+"""
+
+
+def test_cross_references_do_not_start_units() -> None:
+    body = parse_text(CROSS_REFERENCES)
+    assert_well_formed(body)
+    assert article_ids(body) == ["art-1", "art-2"]
+    assert ids_of(body, "chapter") == []
+
+
+def test_chapters_hold_articles_with_global_ids() -> None:
+    text = (
+        "Chapter I\nGeneral\n\nArticle 1\n" + BODY + "\nArticle 2\n" + BODY
+        + "\nChapter II\nFinal\n\nArticle 3\n" + BODY
+    )  # fmt: skip
+    body = parse_text(text)
+    assert_well_formed(body)
+    assert [p.id for p in body.provisions] == ["ch-1", "ch-2"]
+    assert [c.id for c in body.get("ch-1").children] == ["art-1", "art-2"]
+    assert [c.id for c in body.get("ch-2").children] == ["art-3"]
+    assert body.get("ch-1").label == "Chapter I"
+
+
+def test_nested_containers_and_repeated_numbers() -> None:
+    text = (
+        "Part I\nChapter 1\nArticle 1\n" + BODY + "Chapter 2\nArticle 2\n" + BODY
+        + "Part II\nChapter 1\nArticle 3\n" + BODY
+        + "Annex 1\nArticle 1\n" + BODY + "Article 2\n" + BODY
+    )  # fmt: skip
+    body = parse_text(text)
+    assert_well_formed(body)
+    assert [p.id for p in body.provisions] == ["part-1", "part-2", "annex-1"]
+    assert [c.id for c in body.get("part-1").children] == ["ch-1", "ch-2"]
+    assert [c.id for c in body.get("part-2").children] == ["part-2.ch-1"]
+    # An annex restarting at Article 1 gets its articles prefixed with the annex id.
+    assert [c.id for c in body.get("annex-1").children] == ["annex-1.art-1", "annex-1.art-2"]
+    assert body.get("annex-1.art-1").label == "Annex 1, Article 1"
+
+
+def test_preamble_heading_word_and_recitals() -> None:
+    text = "PREAMBLE\nThe Parties,\n\nnoting the value of widgets,\n\nhave agreed:\n\nArticle 1\n" + BODY
+    body = parse_text(text)
+    assert body.title is None
+    assert [r.text for r in body.get("preamble").children] == [
+        "The Parties,",
+        "noting the value of widgets,",
+        "have agreed:",
+    ]
+
+
+def test_markdown_title_and_headings() -> None:
+    text = "# Widget Accord\n\nThe Parties agree as follows.\n\n## Article 1 — Purpose\n\n" + BODY
+    body = parse_text(text)
+    assert body.title == "Widget Accord"
+    assert body.get("art-1").heading == "Purpose"
+    assert [r.text for r in body.get("preamble").children] == ["The Parties agree as follows."]
+
+
+RUSSIAN = """СОГЛАШЕНИЕ
+МЕЖДУ РЕСПУБЛИКОЙ АЛЬФА И КОРОЛЕВСТВОМ БЕТА О ТОРГОВЛЕ ВИДЖЕТАМИ
+
+Республика Альфа и Королевство Бета, далее именуемые Сторонами,
+
+согласились о нижеследующем:
+
+Статья 1
+
+1. Стороны не применяют пошлины к виджетам.
+2. Исключения составляют:
+а) виджеты военного назначения;
+б) виджеты двойного назначения.
+
+СТАТЬЯ 2
+Стороны обмениваются информацией.
+
+Совершено в г. Гамма 1 мая 2024 года в двух экземплярах на русском языке.
+"""
+
+
+def test_russian_drafting() -> None:
+    body = parse_text(RUSSIAN)
+    assert_well_formed(body)
+    assert body.lang == "ru"
+    assert body.title == "СОГЛАШЕНИЕ МЕЖДУ РЕСПУБЛИКОЙ АЛЬФА И КОРОЛЕВСТВОМ БЕТА О ТОРГОВЛЕ ВИДЖЕТАМИ"
+    assert [c.id for c in body.get("art-1").walk()] == [
+        "art-1",
+        "art-1.1",
+        "art-1.2",
+        "art-1.2.a",
+        "art-1.2.b",
+    ]
+    point = body.get("art-1.2.b")
+    assert (point.number, point.label) == ("б", "Статья 1 п. 2 подп. б")
+    assert body.get("closing").label == "Заключительная часть"
+    assert body.get("preamble").label == "Преамбула"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        pytest.param("Статья 1\nСтороны торгуют.", "ru", id="cyrillic"),
+        pytest.param("Article 1\nThe Parties shall trade in the widgets of the other.", "en", id="english"),
+        pytest.param(
+            "Artículo 1\nLas Partes comercian con los widgets de la otra Parte y del mundo.",
+            "es",
+            id="spanish",
+        ),
+        pytest.param(
+            "Article 1\nLes Parties échangent des widgets et les droits des deux Parties.", "fr", id="french"
+        ),
+    ],
+)
+def test_language_detection(text: str, lang: str) -> None:
+    assert parse_text(text).lang == lang
+    assert parse_text(text, lang="xx").lang == "xx"
+
+
+def test_crlf_is_normalised() -> None:
+    body = parse_text("Article 1\r\n1. One.\r\n2. Two.\r\n")
+    assert "\r" not in body.source_text
+    assert [c.id for c in body.get("art-1").children] == ["art-1.1", "art-1.2"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("The Parties shall trade widgets.\nNothing else.", id="no-heading"),
+        pytest.param("Measures under Article 51 stay.", id="only-a-reference"),
+    ],
+)
+def test_no_article_is_an_ingest_error(text: str) -> None:
+    with pytest.raises(IngestError) as caught:
+        parse_text(text, origin="notes.txt")
+    assert str(caught.value).startswith("notes.txt: no article found")
+    assert "\n" not in str(caught.value)
+
+
+# --- properties ------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["Article 1", "ARTICLE V", "Статья 2", "Art. 3", "Глава IX", "CHAPTER II: Widgets", "Annex",
+     "Приложение № 1", "1. ", "(a) ", "б) ", "(iv) ", "– ", "\n", "\n\n", "Done at Gamma",
+     "В удостоверение чего", "AGREEMENT", "# ", "**", "Part ONE", "(h) ", "(i) ", "1992.", ":", "-",
+     " ", "widgets", "Article 2.3", "Article 5 bis"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_arbitrary_text_raises_only_treatydiff_errors(text: str) -> None:
+    with contextlib.suppress(TreatydiffError):
+        parse_text(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=40).map("".join))
+def test_treaty_like_text_parses_to_a_well_formed_body(text: str) -> None:
+    try:
+        body = parse_text(text)
+    except TreatydiffError:
+        return
+    assert_well_formed(body)
+    assert body.articles()
+
+
+# --- the UN Charter (shared corpus) ---------------------------------------------------------
+
+
+def charter(corpus_dir: Path, lang: str) -> Body:
+    path = corpus_dir / "un-charter" / "raw" / f"raw_un_charter_{lang}.txt"
+    return parse_text(path.read_text(encoding="utf-8"), origin=str(path))
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_un_charter_structure(corpus_dir: Path, lang: str) -> None:
+    body = charter(corpus_dir, lang)
+    assert_well_formed(body)
+    assert body.lang == lang
+    assert [p.id for p in body.walk() if p.kind == "chapter"] == [f"ch-{n}" for n in range(1, 20)]
+    assert article_ids(body) == [f"art-{n}" for n in range(1, 112)]
+    assert len(body.get("preamble").children) >= 5
+    assert [p.id for p in body.provisions][-1] == "closing"
+    closing = body.get("closing").text
+    if lang == "en":
+        assert closing.startswith("In Faith Whereof") and "DONE at" in closing
+        assert "Chapter Vll" in body.get("art-2").text  # the typo stays text, not a chapter
+    else:
+        assert closing.startswith("В УДОСТОВЕРЕНИЕ ЧЕГО") and "СОСТАВЛЕНО" in closing
+        assert body.get("ch-9").text.startswith("ГЛАВА IX")
+    assert not body.get("art-111").text.rstrip().endswith(closing)
+
+
+@pytest.mark.corpus
+def test_un_charter_languages_share_ids(corpus_dir: Path) -> None:
+    english = {p.id for p in charter(corpus_dir, "en").walk()}
+    russian = {p.id for p in charter(corpus_dir, "ru").walk()}
+    assert english == russian
+    assert {"art-1.p2", "art-2.p8", "art-51"} <= english
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_un_charter_french_and_spanish(corpus_dir: Path, lang: str) -> None:
+    body = charter(corpus_dir, lang)
+    assert_well_formed(body)
+    assert len(body.articles()) == 111
+    assert len([p for p in body.walk() if p.kind == "chapter"]) == 19
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("lang", ["zh", "ar"])
+def test_un_charter_chinese_and_arabic_fail_cleanly(corpus_dir: Path, lang: str) -> None:
+    # Their headings (第一条, المادة 1) are not read yet: a clean error, no crash.
+    with pytest.raises(IngestError, match="no article found"):
+        charter(corpus_dir, lang)
