@@ -285,5 +285,6 @@ def test_real_texts_rebuild_from_ops(corpus_dir: Path) -> None:
         diff = diff_texts(left[number], right[number])
         assert _side(diff, "delete") == tokenize(left[number]), number
         assert _side(diff, "insert") == tokenize(right[number]), number
-        # semantic cleanup only ever gives up matches, never invents them
-        assert diff.similarity <= diff_texts_difflib(left[number], right[number]).similarity + 0.1, number
+        # similarity counts diff-match-patch's shared words before semantic clean-up: a minimal
+        # (Myers) diff shares at least as many words as difflib's longest-block heuristic
+        assert diff.similarity >= diff_texts_difflib(left[number], right[number]).similarity - 1e-9, number

@@ -44,6 +44,9 @@ _LABEL = r"(?:\(\s*(?:\d+|[^\W\d_]|[ivxlc]+)\s*\)|\d+(?:\.\d+)*[.)]|[^\W\d_][.)]
 _LEADING_LABELS = re.compile(rf"^[ \t]*(?:{_LABEL}[ \t]*)*{_LABEL}(?=\s|$)", re.MULTILINE | re.IGNORECASE)
 
 Diff = list[tuple[WordOpKind, list[str]]]
+# An engine's result: the runs to show, and the number of words both texts share
+# (counted before semantic clean-up, which folds short common words into edits).
+EngineResult = tuple[Diff, int]
 
 
 def normalize(text: str) -> str:
@@ -108,7 +111,7 @@ def diff_concat(lefts: Sequence[str], rights: Sequence[str]) -> ProvisionDiff:
 # --- engines -----------------------------------------------------------------
 
 
-def _dmp_runs(left: list[str], right: list[str]) -> Diff:
+def _dmp_runs(left: list[str], right: list[str]) -> EngineResult:
     """diff-match-patch over the tokens, each encoded as one character."""
     codes: dict[str, str] = {}
     words: dict[str, str] = {}
@@ -125,12 +128,13 @@ def _dmp_runs(left: list[str], right: list[str]) -> Diff:
     encoded = engine.diff_main(
         "".join(codes[t] for t in left), "".join(codes[t] for t in right), checklines=False
     )
+    shared = sum(len(chars) for op, chars in encoded if op == 0)
     engine.diff_cleanupSemantic(encoded)
     kinds: dict[int, WordOpKind] = {0: "equal", -1: "delete", 1: "insert"}
-    return [(kinds[op], [words[c] for c in chars]) for op, chars in encoded]
+    return [(kinds[op], [words[c] for c in chars]) for op, chars in encoded], shared
 
 
-def _difflib_runs(left: list[str], right: list[str]) -> Diff:
+def _difflib_runs(left: list[str], right: list[str]) -> EngineResult:
     """``SequenceMatcher`` opcodes over the tokens; a replacement is a delete then an insert."""
     runs: Diff = []
     matcher = SequenceMatcher(None, left, right, autojunk=False)
@@ -139,7 +143,7 @@ def _difflib_runs(left: list[str], right: list[str]) -> Diff:
             runs.append(("equal" if tag == "equal" else "delete", left[i1:i2]))
         if tag in ("insert", "replace"):
             runs.append(("insert", right[j1:j2]))
-    return runs
+    return runs, sum(len(tokens) for kind, tokens in runs if kind == "equal")
 
 
 def _private_use_chars() -> Iterator[str]:
@@ -152,17 +156,31 @@ def _private_use_chars() -> Iterator[str]:
 # --- result ------------------------------------------------------------------
 
 
-Engine = Callable[[list[str], list[str]], Diff]
+Engine = Callable[[list[str], list[str]], EngineResult]
+
+
+_SENTENCE_END = re.compile(r"[.;:!?]\W*$")
 
 
 def _paragraph_starts(text: str) -> tuple[list[str], set[int]]:
-    """The tokens of ``text`` and the indices of those that open a paragraph (after the first)."""
+    """The tokens of ``text`` and the indices of those that open a paragraph (after the first).
+
+    A line opens a paragraph when it follows a blank line or a line that ends a
+    sentence, or when it starts with a paragraph or point number; other line breaks
+    are hard wraps inside a paragraph.
+    """
     tokens: list[str] = []
     starts: set[int] = set()
-    for line in normalize(text).split("\n"):
-        if tokens:
+    previous_ended = True
+    for line in text.splitlines():
+        if not line.strip():
+            previous_ended = True
+            continue
+        words = normalize(line).split()
+        if tokens and words and (previous_ended or _LEADING_LABELS.match(line)):
             starts.add(len(tokens))
-        tokens.extend(line.split())
+        tokens.extend(words)
+        previous_ended = bool(_SENTENCE_END.search(line))
     return tokens, starts
 
 
@@ -170,7 +188,8 @@ def _build(left_text: str, right_text: str, engine: Engine) -> ProvisionDiff:
     """Run ``engine`` on the two texts' tokens and turn its runs into a :class:`ProvisionDiff`."""
     left, left_starts = _paragraph_starts(left_text)
     right, right_starts = _paragraph_starts(right_text)
-    runs = _merge(engine(left, right)) if left or right else []
+    runs, shared = engine(left, right) if left or right else ([], 0)
+    runs = _merge(runs)
     counts = {"equal": 0, "insert": 0, "delete": 0}
     ops: list[WordOp] = []
     i = j = 0  # positions in left and right
@@ -186,7 +205,7 @@ def _build(left_text: str, right_text: str, engine: Engine) -> ProvisionDiff:
     total = len(left) + len(right)
     return ProvisionDiff(
         ops=tuple(ops),
-        similarity=2 * counts["equal"] / total if total else 1.0,
+        similarity=2 * shared / total if total else 1.0,
         words_added=counts["insert"],
         words_removed=counts["delete"],
     )

@@ -392,7 +392,9 @@ class ProvisionDiff:
 
     ops: tuple[WordOp, ...]
     similarity: float
-    """0..1, share of words kept (2·equal / (left words + right words))."""
+    """0..1: 2·shared / (left words + right words), where shared words are those the
+    minimal word diff keeps (counted before semantic clean-up, which merges short common
+    words into larger edits for readability and would understate rewordings)."""
     words_added: int
     words_removed: int
 
