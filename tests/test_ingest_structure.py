@@ -193,6 +193,11 @@ SPLIT_CASES = [
         id="unmarked-paragraphs-continue-numbered-paragraph",
     ),
     pytest.param("1. Once.\n1. Twice.", ["art-9.1", "art-9.1_2"], id="repeated-number-gets-suffix"),
+    pytest.param(
+        "El Comité podrá:\na) proponer:\nI) normas;\nII) plazos;\nn) informar;\nñ) declarar;\no) crear.",
+        ["art-9.p1", "art-9.a", "art-9.a.i", "art-9.a.ii", "art-9.n", "art-9.ny", "art-9.o"],
+        id="upper-case-roman-and-spanish-enye",
+    ),
 ]
 
 

@@ -231,6 +231,40 @@ def test_cross_references_do_not_start_units() -> None:
     assert ids_of(body, "chapter") == []
 
 
+CONTENTS = """TREATY ON WIDGETS
+
+Contents
+Article 1 Definitions
+Article 2 Scope
+Article 3 Final provisions
+
+The Parties have agreed as follows:
+
+Article 1
+Definitions
+
+Widgets are small devices.
+
+Article 2
+Scope
+
+This Treaty applies to widgets.
+
+Article 3
+Final provisions
+
+This Treaty enters into force on signature.
+"""
+
+
+def test_table_of_contents_is_not_a_set_of_articles() -> None:
+    body = parse_text(CONTENTS)
+    assert_well_formed(body)
+    assert article_ids(body) == ["art-1", "art-2", "art-3"]
+    assert body.get("art-1").heading == "Definitions"
+    assert body.get("art-1").text.endswith("small devices.")
+
+
 def test_chapters_hold_articles_with_global_ids() -> None:
     text = (
         "Chapter I\nGeneral\n\nArticle 1\n" + BODY + "\nArticle 2\n" + BODY

@@ -88,14 +88,14 @@ def int_to_roman(number: int) -> str:
     return "".join(parts)
 
 
-# Cyrillic point letters in ids (docs/ids.md rule 1): a simple, reversible-enough
-# transliteration that keeps ids ASCII.
+# Cyrillic point letters in ids (docs/ids.md rule 1), plus the Spanish "ñ)" point:
+# a simple transliteration that keeps ids ASCII.
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
     "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
     "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
     "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya", "є": "ye", "і": "i", "ї": "yi", "ґ": "g",
+    "я": "ya", "є": "ye", "і": "i", "ї": "yi", "ґ": "g", "ñ": "ny",
 }  # fmt: skip
 
 
@@ -358,7 +358,8 @@ _NUMBER_MARKER = re.compile(
     r"(?:\((?P<p>[0-9]{1,3})\)|(?P<d>[0-9]{1,3}(?:\.[0-9]{1,3}){0,2})\.|(?P<r>[0-9]{1,3})\))(?=\s|$)"
 )
 _POINT_MARKER = re.compile(
-    r"(?:\((?P<p>[a-z]{1,2}|[ivxl]{1,6}|[а-яё]{1,2}|[A-Z])\)|(?P<r>[a-z]|[ivxl]{1,6}|[а-яё])\))(?=\s|$)"
+    r"(?:\((?P<p>[a-zñ]{1,2}|[ivxl]{1,6}|[IVXL]{1,6}|[а-яё]{1,2}|[A-Z])\)"
+    r"|(?P<r>[a-zñ]|[ivxl]{1,6}|[IVXL]{1,6}|[а-яё])\))(?=\s|$)"
 )
 _DASH_MARKER = re.compile(r"[-–—•](?=\s)")
 # A line that ends like this may be followed by a marker line; any other ending is a
@@ -383,7 +384,7 @@ def _marker(stripped: str) -> _Marker:
     point = _POINT_MARKER.match(stripped)
     if point:
         printed = point.group("p") or point.group("r") or ""
-        roman = re.fullmatch(r"[ivxl]+", printed) is not None and roman_to_int(printed) is not None
+        roman = re.fullmatch(r"[ivxl]+|[IVXL]+", printed) is not None and roman_to_int(printed) is not None
         return _Marker("roman" if roman else "letter", printed, point.end())
     if _DASH_MARKER.match(stripped):
         return _Marker("dash", stripped[0], 1)
@@ -562,10 +563,10 @@ def split_paragraphs(
 
     for u in units:
         kind = u.marker.kind
-        if kind == "roman" and u.marker.printed in ("i", "v", "x", "l"):
+        if kind == "roman" and u.marker.printed.lower() in ("i", "v", "x", "l"):
             # "(i)" after "(h)" is the letter i, not the roman one (and so on for v, x, l).
-            last = letter.number if letter is not None else None
-            if last is not None and len(last) == 1 and ord(u.marker.printed) - ord(last) == 1:
+            last = letter.number.lower() if letter is not None and letter.number else None
+            if last is not None and len(last) == 1 and ord(u.marker.printed.lower()) - ord(last) == 1:
                 kind = "letter"
         if kind == "number":
             paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)

@@ -9,6 +9,7 @@ its title on the next line; a cross-reference inside a sentence ("under Article
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -267,19 +268,11 @@ class _Scanner:
             else:
                 return None
             # "…as provided in\nArticle 7. The Parties…" is a sentence, not a heading.
-            prev = self._prev_nonblank(index)
-            if prev == index - 1 and not _ends_sentence(self.cleaned[prev]) and not self._match(prev):
+            if self._mid_sentence(index):
                 return None
         else:
-            prev = self._prev_nonblank(index)
             nxt = self._next_nonblank(index, max_gap=0)
-            if (
-                prev == index - 1
-                and not _ends_sentence(self.cleaned[prev])
-                and not self._match(prev)
-                and nxt is not None
-                and self.cleaned[nxt][:1].islower()
-            ):
+            if self._mid_sentence(index) and nxt is not None and self.cleaned[nxt][:1].islower():
                 return None
         body_start = line.end
         if inline_body is not None:
@@ -300,6 +293,15 @@ class _Scanner:
             if match.group("word").lower() == "раздел":
                 rank = _RU_SECTION_RANK
         return _Heading(index, kind, unit, prefix, printed, title, body_start, rank)
+
+    def _mid_sentence(self, index: int) -> bool:
+        """Whether line ``index`` continues a sentence begun on the line before it."""
+        prev = index - 1
+        if prev < 0 or not self.cleaned[prev] or _ends_sentence(self.cleaned[prev]) or self._match(prev):
+            return False
+        # A short stand-alone caption ("Contents", "PREAMBLE") ends no sentence either.
+        caption = len(self.cleaned[prev]) <= 40 and _title_like(self.cleaned[prev])
+        return not (caption and (prev == 0 or not self.cleaned[prev - 1]))
 
     def _offset_of(self, index: int, fragment: str) -> int:
         line = self.lines[index]
@@ -415,6 +417,7 @@ def _find_headings(scanner: _Scanner) -> list[_Heading]:
     headings: list[_Heading] = []
     seen_article = False
     skip_until = -1
+    starts = [line.start for line in scanner.lines]
     for index in range(len(scanner.lines)):
         if index <= skip_until:
             continue
@@ -426,15 +429,42 @@ def _find_headings(scanner: _Scanner) -> list[_Heading]:
         headings.append(heading)
         seen_article = seen_article or heading.kind == "article"
         # A title on the next line belongs to the heading; never read it as a heading.
-        skip_until = max(skip_until, _line_of(scanner, heading.body_start))
-    return headings
+        skip_until = max(skip_until, bisect.bisect_right(starts, heading.body_start) - 1)
+    return _without_contents_table(scanner, headings)
 
 
-def _line_of(scanner: _Scanner, offset: int) -> int:
-    for i, line in enumerate(scanner.lines):
-        if line.start <= offset <= line.end:
-            return i if offset == line.end else i - 1
-    return len(scanner.lines)
+# A run of headings without text between them, with at least this many articles, is a
+# table of contents when the same articles come back later in the text.
+MIN_CONTENTS_RUN = 3
+
+
+def _without_contents_table(scanner: _Scanner, headings: list[_Heading]) -> list[_Heading]:
+    """Drop a table of contents ("Article 1 Definitions / Article 2 Scope / …") before the text."""
+    if len(headings) < 2 * MIN_CONTENTS_RUN:
+        return headings
+
+    def key(h: _Heading) -> tuple[str, str]:
+        return h.unit, number_slug(h.printed or "")
+
+    ends = [scanner.lines[h.line].start for h in headings[1:]] + [len(scanner.text)]
+    empty = [not scanner.text[h.body_start : end].strip() for h, end in zip(headings, ends, strict=True)]
+    dropped: set[int] = set()
+    start = 0
+    while start < len(headings):
+        stop = start
+        while stop < len(headings) and empty[stop] and headings[stop].kind != "closing":
+            stop += 1
+        run = list(range(start, stop))
+        # The last entry is followed by the preamble, not by another entry.
+        if run and stop < len(headings) and key(headings[stop]) in {key(h) for h in headings[stop + 1 :]}:
+            run.append(stop)
+        articles = [i for i in run if headings[i].kind == "article"]
+        if len(articles) >= MIN_CONTENTS_RUN:
+            later = {key(h) for h in headings[run[-1] + 1 :]}
+            if sum(1 for i in articles if key(headings[i]) in later) * 2 >= len(articles):
+                dropped.update(run)
+        start = stop + 1
+    return [h for i, h in enumerate(headings) if i not in dropped]
 
 
 class _Builder:
