@@ -2,7 +2,9 @@
 visible insertions and deletions, and reads the same with JavaScript off.
 
 Uses the system Chromium (``/usr/bin/chromium``) through Playwright; skipped when
-either is missing. The comparison is synthetic (tests/factories.py).
+either is missing. Two annexes are checked: a synthetic comparison (tests/factories.py)
+and the real Russia–Belarus / Russia–Kazakhstan 1992 comparison through the curated map,
+built from the shared corpus (skipped when it is absent).
 """
 
 from __future__ import annotations
@@ -16,7 +18,11 @@ from typing import Any
 import factories
 import pytest
 
+from treatydiff.compare import compare
+from treatydiff.corpus import Registry, default_mappings_dir
+from treatydiff.mapping import load_map
 from treatydiff.render import render_html
+from treatydiff.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -99,6 +105,15 @@ def test_changes_are_visible_and_styled(
     assert style["color"] != plain["color"] and style["background"] != plain["background"]
 
 
+def _assert_painted(mark: Any, shot: Path) -> None:
+    """The mark's screenshot is mostly its own background colour: it is really drawn."""
+    background = _rgb(mark.evaluate("e => getComputedStyle(e).backgroundColor"))
+    mark.screenshot(path=str(shot))
+    _, _, pixels = _png_pixels(shot.read_bytes())
+    share = sum(1 for p in pixels if _near(p, background)) / len(pixels)
+    assert share > 0.4, f"{shot.stem} background {background} covers only {share:.0%} of its box"
+
+
 def test_screenshot_shows_the_marks(browser: Any, annex: Path, tmp_path: Path) -> None:
     page, _ = _open(browser, annex)
     full = tmp_path / "annex.png"
@@ -107,12 +122,49 @@ def test_screenshot_shows_the_marks(browser: Any, annex: Path, tmp_path: Path) -
     assert width == VIEWPORT["width"] and height > VIEWPORT["height"]
     for selector, words in (("del", "either"), ("ins", "the other")):
         mark = page.locator(f"#links {selector}", has_text=words).first
-        background = _rgb(mark.evaluate("e => getComputedStyle(e).backgroundColor"))
-        shot = tmp_path / f"{selector}.png"
-        mark.screenshot(path=str(shot))
-        _, _, pixels = _png_pixels(shot.read_bytes())
-        share = sum(1 for p in pixels if _near(p, background)) / len(pixels)
-        assert share > 0.4, f"{selector} background {background} covers only {share:.0%} of its box"
+        _assert_painted(mark, tmp_path / f"{selector}.png")
+
+
+# --- the real 420↔423 annex -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_annex(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
+    """The annex the README's main command writes, built through the library."""
+    folder = tmp_path_factory.mktemp("real")
+    registry = Registry(store=Store(folder / "store"), tota_dir=corpus_dir / "tota")
+    clause_map = load_map(default_mappings_dir() / "tota-420_tota-423.yaml")
+    comparison = compare(registry.load("tota:420"), registry.load("tota:423"), clause_map)
+    path = folder / "tota-420_tota-423.html"
+    path.write_text(render_html(comparison), encoding="utf-8")
+    return path
+
+
+def test_real_annex_renders_both_columns_and_marks(browser: Any, real_annex: Path, tmp_path: Path) -> None:
+    page, problems = _open(browser, real_annex)
+    assert problems == []  # no console errors, no network requests
+    left = page.locator("td[id='tota-420:art-1.1']").bounding_box()
+    right = page.locator("td[id='tota-423:art-1.1']").bounding_box()
+    assert left and right and left["width"] > 300 and right["width"] > 300
+    assert left["x"] + left["width"] <= right["x"] + 1 and abs(left["y"] - right["y"]) < 1
+    assert right["x"] + right["width"] <= VIEWPORT["width"]
+    page.screenshot(path=str(tmp_path / "real.png"), full_page=True)
+    for selector in ("del", "ins"):
+        marks = page.locator(f"#links {selector}")
+        assert marks.count() > 50
+        mark = marks.first
+        mark.scroll_into_view_if_needed()
+        box = mark.bounding_box()
+        assert mark.is_visible() and box and box["width"] > 0 and box["height"] > 0
+        _assert_painted(mark, tmp_path / f"real-{selector}.png")
+
+
+def test_real_annex_reads_the_same_without_javascript(browser: Any, real_annex: Path) -> None:
+    with_js, _ = _open(browser, real_annex)
+    without_js, problems = _open(browser, real_annex, javascript=False)
+    assert without_js.inner_text("body") == with_js.inner_text("body")
+    assert without_js.locator("td[id='tota-423:art-1.1'] ins").first.is_visible()
+    assert problems == []
 
 
 def test_reads_the_same_without_javascript(browser: Any, annex: Path) -> None:
