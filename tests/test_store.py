@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,17 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path: Path) -> 
     write_atomic(target, b"second")
     assert target.read_bytes() == b"second"
     assert [p.name for p in target.parent.iterdir()] == ["file.json"]
+
+
+def test_write_atomic_gives_normal_permissions(tmp_path: Path) -> None:
+    fresh = tmp_path / "report.html"
+    write_atomic(fresh, b"x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private 0600
+    fresh.chmod(0o640)
+    write_atomic(fresh, b"y")
+    assert fresh.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
 
 
 def test_write_atomic_failure_keeps_old_file(tmp_path: Path) -> None:
