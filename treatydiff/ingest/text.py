@@ -265,6 +265,9 @@ class _Scanner:
                     title = candidate
             elif rest[0].isspace() and _title_like(rest) and not _ends_sentence(rest):
                 title = _EMPHASIS_END.sub("", rest).strip()
+            elif kind == "article" and rest[0].isspace() and rest.lstrip()[:1].isupper():
+                # "Article 5 The Parties shall …": the heading with its text on the same line.
+                inline_body = self._offset_of(index, rest.strip())
             else:
                 return None
             # "…as provided in\nArticle 7. The Parties…" is a sentence, not a heading.
