@@ -4,7 +4,11 @@ is absent."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,3 +23,23 @@ def corpus_dir() -> Path:
     if not (path / "tota" / "xml").is_dir():
         pytest.skip(f"reference corpus not found at {path} (set TREATYDIFF_CORPUS)")
     return path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+        pass
+
+
+@pytest.fixture
+def tota_server(corpus_dir: Path) -> Iterator[str]:
+    """The shared ToTA folder served on http://127.0.0.1:PORT, laid out like the ToTA
+    repository's raw files (``/xml/pta_N.xml``); no test reaches the internet."""
+    handler = functools.partial(_QuietHandler, directory=str(corpus_dir / "tota"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

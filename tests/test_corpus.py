@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -119,24 +115,11 @@ def test_unknown_ids(registry: Registry) -> None:
         registry.load("tota:999")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture
-def served_tota(corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """The shared ToTA folder served on 127.0.0.1, set as the download base URL."""
-    handler = functools.partial(_Quiet, directory=str(corpus_dir / "tota"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-    monkeypatch.setenv("TREATYDIFF_TOTA_URL", url)
-    try:
-        yield url
-    finally:
-        server.shutdown()
-        server.server_close()
+def served_tota(tota_server: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The local ToTA server set as the download base URL."""
+    monkeypatch.setenv("TREATYDIFF_TOTA_URL", tota_server)
+    return tota_server
 
 
 def test_tota_without_folder_is_downloaded_once_and_cached(

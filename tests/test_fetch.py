@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import socket
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from treatydiff.errors import FetchError, UnknownTreaty
 from treatydiff.fetch import fetch_tota
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
-        pass
-
-
-@pytest.fixture
-def tota_server(corpus_dir: Path) -> Iterator[str]:
-    """Serve the shared ToTA folder at http://127.0.0.1:PORT like the ToTA repository's raw files."""
-    handler = functools.partial(_QuietHandler, directory=str(corpus_dir / "tota"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _closed_port() -> int:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from treatydiff.errors import TreatydiffError, UnknownProvision
 
@@ -319,20 +319,8 @@ Relation = Literal[
     "parallel",
     "contrasting",
 ]
-RELATIONS: tuple[str, ...] = (
-    "same",
-    "reworded",
-    "modified",
-    "expanded",
-    "narrowed",
-    "split",
-    "merged",
-    "moved",
-    "added",
-    "dropped",
-    "parallel",
-    "contrasting",
-)
+RELATIONS: tuple[str, ...] = get_args(Relation)
+"""The closed relation vocabulary of clause maps, in documentation order."""
 
 
 @dataclass(frozen=True)
