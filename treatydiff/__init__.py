@@ -1,6 +1,46 @@
 """treatydiff: compare treaties clause by clause.
 
-The library's verbs are re-exported here as they land; everything else is internal.
+The library's verbs, importable from the package itself::
+
+    from treatydiff import Registry, compare_treaties, load_map, render_html
+
+    registry = Registry(tota_dir=Path("../shared/corpus/tota"))
+    comparison = compare_treaties(registry.load("tota:420"), registry.load("tota:423"),
+                                  load_map(Path("mappings/tota-420_tota-423.yaml")))
+    Path("annex.html").write_text(render_html(comparison), encoding="utf-8")
+
+They are loaded on first use, so importing one module of the package stays cheap.
+(``compare_treaties`` is ``treatydiff.compare.compare``: a package attribute cannot
+share its name with the ``compare`` module.)
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
 __version__ = "0.1.0"
+
+_EXPORTS = {  # name → (module, attribute)
+    "Registry": ("treatydiff.corpus", "Registry"),
+    "load_file": ("treatydiff.ingest", "load_file"),
+    "parse_text": ("treatydiff.ingest", "parse_text"),
+    "load_map": ("treatydiff.mapping", "load_map"),
+    "check_maps": ("treatydiff.mapping", "check_maps"),
+    "diff_texts": ("treatydiff.diff", "diff_texts"),
+    "compare_treaties": ("treatydiff.compare", "compare"),
+    "render_terminal": ("treatydiff.render", "render_terminal"),
+    "render_html": ("treatydiff.render", "render_html"),
+    "render_markdown": ("treatydiff.render", "render_markdown"),
+    "render_json": ("treatydiff.render", "render_json"),
+    "Citation": ("treatydiff.model", "Citation"),
+    "TreatydiffError": ("treatydiff.errors", "TreatydiffError"),
+}
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'treatydiff' has no attribute {name!r}")
+    module, attribute = _EXPORTS[name]
+    return getattr(import_module(module), attribute)
