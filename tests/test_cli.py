@@ -182,3 +182,19 @@ def test_check_reports_problems_with_file_and_line(env: Path, capsys: pytest.Cap
     code, out, _ = _run(capsys, "check", str(bad))
     assert code == 1
     assert re.search(rf"{re.escape(str(bad))}:10: error: .*art-99", out), out
+
+
+def test_an_internal_error_is_one_line_too(
+    env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import treatydiff.cli as cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(cli, "render_outline", broken)
+    monkeypatch.delenv("TREATYDIFF_DEBUG", raising=False)
+    code, _, err = _run(capsys, "show", "tota:420")
+    assert code == 70
+    lines = [line for line in err.splitlines() if line.startswith("internal error")]
+    assert lines == [lines[0]] and "RuntimeError: simulated bug" in lines[0] and "Traceback" not in err

@@ -381,7 +381,8 @@ def _root(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; return the exit code (0 ok, 1 differences with --exit-code, 2 error)."""
+    """Run the CLI; return the exit code (0 ok, 1 differences with --exit-code or map errors,
+    2 bad input or usage, 70 internal error, 130 interrupted)."""
     command = typer.main.get_command(app)
     try:
         result = command.main(
@@ -397,9 +398,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click_exceptions.ClickException as error:
         _stderr.print(f"error: {error.format_message()}", markup=False)
         return 2
-    except (click_exceptions.Abort, KeyboardInterrupt):  # type: ignore[attr-defined]
+    except (typer.Abort, KeyboardInterrupt):
         _stderr.print("interrupted", markup=False)
         return 130
+    except Exception as error:  # a bug: say so in one line; TREATYDIFF_DEBUG=1 shows the traceback
+        if os.environ.get("TREATYDIFF_DEBUG"):
+            raise
+        _stderr.print(
+            f"internal error: {type(error).__name__}: {' '.join(str(error).split())[:200]} "
+            "(a bug in treatydiff: please report it with the command you ran; "
+            "TREATYDIFF_DEBUG=1 shows details)",
+            markup=False,
+        )
+        return 70
     return result if isinstance(result, int) else 0
 
 
