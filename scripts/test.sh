@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: set up .venv from the lock file, make sure Debian's
-# chromium is there for the browser tests, check the import layers, run pytest.
+# chromium is there for the browser tests, check import layers, lint and types,
+# then run pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,5 +19,7 @@ fi
 .venv/bin/python -m pip install -q -r requirements-dev.lock
 .venv/bin/python -m pip install -q --no-deps -e .
 
-.venv/bin/lint-imports --no-cache
+.venv/bin/lint-imports --no-cache          # modules import one way only
+.venv/bin/ruff check treatydiff tests benchmark
+.venv/bin/mypy                             # strict, over treatydiff/
 .venv/bin/python -m pytest "$@"
