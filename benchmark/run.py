@@ -1,0 +1,916 @@
+"""Benchmark treatydiff against difflib baselines and write the figures to docs/benchmarks.md.
+
+One run measures, on the reference corpus in ``../shared/corpus``:
+
+1. whole commands, each in a fresh process (best and median wall-clock of N runs,
+   peak RSS from ``os.wait4``), beside the interpreter's start-up and a naive
+   ``difflib.HtmlDiff`` annex of the same two agreements;
+2. hot functions in-process (``time.perf_counter``, best of repeats; peak Python
+   allocations from ``tracemalloc`` in a separate run), each beside a baseline;
+3. diff-match-patch against difflib over the Russian 1992-93 free-trade family;
+4. where the time of ``treatydiff diff … --format html`` goes: cold phase
+   timings, import costs and a cProfile of the command.
+
+Read the ratios rather than the absolute times: both sides of each ratio ran on
+the same machine in the same run. The corpus is read at run time; treaty text is
+written only to temporary files, which are deleted.
+
+Usage: python benchmark/run.py [--corpus DIR] [--out docs/benchmarks.md] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import itertools
+import json
+import os
+import platform
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import TypeVar
+
+from diff_match_patch import diff_match_patch
+from difflib_annex import body_text
+from lxml import etree
+
+from treatydiff.compare import article_level, compare
+from treatydiff.corpus import Registry
+from treatydiff.diff import diff_texts, diff_texts_difflib, tokenize
+from treatydiff.errors import IngestError
+from treatydiff.ingest import parse_text, parse_tota
+from treatydiff.mapping import load_map
+from treatydiff.model import ClauseMap, ProvisionDiff, Treaty
+from treatydiff.render import render_html
+from treatydiff.store import Store
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+MAP = Path("mappings") / "tota-420_tota-423.yaml"  # relative to REPO, where the commands run
+# The Russian Federation's early-1990s FTAs share one template (../shared/corpus/README.md).
+FAMILY = (420, 423, 94, 421, 422, 424, 43, 431, 432)
+CHARTER_LANGS = ("ar", "en", "es", "fr", "ru", "zh")
+ACCEPTANCE_SECONDS = 1.0  # the issue's target for the whole html diff command
+MIB = 1024 * 1024
+HTML_LABEL = "diff 420↔423, html annex"
+BASELINE_LABEL = "**baseline**: difflib.HtmlDiff annex"
+FLOOR_LABEL = "interpreter start-up"
+IMPORT_LABEL = "import treatydiff.cli"
+VERSION_LABEL = "treatydiff --version"
+# Costs worth naming in the profile: (label, file suffix, function).
+SINKS = (
+    ("typer coercing parameters (through pydantic)", "typer/_coercion.py", "build_runtime_param"),
+    ("jinja2 compiling the annex template", "jinja2/environment.py", "compile"),
+    ("jsonschema validating the map", "jsonschema/validators.py", "iter_errors"),
+)
+# The naive baseline for parse_text: split at article headings in the six languages.
+_NAIVE_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:Article|Artículo|Статья|المادة)\s+\d+|^[ \t\u3000]*第[一二三四五六七八九十百零〇]+条",
+    re.MULTILINE,
+)
+
+T = TypeVar("T")
+Action = Callable[[], object]
+Pairs = list[tuple[str, str]]
+
+
+# --- settings, environment and inputs ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus: Path
+    out: Path
+    quick: bool
+    runs: int
+    """Timed runs per whole command (after one warm-up run)."""
+    repeats: int
+    """Repeats per hot function (the best is kept)."""
+    slow_repeats: int
+    """Repeats for workloads that take seconds (parse_tota over the corpus)."""
+    tota_step: int
+    """Parse every n-th ToTA file (1: all 450)."""
+
+
+@dataclass(frozen=True)
+class Bench:
+    """One run: its settings, its temporary folder and the environment commands get."""
+
+    settings: Settings
+    tmp: Path
+    env: dict[str, str]
+
+    @property
+    def tota_dir(self) -> Path:
+        return self.settings.corpus / "tota"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    left: Treaty
+    right: Treaty
+    clause_map: ClauseMap | None
+    tota: list[tuple[str, bytes]]
+    charters: list[tuple[str, str]]
+
+
+def parse_args(argv: Sequence[str] | None) -> Settings:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus",
+                        help="reference corpus with tota/ and un-charter/ (default: ../shared/corpus)")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md",
+                        help="Markdown file to write (default: docs/benchmarks.md)")
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer runs, every 10th ToTA file: a smoke test, not figures to publish")
+    args = parser.parse_args(argv)
+    quick: bool = args.quick
+    return Settings(corpus=args.corpus.resolve(), out=args.out, quick=quick, runs=3 if quick else 5,
+                    repeats=2 if quick else 5, slow_repeats=1 if quick else 2, tota_step=10 if quick else 1)
+
+
+def tota_xml(corpus: Path, number: int) -> Path:
+    return corpus / "tota" / "xml" / f"pta_{number}.xml"
+
+
+def charter_raw(corpus: Path, lang: str) -> Path:
+    return corpus / "un-charter" / "raw" / f"raw_un_charter_{lang}.txt"
+
+
+def has_map() -> bool:
+    return (REPO / MAP).is_file()
+
+
+def check_corpus(corpus: Path) -> None:
+    """Exit with a clear message when the reference corpus is not where it should be."""
+    needed = [tota_xml(corpus, n) for n in FAMILY] + [charter_raw(corpus, lang) for lang in CHARTER_LANGS]
+    missing = [path for path in needed if not path.is_file()]
+    if missing:
+        sys.exit(
+            f"benchmark: reference corpus not found ({missing[0]} is missing).\n"
+            "Check out the shared corpus beside the repository as ../shared/corpus, or pass --corpus DIR."
+        )
+
+
+def inherited_env() -> dict[str, str]:
+    """This shell's environment without treatydiff's own variables (no user store or folder)."""
+    return {key: value for key, value in os.environ.items() if not key.startswith("TREATYDIFF_")}
+
+
+def cached_env(tmp: Path) -> dict[str, str]:
+    """The inherited environment with Python's bytecode cache on, kept in ``tmp``.
+
+    A user's installation caches compiled modules after the first run; a sandbox with
+    ``PYTHONDONTWRITEBYTECODE`` set compiles treatydiff's own modules on every run. The
+    cache goes to a temporary prefix, so nothing is written into the repository.
+    """
+    env = inherited_env()
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    return env
+
+
+def load_inputs(bench: Bench) -> Inputs:
+    corpus = bench.settings.corpus
+    registry = Registry(store=Store(bench.tmp / "store"), tota_dir=bench.tota_dir)
+    files = sorted((bench.tota_dir / "xml").glob("pta_*.xml"), key=lambda p: int(p.stem[4:]))
+    return Inputs(
+        left=registry.load("tota:420"),
+        right=registry.load("tota:423"),
+        clause_map=load_map(REPO / MAP) if has_map() else None,
+        tota=[(str(path), path.read_bytes()) for path in files[:: bench.settings.tota_step]],
+        charters=[(lang, charter_raw(corpus, lang).read_text(encoding="utf-8")) for lang in CHARTER_LANGS],
+    )
+
+
+# --- measuring -----------------------------------------------------------------------
+
+
+def best_of(action: Action, repeats: int) -> float:
+    """The shortest of ``repeats`` wall-clock times of ``action``, in seconds."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def traced_peak(action: Action) -> float:
+    """Peak Python heap allocated while ``action`` runs once, in MiB (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1] / MIB
+    finally:
+        tracemalloc.stop()
+
+
+def run_once(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock seconds and peak RSS (MiB) of one run of a command; exit on failure.
+
+    The command starts from ``spawn.py``, a small process, so that its peak RSS does not
+    include this benchmark's own memory (see that file).
+    """
+    launcher = [sys.executable, "-S", str(HERE / "spawn.py"), *argv]
+    with tempfile.TemporaryFile() as stderr:
+        done = subprocess.run(launcher, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True)
+        report = done.stdout.split()
+        if done.returncode != 0 or len(report) != 3 or report[2] != "0":
+            stderr.seek(0)
+            message = stderr.read().decode("utf-8", "replace")
+            sys.exit(f"benchmark: {' '.join(argv)} failed:\n{message}")
+    return float(report[0]), int(report[1]) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def run_json(argv: Sequence[str], env: dict[str, str]) -> dict[str, object]:
+    done = subprocess.run(argv, cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+# --- 1. whole commands ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommandTiming:
+    label: str
+    command: str
+    best: float
+    median: float
+    rss: float
+
+
+def treatydiff_executable() -> str:
+    beside = Path(sys.executable).parent / "treatydiff"
+    found = str(beside) if beside.is_file() else shutil.which("treatydiff")
+    if found is None:
+        sys.exit("benchmark: no treatydiff command; install the package first (pip install -e .)")
+    return found
+
+
+def diff_argv(bench: Bench, fmt: str, out: str) -> list[str]:
+    map_args = ["--map", str(MAP)] if has_map() else []
+    return [treatydiff_executable(), "diff", "tota:420", "tota:423", "--tota-dir", str(bench.tota_dir),
+            *map_args, "--format", fmt, "--out", str(bench.tmp / out), "--store", str(bench.tmp / "store")]
+
+
+def command_list(bench: Bench) -> list[tuple[str, list[str]]]:
+    python, tool, corpus = sys.executable, treatydiff_executable(), bench.settings.corpus
+    baseline = [python, str(HERE / "difflib_annex.py"), *(str(tota_xml(corpus, n)) for n in (420, 423)),
+                str(bench.tmp / "difflib.html")]
+    show = [tool, "show", "tota:420", "--format", "json", "--tota-dir", str(bench.tota_dir),
+            "--store", str(bench.tmp / "store")]
+    ingest = [tool, "ingest", "un-charter", str(charter_raw(corpus, "en")), "--lang", "en",
+              "--store", str(bench.tmp / "ingest-store")]
+    return [
+        (FLOOR_LABEL, [python, "-c", "pass"]),
+        (IMPORT_LABEL, [python, "-c", "import treatydiff.cli"]),
+        (VERSION_LABEL, [tool, "--version"]),
+        (BASELINE_LABEL, baseline),
+        (HTML_LABEL, diff_argv(bench, "html", "annex.html")),
+        ("diff 420↔423, terminal text", diff_argv(bench, "term", "annex.txt")),
+        ("show tota:420 as JSON", show),
+        ("ingest UN Charter (en, raw text)", ingest),
+    ]
+
+
+def shower(bench: Bench) -> Callable[[list[str]], str]:
+    """A function that prints an argv with placeholders for machine-specific paths."""
+    replacements = [
+        (str(bench.tmp), "<tmp>"),
+        (str(bench.settings.corpus), "<corpus>"),
+        (str(HERE), "benchmark"),
+        (sys.executable, "python"),
+        (treatydiff_executable(), "treatydiff"),
+    ]
+
+    def shown(argv: list[str]) -> str:
+        words = []
+        for word in argv:
+            for old, new in replacements:
+                word = word.replace(old, new)
+            words.append(f'"{word}"' if " " in word else word)
+        return " ".join(words)
+
+    return shown
+
+
+def time_command(bench: Bench, label: str, argv: list[str], env: dict[str, str]) -> CommandTiming:
+    run_once(argv, env)  # warm-up: page cache and bytecode cache, as on a machine in use
+    samples = [run_once(argv, env) for _ in range(bench.settings.runs)]
+    times = [seconds for seconds, _ in samples]
+    return CommandTiming(label, shower(bench)(argv), min(times), statistics.median(times),
+                         max(rss for _, rss in samples))
+
+
+@dataclass(frozen=True)
+class Commands:
+    timings: list[CommandTiming]
+    rss_floor: float
+    """Peak RSS (MiB) the launcher reports for ``true``: no figure can be lower."""
+
+
+def whole_commands(bench: Bench) -> Commands:
+    timings = [time_command(bench, label, argv, bench.env) for label, argv in command_list(bench)]
+    if "PYTHONDONTWRITEBYTECODE" in os.environ:
+        label = f"{HTML_LABEL}, as this shell runs it (PYTHONDONTWRITEBYTECODE set)"
+        timings.append(time_command(bench, label, diff_argv(bench, "html", "annex.html"), inherited_env()))
+    true = shutil.which("true") or "/bin/true"
+    return Commands(timings, run_once([true], bench.env)[1])
+
+
+# --- 2. hot functions ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HotRow:
+    function: str
+    workload: str
+    seconds: float
+    peak: float | None
+    """tracemalloc peak in MiB; None when tracing would take too long."""
+    baseline: str
+    baseline_seconds: float
+    baseline_peak: float | None
+    note: str = ""
+
+
+def article_pairs(left: Treaty, right: Treaty) -> Pairs:
+    """Texts of the article-level units with the same id in both treaties."""
+    index = right.body.index
+    return [(p.text, index[p.id].text) for p in article_level(left) if p.id in index]
+
+
+def words(pairs: Pairs) -> int:
+    return sum(len(a.split()) + len(b.split()) for a, b in pairs)
+
+
+def diff_all(engine: Callable[[str, str], ProvisionDiff], pairs: Pairs) -> Action:
+    return lambda: [engine(a, b) for a, b in pairs]
+
+
+def article_diff_row(inputs: Inputs, settings: Settings) -> HotRow:
+    pairs = article_pairs(inputs.left, inputs.right)
+    ours, base = diff_all(diff_texts, pairs), diff_all(diff_texts_difflib, pairs)
+    return HotRow("`diff_texts` (diff-match-patch)",
+                  f"420↔423, {len(pairs)} same-id article pairs ({words(pairs):,} words)",
+                  best_of(ours, settings.repeats), traced_peak(ours),
+                  "`diff_texts_difflib`", best_of(base, settings.repeats), traced_peak(base))
+
+
+def long_diff_row(inputs: Inputs, settings: Settings) -> HotRow:
+    whole = [(inputs.left.body.source_text, inputs.right.body.source_text)]
+    ours, base = diff_all(diff_texts, whole), diff_all(diff_texts_difflib, whole)
+    repeats = settings.slow_repeats + 1
+    return HotRow("`diff_texts` (diff-match-patch)",
+                  f"420↔423, whole text against whole text ({words(whole):,} words)",
+                  best_of(ours, repeats), None,
+                  "`diff_texts_difflib`", best_of(base, repeats), traced_peak(base),
+                  note="not traced: tracemalloc slows diff-match-patch's bisection about 75-fold")
+
+
+def parse_tota_row(inputs: Inputs, settings: Settings) -> HotRow:
+    files = inputs.tota
+    size = sum(len(data) for _, data in files) / MIB
+    name, largest = max(files, key=lambda item: len(item[1]))
+    ours: Action = lambda: [parse_tota(data, origin=origin) for origin, data in files]  # noqa: E731
+    base: Action = lambda: [etree.fromstring(data) for _, data in files]  # noqa: E731
+    return HotRow("`parse_tota`", f"{len(files)} ToTA files ({size:.1f} MiB of XML)",
+                  best_of(ours, settings.slow_repeats), traced_peak(lambda: parse_tota(largest, origin=name)),
+                  "bare `lxml.etree.fromstring`", best_of(base, settings.slow_repeats),
+                  traced_peak(lambda: etree.fromstring(largest)),
+                  note=f"peak measured on the largest file, {Path(name).name} ({len(largest) / MIB:.1f} MiB)")
+
+
+def parseable(charters: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
+    """The texts ``parse_text`` accepts, and the languages it rejects."""
+    accepted, rejected = [], []
+    for lang, text in charters:
+        try:
+            parse_text(text, lang=lang)
+        except IngestError:
+            rejected.append(lang)
+        else:
+            accepted.append((lang, text))
+    return accepted, rejected
+
+
+def parse_text_row(inputs: Inputs, settings: Settings) -> HotRow:
+    texts, rejected = parseable(inputs.charters)
+    size = sum(len(text.encode("utf-8")) for _, text in texts) / 1024
+    ours: Action = lambda: [parse_text(text, lang=lang) for lang, text in texts]  # noqa: E731
+    base: Action = lambda: [_NAIVE_HEADING.split(text) for _, text in texts]  # noqa: E731
+    note = f"rejects {', '.join(rejected)} (no article heading it knows); left out" if rejected else ""
+    langs = ", ".join(lang for lang, _ in texts)
+    return HotRow("`parse_text`", f"UN Charter raw texts, {langs} ({size:.0f} KiB)",
+                  best_of(ours, settings.repeats), traced_peak(ours), "one regex split at article headings",
+                  best_of(base, settings.repeats), traced_peak(base), note=note)
+
+
+def annex_rows(inputs: Inputs, bench: Bench) -> list[HotRow]:
+    left, right, clause_map, repeats = inputs.left, inputs.right, inputs.clause_map, bench.settings.repeats
+    left_lines, right_lines = (body_text(tota_xml(bench.settings.corpus, n)).splitlines() for n in (420, 423))
+    base: Action = lambda: difflib.HtmlDiff(wrapcolumn=80).make_file(left_lines, right_lines)  # noqa: E731
+    base_time, base_peak = best_of(base, repeats), traced_peak(base)
+    links = len(compare(left, right, clause_map).rows)
+    workload = f"420↔423, {links} links ({'curated map' if clause_map else 'no map: articles by number'})"
+    rows = []
+    for label, differ in (("`compare` + `render_html`", diff_texts),
+                          ("`compare(differ=diff_texts_difflib)` + `render_html`", diff_texts_difflib)):
+
+        def ours(differ: Callable[[str, str], ProvisionDiff] = differ) -> str:
+            return render_html(compare(left, right, clause_map, differ=differ))
+
+        rows.append(HotRow(label, workload, best_of(ours, repeats), traced_peak(ours),
+                           "`difflib.HtmlDiff.make_file` on the whole texts", base_time, base_peak))
+    return rows
+
+
+def hot_functions(bench: Bench) -> list[HotRow]:
+    inputs, settings = load_inputs(bench), bench.settings
+    return [article_diff_row(inputs, settings), long_diff_row(inputs, settings),
+            parse_tota_row(inputs, settings), parse_text_row(inputs, settings), *annex_rows(inputs, bench)]
+
+
+# --- 3. diff engines on the FTA family ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class EngineRow:
+    engine: str
+    seconds: float
+    similarities: list[float]
+
+
+@dataclass(frozen=True)
+class FamilyResult:
+    pairs: int
+    words: int
+    rows: list[EngineRow]
+
+
+def dmp_floor(left: str, right: str) -> float:
+    """diff-match-patch alone on ``tokenize`` output: no cleanup, no paragraph marks, no ops."""
+    a, b = tokenize(left), tokenize(right)
+    codes: dict[str, str] = {}
+    for token in (*a, *b):
+        codes.setdefault(token, chr(0xF0000 + len(codes)))
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0
+    ops = engine.diff_main("".join(codes[t] for t in a), "".join(codes[t] for t in b), checklines=False)
+    kept = sum(len(chars) for op, chars in ops if op == 0)
+    return 2 * kept / (len(a) + len(b)) if a or b else 1.0
+
+
+def family_pairs(bench: Bench) -> Pairs:
+    registry = Registry(store=Store(bench.tmp / "store"), tota_dir=bench.tota_dir)
+    treaties = {n: registry.load(f"tota:{n}") for n in FAMILY}
+    agreements = itertools.combinations(FAMILY, 2)
+    return [pair for a, b in agreements for pair in article_pairs(treaties[a], treaties[b])]
+
+
+def engine_row(name: str, similarity: Callable[[str, str], float], pairs: Pairs, repeats: int) -> EngineRow:
+    found: list[float] = []
+
+    def run() -> None:
+        found[:] = [similarity(a, b) for a, b in pairs]
+
+    return EngineRow(name, best_of(run, repeats), list(found))
+
+
+def diff_engines(bench: Bench) -> FamilyResult:
+    pairs = family_pairs(bench)
+    repeats = max(1, bench.settings.repeats - 2)
+    rows = [
+        engine_row("`diff_texts` (diff-match-patch, semantic cleanup)",
+                   lambda a, b: diff_texts(a, b).similarity, pairs, repeats),
+        engine_row("diff-match-patch alone on `tokenize` output", dmp_floor, pairs, repeats),
+        engine_row("`diff_texts_difflib` (SequenceMatcher, autojunk off)",
+                   lambda a, b: diff_texts_difflib(a, b).similarity, pairs, repeats),
+    ]
+    return FamilyResult(len(pairs), words(pairs), rows)
+
+
+# --- 4. where the time goes ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProfileEntry:
+    where: str
+    calls: int
+    own: float
+    cumulative: float
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    phases: dict[str, float]
+    links: int
+    diffs: int
+    imports: list[tuple[str, float, float]]
+    """(module, own ms, cumulative ms) from ``-X importtime``."""
+    top_cumulative: list[ProfileEntry]
+    top_own: list[ProfileEntry]
+    profile_total: float
+    sinks: dict[str, float]
+    """Cumulative profiled seconds of each of ``SINKS`` (outermost calls)."""
+
+
+def cold_phases(bench: Bench) -> tuple[dict[str, float], int, int]:
+    """Best time per phase over N fresh processes running ``phases.py``."""
+    argv = [sys.executable, str(HERE / "phases.py"), str(bench.tota_dir), str(bench.tmp / "store"),
+            str(bench.tmp / "phases.html"), *([str(REPO / MAP)] if has_map() else [])]
+    reports = [run_json(argv, bench.env) for _ in range(bench.settings.runs)]
+    names: list[str] = list(reports[0]["phases"])  # type: ignore[call-overload]
+    phases = {name: min(r["phases"][name] for r in reports) for name in names}  # type: ignore[index]
+    return phases, int(reports[0]["links"]), int(reports[0]["diffs"])  # type: ignore[call-overload]
+
+
+_IMPORT_LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|\s*(\S+)")
+
+
+def import_times(bench: Bench) -> list[tuple[str, float, float]]:
+    """(module, own ms, cumulative ms) for every module ``import treatydiff.cli`` loads."""
+    argv = [sys.executable, "-X", "importtime", "-c", "import treatydiff.cli"]
+    done = subprocess.run(argv, cwd=REPO, env=bench.env, capture_output=True, text=True, check=True)
+    matches = (_IMPORT_LINE.match(line) for line in done.stderr.splitlines())
+    return [(m.group(3), int(m.group(1)) / 1000, int(m.group(2)) / 1000) for m in matches if m]
+
+
+def short_path(filename: str) -> str:
+    if "site-packages/" in filename:
+        return filename.split("site-packages/", 1)[1]
+    if filename.startswith(str(REPO)):
+        return os.path.relpath(filename, REPO)
+    return Path(filename).name if filename.startswith("/") else filename
+
+
+# Frames that only wrap the whole command: interpreter, import machinery, click dispatch.
+_WRAPPERS = ("<frozen", "<string>", "runpy", "importlib", "/click/", "/typer/", "treatydiff/__main__.py")
+
+
+def is_wrapper(filename: str, function: str) -> bool:
+    if filename == "~":  # builtins such as exec and __import__
+        return True
+    if filename.endswith("treatydiff/cli.py") and function in ("run", "main"):
+        return True
+    return any(part in filename for part in _WRAPPERS)
+
+
+@dataclass(frozen=True)
+class Profile:
+    top_cumulative: list[ProfileEntry]
+    top_own: list[ProfileEntry]
+    total: float
+    sinks: dict[str, float]
+
+
+def sink_times(stats: dict[tuple[str, int, str], tuple[int, int, float, float, object]]) -> dict[str, float]:
+    found = dict.fromkeys((label for label, _file, _function in SINKS), 0.0)
+    for (filename, _line, function), (_cc, _nc, _tt, ct, _callers) in stats.items():
+        for label, suffix, name in SINKS:
+            if filename.endswith(suffix) and function == name:
+                found[label] += ct
+    return found
+
+
+def profile_command(bench: Bench) -> Profile:
+    """cProfile one html diff command; top 5 by cumulative (wrappers left out) and by own time."""
+    output = bench.tmp / "diff.prof"
+    argv = diff_argv(bench, "html", "profiled.html")
+    command = [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "treatydiff", *argv[1:]]
+    subprocess.run(command, cwd=REPO, env=bench.env, capture_output=True, check=True)
+    stats = pstats.Stats(str(output)).stats  # type: ignore[attr-defined]
+    entries = [(key, ProfileEntry(f"{short_path(key[0])}:{key[1]}({key[2]})", nc, tt, ct))
+               for key, (_cc, nc, tt, ct, _callers) in stats.items()]
+    useful = [entry for key, entry in entries if not is_wrapper(key[0], key[2])]
+    return Profile(
+        top_cumulative=sorted(useful, key=lambda e: e.cumulative, reverse=True)[:5],
+        top_own=sorted((entry for _, entry in entries), key=lambda e: e.own, reverse=True)[:5],
+        total=max(entry.cumulative for _, entry in entries),
+        sinks=sink_times(stats),
+    )
+
+
+def breakdown(bench: Bench) -> Breakdown:
+    phases, links, diffs = cold_phases(bench)
+    profile = profile_command(bench)
+    return Breakdown(phases, links, diffs, import_times(bench), profile.top_cumulative, profile.top_own,
+                     profile.total, profile.sinks)
+
+
+# --- the report: figures ------------------------------------------------------------
+
+
+def seconds(value: float) -> str:
+    return f"{value:.2f} s" if value >= 1 else f"{value * 1000:.1f} ms"
+
+
+def ratio(value: float, base: float) -> str:
+    return f"{value / base:.2f}×" if base > 0 else "–"
+
+
+def mib(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def table(head: Sequence[str], rows: Sequence[Sequence[str]], align: str) -> str:
+    """A Markdown table; ``align`` holds ``l`` or ``r`` for each column."""
+    marks = ["---:" if a == "r" else "---" for a in align]
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(marks) + "|"]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+
+
+def by_label(commands: list[CommandTiming], label: str) -> CommandTiming:
+    return next(c for c in commands if c.label == label)
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True).stdout
+
+
+def commit_line() -> str:
+    commit = git("rev-parse", "--short", "HEAD").strip() or "unknown"
+    changed = [line[3:] for line in git("status", "--porcelain", "--", "treatydiff").splitlines()]
+    listed = ", ".join(f"`{c}`" for c in changed)
+    return commit + (f" plus uncommitted changes in {listed}" if changed else "")
+
+
+def machine_section(settings: Settings, load: tuple[float, float]) -> str:
+    mode = "`--quick` (smoke test: fewer runs, every 10th ToTA file)" if settings.quick else "full"
+    rows = [
+        ("date", dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")),
+        ("CPU", f"{cpu_model()}; nproc {len(os.sched_getaffinity(0))}"),
+        ("load average (1 min)", f"{load[0]:.2f} at the start, {load[1]:.2f} at the end"),
+        ("Python", f"{platform.python_version()} ({platform.python_implementation()}, {platform.system()})"),
+        ("treatydiff", f"commit {commit_line()}"),
+        ("mode", f"{mode}; {settings.runs} timed runs per command, best of {settings.repeats} per function"),
+    ]
+    return table(("", ""), [(f"**{key}**", value) for key, value in rows], "ll")
+
+
+def acceptance(commands: list[CommandTiming], runs: int) -> str:
+    html = by_label(commands, HTML_LABEL)
+    verdict = "meets" if html.best < ACCEPTANCE_SECONDS else "does **not** meet"
+    how = (f"with `--map {MAP}`" if has_map()
+           else f"**without** `--map` (`{MAP}` is not in the repository yet; articles paired by number)")
+    text = (f"**Acceptance.** The issue asks that the whole command `treatydiff diff tota:420 tota:423 "
+            f"--map … --format html` run in under {ACCEPTANCE_SECONDS:.0f} s on this 2-core machine. "
+            f"Measured {how}: best of {runs} runs **{html.best:.3f} s** (median {html.median:.3f} s, "
+            f"peak RSS {html.rss:.0f} MiB); it {verdict} the target.")
+    shell = [c for c in commands if c.label.startswith(f"{HTML_LABEL}, as this shell")]
+    if shell:
+        text += (f" Without a bytecode cache, as this sandbox runs it (`PYTHONDONTWRITEBYTECODE=1`), "
+                 f"the same command takes {shell[0].best:.3f} s (median {shell[0].median:.3f} s).")
+    return text
+
+
+def commands_section(commands: list[CommandTiming]) -> str:
+    base = by_label(commands, BASELINE_LABEL)
+    rows = [(c.label, f"`{c.command}`", f"{c.best:.3f} s", f"{c.median:.3f} s", ratio(c.best, base.best),
+             f"{c.rss:.0f}", ratio(c.rss, base.rss)) for c in commands]
+    head = ("command", "argv", "best", "median", "time × baseline", "peak RSS MiB", "RSS × baseline")
+    return table(head, rows, "llrrrrr")
+
+
+def hot_section(rows: list[HotRow]) -> str:
+    body = [(r.function, r.workload, seconds(r.seconds), r.baseline, seconds(r.baseline_seconds),
+             ratio(r.seconds, r.baseline_seconds), f"{mib(r.peak)} / {mib(r.baseline_peak)}") for r in rows]
+    notes = "\n".join(f"- {r.function}, {r.workload.split(',')[0]}: {r.note}." for r in rows if r.note)
+    head = ("function", "workload", "time", "baseline", "baseline time", "ratio",
+            "tracemalloc MiB (ours / base)")
+    return table(head, body, "llrlrrr") + (f"\n\n{notes}" if notes else "")
+
+
+def family_section(result: FamilyResult) -> str:
+    base = result.rows[-1]
+    rows = [(r.engine, seconds(r.seconds), ratio(r.seconds, base.seconds),
+             f"{statistics.mean(r.similarities):.3f}") for r in result.rows]
+    gaps = [b - a for a, b in zip(result.rows[0].similarities, base.similarities, strict=True)]
+    close = [abs(g) for g, s in zip(gaps, base.similarities, strict=True) if s >= 0.8]
+    return (
+        f"All {result.pairs} same-id article pairs between any two of the {len(FAMILY)} agreements "
+        f"{', '.join(f'pta_{n}' for n in FAMILY)} ({result.words:,} words; this section replaces "
+        "`benchmark/bench_diff.py`):\n\n"
+        + table(("engine", "time", "× difflib", "mean similarity"), rows, "lrrr")
+        + f"\n\nSimilarity, difflib minus `diff_texts`: mean {statistics.mean(gaps):+.3f}, largest "
+        f"{max(gaps):+.3f}, smallest {min(gaps):+.3f}. On the {len(close)} pairs difflib finds at least 80 % "
+        f"similar, the two differ by at most {max(close, default=0.0):.3f} ([diff.md](diff.md) says how "
+        f"similarity is counted). The middle row is the cost of "
+        "diff-match-patch itself; the gap to the first row is `diff_texts`' own work (per-line normalisation "
+        "for paragraph marks, semantic cleanup, building the ops)."
+    )
+
+
+# --- the report: where the time goes -------------------------------------------------
+
+
+def startup_paragraph(commands: list[CommandTiming]) -> str:
+    floor, imported = by_label(commands, FLOOR_LABEL).best, by_label(commands, IMPORT_LABEL).best
+    version, html = by_label(commands, VERSION_LABEL).best, by_label(commands, HTML_LABEL).best
+    base = by_label(commands, BASELINE_LABEL).best
+    return (
+        f"Start-up dominates. Of the html command's {html:.3f} s, the interpreter takes {floor:.3f} s, "
+        f"importing `treatydiff.cli` with its libraries {imported - floor:.3f} s more, and typer's dispatch "
+        f"(as `treatydiff --version` shows, which reads no treaty) another {version - imported:.3f} s: "
+        f"{version / html * 100:.0f} % of the command passes before a treaty is read. Loading, comparing, "
+        f"rendering and writing take the remaining {html - version:.3f} s. The naive difflib annex, which "
+        f"imports only lxml, takes {base:.3f} s in all."
+    )
+
+
+def phases_table(found: Breakdown) -> str:
+    rows = [(name, seconds(value)) for name, value in found.phases.items()]
+    rows.append(("**sum**", seconds(sum(found.phases.values()))))
+    caption = ("Phases of the same work, timed inside a fresh process (`benchmark/phases.py`, best of runs; "
+               "interpreter start and exit and typer's dispatch are outside them):\n\n")
+    return caption + table(("phase", "time"), rows, "lr")
+
+
+def own_imports(found: Breakdown) -> list[tuple[str, float, float]]:
+    mine = (i for i in found.imports if i[0].startswith("treatydiff"))
+    return sorted(mine, key=lambda i: i[1], reverse=True)
+
+
+def imports_table(found: Breakdown) -> str:
+    outside = [i for i in found.imports if "." not in i[0] and not i[0].startswith(("treatydiff", "_"))]
+    rows = [(f"`{name}`", f"{total:.0f} ms", "cumulative")
+            for name, _own, total in sorted(outside, key=lambda i: i[2], reverse=True)[:6]]
+    rows += [(f"`{name}`", f"{own:.0f} ms", "own (module body only)")
+             for name, own, _ in own_imports(found)[:3]]
+    return table(("module", "import time", "kind"), rows, "lrl")
+
+
+def profile_tables(found: Breakdown) -> str:
+    def rows(entries: list[ProfileEntry]) -> list[tuple[str, str, str, str]]:
+        return [(f"`{e.where}`", str(e.calls), seconds(e.own), seconds(e.cumulative)) for e in entries]
+
+    head = ("function", "calls", "own", "cumulative")
+    return (
+        f"cProfile of one html diff command ({seconds(found.profile_total)} under the profiler, which "
+        "inflates Python-heavy code). Top 5 by cumulative time, leaving out frames that only wrap the run "
+        "(interpreter, runpy, importlib, builtins, click/typer dispatch, `cli.run` and `cli.main`):\n\n"
+        + table(head, rows(found.top_cumulative), "lrrr")
+        + "\n\nTop 5 by own time (builtins included):\n\n"
+        + table(head, rows(found.top_own), "lrrr")
+        + "\n\nNamed costs inside the command (cumulative, under the profiler):\n\n"
+        + table(("cost", "time"), [(label, seconds(value)) for label, value in found.sinks.items()], "lr")
+    )
+
+
+def findings(found: Breakdown) -> list[str]:
+    """Cheap wins that follow from this run's figures, each only when the figures show it."""
+    notes = []
+    cumulative = {name: total for name, _own, total in found.imports}
+    if cumulative.get("treatydiff.ingest.html", 0.0) >= 20:
+        notes.append(
+            f"Importing `treatydiff.ingest.html` costs {cumulative['treatydiff.ingest.html']:.0f} ms "
+            f"(`trafilatura` {cumulative.get('trafilatura', 0.0):.0f} ms of it, with courlan, htmldate, "
+            "justext …), paid by every command through `treatydiff.ingest`, though only `ingest` of a saved "
+            "web page uses it. Importing the HTML parser when `load_file` meets an HTML file would take that "
+            "off `diff`, `show` and `check`: the largest single saving in sight."
+        )
+    if found.diffs > found.links:
+        saved = found.phases.get("compare", 0.0) * (found.diffs - found.links) / found.diffs
+        notes.append(
+            f"`compare()` computed {found.diffs} word diffs for {found.links} links: without a map, "
+            "`_number_links` diffs each same-number pair to choose its relation and `_compare_link` diffs it "
+            f"again. Reusing the first diff would save about {seconds(saved)}."
+        )
+    template = found.sinks.get("jinja2 compiling the annex template", 0.0)
+    if template >= 0.01:
+        notes.append(
+            f"jinja2 compiles the annex template in every run ({seconds(template)} under the profiler; "
+            f"`render_html` takes {seconds(found.phases.get('render_html', 0.0))} cold). A jinja2 bytecode "
+            "cache, or templates precompiled into the package, would remove most of it."
+        )
+    typer = found.sinks.get("typer coercing parameters (through pydantic)", 0.0)
+    if typer >= 0.01:
+        notes.append(
+            f"typer {package_version('typer')} coerces each parameter through pydantic, importing it and "
+            f"building type adapters on every command ({seconds(typer)} under the profiler). That is "
+            "typer's code, not treatydiff's; it matters when choosing typer's version bounds."
+        )
+    mine = own_imports(found)
+    if mine and mine[0][1] >= 10:
+        notes.append(
+            f"`{mine[0][0]}` spends {mine[0][1]:.0f} ms in its own module body at import; whatever it "
+            "builds there (compiled patterns, tables) is paid by every command, used or not."
+        )
+    return notes
+
+
+def package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "(unknown version)"
+
+
+def breakdown_section(commands: list[CommandTiming], found: Breakdown) -> str:
+    cheap = "\n".join(f"- {note}" for note in findings(found)) or "- None stands out in these figures."
+    return "\n\n".join([
+        startup_paragraph(commands),
+        phases_table(found),
+        f"The comparison has {found.links} links and computed {found.diffs} word diffs. Import costs from "
+        "`python -X importtime -c 'import treatydiff.cli'` (a nested import counts in its parent's "
+        "cumulative time too, so rows overlap):",
+        imports_table(found),
+        profile_tables(found),
+        "**Cheap wins** (reported here, not applied: the benchmark never changes the library):\n\n" + cheap,
+    ])
+
+
+METHOD = """\
+- Whole commands run as subprocesses from the repository root, with `TREATYDIFF_*` variables cleared,
+  `--store` in a temporary folder and Python's bytecode cache on (`PYTHONPYCACHEPREFIX` in the temporary
+  folder, `PYTHONDONTWRITEBYTECODE` cleared), as on a user's machine after the first run. One warm-up run,
+  then {runs} timed runs. Each command starts from `benchmark/spawn.py`, a small launcher that times it
+  from `posix_spawn` to `os.wait4` and reports its `ru_maxrss` (the largest of the runs is shown). Linux
+  counts a process's memory before `exec` in that peak, so a command started straight from the benchmark
+  would carry the benchmark's size; from the launcher the floor is {floor:.1f} MiB (`true`).
+- The baseline command, `benchmark/difflib_annex.py`, reads both XML files with lxml and writes
+  `difflib.HtmlDiff(wrapcolumn=80).make_file` of the two whole `<body>` texts, line by line: no provision
+  ids, no alignment, no normalisation.
+- Hot functions run in this process on inputs already in memory: the best of the repeats, then one separate
+  run under tracemalloc for the peak. tracemalloc sees only Python's allocator, so libxml2's trees (lxml)
+  are counted neither for treatydiff nor for the baseline.
+- Cold phases come from `benchmark/phases.py` in fresh processes (best per phase); the profile from
+  `python -m cProfile -m treatydiff diff …`.
+- Other work on the machine during the run shows in the load average above; the best of several runs is
+  the figure least disturbed by it.
+- Corpus: ToTA v0.5.0 (Alschner, Seiermann, Skougarevskiy; CC BY-NC 4.0) and the UN Charter corpus, read
+  from `../shared/corpus` at run time. This page holds figures only, no treaty text."""
+
+
+def report(settings: Settings, load: tuple[float, float], measured: Commands, hot: list[HotRow],
+           family: FamilyResult, found: Breakdown) -> str:
+    commands = measured.timings
+    sections = [
+        "# Benchmarks",
+        "Speed and memory of treatydiff, each beside a baseline measured in the same run. Generated by "
+        "`python benchmark/run.py`; do not edit by hand, re-run it.",
+        machine_section(settings, load),
+        acceptance(commands, settings.runs),
+        "## 1. Whole commands\n\n" + commands_section(commands),
+        "## 2. Hot functions\n\n" + hot_section(hot),
+        "## 3. Diff engines on the Russian free-trade family\n\n" + family_section(family),
+        "## 4. Where the time goes\n\n" + breakdown_section(commands, found),
+        "## Method\n\n" + METHOD.format(runs=settings.runs, floor=measured.rss_floor),
+    ]
+    return "\n\n".join(sections) + "\n"
+
+
+# --- main ----------------------------------------------------------------------------
+
+
+def stage(name: str, action: Callable[[], T]) -> T:
+    """Run one part of the benchmark, saying on stderr how long it took."""
+    print(f"{name} …", end=" ", file=sys.stderr, flush=True)
+    start = time.perf_counter()
+    result = action()
+    print(f"{time.perf_counter() - start:.0f} s", file=sys.stderr)
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    settings = parse_args(argv)
+    check_corpus(settings.corpus)
+    started, load_before = time.perf_counter(), os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="treatydiff-bench-") as name:
+        bench = Bench(settings, Path(name), cached_env(Path(name)))
+        commands = stage("1/4 whole commands", lambda: whole_commands(bench))
+        hot = stage("2/4 hot functions", lambda: hot_functions(bench))
+        family = stage("3/4 diff engines on the FTA family", lambda: diff_engines(bench))
+        found = stage("4/4 phases, imports and profile", lambda: breakdown(bench))
+    load = (load_before, os.getloadavg()[0])
+    settings.out.parent.mkdir(parents=True, exist_ok=True)
+    settings.out.write_text(report(settings, load, commands, hot, family, found), encoding="utf-8")
+    print(f"wrote {settings.out} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
