@@ -69,7 +69,12 @@ def _status(link: Link, diff: ProvisionDiff | None) -> str:
 
 
 def _compare_link(
-    link: Link, left: Treaty, right: Treaty, clause_map: ClauseMap | None, differ: Differ
+    link: Link,
+    left: Treaty,
+    right: Treaty,
+    clause_map: ClauseMap | None,
+    differ: Differ,
+    known: dict[tuple[str, str], ProvisionDiff],
 ) -> ComparedLink:
     file = clause_map.path if clause_map else None
     left_ids = expand_refs(link.left, left.body, treaty=left.meta.id, file=file, line=link.line)
@@ -77,7 +82,10 @@ def _compare_link(
     left_parts = tuple(left.body.index[i] for i in left_ids)
     right_parts = tuple(right.body.index[i] for i in right_ids)
     same_language = left.lang == right.lang
-    diff = differ(_joined(left_parts), _joined(right_parts)) if same_language else None
+    diff = None
+    if same_language:
+        left_text, right_text = _joined(left_parts), _joined(right_parts)
+        diff = known.get((left_text, right_text)) or differ(left_text, right_text)
     status = _status(link, diff)
     return ComparedLink(
         link=link,
@@ -131,8 +139,13 @@ def _map_links(clause_map: ClauseMap, left: Treaty, right: Treaty) -> list[Link]
     return links
 
 
-def _number_links(left: Treaty, right: Treaty, differ: Differ) -> list[Link]:
-    """Pair article-level units by id; unmatched ones become added or dropped."""
+def _number_links(
+    left: Treaty, right: Treaty, differ: Differ, known: dict[tuple[str, str], ProvisionDiff]
+) -> list[Link]:
+    """Pair article-level units by id; unmatched ones become added or dropped.
+
+    The diffs computed to choose ``same`` or ``modified`` are kept in ``known``.
+    """
     left_ids = [p.id for p in article_level(left)]
     right_ids = [p.id for p in article_level(right)]
     right_set, left_set = set(right_ids), set(left_ids)
@@ -156,7 +169,8 @@ def _number_links(left: Treaty, right: Treaty, differ: Differ) -> list[Link]:
         elif not rights:
             relation = "dropped"
         else:
-            diff = differ(left.body.index[lefts[0]].text, right.body.index[rights[0]].text)
+            texts = (left.body.index[lefts[0]].text, right.body.index[rights[0]].text)
+            diff = known[texts] = differ(*texts)
             relation = "same" if diff.words_added == diff.words_removed == 0 else "modified"
         links.append(Link(left=lefts, right=rights, relation=relation, origin="article-number"))
     return links
@@ -193,13 +207,14 @@ def compare(
     Raises:
         MappingError: when the map does not fit these treaties or a ref does not resolve.
     """
+    known: dict[tuple[str, str], ProvisionDiff] = {}  # diffs already computed, by texts
     if clause_map is not None:
         links = _map_links(clause_map, left, right)
     else:
-        links = _number_links(left, right, differ)
+        links = _number_links(left, right, differ, known)
     rows = []
     for done, link in enumerate(links, start=1):
-        rows.append(_compare_link(link, left, right, clause_map, differ))
+        rows.append(_compare_link(link, left, right, clause_map, differ, known))
         if progress:
             progress(done, len(links))
     counts = {

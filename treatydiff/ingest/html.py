@@ -14,7 +14,6 @@ import codecs
 import re
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from treatydiff.errors import IngestError
@@ -75,6 +74,10 @@ def _fallback(html: str) -> list[str]:
 
 def extract_text(html: str) -> str:
     """The page's main text: one block per paragraph, blocks separated by a blank line."""
+    # Imported here, not at the top: trafilatura and its dependencies take about 65 ms
+    # to load, and only ingesting a saved web page needs them (docs/benchmarks.md).
+    import trafilatura
+
     extracted = trafilatura.extract(
         html,
         include_formatting=False,

@@ -1,0 +1,118 @@
+"""The comparison pipeline on real texts (shared corpus) and on synthetic ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from treatydiff.compare import article_level, compare
+from treatydiff.corpus import Registry, default_mappings_dir
+from treatydiff.diff import diff_texts_difflib
+from treatydiff.errors import MappingError
+from treatydiff.ingest import parse_text
+from treatydiff.mapping import load_map
+from treatydiff.model import Provenance, Treaty, TreatyMeta
+from treatydiff.store import Store
+
+MAPS = default_mappings_dir()
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Registry:
+    return Registry(store=Store(tmp_path_factory.mktemp("store")), tota_dir=corpus_dir / "tota")
+
+
+def test_curated_map_420_423(registry: Registry) -> None:
+    clause_map = load_map(MAPS / "tota-420_tota-423.yaml")
+    comparison = compare(registry.load("tota:420"), registry.load("tota:423"), clause_map)
+    assert comparison.alignment == "curated" and len(comparison.rows) == len(clause_map.links)
+    summary = comparison.summary
+    assert summary.added == sum(1 for link in clause_map.links if link.relation == "added")
+    assert summary.dropped == sum(1 for link in clause_map.links if link.relation == "dropped")
+    assert summary.added + summary.dropped + summary.changed + summary.unchanged == len(comparison.rows)
+    assert comparison.unlinked_left == comparison.unlinked_right == ()  # the map is complete
+    for row in comparison.rows:
+        assert row.diff is not None
+        if row.left and row.right:  # every changed row has words added or removed, and vice versa
+            assert (row.status == "changed") == bool(row.diff.words_added or row.diff.words_removed)
+
+
+def test_reading_a_map_backwards_mirrors_its_relations(registry: Registry) -> None:
+    clause_map = load_map(MAPS / "tota-420_tota-423.yaml")
+    forward = compare(registry.load("tota:420"), registry.load("tota:423"), clause_map)
+    backward = compare(registry.load("tota:423"), registry.load("tota:420"), clause_map)
+    assert (backward.summary.added, backward.summary.dropped) == (
+        forward.summary.dropped,
+        forward.summary.added,
+    )
+    for ahead, behind in zip(forward.rows, backward.rows, strict=True):
+        assert [p.id for p in ahead.left] == [p.id for p in behind.right]
+        assert ahead.diff and behind.diff
+        assert (ahead.diff.words_added, ahead.diff.words_removed) == (
+            behind.diff.words_removed,
+            behind.diff.words_added,
+        )
+
+
+def test_a_map_for_other_treaties_is_refused(registry: Registry) -> None:
+    clause_map = load_map(MAPS / "tota-420_tota-430.yaml")
+    with pytest.raises(MappingError, match="the map links tota-420 and tota-430, not tota-420 .* tota-423"):
+        compare(registry.load("tota:420"), registry.load("tota:423"), clause_map)
+
+
+def test_without_a_map_units_pair_by_number_in_document_order(registry: Registry) -> None:
+    left, right = registry.load("tota:420"), registry.load("tota:423")
+    comparison = compare(left, right)
+    assert comparison.alignment == "article-number"
+    assert all(row.link.origin == "article-number" for row in comparison.rows)
+    right_order = [p.id for row in comparison.rows for p in row.right]
+    assert right_order == [p.id for p in article_level(right)]
+    added = [row.right[0].id for row in comparison.rows if row.status == "added"]
+    assert added == ["art-21", "art-22", "art-23"]  # 423 has three more articles than 420
+
+
+def test_the_differ_can_be_swapped(registry: Registry) -> None:
+    clause_map = load_map(MAPS / "tota-420_tota-423.yaml")
+    left, right = registry.load("tota:420"), registry.load("tota:423")
+    default = compare(left, right, clause_map)
+    baseline = compare(left, right, clause_map, differ=diff_texts_difflib)
+    assert [r.status for r in default.rows] == [r.status for r in baseline.rows]
+
+
+def test_progress_is_reported_per_link(registry: Registry) -> None:
+    seen: list[tuple[int, int]] = []
+    compare(
+        registry.load("tota:420"),
+        registry.load("tota:423"),
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert seen[0] == (1, seen[-1][1]) and seen[-1][0] == seen[-1][1]
+
+
+# synthetic: two language versions of a small pact, written for this test
+_EN = "Article 1\nThe Parties shall cooperate.\n\nArticle 2\nThis Pact enters into force on signature.\n"
+_RU = "Статья 1\nСтороны сотрудничают.\n\nСтатья 2\nНастоящий Пакт вступает в силу с даты подписания.\n"
+
+
+def _treaty(text: str, lang: str) -> Treaty:
+    meta = TreatyMeta(id="example-pact", titles={lang: "Pact"}, languages=(lang,))
+    provenance = Provenance(
+        file=f"{lang}.txt", sha256="0" * 64, ingested_at="2026-11-25T00:00:00+00:00", parser="text"
+    )
+    return Treaty(meta, parse_text(text, lang=lang), provenance)
+
+
+def test_language_versions_are_shown_in_parallel_not_diffed(tmp_path: Path) -> None:
+    map_file = tmp_path / "pact.yaml"
+    map_file.write_text(
+        "treatydiff-map: 1\ntitle: Pact, en and ru\n"
+        "treaties: [{id: example-pact, lang: en}, {id: example-pact, lang: ru}]\n"
+        "authors: [test]\nstatus: draft\nlinks:\n"
+        "  - {left: art-1, right: art-1, relation: same}\n"
+        "  - {left: art-2, right: art-2, relation: modified, note: a synthetic difference}\n",
+        encoding="utf-8",
+    )
+    comparison = compare(_treaty(_EN, "en"), _treaty(_RU, "ru"), load_map(map_file))
+    assert [row.diff for row in comparison.rows] == [None, None]
+    assert [row.status for row in comparison.rows] == ["unchanged", "changed"]  # the curated relation decides
