@@ -123,7 +123,13 @@ def list_treaties(
     from rich.table import Table
 
     registry = _registry(store, tota_dir, texts)
-    table = Table(title="treatydiff registry", title_justify="left")
+    table = Table(
+        title="treatydiff registry",
+        title_justify="left",
+        caption="Any ToTA agreement is also available as tota:N (N = 1…450): from --tota-dir, "
+        "else downloaded once and cached.",
+        caption_justify="left",
+    )
     for column in ("id", "title", "signed", "parties", "available"):
         table.add_column(column, overflow="fold")
     for entry in registry.entries():
