@@ -171,17 +171,56 @@ def test_bad_input_is_one_line_and_exit_2(
     assert not (env / "store" / "bodies" / "example-x").exists()  # never a partial result
 
 
-def test_check_reports_problems_with_file_and_line(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+_MAP_HEAD = (
+    "treatydiff-map: 1\ntitle: t\ntreaties: [tota:420, tota:423]\nauthors: [me]\nstatus: draft\nlinks:\n"
+)
+_LINK = "  - left: {left}\n    right: art-1.1\n    relation: {relation}\n"
+
+
+@pytest.mark.parametrize(
+    ("links", "line", "expected"),
+    [
+        (
+            _LINK.format(left="art-99", relation="modified"),
+            7,
+            r"unknown provision 'art-99' in tota-420.*did you mean",
+        ),
+        (
+            _LINK.format(left="art-1.1", relation="modifed"),
+            9,
+            r"unknown relation 'modifed'.*did you mean 'modified'",
+        ),
+        (_LINK.format(left="art-1.1", relation="same") + "  - left: [art-1.1\n", 11, r"YAML"),
+        (_LINK.format(left="art-1.1", relation="same") * 2, 10, r"duplicate link: lines 7 and 10"),
+    ],
+    ids=["mistyped-ref", "unknown-relation", "yaml-syntax", "duplicated-link"],
+)
+def test_check_gives_one_precise_line_per_problem(
+    env: Path, capsys: pytest.CaptureFixture[str], links: str, line: int, expected: str
+) -> None:
     bad = env / "bad.yaml"
-    bad.write_text(
-        "treatydiff-map: 1\ntitle: t\ntreaties: [tota:420, tota:423]\nauthors: [me]\nstatus: draft\nlinks:\n"
-        "  - left: art-1.1\n    right: art-1.1\n    relation: same\n"
-        "  - left: art-99\n    right: art-1.1\n    relation: modified\n",
-        encoding="utf-8",
-    )
+    bad.write_text(_MAP_HEAD + links, encoding="utf-8")
     code, out, _ = _run(capsys, "check", str(bad))
     assert code == 1
-    assert re.search(rf"{re.escape(str(bad))}:10: error: .*art-99", out), out
+    errors = [text for text in out.splitlines() if ": error: " in text]
+    assert len(errors) == 1, out
+    assert re.match(rf"{re.escape(str(bad))}:{line}: error: ", errors[0]), errors[0]
+    assert re.search(expected, errors[0]), errors[0]
+
+
+def test_check_passes_the_shipped_maps(
+    env: Path, capsys: pytest.CaptureFixture[str], corpus_dir: Path
+) -> None:
+    store = env / "store"
+    raw = corpus_dir / "un-charter" / "raw"
+    for lang in ("en", "ru"):
+        assert (
+            _run(capsys, "ingest", "un-charter", str(raw / f"raw_un_charter_{lang}.txt"), "--lang", lang)[0]
+            == 0
+        )
+    code, out, _ = _run(capsys, "check", "--store", str(store))
+    assert code == 0, out
+    assert "0 errors, 0 warnings" in out and "no link mentions" not in out
 
 
 def test_an_internal_error_is_one_line_too(
