@@ -136,7 +136,7 @@ BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
             r"input\.txt(:\d+)?: .*XML",
         ),
         (["ingest", "../etc", "{file}"], SYNTHETIC.encode(), r"'\.\./etc' is not a treaty id"),
-        (["ingest", "example-x", "{folder}"], None, r"is a folder"),
+        (["ingest", "example-x", "{folder}"], None, r"is a directory"),
         (["show", "no-such-treaty"], None, r"unknown treaty 'no-such-treaty'"),
         (["show", "../../etc/passwd"], None, r"is not a treaty id"),
         (["show", "tota:420:art-99"], None, r"unknown provision 'art-99' in tota-420"),

@@ -20,9 +20,9 @@ from typing import Any, Literal
 
 import yaml
 
-from treatydiff.errors import IngestError, InputError, RegistryError, TreatydiffError, UnknownTreaty
+from treatydiff.errors import IngestError, RegistryError, TreatydiffError, UnknownTreaty
 from treatydiff.fetch import fetch_tota
-from treatydiff.ingest import load_file, parse_tota
+from treatydiff.ingest import parse_bytes, parse_tota, read_file
 from treatydiff.model import Body, Provenance, Source, Treaty, TreatyMeta, normalize_treaty_id
 from treatydiff.store import Store, check_lang, write_atomic
 
@@ -299,7 +299,7 @@ class Registry:
         match = _TOTA_ID.fullmatch(treaty_id)
         assert match is not None
         path = self._tota_file(int(match.group(1)))
-        data = _read_bytes(path)
+        data = read_file(path)
         meta, body = parse_tota(data, origin=str(path))
         provenance = Provenance(
             file=str(path),
@@ -338,8 +338,8 @@ class Registry:
                 f"{treaty_id} is read from ToTA directly; ingest it under another id",
                 ref=treaty_id,
             )
-        data = _read_bytes(file)
-        _meta_from_file, body = load_file(file, lang=lang, fmt=fmt)
+        data = read_file(file)
+        _meta_from_file, body, parser = parse_bytes(data, origin=file, lang=lang, fmt=fmt)
         if lang is not None and body.lang != lang:
             body = replace(body, lang=check_lang(lang))
         warnings = list(body.warnings)
@@ -360,7 +360,7 @@ class Registry:
             file=str(file.resolve()),
             sha256=_sha256(data),
             ingested_at=_now(),
-            parser=_parser_name(file, fmt, data),
+            parser="tota-xml" if parser == "tota" else parser,
             warnings=tuple(warnings),
         )
         path = self.store.save_body(treaty_id, body, provenance)
@@ -420,25 +420,3 @@ def _structure_warnings(manifest: TreatyMeta, body: Body, file: Path, strict: bo
                 raise IngestError(message, file=file, hint="check the file is complete, or drop --strict")
             warnings.append(f"{file}: {message}")
     return warnings
-
-
-def _parser_name(file: Path, fmt: str, data: bytes) -> str:
-    if fmt != "auto":
-        return fmt
-    head = data[:2048].lower()
-    if b"<treaty" in head:
-        return "tota-xml"
-    if file.suffix.lower() in {".html", ".htm"} or b"<html" in head:
-        return "html"
-    return "text"
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", file=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", file=path) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", file=path) from None

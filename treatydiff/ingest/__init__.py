@@ -18,7 +18,17 @@ from treatydiff.ingest.text import parse_text
 from treatydiff.ingest.tota import parse_tota
 from treatydiff.model import Body, TreatyMeta
 
-__all__ = ["Format", "decode_bytes", "load_file", "parse_html", "parse_text", "parse_tota", "sniff_format"]
+__all__ = [
+    "Format",
+    "decode_bytes",
+    "load_file",
+    "parse_bytes",
+    "parse_html",
+    "parse_text",
+    "parse_tota",
+    "read_file",
+    "sniff_format",
+]
 
 Format = Literal["auto", "text", "html", "tota"]
 _TREATY_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<treaty[\s>]", re.DOTALL)
@@ -35,7 +45,12 @@ def sniff_format(path: Path, data: bytes) -> Literal["text", "html", "tota"]:
     return "text"
 
 
-def _read(path: Path) -> bytes:
+def read_file(path: Path) -> bytes:
+    """The bytes of a treaty file.
+
+    Raises:
+        InputError: the file is missing, a directory or unreadable (one line naming it).
+    """
     if path.is_dir():
         raise InputError("is a directory, not a file", file=path, hint="give the path of a treaty file")
     try:
@@ -49,32 +64,46 @@ def _read(path: Path) -> bytes:
 
 
 def load_file(path: Path, *, lang: str | None = None, fmt: Format = "auto") -> tuple[TreatyMeta | None, Body]:
-    """Read and parse a treaty file.
-
-    Args:
-        path: the file.
-        lang: language of the text; detected when omitted (ToTA files declare theirs).
-        fmt: ``auto`` sniffs the format from the name and the first bytes.
-
-    Returns:
-        The metadata (ToTA files only, else ``None``) and the body.
+    """Read and parse a treaty file (see :func:`parse_bytes`).
 
     Raises:
         InputError: the file is missing, a directory, unreadable, empty, binary or undecodable.
         IngestError: the text cannot be parsed into provisions.
     """
-    data = _read(path)
-    origin = str(path)
-    kind = sniff_format(path, data) if fmt == "auto" else fmt
+    meta, body, _kind = parse_bytes(read_file(path), origin=path, lang=lang, fmt=fmt)
+    return meta, body
+
+
+def parse_bytes(
+    data: bytes, *, origin: Path, lang: str | None = None, fmt: Format = "auto"
+) -> tuple[TreatyMeta | None, Body, Literal["text", "html", "tota"]]:
+    """Parse the bytes of a treaty file.
+
+    Args:
+        data: the file's bytes.
+        origin: the file's path, for messages and format sniffing.
+        lang: language of the text; detected when omitted (ToTA files declare theirs).
+        fmt: ``auto`` sniffs the format from the name and the first bytes.
+
+    Returns:
+        The metadata (ToTA files only, else ``None``), the body, and the format parsed.
+
+    Raises:
+        InputError: the bytes are empty, binary or undecodable.
+        IngestError: the text cannot be parsed into provisions.
+    """
+    name = str(origin)
+    kind = sniff_format(origin, data) if fmt == "auto" else fmt
     if kind == "tota":
-        return parse_tota(data, origin=origin)
+        meta, body = parse_tota(data, origin=name)
+        return meta, body, kind
     if kind == "html":
-        return None, parse_html(data, lang=lang, origin=origin)
-    text, warnings = decode_bytes(data, origin)
+        return None, parse_html(data, lang=lang, origin=name), kind
+    text, warnings = decode_bytes(data, name)
     text, repaired = repair_mojibake(text)
     if repaired:
-        warnings.append(f"{origin}: repaired mojibake (UTF-8 text read as CP1252/CP1251)")
-    body = parse_text(text, lang=lang, origin=origin)
+        warnings.append(f"{name}: repaired mojibake (UTF-8 text read as CP1252/CP1251)")
+    body = parse_text(text, lang=lang, origin=name)
     if warnings:
         body = Body(body.lang, body.source_text, body.provisions, body.title, tuple(warnings) + body.warnings)
-    return None, body
+    return None, body, kind
