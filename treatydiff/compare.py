@@ -19,6 +19,7 @@ from treatydiff.model import (
     ComparedLink,
     Comparison,
     Link,
+    LinkStatus,
     Provision,
     ProvisionDiff,
     Relation,
@@ -58,7 +59,7 @@ def _joined(provisions: Sequence[Provision]) -> str:
     return "\n".join(p.text for p in provisions)
 
 
-def _status(link: Link, diff: ProvisionDiff | None) -> str:
+def _status(link: Link, diff: ProvisionDiff | None) -> LinkStatus:
     if not link.left:
         return "added"
     if not link.right:
@@ -92,7 +93,7 @@ def _compare_link(
         left=left_parts,
         right=right_parts,
         diff=diff,
-        status=status,  # type: ignore[arg-type]
+        status=status,
     )
 
 

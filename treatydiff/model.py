@@ -24,6 +24,7 @@ __all__ = [
     "ComparedLink",
     "Kind",
     "Link",
+    "LinkStatus",
     "Provenance",
     "Provision",
     "ProvisionDiff",
@@ -387,6 +388,9 @@ class ProvisionDiff:
     words_removed: int
 
 
+LinkStatus = Literal["added", "dropped", "changed", "unchanged"]
+
+
 @dataclass(frozen=True)
 class ComparedLink:
     """A link with the provisions it joins and their diff."""
@@ -396,7 +400,7 @@ class ComparedLink:
     right: tuple[Provision, ...]
     diff: ProvisionDiff | None
     """None when the two sides are in different languages: shown in parallel, not diffed."""
-    status: Literal["added", "dropped", "changed", "unchanged"]
+    status: LinkStatus
 
 
 @dataclass(frozen=True)
