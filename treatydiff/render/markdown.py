@@ -21,6 +21,7 @@ from treatydiff.render._common import (
     row_facts,
     segments,
     side_heading,
+    side_key,
     summary_counts,
 )
 
@@ -145,18 +146,19 @@ def _run(run: Segment) -> str:
 
 def _unlinked(comparison: Comparison) -> str:
     blocks = []
-    for side, provisions in (
-        (comparison.left, comparison.unlinked_left),
-        (comparison.right, comparison.unlinked_right),
-    ):
+    unlinked: tuple[tuple[Which, Side, tuple[Provision, ...]], ...] = (
+        ("left", comparison.left, comparison.unlinked_left),
+        ("right", comparison.right, comparison.unlinked_right),
+    )
+    for which, side, provisions in unlinked:
         if provisions:
-            blocks.append(_unlinked_list(side, provisions))
+            blocks.append(_unlinked_list(side, side_key(comparison, which), provisions))
     return "\n\n".join(["## Provisions without a counterpart", *blocks]) if blocks else ""
 
 
-def _unlinked_list(side: Side, provisions: tuple[Provision, ...]) -> str:
+def _unlinked_list(side: Side, key: str, provisions: tuple[Provision, ...]) -> str:
     items = [
-        f"- {_cite(f'{side.meta.id}:{p.id}')} {escape_markdown(provision_caption(p))}: "
+        f"- {_cite(f'{key}:{p.id}')} {escape_markdown(provision_caption(p))}: "
         f"{escape_markdown(p.text)}"
         for p in provisions
     ]

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from treatydiff.model import ComparedLink, Comparison, Provision, Side
+from treatydiff.model import ComparedLink, Comparison, Provision
 from treatydiff.render._common import (
     Segment,
     Which,
@@ -23,6 +23,7 @@ from treatydiff.render._common import (
     row_facts,
     segments,
     side_heading,
+    side_key,
     summary_counts,
 )
 
@@ -39,13 +40,14 @@ def render_terminal(comparison: Comparison, console: Console) -> None:
     for number, row in enumerate(comparison.rows, start=1):
         console.print()
         console.print(_link_table(comparison, row, number, plain))
-    for side, provisions in (
-        (comparison.left, comparison.unlinked_left),
-        (comparison.right, comparison.unlinked_right),
-    ):
+    unlinked: tuple[tuple[Which, tuple[Provision, ...]], ...] = (
+        ("left", comparison.unlinked_left),
+        ("right", comparison.unlinked_right),
+    )
+    for which, provisions in unlinked:
         if provisions:
             console.print()
-            console.print(_unlinked(side, provisions))
+            console.print(_unlinked(side_key(comparison, which), provisions))
     console.print()
     console.print(_footer(comparison))
 
@@ -141,9 +143,9 @@ def _caption(row: ComparedLink) -> Text | None:
     return caption or None
 
 
-def _unlinked(side: Side, provisions: tuple[Provision, ...]) -> Table:
+def _unlinked(key: str, provisions: tuple[Provision, ...]) -> Table:
     table = Table(
-        title=Text(f"Not linked in {side.meta.id} ({len(provisions)})", style="bold"),
+        title=Text(f"Not linked in {key} ({len(provisions)})", style="bold"),
         title_justify="left",
         box=box.SIMPLE,
         show_header=False,
@@ -151,7 +153,7 @@ def _unlinked(side: Side, provisions: tuple[Provision, ...]) -> Table:
     table.add_column(style="cyan", no_wrap=True)
     table.add_column()
     for provision in provisions:
-        table.add_row(f"{side.meta.id}:{provision.id}", provision_caption(provision))
+        table.add_row(f"{key}:{provision.id}", provision_caption(provision))
     return table
 
 
