@@ -119,8 +119,9 @@ def test_labels(lang: str, expected: list[str]) -> None:
 
 
 def split(body: str, lang: str = "en") -> tuple[Provision, ...]:
+    label = label_maker(lang).top("article", "9")
     return split_paragraphs(
-        body, Span(0, len(body)), parent_id="art-9", parent_label="Article 9", lang=lang, ids=IdRegistry()
+        body, Span(0, len(body)), parent_id="art-9", parent_label=label, lang=lang, ids=IdRegistry()
     )
 
 
@@ -134,17 +135,17 @@ SPLIT_CASES = [
     pytest.param("1) One;\n2) Two.", ["art-9.1", "art-9.2"], id="numbered-half-parenthesis"),
     pytest.param(
         "1. The Parties shall:\n(a) trade;\n(b) talk.\n2. Fine.",
-        ["art-9.1", "art-9.1.a", "art-9.1.b", "art-9.2"],
+        ["art-9.1", "art-9.1.intro", "art-9.1.a", "art-9.1.b", "art-9.2"],
         id="points-nest-in-numbered-paragraph",
     ),
     pytest.param(
         "1. Стороны:\nа) торгуют;\nб) говорят;\nж) молчат.",
-        ["art-9.1", "art-9.1.a", "art-9.1.b", "art-9.1.zh"],
+        ["art-9.1", "art-9.1.intro", "art-9.1.a", "art-9.1.b", "art-9.1.zh"],
         id="cyrillic-points",
     ),
     pytest.param(
         "The Parties shall:\n\n(a) first:\n(i) one;\n(ii) two;\n(b) second.",
-        ["art-9.p1", "art-9.a", "art-9.a.i", "art-9.a.ii", "art-9.b"],
+        ["art-9.p1", "art-9.a", "art-9.a.intro", "art-9.a.i", "art-9.a.ii", "art-9.b"],
         id="roman-points-nest-in-letter-points",
     ),
     pytest.param(
@@ -154,7 +155,7 @@ SPLIT_CASES = [
     ),
     pytest.param(
         "2. The measures are:\n– tariffs;\n— quotas;\n- fees.",
-        ["art-9.2", "art-9.2.dash-1", "art-9.2.dash-2", "art-9.2.dash-3"],
+        ["art-9.2", "art-9.2.intro", "art-9.2.dash-1", "art-9.2.dash-2", "art-9.2.dash-3"],
         id="dash-items",
     ),
     pytest.param(
@@ -189,13 +190,13 @@ SPLIT_CASES = [
     ),
     pytest.param(
         "2. Goods shall be deemed originating when:\n\nwholly obtained; or\n\nsufficiently processed.",
-        ["art-9.2", "art-9.2.p2", "art-9.2.p3"],
+        ["art-9.2", "art-9.2.p1", "art-9.2.p2", "art-9.2.p3"],
         id="unmarked-paragraphs-continue-numbered-paragraph",
     ),
     pytest.param("1. Once.\n1. Twice.", ["art-9.1", "art-9.1_2"], id="repeated-number-gets-suffix"),
     pytest.param(
         "El Comité podrá:\na) proponer:\nI) normas;\nII) plazos;\nn) informar;\nñ) declarar;\no) crear.",
-        ["art-9.p1", "art-9.a", "art-9.a.i", "art-9.a.ii", "art-9.n", "art-9.ny", "art-9.o"],
+        ["art-9.p1", "art-9.a", "art-9.a.intro", "art-9.a.i", "art-9.a.ii", "art-9.n", "art-9.ny", "art-9.o"],
         id="upper-case-roman-and-spanish-enye",
     ),
 ]
@@ -216,11 +217,14 @@ def test_split_numbers_and_kinds() -> None:
     provisions = split("1. Lead:\n(a) one;\n– dash.\n\nTail words.")
     par = provisions[0]
     assert (par.kind, par.number, par.label) == ("paragraph", "1", "Article 9(1)")
-    point = par.children[0]
+    intro = par.children[0]
+    assert (intro.id, intro.kind, intro.number, intro.text) == ("art-9.1.intro", "paragraph", None, "Lead:")
+    point = par.children[1]
     assert (point.kind, point.number, point.label) == ("point", "a", "Article 9(1)(a)")
-    assert point.children[0].id == "art-9.1.a.dash-1"
-    assert point.children[0].label == "Article 9(1)(a), indent 1"
-    tail = par.children[1]
+    # "(a) one;" has words before its dash item: the point's own lead-in.
+    assert [c.id for c in point.children] == ["art-9.1.a.intro", "art-9.1.a.dash-1"]
+    assert point.children[1].label == "Article 9(1)(a), indent 1"
+    tail = par.children[2]
     assert (tail.id, tail.kind, tail.number) == ("art-9.1.p2", "paragraph", None)
     # A paragraph's span covers its lead line and everything nested in it.
     assert par.text.startswith("1. Lead:") and par.text.endswith("Tail words.")
@@ -235,3 +239,160 @@ def test_split_respects_the_span() -> None:
     )
     assert [(p.id, p.text) for p in provisions] == [("art-1.1", "1. One."), ("art-1.2", "2. Two.")]
     assert provisions[1].span == Span(text.index("2."), end)
+
+
+# --- lead-ins ("chapeaux") ------------------------------------------------------------------
+
+LEAD_CASES = [
+    pytest.param(
+        "en", "1. The Parties shall:\n(a) trade;\n(b) talk.",
+        "art-9.1.intro", "Article 9(1), introductory words", "The Parties shall:",
+        id="en-points",
+    ),
+    pytest.param(
+        "ru", "1. Стороны обязуются:\nа) торговать;\nб) встречаться.",
+        "art-9.1.intro", "Статья 9 п. 1, вводная часть", "Стороны обязуются:",
+        id="ru-points",
+    ),
+    pytest.param(
+        "es", "(1) Las Partes podrán:\na) comerciar;\nb) reunirse.",
+        "art-9.1.intro", "Artículo 9(1), palabras introductorias", "Las Partes podrán:",
+        id="es-points",
+    ),
+    pytest.param(
+        "fr", "1) Les Parties :\n– commercent ;\n– se réunissent.",
+        "art-9.1.intro", "Article 9(1), phrase introductive", "Les Parties :",
+        id="fr-dash-items",
+    ),
+    pytest.param(
+        "en", "2. Restrictions may be set only in cases of:\n\nshortage;\n\nimbalance.",
+        "art-9.2.p1", "Article 9(2), paragraph 1", "Restrictions may be set only in cases of:",
+        id="en-unmarked-items-lead-is-p1",
+    ),
+    pytest.param(
+        "ru", "2. Ограничения вводятся только при:\n\nдефиците;\n\nнаплыве импорта.",
+        "art-9.2.p1", "Статья 9 п. 2 абз. 1", "Ограничения вводятся только при:",
+        id="ru-unmarked-items-lead-is-p1",
+    ),
+    pytest.param(
+        "en", "1. Lead:\n(a) the Parties shall,\nwhere needed:\n(i) consult;\n(ii) report.",
+        "art-9.1.a.intro", "Article 9(1)(a), introductory words", "the Parties shall,\nwhere needed:",
+        id="letter-point-before-roman-points-wrapped",
+    ),
+    pytest.param(
+        "en", "3. For the purposes of\nthis Agreement:\n\n(a) goods are traded;\n\n(b) services are not.",
+        "art-9.3.intro", "Article 9(3), introductory words", "For the purposes of\nthis Agreement:",
+        id="hard-wrapped-lead-in",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "body", "lead_id", "label", "text"), LEAD_CASES)
+def test_lead_in_has_its_own_id(lang: str, body: str, lead_id: str, label: str, text: str) -> None:
+    provisions = split(body, lang=lang)
+    by_id = {p.id: p for top in provisions for p in top.walk()}
+    lead = by_id[lead_id]
+    parent = by_id[lead_id.rsplit(".", 1)[0]]
+    assert (lead.kind, lead.label, lead.text) == ("paragraph", label, text)
+    assert (lead.number, lead.children) == (None, ())
+    assert body[lead.span.start : lead.span.end] == lead.text
+    # First child, ending before the first item; the parent keeps its whole text.
+    assert parent.children[0] is lead
+    assert lead.span.end < parent.children[1].span.start
+    assert parent.span.start < lead.span.start and parent.span.end == parent.children[-1].span.end
+    assert parent.text.startswith(body[parent.span.start : lead.span.start] + text)
+
+
+NO_LEAD_CASES = [
+    pytest.param("1.\n(a) trade;\n(b) talk.", ["art-9.1", "art-9.1.a", "art-9.1.b"], id="marker-only"),
+    pytest.param(
+        "(2) …:\n– tariffs;\n– quotas.",
+        ["art-9.2", "art-9.2.dash-1", "art-9.2.dash-2"],
+        id="marker-and-ellipsis",
+    ),
+    pytest.param(
+        "2.\n\nshortage;\n\nimbalance.",
+        ["art-9.2", "art-9.2.p2", "art-9.2.p3"],
+        id="marker-only-items-keep-p2",
+    ),
+    pytest.param("1. Alone.\n2. Also alone.", ["art-9.1", "art-9.2"], id="no-children-no-lead-in"),
+    pytest.param(
+        "The Parties shall:\n\n(a) trade;\n\n(b) talk.",
+        ["art-9.p1", "art-9.a", "art-9.b"],
+        id="article-level-lead-in-is-already-p1",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "expected"), NO_LEAD_CASES)
+def test_no_lead_in_without_words(body: str, expected: list[str]) -> None:
+    assert flat(split(body)) == expected
+
+
+TRAILER_CASES = [
+    pytest.param(
+        "1. The Parties shall, each in\nits own territory:\n   (a) trade in goods of\n   every kind; and\n"
+        "   (b) talk to each\n   other.\nThis applies from\nthe date of signature.",
+        ["art-9.1", "art-9.1.intro", "art-9.1.a", "art-9.1.b", "art-9.1.p2"],
+        "art-9.1.p2", "This applies from\nthe date of signature.",
+        id="outdented-new-sentence-belongs-to-the-paragraph",
+    ),
+    pytest.param(
+        "Some text\nhere.\n  2. The Parties shall, each in\n  its own territory:\n"
+        "      (a) trade in goods of\n      every kind;\n      (b) talk to each\n      other.\n"
+        "  Both apply from\n  the date of\n  signature.\n3. Next.",
+        ["art-9.p1", "art-9.2", "art-9.2.intro", "art-9.2.a", "art-9.2.b", "art-9.2.p2", "art-9.3"],
+        "art-9.2.p2", "Both apply from\n  the date of\n  signature.",
+        id="indented-paragraph",
+    ),
+    pytest.param(
+        "1. The Parties shall, each in\nits own territory:\n(a) trade in goods of\nevery kind; and\n"
+        "(b) talk to each\nother. This applies\nfrom signature.\nIt binds them both.",
+        ["art-9.1", "art-9.1.intro", "art-9.1.a", "art-9.1.b"],
+        "art-9.1.b", "(b) talk to each\nother. This applies\nfrom signature.\nIt binds them both.",
+        id="flat-layout-stays-in-the-last-point",
+    ),
+    pytest.param(
+        "1. The Parties shall:\n   (a) trade; and\n   (b) talk to\nall others.",
+        ["art-9.1", "art-9.1.intro", "art-9.1.a", "art-9.1.b"],
+        "art-9.1.b", "(b) talk to\nall others.",
+        id="no-sentence-end-stays-in-the-last-point",
+    ),
+    pytest.param(
+        "1. The Parties shall, each in\nits own territory:\n   (a) trade in goods of\n   every kind; and\n"
+        "   (b) talk to each other.\nthen report\nto the Council.",
+        ["art-9.1", "art-9.1.intro", "art-9.1.a", "art-9.1.b"],
+        "art-9.1.b", "(b) talk to each other.\nthen report\nto the Council.",
+        id="lower-case-continuation-stays-in-the-last-point",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "expected", "last_id", "last"), TRAILER_CASES)
+def test_words_after_a_point_list(body: str, expected: list[str], last_id: str, last: str) -> None:
+    provisions = split(body)
+    assert flat(provisions) == expected
+    by_id = {p.id: p for top in provisions for p in top.walk()}
+    assert by_id[last_id].text == last
+    for p in by_id.values():
+        assert body[p.span.start : p.span.end] == p.text
+
+
+def test_every_span_is_exact_with_lead_ins() -> None:
+    body = (
+        "1. The Parties shall:\n(a) trade:\n(i) goods;\n(ii) services;\n(b) talk.\n\n"
+        "2. Restrictions apply in cases of:\n\nshortage;\n\nimbalance.\n\n"
+        "3. The measures are:\n– tariffs;\n– quotas.\n\nThey are temporary."
+    )
+    provisions = split(body)
+    assert flat(provisions) == [
+        "art-9.1", "art-9.1.intro", "art-9.1.a", "art-9.1.a.intro", "art-9.1.a.i", "art-9.1.a.ii",
+        "art-9.1.b",
+        "art-9.2", "art-9.2.p1", "art-9.2.p2", "art-9.2.p3",
+        "art-9.3", "art-9.3.intro", "art-9.3.dash-1", "art-9.3.dash-2", "art-9.3.p2",
+    ]  # fmt: skip
+    for top in provisions:
+        for p in top.walk():
+            assert body[p.span.start : p.span.end] == p.text, p.id
+            assert p.text == p.text.strip()
+            assert is_provision_id(p.id)

@@ -352,9 +352,11 @@ def test_russian_drafting() -> None:
         "art-1",
         "art-1.1",
         "art-1.2",
+        "art-1.2.intro",
         "art-1.2.a",
         "art-1.2.b",
     ]
+    assert body.get("art-1.2.intro").label == "Статья 1 п. 2, вводная часть"
     point = body.get("art-1.2.b")
     assert (point.number, point.label) == ("б", "Статья 1 п. 2 подп. б")
     assert body.get("closing").label == "Заключительная часть"

@@ -102,7 +102,15 @@ def test_synthetic_structure() -> None:
     assert [c.id for c in chapter.children] == ["art-1", "art-2"]
     art1 = body.get("art-1")
     assert (art1.label, art1.heading, art1.number) == ("Article 1", "Duties", "1")
-    assert [p.id for p in art1.walk()] == ["art-1", "art-1.1", "art-1.2", "art-1.2.a", "art-1.2.b"]
+    assert [p.id for p in art1.walk()] == [
+        "art-1",
+        "art-1.1",
+        "art-1.2",
+        "art-1.2.intro",
+        "art-1.2.a",
+        "art-1.2.b",
+    ]
+    assert body.get("art-1.2.intro").text == "The Parties shall:"
     # A repeated article number is prefixed with its chapter's id.
     assert [c.id for c in body.get("ch-2").children] == ["ch-2.art-1"]
     assert body.get("ch-2.art-1").label == "Chapter II, Article 1"
@@ -256,6 +264,13 @@ def test_pta_420_paragraphs_and_repair(corpus_dir: Path) -> None:
     assert [c.id for c in body.get("art-1").children] == ["art-1.1", "art-1.2"]
     assert [c.id for c in body.get("art-3").children] == [f"art-3.{n}" for n in range(1, 7)]
     assert body.get("art-1.2").label == "Article 1(2)"
+    # The items of 1(2) and 3(2) lost their letters: the lead-in is paragraph 1, the items follow.
+    for paragraph in ("art-1.2", "art-3.2"):
+        assert [c.id for c in body.get(paragraph).children] == [f"{paragraph}.p{n}" for n in range(1, 6)]
+    lead = body.get("art-3.2.p1")
+    assert lead.label == "Article 3(2), paragraph 1"
+    assert lead.text.startswith("The quantitative restrictions") and lead.text.endswith("only in cases of:")
+    assert body.source_text[lead.span.start : lead.span.end] == lead.text
     assert body.get("closing").text.startswith("Done in the city of Moscow")
     # The docx metadata glued before the title (a garbled Russian prefix) is gone.
     assert body.title is not None and body.title.startswith("AGREEMENT BETWEEN")
@@ -267,7 +282,18 @@ def test_pta_420_paragraphs_and_repair(corpus_dir: Path) -> None:
 @pytest.mark.corpus
 def test_pta_423_points(corpus_dir: Path) -> None:
     body = load(corpus_dir, 423)
-    assert [p.id for p in body.get("art-1.2").children][:3] == ["art-1.2.a", "art-1.2.b", "art-1.2.c"]
+    # The lead-in before the lettered criteria, the criteria, then the paragraph's closing words.
+    assert [p.id for p in body.get("art-1.2").children] == [
+        "art-1.2.intro",
+        "art-1.2.a",
+        "art-1.2.b",
+        "art-1.2.c",
+        "art-1.2.p2",
+    ]
+    intro = body.get("art-1.2.intro")
+    assert intro.label == "Article 1(2), introductory words"
+    assert intro.text.startswith("For the purposes") and intro.text.endswith(":")
+    assert body.get("art-3.2").children[0].id == "art-3.2.p1"
     assert any("repaired mojibake" in w for w in body.warnings)
 
 

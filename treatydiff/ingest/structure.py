@@ -227,6 +227,7 @@ LabelUnit = Literal[
     "section",
     "annex",
     "closing",
+    "intro",
 ]
 
 # Display words per language; units missing from a language fall back to English.
@@ -235,22 +236,25 @@ _WORDS: dict[str, dict[str, str]] = {
         "preamble": "Preamble", "recital": "recital", "article": "Article", "chapter": "Chapter",
         "part": "Part", "title": "Title", "section": "Section", "annex": "Annex",
         "closing": "Closing", "unnumbered": "paragraph", "dash": "indent",
+        "intro": "introductory words",
     },
     "ru": {
         "preamble": "Преамбула", "recital": "абз.", "article": "Статья", "chapter": "Глава",
         "part": "Часть", "title": "Титул", "section": "Раздел", "annex": "Приложение",
         "closing": "Заключительная часть", "unnumbered": "абз.", "dash": "абз.",
-        "paragraph": "п.", "point": "подп.",
+        "paragraph": "п.", "point": "подп.", "intro": "вводная часть",
     },
     "es": {
         "preamble": "Preámbulo", "recital": "considerando", "article": "Artículo",
         "chapter": "Capítulo", "part": "Parte", "title": "Título", "section": "Sección",
         "annex": "Anexo", "closing": "Cláusula final", "unnumbered": "párrafo", "dash": "guion",
+        "intro": "palabras introductorias",
     },
     "fr": {
         "preamble": "Préambule", "recital": "considérant", "article": "Article",
         "chapter": "Chapitre", "part": "Partie", "title": "Titre", "section": "Section",
         "annex": "Annexe", "closing": "Formule finale", "unnumbered": "alinéa", "dash": "tiret",
+        "intro": "phrase introductive",
     },
 }  # fmt: skip
 
@@ -270,8 +274,14 @@ class LabelMaker:
         word = self.word(unit)
         return f"{word} {printed}" if printed else word
 
-    def child(self, parent: str, unit: LabelUnit, printed: str) -> str:
-        """Label of a child: ``(3)``, ``(a)``, ", paragraph 4", ", indent 2", ", recital 4"."""
+    def child(self, parent: str, unit: LabelUnit, printed: str = "") -> str:
+        """Label of a child: ``(3)``, ``(a)``, ", paragraph 4", ", indent 2", ", recital 4".
+
+        The lead-in of a paragraph or point (``unit="intro"``) has no number:
+        "Article 3(1), introductory words", "Статья 3 п. 1, вводная часть".
+        """
+        if unit == "intro":
+            return f"{parent}, {self.word(unit)}"
         if self.lang == "ru":
             if unit == "recital":
                 return f"{parent}, абз. {printed}"
@@ -406,6 +416,23 @@ def _ends_sentence(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None
 
 
+# A line that certainly ends a sentence (not a list item ending in ";" or ",").
+_FULL_STOP = re.compile(r"[.!?。！？][)\]»\"”'’]*\s*$")
+
+
+def _starts_sentence(stripped: str) -> bool:
+    """Whether a line begins like a sentence: a capital, or a letter of a script without case."""
+    first = stripped[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
+
+
+def _indentation(text: str, line: Line) -> int | None:
+    """How far ``line`` is indented in the source, or ``None`` if it starts mid-line."""
+    line_start = text.rfind("\n", 0, line.start) + 1
+    lead = text[line_start : line.content_start]
+    return len(lead) if not lead.strip() else None
+
+
 @dataclass
 class _Unit:
     """A paragraph-sized run of lines with the marker of its first line."""
@@ -421,6 +448,12 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
     A unit starts at a line with a paragraph marker, after a blank line, and at a
     line break that ends a sentence when the lines of the block are not hard-wrapped
     (text with one paragraph per line, like the UN Charter's published text).
+
+    In hard-wrapped text a new sentence after a point list starts a unit only when
+    the layout shows that it leaves the list: it stands at the indentation of the
+    paragraph that introduced the points, and every point of the list is indented
+    deeper. Without that difference, words after the last point stay in it, since
+    they may as well continue that point.
     """
     blocks: list[list[Line]] = []
     current: list[Line] = []
@@ -435,6 +468,10 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
         blocks.append(current)
 
     units: list[_Unit] = []
+    # Indentation of the line that began the current paragraph-level unit, and the
+    # smallest indentation of the point lines since (None: no point yet).
+    base_indent: int | None = None
+    point_indent: int | None = None
     for block in blocks:
         breaks = list(zip(block, block[1:], strict=False))
         hard = sum(1 for prev, _ in breaks if _ends_sentence(prev.text))
@@ -450,6 +487,26 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
                 marker = _Marker("none", "", 0)
             boundary = prev is None or _ends_sentence(prev.text)
             starts = prev is None or marker.kind != "none" or (per_line and boundary)
+            indent = _indentation(text, line)
+            if (
+                not starts
+                and prev is not None
+                and point_indent is not None
+                and indent is not None
+                and indent == base_indent
+                and indent < point_indent
+                and _FULL_STOP.search(prev.text) is not None
+                and _starts_sentence(stripped)
+            ):
+                starts = True  # the paragraph's own words after its point list
+            if starts:
+                if marker.kind in ("letter", "roman", "dash"):
+                    if indent is None:
+                        point_indent = 0  # unknown: never outdented below it
+                    else:
+                        point_indent = indent if point_indent is None else min(point_indent, indent)
+                else:
+                    base_indent, point_indent = indent, None
             if starts and piece_start is not None and prev is not None:
                 units.append(_Unit(piece_start.content_start, prev.content_end, piece_marker))
             if starts:
@@ -479,6 +536,8 @@ class _Node:
     unnumbered: int = 0
     dashes: int = 0
     has_lead: bool = False
+    lead: Span | None = None
+    """The words of a marked paragraph or point before its first child (its lead-in)."""
 
     def freeze(self, text: str) -> Provision:
         end = max([self.end, *(child.freeze_end() for child in self.children)])
@@ -494,6 +553,18 @@ class _Node:
 
     def freeze_end(self) -> int:
         return max([self.end, *(child.freeze_end() for child in self.children)])
+
+
+# A lead-in needs a word: "2." alone, or "(a) —", is only a marker.
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _lead_words(text: str, u: _Unit) -> Span | None:
+    """The span of a marked unit's own words after its marker, if it has any."""
+    span = trimmed_span(text, u.start + u.marker.end, u.end)
+    if span is None or _LETTER.search(text, span.start, span.end) is None:
+        return None
+    return span
 
 
 def split_paragraphs(
@@ -514,6 +585,11 @@ def split_paragraphs(
     (``art-1.2.p2``, its lead text being paragraph 1); elsewhere they are numbered
     by position among the paragraphs of their parent (``art-2.p4``). A body that
     is a single unmarked paragraph has no children.
+
+    The lead-in of a marked paragraph or point that has children (its words after
+    the marker, up to the first child) is a child of its own, so that a map can
+    link it: ``art-1.2.p1`` when unmarked paragraphs follow it, ``art-1.1.intro``
+    when points or dash items do. A lead-in that is only the marker has no id.
 
     Args:
         text: the body's whole ``source_text``.
@@ -536,8 +612,21 @@ def split_paragraphs(
     letter: _Node | None = None  # current letter point
     roman: _Node | None = None  # current roman point
 
+    def add_lead(owner: _Node, lead: Span, before: LabelUnit) -> None:
+        # The lead-in IS paragraph 1 when paragraphs follow it (docs/ids.md rule 5);
+        # before points it is their chapeau.
+        if before == "unnumbered":
+            segment, label = "p1", labels.child(owner.label, "unnumbered", "1")
+        else:
+            segment, label = "intro", labels.child(owner.label, "intro")
+        owner.children.append(
+            _Node(ids.claim(f"{owner.id}.{segment}"), "paragraph", label, lead.start, lead.end, None, "intro")
+        )
+
     def add(parent: _Node | None, node_kind: Kind, unit: LabelUnit, printed: str, u: _Unit) -> _Node:
         owner = parent if parent is not None else root
+        if owner.lead is not None and not owner.children:
+            add_lead(owner, owner.lead, unit)
         if unit == "unnumbered":
             owner.unnumbered += 1
             position = owner.unnumbered + (1 if owner.has_lead else 0)
@@ -557,6 +646,7 @@ def split_paragraphs(
             number=number,
             unit=unit,
             has_lead=unit in ("paragraph", "point"),
+            lead=_lead_words(text, u) if unit in ("paragraph", "point") else None,
         )
         (parent.children if parent is not None else top).append(node)
         return node
