@@ -7,7 +7,9 @@ import pytest
 
 from treatydiff.ingest.structure import (
     IdRegistry,
+    arabic_ordinal,
     article_segment,
+    chinese_number,
     int_to_roman,
     label_maker,
     number_slug,
@@ -69,6 +71,37 @@ def test_number_slug(printed: str, slug: str) -> None:
     assert number_slug(printed) == slug
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("五十一", 51), ("一百", 100), ("一百零一", 101),
+     ("一百一十", 110), ("一百十一", 111), ("一百一十一", 111), ("两千零五", 2005), ("一九四五", 1945),
+     ("〇", 0), ("", None), ("第一", None), ("五a", None)],
+    ids=lambda v: repr(v),
+)  # fmt: skip
+def test_chinese_number(text: str, value: int | None) -> None:
+    assert chinese_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("الأول", 1), ("الاول", 1), ("الثامـن", 8), ("العاشر", 10), ("الحادي عشر", 11), ("الثاني  عشر", 12),
+     ("التاسع عشر", 19), ("الأولى", 1), ("الحادية عشرة", 11), ("التاسعة عشرة", 19), ("العشرون", 20),
+     ("الفصل", None), ("", None)],
+    ids=lambda v: repr(v),
+)  # fmt: skip
+def test_arabic_ordinal(text: str, value: int | None) -> None:
+    assert arabic_ordinal(text) == value
+
+
+@pytest.mark.parametrize(
+    ("printed", "slug"),
+    [("五十一", "51"), ("一百零一", "101"), ("٥١", "51"), ("۱۲", "12"), ("１２", "12"), ("الحادي عشر", "11"),
+     ("子", "a"), ("丑", "b"), ("癸", "j"), ("一", "1")],
+)  # fmt: skip
+def test_number_slug_chinese_and_arabic(printed: str, slug: str) -> None:
+    assert number_slug(printed) == slug
+
+
 def test_article_segment() -> None:
     assert article_segment("2.3", 1) == "art-2-3"
     assert article_segment(None, 2) == "art-u2"
@@ -111,6 +144,44 @@ def test_labels(lang: str, expected: list[str]) -> None:
         labels.child(labels.top("preamble"), "recital", "4"),
         labels.top("chapter", "VII"),
         labels.top("closing"),
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        pytest.param(
+            "zh",
+            ["第51条", "第2条第4款", "第13条第1款(子)项", "第2条第4段", "第4条第2款第3段", "序言第4段",
+             "第7章", "结尾部分", "第3条第1款引言", "第101条"],
+            id="zh",
+        ),
+        pytest.param(
+            "ar",
+            ["المادة 51", "المادة 2(4)", "المادة 13(1)(أ)", "المادة 2، الفقرة 4", "المادة 4(2)، المطة 3",
+             "الديباجة، الفقرة 4", "الفصل الأول", "الخاتمة", "المادة 3(1)، الجملة الاستهلالية", "المادة 101"],
+            id="ar",
+        ),
+    ],
+)  # fmt: skip
+def test_chinese_and_arabic_labels(lang: str, expected: list[str]) -> None:
+    labels = label_maker(lang)
+    zh = lang == "zh"
+    art = labels.top("article", "五十一" if zh else "51")
+    art2 = labels.top("article", "二" if zh else "2")
+    art13 = labels.top("article", "十三" if zh else "13")
+    got = [
+        art,
+        labels.child(art2, "paragraph", "四" if zh else "4"),
+        labels.child(labels.child(art13, "paragraph", "一" if zh else "1"), "point", "子" if zh else "أ"),
+        labels.child(art2, "unnumbered", "4"),
+        labels.child(labels.child(labels.top("article", "4"), "paragraph", "2"), "dash", "3"),
+        labels.child(labels.top("preamble"), "recital", "4"),
+        labels.top("chapter", "七" if zh else "الأول"),
+        labels.top("closing"),
+        labels.child(labels.child(labels.top("article", "3"), "paragraph", "1"), "intro"),
+        labels.top("article", "一百零一" if zh else "101"),
     ]
     assert got == expected
 
@@ -195,6 +266,17 @@ SPLIT_CASES = [
     ),
     pytest.param("1. Once.\n1. Twice.", ["art-9.1", "art-9.1_2"], id="repeated-number-gets-suffix"),
     pytest.param(
+        "　　一、双方应：\n\n　　　　(子) 公布关税；\n\n"
+        "　　　　（丑）通报变更。\n\n　　二、其他事项另行商定。",
+        ["art-9.1", "art-9.1.intro", "art-9.1.a", "art-9.1.b", "art-9.2"],
+        id="chinese-paragraphs-and-branch-points",
+    ),
+    pytest.param(
+        "　　双方同意：\n　　一、互相通报；\n　　二、每年会晤。\n　　十一、（一）公布；（二）执行。",
+        ["art-9.p1", "art-9.1", "art-9.2", "art-9.11"],
+        id="chinese-paragraph-numbers-per-line",
+    ),
+    pytest.param(
         "El Comité podrá:\na) proponer:\nI) normas;\nII) plazos;\nn) informar;\nñ) declarar;\no) crear.",
         ["art-9.p1", "art-9.a", "art-9.a.intro", "art-9.a.i", "art-9.a.ii", "art-9.n", "art-9.ny", "art-9.o"],
         id="upper-case-roman-and-spanish-enye",
@@ -204,7 +286,8 @@ SPLIT_CASES = [
 
 @pytest.mark.parametrize(("body", "expected"), SPLIT_CASES)
 def test_split_paragraphs(body: str, expected: list[str]) -> None:
-    provisions = split(body, lang="ru" if any("а" <= ch <= "я" for ch in body) else "en")
+    lang = "ru" if any("а" <= ch <= "я" for ch in body) else "zh" if "、" in body else "en"
+    provisions = split(body, lang=lang)
     assert flat(provisions) == expected
     for top in provisions:
         for p in top.walk():
@@ -273,6 +356,11 @@ LEAD_CASES = [
         "ru", "2. Ограничения вводятся только при:\n\nдефиците;\n\nнаплыве импорта.",
         "art-9.2.p1", "Статья 9 п. 2 абз. 1", "Ограничения вводятся только при:",
         id="ru-unmarked-items-lead-is-p1",
+    ),
+    pytest.param(
+        "zh", "一、双方应：\n(子) 公布关税；\n(丑) 通报变更。",
+        "art-9.1.intro", "第9条第1款引言", "双方应：",
+        id="zh-points",
     ),
     pytest.param(
         "en", "1. Lead:\n(a) the Parties shall,\nwhere needed:\n(i) consult;\n(ii) report.",

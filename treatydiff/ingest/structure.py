@@ -14,11 +14,14 @@ from typing import Literal
 from treatydiff.model import Kind, Provision, Span
 
 __all__ = [
+    "ARABIC_ORDINALS",
     "CLOSING_START",
     "IdRegistry",
     "LabelMaker",
     "Line",
+    "arabic_ordinal",
     "article_segment",
+    "chinese_number",
     "container_unit",
     "int_to_roman",
     "label_maker",
@@ -38,7 +41,11 @@ CLOSING_START = re.compile(
     r"|(?:совершено|составлено|подписано)\s+(?:в|во)\b|совершено\s+[0-9]"
     r"|в\s+(?:удостоверение|подтверждение|свидетельство)\s+чего"
     r"|hech[oa]\s+en\b|firmad[oa]\s+en\b|en\s+(?:fe|testimonio)\s+de\s+lo\s+cual"
-    r"|fait\s+[àa]\b|en\s+foi\s+de\s+quoi",
+    r"|fait\s+[àa]\b|en\s+foi\s+de\s+quoi"
+    # zh: "为此……签字于本宪章" (in faith whereof … have signed), "下列签字人", "……签订于……" (done at).
+    r"|为此[^。\n]{0,80}?签[字署]|下列签[字署]人|[^。\n]{0,40}?签订于"
+    # ar: "ومصادقا لما تقدم" / "وإثباتاً لذلك" (in faith whereof), "حرر في" / "حررت ب" (done at).
+    r"|و?(?:مصادق|إثبات|اثبات|تصديق|شهاد)[اةً]{1,2}\s+(?:لما|لذلك|على\s+ذلك)|حرر(?:ت)?\s+(?:في|ب)",
     re.IGNORECASE,
 )
 
@@ -99,9 +106,85 @@ _CYRILLIC = {
 }  # fmt: skip
 
 
+# Chinese drafting letters its points with the earthly branches "(子)" "(丑)" … or the
+# heavenly stems "(甲)" "(乙)" …: ordinal signs, not letters of an alphabet, so (like
+# roman numerals) they become the Latin letter of the same rank: 子 → a, 丑 → b.
+_CYCLIC_SIGNS = {
+    **{sign: chr(ord("a") + n) for n, sign in enumerate("子丑寅卯辰巳午未申酉戌亥")},
+    **{sign: chr(ord("a") + n) for n, sign in enumerate("甲乙丙丁戊己庚辛壬癸")},
+}
+
+
 def translit_point(text: str) -> str:
-    """ASCII form of a (possibly Cyrillic) point letter: ``"б"`` → ``"b"``, ``"ж"`` → ``"zh"``."""
-    return "".join(_CYRILLIC.get(ch, ch) for ch in text.lower())
+    """ASCII form of a point letter: ``"б"`` → ``"b"``, ``"ж"`` → ``"zh"``, ``"丑"`` → ``"b"``."""
+    return "".join(_CYRILLIC.get(ch) or _CYCLIC_SIGNS.get(ch, ch) for ch in text.lower())
+
+
+# --- Chinese and Arabic numbers ---------------------------------------------------------
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "两": 2, **{d: n for n, d in enumerate("一二三四五六七八九", start=1)}}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+ZH_NUMERAL = "〇零一二两三四五六七八九十百千"
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a Chinese numeral: ``"五十一"`` → 51, ``"一百零一"`` → 101, ``"一百十一"`` → 111.
+
+    Digits written one by one ("一九四五") read as a decimal number. Returns ``None``
+    when ``text`` is not a Chinese numeral.
+    """
+    if not text or any(ch not in _ZH_DIGITS and ch not in _ZH_UNITS for ch in text):
+        return None
+    total = 0
+    current = 0
+    after_digit = False
+    for ch in text:
+        if ch in _ZH_UNITS:
+            total += (current or 1) * _ZH_UNITS[ch]
+            current, after_digit = 0, False
+        else:
+            current = current * 10 + _ZH_DIGITS[ch] if after_digit else _ZH_DIGITS[ch]
+            after_digit = True
+    return total + current
+
+
+def _arabic_ordinals() -> dict[str, int]:
+    masculine = [
+        "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+    ]  # fmt: skip
+    feminine = [
+        "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة",
+    ]  # fmt: skip
+    words = {word: n for forms in (masculine, feminine) for n, word in enumerate(forms, start=1)}
+    words.update({"العاشر": 10, "العاشرة": 10, "العشرون": 20, "العشرين": 20})
+    for n in range(1, 10):
+        # 11 is "الحادي عشر" / "الحادية عشرة"; 12 to 19 pair the unit with عشر / عشرة.
+        words["الحادي عشر" if n == 1 else f"{masculine[n - 1]} عشر"] = 10 + n
+        words["الحادية عشرة" if n == 1 else f"{feminine[n - 1]} عشرة"] = 10 + n
+    return words
+
+
+ARABIC_ORDINALS: dict[str, int] = _arabic_ordinals()
+"""Arabic ordinal words of chapter and article headings ("الفصل الأول", "المادة الأولى"), 1 to 20."""
+_ARABIC_NOISE = re.compile("[\u0640\u064b-\u0652\u200e\u200f]")  # tatweel, vowel marks, direction marks
+_ALEF = str.maketrans("أإآ", "ااا")
+
+
+def _arabic_key(text: str) -> str:
+    """An Arabic word as looked up: no tatweel or marks, plain alef, single spaces."""
+    return " ".join(_ARABIC_NOISE.sub("", text).translate(_ALEF).split())
+
+
+_ORDINAL_VALUES = {_arabic_key(word): value for word, value in ARABIC_ORDINALS.items()}
+
+
+def arabic_ordinal(text: str) -> int | None:
+    """The value of an Arabic ordinal word: ``"الثامـن"`` → 8, ``"الحادي عشر"`` → 11."""
+    return _ORDINAL_VALUES.get(_arabic_key(text))
+
+
+# Arabic-Indic, extended Arabic-Indic and full-width digits, read as ASCII digits.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
 
 
 # Words that join the number they follow in an id: "5 bis" → "5bis".
@@ -154,15 +237,16 @@ def number_slug(printed: str, *, roman: bool = True) -> str:
     anything else that is not ASCII alphanumeric is dropped. Returns ``""`` when
     nothing usable is left.
     """
-    whole = number_word(printed.strip())
+    printed = printed.strip().translate(_DIGITS)
+    whole = number_word(printed) or chinese_number(printed) or arabic_ordinal(printed)
     if whole is not None:
         return str(whole)
     parts: list[str] = []
-    for raw in re.split(r"[\s.\-–—/_:()]+", printed.strip()):
+    for raw in re.split(r"[\s.\-–—/_:()]+", printed):
         if not raw:
             continue
         lowered = raw.lower()
-        word = number_word(lowered)
+        word = number_word(lowered) or chinese_number(raw)
         if word is not None:
             parts.append(str(word))
             continue
@@ -256,7 +340,28 @@ _WORDS: dict[str, dict[str, str]] = {
         "annex": "Annexe", "closing": "Formule finale", "unnumbered": "alinéa", "dash": "tiret",
         "intro": "phrase introductive",
     },
+    # Chinese counts units with 第…条/章/款 around the number (see LabelMaker).
+    "zh": {
+        "preamble": "序言", "recital": "段", "article": "条", "chapter": "章", "part": "编",
+        "title": "编", "section": "节", "annex": "附件", "closing": "结尾部分", "unnumbered": "段",
+        "dash": "段", "paragraph": "款", "point": "项", "intro": "引言",
+    },
+    "ar": {
+        "preamble": "الديباجة", "recital": "الفقرة", "article": "المادة", "chapter": "الفصل",
+        "part": "الجزء", "title": "الباب", "section": "الفرع", "annex": "المرفق", "closing": "الخاتمة",
+        "unnumbered": "الفقرة", "dash": "المطة", "intro": "الجملة الاستهلالية",
+    },
 }  # fmt: skip
+# Chinese labels number these units "第N…" with arabic digits: "第51条", "第2条第4款".
+_ZH_COUNTED = frozenset(
+    {"article", "chapter", "part", "title", "section", "paragraph", "unnumbered", "dash", "recital"}
+)
+
+
+def _zh_number(printed: str) -> str:
+    """A printed number as Chinese labels show it: "五十一" → "51" (other forms as printed)."""
+    slug = number_slug(printed)
+    return slug if slug.isdigit() else printed
 
 
 @dataclass(frozen=True)
@@ -270,8 +375,10 @@ class LabelMaker:
         return _WORDS.get(self.lang, _WORDS["en"]).get(unit) or _WORDS["en"].get(unit, unit)
 
     def top(self, unit: LabelUnit, printed: str | None = None) -> str:
-        """Label of a top-level unit: "Article 5", "Chapter VII", "Preamble", "Closing"."""
+        """Label of a top-level unit: "Article 5", "Chapter VII", "第51条", "المادة 51", "Closing"."""
         word = self.word(unit)
+        if self.lang == "zh" and printed:
+            return f"第{_zh_number(printed)}{word}" if unit in _ZH_COUNTED else f"{word}{printed}"
         return f"{word} {printed}" if printed else word
 
     def child(self, parent: str, unit: LabelUnit, printed: str = "") -> str:
@@ -280,6 +387,13 @@ class LabelMaker:
         The lead-in of a paragraph or point (``unit="intro"``) has no number:
         "Article 3(1), introductory words", "Статья 3 п. 1, вводная часть".
         """
+        if self.lang == "zh":
+            if unit == "point":
+                return f"{parent}({printed}){self.word(unit)}"
+            counted = f"第{_zh_number(printed)}" if printed else ""
+            return f"{parent}{counted}{self.word(unit)}"
+        if self.lang == "ar" and unit not in ("paragraph", "point"):
+            return f"{parent}، {self.word(unit)} {printed}".rstrip()
         if unit == "intro":
             return f"{parent}, {self.word(unit)}"
         if self.lang == "ru":
@@ -372,10 +486,16 @@ _POINT_MARKER = re.compile(
     r"|(?P<r>[a-zñ]|[ivxl]{1,6}|[IVXL]{1,6}|[а-яё])\))(?=\s|$)"
 )
 _DASH_MARKER = re.compile(r"[-–—•](?=\s)")
+# Chinese drafting: paragraphs "一、" "二、", points "(子)" "（丑）" "（一）"; no space need follow.
+_ZH_NUMBER_MARKER = re.compile(r"(?P<z>[一二三四五六七八九十百零〇]{1,6})、")
+_ZH_POINT_MARKER = re.compile(
+    r"[(（](?P<z>[子丑寅卯辰巳午未申酉戌亥甲乙丙丁戊己庚辛壬癸]|[一二三四五六七八九十]{1,3})[)）]\s?"
+)
 # A line that ends like this may be followed by a marker line; any other ending is a
 # sentence broken by hard wrapping, and "(a) of paragraph 2" on the next line is not a point.
 _LIST_BOUNDARY = re.compile(
-    r"(?:[.;:,!?)\]»\"”'’…]|\b(?:and|or|и|или|либо|y|e|o|u|et|ou|ni))\s*$", re.IGNORECASE
+    r"(?:[.;:,!?)\]»\"”'’…。；：，、！？）؛،؟]|\b(?:and|or|и|или|либо|y|e|o|u|et|ou|ni))[\s\u200e\u200f]*$",
+    re.IGNORECASE,
 )
 
 
@@ -396,6 +516,12 @@ def _marker(stripped: str) -> _Marker:
         printed = point.group("p") or point.group("r") or ""
         roman = re.fullmatch(r"[ivxl]+|[IVXL]+", printed) is not None and roman_to_int(printed) is not None
         return _Marker("roman" if roman else "letter", printed, point.end())
+    zh_number = _ZH_NUMBER_MARKER.match(stripped)
+    if zh_number:
+        return _Marker("number", zh_number.group("z"), zh_number.end())
+    zh_point = _ZH_POINT_MARKER.match(stripped)
+    if zh_point:
+        return _Marker("letter", zh_point.group("z"), zh_point.end())
     if _DASH_MARKER.match(stripped):
         return _Marker("dash", stripped[0], 1)
     return _Marker("none", "", 0)
@@ -404,7 +530,8 @@ def _marker(stripped: str) -> _Marker:
 # A line that ends a sentence or a list item for certain: hard-wrapped prose also
 # breaks lines after commas and "and", so those do not count here.
 _SENTENCE_END = re.compile(
-    r"(?:[.;:!?…][)\]»\"”'’]*|[;,]\s*(?:and|or|и|или|либо|y|o|et|ou))\s*$", re.IGNORECASE
+    r"(?:[.;:!?…。；：！？؛؟][)\]»\"”'’）]*|[;,]\s*(?:and|or|и|или|либо|y|o|et|ou))[\s\u200e\u200f]*$",
+    re.IGNORECASE,
 )
 
 
@@ -417,7 +544,7 @@ def _ends_sentence(text: str) -> bool:
 
 
 # A line that certainly ends a sentence (not a list item ending in ";" or ",").
-_FULL_STOP = re.compile(r"[.!?。！？][)\]»\"”'’]*\s*$")
+_FULL_STOP = re.compile(r"[.!?。！？؟][)\]»\"”'’）]*[\s\u200e\u200f]*$")
 
 
 def _starts_sentence(stripped: str) -> bool:

@@ -1,10 +1,11 @@
 """Plain-text and Markdown treaties: headings, preamble, articles, containers, closing.
 
-The parser reads English, Russian, Spanish and French drafting conventions. A
-heading is a line that consists of the heading alone ("Article 5", "ГЛАВА IX",
-"Chapter I: Purposes and Principles", "## Art. 5 — Scope"), optionally followed by
-its title on the next line; a cross-reference inside a sentence ("under Article
-51", "see Chapter VII") never starts a unit.
+The parser reads English, Russian, Spanish, French, Chinese and Arabic drafting
+conventions. A heading is a line that consists of the heading alone ("Article 5",
+"ГЛАВА IX", "Chapter I: Purposes and Principles", "## Art. 5 — Scope", "第五十一条",
+"第一章：总则", "المادة 51", "الفصل الأول: …"), optionally followed by its title
+on the next line; a cross-reference inside a sentence ("under Article 51", "see
+Chapter VII") never starts a unit.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from typing import Literal
 
 from treatydiff.errors import IngestError
 from treatydiff.ingest.structure import (
+    ARABIC_ORDINALS,
     CLOSING_START,
+    ZH_NUMERAL,
     IdRegistry,
     Line,
     article_segment,
@@ -69,25 +72,54 @@ _ARTICLE = re.compile(
     r"(?P<word>" + _words("Article", "Artículo", "Articulo", "Статья") + r"|Art\.|ART\.|Ст\.)"
     r"\s*" + _NUMBER + r"(?P<rest>.*)$"
 )
+# Chinese: "第五十一条", "第一百零一条", "第5条"; "第一章：总则", "第一编", "第一部分", "第一节".
+_ZH_NUMBER = r"(?P<num>[" + ZH_NUMERAL + r"0-9０-９]{1,8})"
+_ARTICLE_ZH = re.compile(r"(?P<word>第)\s*" + _ZH_NUMBER + r"\s*条(?P<rest>.*)$")
+_CONTAINER_ZH = re.compile(r"第\s*" + _ZH_NUMBER + r"\s*(?P<word>章|编|部分|节)(?P<rest>.*)$")
+
+
+def _arabic(word: str) -> str:
+    """A pattern for an Arabic word as typeset: tatweel may stretch it, hamza may be dropped."""
+    chars = [r"\s+" if ch == " " else "[أاإ]" if ch in "أإ" else re.escape(ch) for ch in word]
+    return "\u0640*".join(chars)
+
+
+# Arabic: "المادة 51" (ASCII or Arabic-Indic digits) or "المادة الأولى"; "الفصل الأول: …".
+_AR_NUMBER = (
+    r"(?P<num>[0-9٠-٩۰-۹]{1,4}(?![0-9٠-٩۰-۹])|(?:"
+    + "|".join(_arabic(word) for word in sorted(ARABIC_ORDINALS, key=len, reverse=True))
+    + r")(?![\u0621-\u064a]))"
+)
+_ARTICLE_AR = re.compile(r"(?P<word>" + _arabic("المادة") + r")\s*" + _AR_NUMBER + r"(?P<rest>.*)$")
+_CONTAINER_AR = re.compile(
+    r"(?P<word>" + "|".join(_arabic(w) for w in ("الفصل", "الباب", "الجزء", "الفرع")) + r")\s+"
+    + _AR_NUMBER + r"(?P<rest>.*)$"
+)  # fmt: skip
+# "المادة 5 من هذا الاتفاق …": Arabic has no capitals to tell a cross-reference at the
+# start of a line from a heading with its title; a particle after the number does.
+_AR_REFERENCE = re.compile(r"\s*(?:من|في|على|إلى|الى|عن|أو|او|و|ف)\s")
+_ARTICLE_PATTERNS = (_ARTICLE, _ARTICLE_ZH, _ARTICLE_AR)
 _CONTAINERS: dict[str, tuple[Kind, str]] = {}
 for _kind, _prefix, _names in (
-    ("part", "part", ("Part", "Часть", "Parte", "Partie")),
-    ("title", "title", ("Title", "Título", "Titre")),
-    ("chapter", "ch", ("Chapter", "Глава", "Capítulo", "Capitulo", "Chapitre")),
-    ("section", "sec", ("Section", "Раздел", "Sección", "Seccion")),
+    ("part", "part", ("Part", "Часть", "Parte", "Partie", "编", "部分", "الجزء")),
+    ("title", "title", ("Title", "Título", "Titre", "الباب")),
+    ("chapter", "ch", ("Chapter", "Глава", "Capítulo", "Capitulo", "Chapitre", "章", "الفصل")),
+    ("section", "sec", ("Section", "Раздел", "Sección", "Seccion", "节", "الفرع")),
 ):
     for _name in _names:
         _CONTAINERS[_name.lower()] = (_kind, _prefix)  # type: ignore[assignment]
-_CONTAINER = re.compile(
-    r"(?P<word>" + _words(*(name.title() for name in _CONTAINERS)) + r")"
-    r"\s+" + _NUMBER + r"(?P<rest>.*)$"
-)
+# Words of scripts with capitals ("Chapter", "ГЛАВА"); Chinese and Arabic ones have their own patterns.
+_CASED_CONTAINERS = [name.title() for name in _CONTAINERS if name.title() != name.upper()]
+_CONTAINER = re.compile(r"(?P<word>" + _words(*_CASED_CONTAINERS) + r")\s+" + _NUMBER + r"(?P<rest>.*)$")
+_CONTAINER_PATTERNS = (_CONTAINER, _CONTAINER_ZH, _CONTAINER_AR)
 _ANNEX = re.compile(
     r"(?P<word>" + _words("Annex", "Appendix", "Приложение", "Anexo", "Annexe") + r")"
     r"(?:\s*(?:No\.?|N°|№|Nº|núm\.|n°)?\s*" + _NUMBER.replace("(?P<num>", "(?P<num>[0-9]{1,3}-[A-Z]|") + r")?"
     r"(?P<rest>.*)$"
 )
-_PREAMBLE_WORD = re.compile(r"(?:" + _words("Preamble", "Преамбула", "Preámbulo", "Préambule") + r")\s*:?\s*")
+_PREAMBLE_WORD = re.compile(
+    r"(?:" + _words("Preamble", "Преамбула", "Preámbulo", "Préambule", "序言", "الديباجة") + r")\s*[:：]?\s*"
+)
 _TREATY_WORD = re.compile(
     r"\b(?:agreement|treaty|convention|charter|protocol|memorandum|declaration|accord|pact|statute"
     r"|acuerdo|tratado|convenio|convención|carta|protocolo|traité|pacte|charte|accord"
@@ -100,9 +132,17 @@ _TREATY_START = re.compile(
 )
 _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?")
 _EMPHASIS_END = re.compile(r"(?:\*\*|__)\s*$")
-_SEPARATOR = re.compile(r"\s*(?:(?:\*\*|__)\s*)?(?:[.:)\-–—]+\s*)?")
-_SENTENCE_END = re.compile(r"[.;:!?)\]»\"”'’…]\s*$")
-_MARKER_LINE = re.compile(r"\s*(?:\(?[0-9]{1,3}[.)]|\(?[a-zа-я][)]|\([a-zа-я]{1,4}\)|[-–—•]\s)")
+_SEPARATOR = re.compile(r"\s*(?:(?:\*\*|__)\s*)?(?:[.:：)\-–—]+\s*)?")
+_SENTENCE_END = re.compile(r"[.;:!?)\]»\"”'’…。；：！？）؛؟][\s\u200e\u200f]*$")
+_MARKER_LINE = re.compile(
+    r"\s*(?:\(?[0-9]{1,3}[.)]|\(?[a-zа-я][)]|\([a-zа-я]{1,4}\)|[-–—•]\s"
+    r"|[" + ZH_NUMERAL + r"]{1,6}、"
+    r"|[(（][子丑寅卯辰巳午未申酉戌亥甲乙丙丁戊己庚辛壬癸" + ZH_NUMERAL + r"]{1,3}[)）])"
+)
+# Lines ending in these are sentences (or lead-ins), never titles.
+_TERMINAL = ".:;,!?。：；，！？،؛؟"
+# Direction marks that Arabic texts carry at the ends of lines.
+_BIDI = "\u200e\u200f\u061c\ufeff"
 # Container ranks: a heading closes every open container of the same or a lower rank.
 _RANK = {"annex": 0, "part": 1, "title": 2, "section": 4, "chapter": 3}
 _RU_SECTION_RANK = 2  # Russian "Раздел" sits above "Глава" in Russian drafting.
@@ -188,9 +228,14 @@ def _title_like(text: str, *, limit: int = 200) -> bool:
     if not stripped or len(stripped) > limit:
         return False
     first = stripped[0]
-    if not (first.isupper() or first.isdigit() or first in "\"'«“(["):
+    if not (_capital(first) or first.isdigit() or first in "\"'«“(["):
         return False
-    return stripped[-1] not in ",;"
+    return stripped[-1] not in ",;，；،؛"
+
+
+def _capital(first: str) -> bool:
+    """A capital letter, or a letter of a script without case (Chinese, Arabic)."""
+    return first.isupper() or (first.isalpha() and not first.islower())
 
 
 def _uppercase_share(text: str) -> float:
@@ -209,7 +254,7 @@ class _Scanner:
         self.text = text
         self.lang = lang
         self.lines: list[Line] = split_lines(text)
-        self.cleaned: list[str] = [_strip_markdown(line.text.strip())[0] for line in self.lines]
+        self.cleaned: list[str] = [_strip_markdown(line.text.strip(_BIDI).strip())[0] for line in self.lines]
 
     def _prev_nonblank(self, index: int) -> int | None:
         for i in range(index - 1, -1, -1):
@@ -228,11 +273,16 @@ class _Scanner:
         cleaned = self.cleaned[index]
         if not cleaned:
             return None
-        for kind, pattern in (("article", _ARTICLE), ("container", _CONTAINER), ("annex", _ANNEX)):
+        for pattern in _ARTICLE_PATTERNS:
             match = pattern.match(cleaned)
             if match:
-                return kind, match  # type: ignore[return-value]
-        return None
+                return "article", match
+        for pattern in _CONTAINER_PATTERNS:
+            match = pattern.match(cleaned)
+            if match:
+                return "container", match
+        match = _ANNEX.match(cleaned)
+        return ("annex", match) if match else None
 
     def heading(self, index: int, *, seen_article: bool) -> _Heading | None:
         """The heading on line ``index``, if the line is one."""
@@ -253,6 +303,8 @@ class _Scanner:
         title: str | None = None
         inline_body: int | None = None
         if rest.strip():
+            if _AR_REFERENCE.match(rest):
+                return None
             separator = _SEPARATOR.match(rest)
             if separator and separator.end() > 0 and rest[: separator.end()].strip():
                 candidate = rest[separator.end() :].strip()
@@ -265,7 +317,7 @@ class _Scanner:
                     title = candidate
             elif rest[0].isspace() and _title_like(rest) and not _ends_sentence(rest):
                 title = _EMPHASIS_END.sub("", rest).strip()
-            elif kind == "article" and rest[0].isspace() and rest.lstrip()[:1].isupper():
+            elif kind == "article" and rest[0].isspace() and _capital(rest.lstrip()[:1]):
                 # "Article 5 The Parties shall …": the heading with its text on the same line.
                 inline_body = self._offset_of(index, rest.strip())
             else:
@@ -291,7 +343,7 @@ class _Scanner:
         elif kind == "annex":
             unit, prefix, rank = "annex", "annex", _RANK["annex"]
         else:
-            unit, prefix = _CONTAINERS[match.group("word").lower()]
+            unit, prefix = _CONTAINERS[match.group("word").lower().replace("\u0640", "")]
             rank = _RANK[unit]
             if match.group("word").lower() == "раздел":
                 rank = _RU_SECTION_RANK
@@ -315,7 +367,7 @@ class _Scanner:
         cleaned = self.cleaned[index]
         if not _title_like(cleaned, limit=150) or _MARKER_LINE.match(cleaned):
             return False
-        return not (cleaned.rstrip()[-1] in ".:;,!?" or self._match(index) or CLOSING_START.match(cleaned))
+        return not (cleaned.rstrip()[-1] in _TERMINAL or self._match(index) or CLOSING_START.match(cleaned))
 
 
 # --- preamble and title --------------------------------------------------------------------
@@ -394,7 +446,8 @@ def parse_text(text: str, *, lang: str | None = None, origin: str = "<text>") ->
     headings = _find_headings(scanner)
     if not any(h.kind == "article" for h in headings):
         raise IngestError(
-            "no article found: no line reads like 'Article 1', 'ARTICLE V' or 'Статья 1'",
+            "no article found: no line reads like 'Article 1', 'ARTICLE V', 'Статья 1', '第一条'"
+            " or 'المادة 1'",
             file=origin,
             hint="is this a treaty text? headings must stand on a line of their own",
         )
