@@ -237,8 +237,13 @@ def number_slug(printed: str, *, roman: bool = True) -> str:
     anything else that is not ASCII alphanumeric is dropped. Returns ``""`` when
     nothing usable is left.
     """
-    printed = printed.strip().translate(_DIGITS)
-    whole = number_word(printed) or chinese_number(printed) or arabic_ordinal(printed)
+    printed = printed.strip()
+    other_script = not printed.isascii()
+    if other_script:
+        printed = printed.translate(_DIGITS)
+    whole = number_word(printed)
+    if whole is None and other_script:
+        whole = chinese_number(printed) or arabic_ordinal(printed)
     if whole is not None:
         return str(whole)
     parts: list[str] = []
@@ -246,7 +251,7 @@ def number_slug(printed: str, *, roman: bool = True) -> str:
         if not raw:
             continue
         lowered = raw.lower()
-        word = number_word(lowered) or chinese_number(raw)
+        word = number_word(lowered) or (chinese_number(raw) if other_script else None)
         if word is not None:
             parts.append(str(word))
             continue
@@ -555,6 +560,8 @@ def _starts_sentence(stripped: str) -> bool:
 
 def _indentation(text: str, line: Line) -> int | None:
     """How far ``line`` is indented in the source, or ``None`` if it starts mid-line."""
+    if line.start == 0 or text[line.start - 1] == "\n":
+        return line.content_start - line.start
     line_start = text.rfind("\n", 0, line.start) + 1
     lead = text[line_start : line.content_start]
     return len(lead) if not lead.strip() else None
@@ -614,19 +621,18 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
                 marker = _Marker("none", "", 0)
             boundary = prev is None or _ends_sentence(prev.text)
             starts = prev is None or marker.kind != "none" or (per_line and boundary)
-            indent = _indentation(text, line)
             if (
                 not starts
                 and prev is not None
                 and point_indent is not None
-                and indent is not None
-                and indent == base_indent
-                and indent < point_indent
-                and _FULL_STOP.search(prev.text) is not None
                 and _starts_sentence(stripped)
+                and _FULL_STOP.search(prev.text) is not None
             ):
-                starts = True  # the paragraph's own words after its point list
+                indent = _indentation(text, line)
+                # The paragraph's own words after its point list.
+                starts = indent is not None and indent == base_indent and indent < point_indent
             if starts:
+                indent = _indentation(text, line)
                 if marker.kind in ("letter", "roman", "dash"):
                     if indent is None:
                         point_indent = 0  # unknown: never outdented below it
@@ -663,8 +669,8 @@ class _Node:
     unnumbered: int = 0
     dashes: int = 0
     has_lead: bool = False
-    lead: Span | None = None
-    """The words of a marked paragraph or point before its first child (its lead-in)."""
+    marker_end: int | None = None
+    """Where a marked paragraph's or point's marker ends: its lead-in words follow."""
 
     def freeze(self, text: str) -> Provision:
         end = max([self.end, *(child.freeze_end() for child in self.children)])
@@ -686,9 +692,9 @@ class _Node:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _lead_words(text: str, u: _Unit) -> Span | None:
-    """The span of a marked unit's own words after its marker, if it has any."""
-    span = trimmed_span(text, u.start + u.marker.end, u.end)
+def _lead_words(text: str, start: int, end: int) -> Span | None:
+    """The span of the words in ``text[start:end]`` (after a marker), if it has any."""
+    span = trimmed_span(text, start, end)
     if span is None or _LETTER.search(text, span.start, span.end) is None:
         return None
     return span
@@ -739,9 +745,12 @@ def split_paragraphs(
     letter: _Node | None = None  # current letter point
     roman: _Node | None = None  # current roman point
 
-    def add_lead(owner: _Node, lead: Span, before: LabelUnit) -> None:
+    def add_lead(owner: _Node, marker_end: int, before: LabelUnit) -> None:
         # The lead-in IS paragraph 1 when paragraphs follow it (docs/ids.md rule 5);
-        # before points it is their chapeau.
+        # before points it is their chapeau. A marker alone has no lead-in.
+        lead = _lead_words(text, marker_end, owner.end)
+        if lead is None:
+            return
         if before == "unnumbered":
             segment, label = "p1", labels.child(owner.label, "unnumbered", "1")
         else:
@@ -752,8 +761,8 @@ def split_paragraphs(
 
     def add(parent: _Node | None, node_kind: Kind, unit: LabelUnit, printed: str, u: _Unit) -> _Node:
         owner = parent if parent is not None else root
-        if owner.lead is not None and not owner.children:
-            add_lead(owner, owner.lead, unit)
+        if owner.marker_end is not None and not owner.children:
+            add_lead(owner, owner.marker_end, unit)
         if unit == "unnumbered":
             owner.unnumbered += 1
             position = owner.unnumbered + (1 if owner.has_lead else 0)
@@ -773,7 +782,7 @@ def split_paragraphs(
             number=number,
             unit=unit,
             has_lead=unit in ("paragraph", "point"),
-            lead=_lead_words(text, u) if unit in ("paragraph", "point") else None,
+            marker_end=u.start + u.marker.end if unit in ("paragraph", "point") else None,
         )
         (parent.children if parent is not None else top).append(node)
         return node
