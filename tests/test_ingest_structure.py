@@ -37,7 +37,19 @@ def test_roman_round_trip(number: int) -> None:
 
 @pytest.mark.parametrize(
     ("letter", "ascii_form"),
-    [("а", "a"), ("б", "b"), ("в", "v"), ("ж", "zh"), ("Щ", "shch"), ("я", "ya"), ("a", "a")],
+    [
+        ("а", "a"),
+        ("б", "b"),
+        ("в", "v"),
+        ("ж", "zh"),
+        ("Щ", "shch"),
+        ("я", "ya"),
+        ("a", "a"),
+        ("ъ", ""),
+        ("子", "a"),
+        ("亥", "l"),
+        ("甲", "a"),
+    ],
 )
 def test_translit_point(letter: str, ascii_form: str) -> None:
     assert translit_point(letter) == ascii_form

@@ -114,10 +114,12 @@ _CYCLIC_SIGNS = {
     **{sign: chr(ord("a") + n) for n, sign in enumerate("甲乙丙丁戊己庚辛壬癸")},
 }
 
+_POINT_LETTERS = {**_CYRILLIC, **_CYCLIC_SIGNS}
+
 
 def translit_point(text: str) -> str:
     """ASCII form of a point letter: ``"б"`` → ``"b"``, ``"ж"`` → ``"zh"``, ``"丑"`` → ``"b"``."""
-    return "".join(_CYRILLIC.get(ch) or _CYCLIC_SIGNS.get(ch, ch) for ch in text.lower())
+    return "".join(_POINT_LETTERS.get(ch, ch) for ch in text.lower())
 
 
 # --- Chinese and Arabic numbers ---------------------------------------------------------
