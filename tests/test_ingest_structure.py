@@ -198,6 +198,25 @@ def test_chinese_and_arabic_labels(lang: str, expected: list[str]) -> None:
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "caption", "expected"),
+    [
+        pytest.param(
+            "en", "POWERS AND DUTIES OF THE BOARD", "Section: Powers and Duties of the Board", id="en-caps"
+        ),
+        pytest.param("en", "Widget councils", "Section: Widget councils", id="en-as-written"),
+        pytest.param("ru", "ПРАВА и ОБЯЗАННОСТИ", "Раздел: Права и обязанности", id="ru-caps"),
+        pytest.param("fr", "DROITS ET DEVOIRS", "Section : Droits et devoirs", id="fr-caps"),
+        pytest.param("es", "DERECHOS Y  DEBERES", "Sección: Derechos y deberes", id="es-caps-spaces"),
+        pytest.param("zh", "权利", "节：权利", id="zh"),
+        pytest.param("ar", "الحقـوق", "الفرع: الحقوق", id="ar-tatweel"),
+    ],
+)  # fmt: skip
+def test_caption_labels(lang: str, caption: str, expected: str) -> None:
+    # Captions set in capitals are shown in heading case; the tatweel only stretches a word.
+    assert label_maker(lang).captioned("section", caption) == expected
+
+
 # --- the splitter -------------------------------------------------------------------------
 
 

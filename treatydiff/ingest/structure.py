@@ -371,6 +371,26 @@ def _zh_number(printed: str) -> str:
     return slug if slug.isdigit() else printed
 
 
+# Words that English title case leaves in lower case ("Functions and Powers").
+_EN_MINOR_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"}
+)
+
+
+def _heading_case(text: str, lang: str) -> str:
+    """``text`` in heading case when it is set in capitals; any other text as written."""
+    letters = [ch for ch in text if ch.isalpha()]
+    cased = [ch for ch in letters if ch.isupper() or ch.islower()]
+    if not cased or sum(1 for ch in cased if ch.isupper()) < 0.8 * len(letters):
+        return text
+    if lang == "en":
+        words = text.lower().split(" ")
+        return " ".join(
+            w if i and w in _EN_MINOR_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+        )
+    return text[:1].upper() + text[1:].lower()
+
+
 @dataclass(frozen=True)
 class LabelMaker:
     """Builds display labels such as "Article 3(3)(a)" or "Статья 3 п. 3 подп. а"."""
@@ -387,6 +407,21 @@ class LabelMaker:
         if self.lang == "zh" and printed:
             return f"第{_zh_number(printed)}{word}" if unit in _ZH_COUNTED else f"{word}{printed}"
         return f"{word} {printed}" if printed else word
+
+    def captioned(self, unit: LabelUnit, caption: str) -> str:
+        """Label of an unnumbered unit named by its caption: "Section: Functions and Powers".
+
+        A caption set in capitals ("FUNCTIONS AND POWERS", "ФУНКЦИИ и ПОЛНОМОЧИЯ") is
+        shown in the language's usual heading case (English title case, sentence case
+        elsewhere); the printed caption stays in the provision's ``heading``.
+        """
+        shown = _heading_case(" ".join(caption.replace("\u0640", "").split()), self.lang)
+        word = self.word(unit)
+        if self.lang == "zh":
+            return f"{word}：{shown}"
+        if self.lang == "fr":
+            return f"{word} : {shown}"
+        return f"{word}: {shown}"
 
     def child(self, parent: str, unit: LabelUnit, printed: str = "") -> str:
         """Label of a child: ``(3)``, ``(a)``, ", paragraph 4", ", indent 2", ", recital 4".
