@@ -322,6 +322,142 @@ def test_markdown_title_and_headings() -> None:
     assert [r.text for r in body.get("preamble").children] == ["The Parties agree as follows."]
 
 
+# --- unnumbered section captions (docs/ids.md rule 9) ----------------------------------------
+
+CAPTIONS = """WIDGET CHARTER
+
+Chapter I: Institutions
+MEMBERSHIP
+Article 1
+The Parties are members of the Widget Council.
+Each Party has one seat.
+POWERS AND DUTIES
+Article 2
+The Council sets widget standards.
+
+Article 3
+The Council reports every year.
+Chapter II: Trade
+Article 4
+The Parties shall trade widgets.
+Voting
+
+Article 5
+Each Party has one vote.
+"""
+
+
+def test_captions_become_unnumbered_sections() -> None:
+    body = parse_text(CAPTIONS)
+    assert_well_formed(body)
+    assert article_ids(body) == [f"art-{n}" for n in range(1, 6)]
+    # Before the first article of a chapter and mid-chapter; counted across the treaty.
+    assert [c.id for c in body.get("ch-1").children] == ["sec-u1", "sec-u2"]
+    assert [c.id for c in body.get("ch-2").children] == ["art-4", "sec-u3"]
+    assert [c.id for c in body.get("sec-u1").children] == ["art-1"]
+    assert [c.id for c in body.get("sec-u2").children] == ["art-2", "art-3"]
+    assert [c.id for c in body.get("sec-u3").children] == ["art-5"]
+    section = body.get("sec-u2")
+    assert (section.kind, section.number, section.heading) == ("section", None, "POWERS AND DUTIES")
+    assert section.label == "Section: Powers and Duties"
+    assert body.get("sec-u3").label == "Section: Voting"
+    assert section.text.startswith("POWERS AND DUTIES\nArticle 2\n")
+    assert section.text.endswith("every year.")
+    # The caption is no paragraph of the article before it, nor of the chapter.
+    assert body.get("ch-1").text.startswith("Chapter I: Institutions\nMEMBERSHIP\nArticle 1")
+    assert [c.id for c in body.get("art-1").children] == ["art-1.p1", "art-1.p2"]
+    assert body.get("art-1").text.endswith("one seat.")
+    assert body.get("art-3").text.endswith("every year.")
+    assert body.get("art-4").children == ()
+    assert body.get("art-4").text == "Article 4\nThe Parties shall trade widgets."
+
+
+def test_caption_spans_are_exact_and_articles_end_before_them() -> None:
+    body = parse_text(CAPTIONS)
+    source = body.source_text
+    caption = source.index("POWERS AND DUTIES")
+    assert body.get("art-1").span.end < caption == body.get("sec-u2").span.start
+    assert body.get("sec-u2").span.end == body.get("art-3").span.end
+    assert body.get("ch-1").span.end == body.get("art-3").span.end
+    for p in body.walk():
+        assert source[p.span.start : p.span.end] == p.text, p.id
+
+
+def test_repeated_article_numbers_under_a_caption_take_the_numbered_container() -> None:
+    text = "Article 1\n" + BODY + "Annex 1: Schedules\nRULES\nArticle 1\n" + BODY + "FEES\nArticle 2\n" + BODY
+    body = parse_text(text)
+    assert_well_formed(body)
+    assert [c.id for c in body.get("annex-1").children] == ["sec-u1", "sec-u2"]
+    assert [c.id for c in body.get("sec-u1").children] == ["annex-1.art-1"]
+    assert [c.id for c in body.get("sec-u2").children] == ["art-2"]
+    assert body.get("annex-1.art-1").label == "Annex 1, Article 1"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sections", "labels"),
+    [
+        pytest.param(
+            "ГЛАВА II\nСОВЕТ\n\nСОСТАВ СОВЕТА\nСтатья 4\nСовет собирается ежегодно.\n"
+            "ПОЛНОМОЧИЯ\nСтатья 5\nСовет принимает решения.\n",
+            "ru", {"sec-u1": ["art-4"], "sec-u2": ["art-5"]}, ["Раздел: Состав совета", "Раздел: Полномочия"],
+            id="ru-chapter-title-on-next-line",
+        ),
+        pytest.param(
+            "第二章：理事会\n成员\n第四条\n理事会每年开会。\n表决\n第五条\n理事会以多数作出决定。\n",
+            "zh", {"sec-u1": ["art-4"], "sec-u2": ["art-5"]}, ["节：成员", "节：表决"], id="zh",
+        ),
+        pytest.param(
+            "الفصل الثاني: المجلس\nالأعضاء\nالمادة 4\nيجتمع المجلس كل عام.\n"
+            "التصـويت\nالمادة 5\nيقرر المجلس بالأغلبية.\n",
+            "ar", {"sec-u1": ["art-4"], "sec-u2": ["art-5"]}, ["الفرع: الأعضاء", "الفرع: التصويت"], id="ar",
+        ),
+        pytest.param(
+            "# Widget Accord\n\n## Article 1\n\n" + BODY
+            + "\n## General provisions\n\n## Article 2\n\n" + BODY,
+            "en", {"sec-u1": ["art-2"]}, ["Section: General provisions"], id="markdown-heading",
+        ),
+        pytest.param(
+            "Article 1\n" + BODY + "\n**Final Provisions**\n\nArticle 2 — Entry into force\n" + BODY,
+            "en", {"sec-u1": ["art-2"]}, ["Section: Final Provisions"], id="bold-before-dash-title",
+        ),
+    ],
+)  # fmt: skip
+def test_caption_conventions(text: str, lang: str, sections: dict[str, list[str]], labels: list[str]) -> None:
+    body = parse_text(text, lang=lang)
+    assert_well_formed(body)
+    assert {s: [c.id for c in body.get(s).children] for s in ids_of(body, "section")} == sections
+    assert [body.get(s).label for s in sections] == labels
+
+
+FIRST = "Article 1\n" + BODY
+SECOND = "\nArticle 2\n" + BODY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(FIRST + "Widget Council\n\nThe Council meets yearly.\n", id="not-before-article"),
+        pytest.param(FIRST + "Widget Council\nThe Council meets yearly." + SECOND, id="text-between"),
+        pytest.param("WIDGET CHARTER\n" + FIRST, id="treaty-title"),
+        pytest.param("PREAMBLE\nThe Parties agree.\n\nWidget Rules\n" + FIRST, id="before-first-heading"),
+        pytest.param("Article 1\nWidget Rules\n" + SECOND, id="article-title-on-next-line"),
+        pytest.param("Chapter I\nMembership\n" + FIRST, id="chapter-title-on-next-line"),
+        pytest.param("Article 1\nThe Parties are:\n\nAlpha\n\nBeta\n" + SECOND, id="unpunctuated-list"),
+        pytest.param("Article 1\nThe members are:\n\nAlpha and Beta\n" + SECOND, id="after-lead-in"),
+        pytest.param("Article 1\nThe Council meets in the city of\nGeneva" + SECOND, id="wrapped-sentence"),
+        pytest.param(FIRST + "\nSee Article 4\n" + SECOND, id="cross-reference"),
+        pytest.param(FIRST + "\nAs provided in Chapter II\n" + SECOND, id="chapter-reference"),
+        pytest.param(FIRST + "(a) widget tariffs" + SECOND, id="point"),
+        pytest.param(FIRST + "The Council meets in Geneva in the first week" + SECOND, id="nine-words"),
+        pytest.param(FIRST + "Widget tariffs;" + SECOND, id="punctuated"),
+    ],
+)
+def test_short_lines_that_are_not_captions(text: str) -> None:
+    body = parse_text(text)
+    assert_well_formed(body)
+    assert ids_of(body, "section") == []
+
+
 RUSSIAN = """СОГЛАШЕНИЕ
 МЕЖДУ РЕСПУБЛИКОЙ АЛЬФА И КОРОЛЕВСТВОМ БЕТА О ТОРГОВЛЕ ВИДЖЕТАМИ
 
@@ -579,7 +715,7 @@ _PIECES = st.sampled_from(
      "В удостоверение чего", "AGREEMENT", "# ", "**", "Part ONE", "(h) ", "(i) ", "1992.", ":", "-",
      " ", "widgets", "Article 2.3", "Article 5 bis", "第一条", "第一百零一条", "第三章：", "一、", "(子) ",
      "（丑）", "　　", "。", "为此签字", "المادة 1", "المادة الأولى", "الفصل الحادي عشر", ": ", "\u200f",
-     "حرر في", "من"]
+     "حرر في", "من", "WIDGET RULES", "Voting", "职权", "widgets."]
 )  # fmt: skip
 
 
@@ -602,6 +738,28 @@ def test_treaty_like_text_parses_to_a_well_formed_body(text: str) -> None:
         return
     assert_well_formed(body)
     assert body.articles()
+
+
+_LINES = st.sampled_from(
+    ["Article 1", "Article 2", "Article 3", "Chapter II: Widgets", "Chapter III", "Annex", "WIDGET RULES",
+     "Voting", "**Final Provisions**", "## General provisions", "", "", "The Parties shall trade widgets.",
+     "The Parties are:", "Alpha", "(a) widgets", "1. Widgets are goods.", "Done at Gamma", "第三条", "职权",
+     "المادة 1", "التصـويت", "Статья 2", "ГОЛОСОВАНИЕ", "See Article 4"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=30).map("\n".join))
+def test_texts_with_captions_parse_to_well_formed_bodies(text: str) -> None:
+    try:
+        body = parse_text(text)
+    except TreatydiffError:
+        return
+    assert_well_formed(body)
+    for section in body.walk():
+        if section.kind == "section":
+            assert section.heading is not None and section.heading in section.text.split("\n")[0]
+            assert section.children and section.children[0].kind == "article", section.id
 
 
 # --- the UN Charter (shared corpus) ---------------------------------------------------------
@@ -693,3 +851,51 @@ def test_un_charter_chinese_paragraph_numbers(corpus_dir: Path) -> None:
     assert [c.id for c in english.get("art-2").children] == [f"art-2.p{n}" for n in range(1, 9)]
     arabic = charter(corpus_dir, "ar")
     assert (arabic.get("art-51").label, arabic.get("ch-1").label) == ("المادة 51", "الفصل الأول")
+
+
+@pytest.mark.corpus
+def test_un_charter_captions_are_the_same_sections_in_all_six_languages(corpus_dir: Path) -> None:
+    # Chapters IV, V, X and XIII divide their articles under four unnumbered captions.
+    def sections(lang: str) -> list[tuple[str, str, tuple[str, ...]]]:
+        body = charter(corpus_dir, lang)
+        parents = {c.id: p.id for p in body.walk() for c in p.children}
+        return [
+            (s.id, parents[s.id], tuple(c.id for c in s.children)) for s in body.walk() if s.kind == "section"
+        ]
+
+    english = sections("en")
+    assert [s[0] for s in english] == [f"sec-u{n}" for n in range(1, 17)]
+    assert [s[1] for s in english] == ["ch-4"] * 4 + ["ch-5"] * 4 + ["ch-10"] * 4 + ["ch-13"] * 4
+    assert english[:4] == [
+        ("sec-u1", "ch-4", ("art-9",)),
+        ("sec-u2", "ch-4", tuple(f"art-{n}" for n in range(10, 18))),
+        ("sec-u3", "ch-4", ("art-18", "art-19")),
+        ("sec-u4", "ch-4", ("art-20", "art-21", "art-22")),
+    ]
+    for lang in CHARTER_LANGUAGES[1:]:
+        assert sections(lang) == english, lang
+
+
+@pytest.mark.corpus
+def test_un_charter_captions_are_not_paragraphs(corpus_dir: Path) -> None:
+    english = charter(corpus_dir, "en")
+    chapter = english.get("ch-4")
+    assert [c.id for c in chapter.children] == ["sec-u1", "sec-u2", "sec-u3", "sec-u4"]
+    assert [english.get(c.id).label for c in chapter.children] == [
+        "Section: Composition",
+        "Section: Functions and Powers",
+        "Section: Voting",
+        "Section: Procedure",
+    ]
+    assert [c.id for c in english.get("art-9").children] == ["art-9.p1", "art-9.p2"]
+    assert english.get("art-9").text.endswith("General Assembly.")
+    assert english.get("art-19").children == ()  # one paragraph, no caption after it
+    russian = charter(corpus_dir, "ru")
+    assert russian.get("sec-u2").label == "Раздел: Функции и полномочия"
+    assert russian.get("sec-u2").heading == "ФУНКЦИИ и ПОЛНОМОЧИЯ"
+    chinese = charter(corpus_dir, "zh")
+    assert chinese.get("art-9.2").children == ()  # the caption no longer splits paragraph 2
+    assert (chinese.get("sec-u2").label, chinese.get("sec-u2").heading) == ("节：职权", "职权")
+    for lang in CHARTER_LANGUAGES:
+        body = charter(corpus_dir, lang)
+        assert not [p.id for p in body.walk() if p.id.startswith("ch-") and ".p" in p.id], lang

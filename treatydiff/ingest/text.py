@@ -5,7 +5,8 @@ conventions. A heading is a line that consists of the heading alone ("Article 5"
 "ГЛАВА IX", "Chapter I: Purposes and Principles", "## Art. 5 — Scope", "第五十一条",
 "第一章：总则", "المادة 51", "الفصل الأول: …"), optionally followed by its title
 on the next line; a cross-reference inside a sentence ("under Article 51", "see
-Chapter VII") never starts a unit.
+Chapter VII") never starts a unit. A short caption standing alone right before an
+article heading ("FUNCTIONS AND POWERS") opens an unnumbered section, ``sec-u1`` ….
 """
 
 from __future__ import annotations
@@ -146,8 +147,25 @@ _BIDI = "\u200e\u200f\u061c\ufeff"
 # Container ranks: a heading closes every open container of the same or a lower rank.
 _RANK = {"annex": 0, "part": 1, "title": 2, "section": 4, "chapter": 3}
 _RU_SECTION_RANK = 2  # Russian "Раздел" sits above "Глава" in Russian drafting.
+# An unnumbered caption ("FUNCTIONS AND POWERS") divides whatever container it stands
+# in, so it nests inside all of them and only the next caption or any heading closes it.
+_CAPTION_RANK = 5
 
-HeadingKind = Literal["article", "container", "annex", "closing"]
+# Captions are short lines: the UN Charter's longest is "وظائف الجمعية وسلطاتها".
+CAPTION_MAX_WORDS = 8
+CAPTION_MAX_CHARS = 60
+# A line that names an article, chapter or paragraph by number is a reference, never a caption.
+_REFERENCE = re.compile(
+    r"(?i:\b(?:articles?|art\.|chapters?|sections?|paragraphs?|annex(?:es)?|parts?"
+    r"|стать[яиеёй]|статьей|статьёй|статей|глав[аеыу]|пункт[аеу]?|раздел[аеу]?"
+    r"|art[íi]culos?|cap[íi]tulos?|p[áa]rrafos?|chapitres?|alin[ée]as?)\s*)(?:[0-9]|[IVXLC]+\b)"
+    r"|第\s*[" + ZH_NUMERAL + r"0-9]+\s*[条章款项节编]"
+    r"|(?:المادة|المادتين|الفصل|الفقرة|الباب)\s+[0-9٠-٩]"
+)
+# A line that ends a sentence for certain (not a lead-in ending in ":" or an item in ";").
+_FULL_STOP = re.compile(r"[.!?…。！？؟][)\]»\"”'’）]*\s*$")
+
+HeadingKind = Literal["article", "container", "annex", "closing", "caption"]
 
 
 @dataclass
@@ -179,6 +197,8 @@ class _Open:
     rank: int
     children: list[Provision] = field(default_factory=list)
     end: int = 0
+    captioned: bool = False
+    """An unnumbered section opened by a caption line (``sec-u1``)."""
 
 
 # --- language ------------------------------------------------------------------------
@@ -349,6 +369,55 @@ class _Scanner:
                 rank = _RU_SECTION_RANK
         return _Heading(index, kind, unit, prefix, printed, title, body_start, rank)
 
+    def caption_before(self, index: int, *, consumed: int, after_container: bool) -> _Heading | None:
+        """The unnumbered section caption standing just before the article heading on line ``index``.
+
+        A caption is a short line of its own ("FUNCTIONS AND POWERS", "Voting", "职权")
+        that is not a sentence, a paragraph or point, a cross-reference or a signature
+        block, followed by the article heading with only blank lines between. It must
+        stand apart from the text before it (a full stop, the heading of the container
+        it opens, or a blank line after a paragraph that is neither a lead-in nor
+        another short line), so that the last words of a hard-wrapped sentence or the
+        last item of an unpunctuated list never pass for one.
+
+        Args:
+            index: the line of an article heading.
+            consumed: the last line that belongs to the heading before it (its title line).
+            after_container: whether that heading opens a chapter, part, annex or the like.
+        """
+        line = self._prev_nonblank(index)
+        if line is None or line <= consumed or not self._caption_like(line):
+            return None
+        before = self._prev_nonblank(line)
+        if before is None:
+            return None
+        previous = self.cleaned[before]
+        apart = (
+            (after_container and before <= consumed)
+            or _FULL_STOP.search(previous) is not None
+            # After a blank line, unless the line before is a lead-in ("… are:") or
+            # another short line: then both are items of an unpunctuated list.
+            or (before < line - 1 and previous[-1] not in _TERMINAL and not self._caption_like(before))
+        )
+        if not apart:
+            return None
+        caption = self.cleaned[line]
+        return _Heading(line, "caption", "section", "sec", None, caption, self.lines[line].end, _CAPTION_RANK)
+
+    def _caption_like(self, index: int) -> bool:
+        text = self.cleaned[index]
+        return (
+            0 < len(text) <= CAPTION_MAX_CHARS
+            and len(text.split()) <= CAPTION_MAX_WORDS
+            and _capital(text[0])
+            and text[-1] not in _TERMINAL
+            and not _ends_sentence(text)
+            and not _MARKER_LINE.match(text)
+            and not _REFERENCE.search(text)
+            and not CLOSING_START.match(text)
+            and self._match(index) is None
+        )
+
     def _mid_sentence(self, index: int) -> bool:
         """Whether line ``index`` continues a sentence begun on the line before it."""
         prev = index - 1
@@ -482,6 +551,13 @@ def _find_headings(scanner: _Scanner) -> list[_Heading]:
             continue
         if heading.kind == "closing" and headings and headings[-1].kind == "closing":
             continue  # "IN WITNESS WHEREOF … DONE at …" is one closing block
+        if heading.kind == "article" and headings and headings[-1].kind != "closing":
+            # Before the first heading a short line is the treaty's title, not a caption.
+            caption = scanner.caption_before(
+                index, consumed=skip_until, after_container=headings[-1].kind in ("container", "annex")
+            )
+            if caption is not None:
+                headings.append(caption)
         headings.append(heading)
         seen_article = seen_article or heading.kind == "article"
         # A title on the next line belongs to the heading; never read it as a heading.
@@ -534,6 +610,7 @@ class _Builder:
         self.top: list[Provision] = []
         self.stack: list[_Open] = []  # open containers, outermost first
         self.unnumbered_articles = 0
+        self.captions = 0
 
     def add_preamble(self, span: Span) -> None:
         label = self.labels.top("preamble")
@@ -559,13 +636,20 @@ class _Builder:
             return
         self._close(heading.rank)
         parent = self.stack[-1] if self.stack else None
-        slug = number_slug(heading.printed) if heading.printed else ""
-        wanted = f"{heading.prefix}-{slug}" if slug else heading.prefix
+        if heading.kind == "caption":
+            # Unnumbered sections count across the treaty: sec-u1, sec-u2 … (docs/ids.md rule 9).
+            self.captions += 1
+            wanted = f"{heading.prefix}-u{self.captions}"
+            label = self.labels.captioned(container_unit(heading.unit), heading.title or "")
+        else:
+            slug = number_slug(heading.printed) if heading.printed else ""
+            wanted = f"{heading.prefix}-{slug}" if slug else heading.prefix
+            label = self.labels.top(container_unit(heading.unit), heading.printed)
         pid = self.ids.claim(wanted, container=parent.id if parent else None)
-        label = self.labels.top(container_unit(heading.unit), heading.printed)
         opened = _Open(
-            pid, heading.unit, label, start, heading.body_start, heading.printed, heading.title, heading.rank
-        )
+            pid, heading.unit, label, start, heading.body_start, heading.printed, heading.title, heading.rank,
+            captioned=heading.kind == "caption",
+        )  # fmt: skip
         opened.end = self._lead(opened, end)
         self.stack.append(opened)
 
@@ -589,13 +673,16 @@ class _Builder:
 
     def _add_article(self, heading: _Heading, start: int, end: int) -> None:
         container = self.stack[-1] if self.stack else None
+        # A repeated article number is told apart by its numbered container (annex-1.art-1),
+        # never by an ordinal caption section, whose id depends on the layout.
+        numbered = next((o for o in reversed(self.stack) if not o.captioned), None)
         if not number_slug(heading.printed or ""):
             self.unnumbered_articles += 1
         segment = article_segment(heading.printed, self.unnumbered_articles)
-        pid = self.ids.claim(segment, container=container.id if container else None)
+        pid = self.ids.claim(segment, container=numbered.id if numbered else None)
         label = self.labels.top("article", heading.printed)
-        if container is not None and pid.startswith(container.id + "."):
-            label = f"{container.label}, {label}"
+        if numbered is not None and pid.startswith(numbered.id + "."):
+            label = f"{numbered.label}, {label}"
         body = trimmed_span(self.text, heading.body_start, end)
         article_end = body.end if body else start + len(self.text[start:end].rstrip())
         children = (
