@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -65,6 +66,9 @@ TextsOption = Annotated[
     ),
 ]
 LangOption = Annotated[str | None, typer.Option("--lang", help="Language version: en, ru, fa, ko …")]
+
+
+_COUNTED = (("article", "articles"), ("chapter", "chapters"), ("section", "sections"), ("annex", "annexes"))
 
 
 class ShowFormat(StrEnum):
@@ -149,7 +153,12 @@ def show(
     output_format: Annotated[
         ShowFormat, typer.Option("--format", help="text (a tree) or json.")
     ] = ShowFormat.text,
-    depth: Annotated[int, typer.Option(help="Outline depth: 1 articles, 2 paragraphs, 3 points.", min=1)] = 3,
+    depth: Annotated[
+        int,
+        typer.Option(
+            help="Outline depth below chapters and sections: 1 articles, 2 paragraphs, 3 points.", min=1
+        ),
+    ] = 3,
     store: StoreOption = None,
     tota_dir: TotaDirOption = None,
     texts: TextsOption = None,
@@ -197,11 +206,11 @@ def ingest(
     result = registry.ingest(treaty_id, file, lang=lang, fmt=input_format.value, title=title, strict=strict)
     _warn(result.warnings)
     body = result.treaty.body
-    chapters = sum(1 for p in body.walk() if p.kind == "chapter")
+    kinds: Counter[str] = Counter(p.kind for p in body.walk())
+    structure = ", ".join(f"{kinds[kind]} {name}" for kind, name in _COUNTED if kinds[kind])
     _stderr.print(
-        f"ingested {result.treaty.meta.id} ({body.lang}): {len(body.articles())} articles, "
-        f"{chapters} chapters, "
-        f"{sum(1 for _ in body.walk())} provisions → {result.path}",
+        f"ingested {result.treaty.meta.id} ({body.lang}): {structure}, "
+        f"{sum(kinds.values())} provisions → {result.path}",
         markup=False,
     )
     if result.created_manifest:

@@ -19,7 +19,11 @@ _EXCERPT = 90  # characters of text shown per leaf in an outline line
 
 
 def _excerpt(provision: Provision) -> str:
+    """The start of the provision's words, without the heading already shown in its label."""
     text = " ".join(provision.text.split())
+    for shown in (provision.label, provision.heading):
+        if shown and text.casefold().startswith(shown.casefold()):
+            text = text[len(shown) :].lstrip(" .:—-")
     return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1].rstrip() + "…"
 
 
@@ -28,7 +32,8 @@ def _node_label(provision: Provision, *, with_text: bool) -> Text:
     line = Text()
     line.append(provision.id, style="bold cyan")
     line.append("  ")
-    heading = f" — {provision.heading}" if provision.heading else ""
+    shown = provision.heading and provision.heading.casefold() not in provision.label.casefold()
+    heading = f" — {provision.heading}" if shown else ""
     line.append(provision.label + heading, style="bold" if provision.kind in _CONTAINERS else "")
     if with_text:
         line.append("\n" + _excerpt(provision), style="dim")
@@ -36,11 +41,13 @@ def _node_label(provision: Provision, *, with_text: bool) -> Text:
 
 
 def _add(tree: Tree, provision: Provision, depth: int, max_depth: int) -> None:
-    expanded = depth < max_depth and bool(provision.children)
+    """Add ``provision`` at ``depth`` (1 = article level; containers do not count)."""
+    container = provision.kind in _CONTAINERS
+    expanded = bool(provision.children) and (container or depth < max_depth)
     branch = tree.add(_node_label(provision, with_text=not expanded))
     if expanded:
         for child in provision.children:
-            _add(branch, child, depth + 1, max_depth)
+            _add(branch, child, depth if container else depth + 1, max_depth)
 
 
 def render_outline(treaty: Treaty, console: Console, *, max_depth: int = 3) -> None:
