@@ -7,6 +7,7 @@ as one line on stderr and exits with code 2 (usage errors too).
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections import Counter
@@ -303,10 +304,9 @@ def _report(comparison: Comparison, output_format: DiffFormat) -> str:
         return render_markdown(comparison)
     if output_format is DiffFormat.json:
         return render_json(comparison)
-    with open(os.devnull, "w", encoding="utf-8") as sink:
-        console = Console(record=True, width=120, no_color=True, force_terminal=False, file=sink)
-        render_terminal(comparison, console)
-        return console.export_text()
+    buffer = io.StringIO()
+    render_terminal(comparison, Console(width=120, no_color=True, force_terminal=False, file=buffer))
+    return buffer.getvalue()
 
 
 def _compare_with_progress(left: Treaty, right: Treaty, clause_map: ClauseMap | None) -> Comparison:

@@ -197,6 +197,9 @@ class Registry:
         self.tota_dir = tota_dir if tota_dir is not None else default_tota_dir()
         self._fetch = fetcher
         self._manifests: dict[str, TreatyMeta] | None = None
+        # Parsed ToTA agreements by id: `check` asks for a treaty's metadata and then its
+        # body, `diff` may name one agreement twice; each file is read and parsed once.
+        self._tota: dict[str, tuple[TreatyMeta, Body, Provenance]] = {}
 
     # -- manifests -------------------------------------------------------------
 
@@ -277,14 +280,20 @@ class Registry:
             )
         return Treaty(meta, body, provenance)
 
+    def _local_tota(self, number: int) -> Path | None:
+        """ToTA file ``number`` in the configured folder (``xml/`` or flat), if there is one."""
+        if self.tota_dir is None:
+            return None
+        for candidate in (self.tota_dir / "xml" / f"pta_{number}.xml", self.tota_dir / f"pta_{number}.xml"):
+            if candidate.is_file():
+                return candidate
+        return None
+
     def _tota_file(self, number: int) -> Path:
         if self.tota_dir is not None:
-            for candidate in (
-                self.tota_dir / "xml" / f"pta_{number}.xml",
-                self.tota_dir / f"pta_{number}.xml",
-            ):
-                if candidate.is_file():
-                    return candidate
+            local = self._local_tota(number)
+            if local is not None:
+                return local
             raise UnknownTreaty(
                 f"no ToTA agreement number {number} in {self.tota_dir}",
                 ref=f"tota:{number}",
@@ -296,6 +305,11 @@ class Registry:
         return self._fetch(number, cached)
 
     def _load_tota(self, treaty_id: str) -> tuple[TreatyMeta, Body, Provenance]:
+        if treaty_id not in self._tota:
+            self._tota[treaty_id] = self._parse_tota(treaty_id)
+        return self._tota[treaty_id]
+
+    def _parse_tota(self, treaty_id: str) -> tuple[TreatyMeta, Body, Provenance]:
         match = _TOTA_ID.fullmatch(treaty_id)
         assert match is not None
         path = self._tota_file(int(match.group(1)))
@@ -387,8 +401,7 @@ class Registry:
         match = _TOTA_ID.fullmatch(treaty_id)
         assert match is not None
         number = int(match.group(1))
-        local = self.tota_dir is not None and (self.tota_dir / "xml" / f"pta_{number}.xml").is_file()
-        if local or self.store.tota_path(number).is_file():
+        if self._local_tota(number) is not None or self.store.tota_path(number).is_file():
             return meta.languages or ("en",)
         return ()
 

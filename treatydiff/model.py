@@ -232,6 +232,16 @@ class Provenance:
     parser: str
     warnings: tuple[str, ...] = ()
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data: file, sha256, ingested_at, parser, warnings."""
+        return {
+            "file": self.file,
+            "sha256": self.sha256,
+            "ingested_at": self.ingested_at,
+            "parser": self.parser,
+            "warnings": list(self.warnings),
+        }
+
 
 @dataclass(frozen=True)
 class Body:

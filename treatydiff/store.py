@@ -116,13 +116,7 @@ def body_to_dict(body: Body, provenance: Provenance) -> dict[str, Any]:
         "lang": body.lang,
         "title": body.title,
         "warnings": list(body.warnings),
-        "provenance": {
-            "file": provenance.file,
-            "sha256": provenance.sha256,
-            "ingested_at": provenance.ingested_at,
-            "parser": provenance.parser,
-            "warnings": list(provenance.warnings),
-        },
+        "provenance": provenance.to_dict(),
         "source_text": body.source_text,
         "provisions": [p.to_dict() for p in body.provisions],
     }

@@ -64,13 +64,7 @@ def _side(side: Side) -> dict[str, Any]:
         "sources": [
             {"publisher": s.publisher, "url": s.url, "date": s.date, "note": s.note} for s in meta.sources
         ],
-        "provenance": {
-            "file": source.file,
-            "sha256": source.sha256,
-            "ingested_at": source.ingested_at,
-            "parser": source.parser,
-            "warnings": list(source.warnings),
-        },
+        "provenance": source.to_dict(),
     }
 
 

@@ -158,8 +158,7 @@ def _unlinked(comparison: Comparison) -> str:
 
 def _unlinked_list(side: Side, key: str, provisions: tuple[Provision, ...]) -> str:
     items = [
-        f"- {_cite(f'{key}:{p.id}')} {escape_markdown(provision_caption(p))}: "
-        f"{escape_markdown(p.text)}"
+        f"- {_cite(f'{key}:{p.id}')} {escape_markdown(provision_caption(p))}: {escape_markdown(p.text)}"
         for p in provisions
     ]
     return "\n".join([f"### {escape_markdown(side_heading(side))}", "", *items])

@@ -100,13 +100,7 @@ def treaty_json(treaty: Treaty, provision: Provision | None = None) -> str:
             "signed_date": meta.signed_date,
             "lang": treaty.lang,
         },
-        "provenance": {
-            "file": treaty.provenance.file,
-            "sha256": treaty.provenance.sha256,
-            "ingested_at": treaty.provenance.ingested_at,
-            "parser": treaty.provenance.parser,
-            "warnings": list(treaty.provenance.warnings),
-        },
+        "provenance": treaty.provenance.to_dict(),
         "provisions": [p.to_dict() for p in provisions],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
