@@ -16,9 +16,7 @@ share its name with the ``compare`` module.)
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # True for type checkers; saves importing typing on every command
 if TYPE_CHECKING:  # what type checkers see; at run time each name loads on first use (below)
     from treatydiff.compare import compare as compare_treaties
     from treatydiff.corpus import Registry
@@ -64,8 +62,10 @@ __all__ = [  # spelled out, so that type checkers see the exports (tests check i
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name not in _EXPORTS:
         raise AttributeError(f"module 'treatydiff' has no attribute {name!r}")
+    from importlib import import_module  # here, so that `import treatydiff` imports nothing
+
     module, attribute = _EXPORTS[name]
     return getattr(import_module(module), attribute)
