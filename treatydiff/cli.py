@@ -228,13 +228,18 @@ def check(
     tota_dir: TotaDirOption = None,
     texts: TextsOption = None,
 ) -> None:
-    """Validate clause maps: schema, refs, duplicates, contradictions, coverage.
+    """Validate clause maps, clause families and manifests' dossiers: schema, refs, duplicates, coverage.
 
     Prints one line per problem (file:line: error|warning: message) and a summary per
     map. Exits 1 when any map has an error. Example: treatydiff check mappings/*.yaml
     """
-    paths = maps or sorted(default_mappings_dir().glob("*.yaml"))
-    if not paths:
+    from treatydiff.families.workspace import Workspace, is_family_file
+
+    family_files = [path for path in maps or () if is_family_file(path)]
+    paths = [path for path in maps if path not in family_files] if maps else None
+    if paths is None:
+        paths = sorted(default_mappings_dir().glob("*.yaml"))
+    if not paths and not family_files:
         raise TreatydiffError("no maps to check", file=default_mappings_dir(), hint="name map files")
     registry = _registry(store, tota_dir, texts)
 
@@ -246,6 +251,11 @@ def check(
             return None  # no text available: only the schema is checked
 
     results = check_maps(paths, body_of)
+    workspace = Workspace(registry)  # families, manifests' dossiers, locators of unresolved map sides
+    results += workspace.check_locators(paths)
+    results += workspace.check_families(family_files if maps else None)
+    if not maps:
+        results += workspace.check_dossiers()
     out = _stdout()
     for result in results:
         for problem in result.problems:

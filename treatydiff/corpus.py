@@ -42,6 +42,7 @@ _TOTA_ID = re.compile(r"tota-(\d{1,4})")
 _MANIFEST_KEYS = {
     "id", "titles", "parties", "signed", "in_force", "languages", "sources",
     "expected", "licence", "attribution", "notes",
+    "dossier",  # sourced facts, outline, relations: read by treatydiff.families.dossier
 }  # fmt: skip
 
 
