@@ -396,6 +396,82 @@ def diff(
         raise typer.Exit(1)
 
 
+# --- clause families (treatydiff.families): family, annex, resolve ------------------------
+
+
+class FamilyFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def family(
+    name: Annotated[str, typer.Argument(help="Family name (mappings/families/NAME.yaml) or a family file.")],
+    output_format: Annotated[
+        FamilyFormat, typer.Option("--format", help="text (terminal) or json.")
+    ] = FamilyFormat.text,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Show a clause family: its members in date order, with summaries, relations and texts.
+
+    Example: treatydiff family mutual-military-assistance
+    """
+    from treatydiff.families.annex import build_family_view, obligations_module
+    from treatydiff.families.workspace import Workspace
+    from treatydiff.render.family_terminal import family_json, render_family
+
+    workspace = Workspace(_registry(store, tota_dir, texts))
+    view = build_family_view(workspace, workspace.family(name), obligations_module())
+    if output_format is FamilyFormat.json:
+        typer.echo(family_json(view), nl=False)
+        return
+    console = _stdout()
+    with _paged(console):
+        render_family(view, console)
+
+
+@app.command()
+def annex(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[FAMILY]...", help="Families to include.", show_default=False),
+    ] = None,
+    all_families: Annotated[bool, typer.Option("--all", help="Every shipped family.")] = False,
+    out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")] = Path("annex.html"),
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Write the lineage annex of clause families as one self-contained HTML file.
+
+    Example: treatydiff annex --all --out out/focus-pacts.html
+    """
+    from treatydiff.families.annex import build_annex
+    from treatydiff.families.workspace import Workspace
+    from treatydiff.render.family_html import render_family_annex
+
+    if bool(names) == all_families:
+        raise TreatydiffError("name families or give --all (not both)", hint="e.g. treatydiff annex --all")
+    workspace = Workspace(_registry(store, tota_dir, texts))
+    chosen = workspace.families() if all_families else [workspace.family(n) for n in names or ()]
+    inputs = [f.path for f in chosen] + [d.path for d in workspace.dossiers().values()]
+    _guard_output(out, inputs)
+    result = build_annex(workspace, chosen)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, render_family_annex(result).encode("utf-8"))
+    cells = [cell for view in result.families for cell in view.cells]
+    from_text = sum(1 for cell in cells if cell.origin == "text")
+    _stderr.print(
+        f"wrote {out}: {len(result.families)} families, {len(cells)} cells "
+        f"({from_text} from ingested texts, {len(cells) - from_text} from sourced summaries), "
+        f"{len(result.contradictions)} open contradictions",
+        markup=False,
+    )
+    _warn(result.hooks)
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,

@@ -15,7 +15,14 @@ from treatydiff.families.model import Dossier, Family
 from treatydiff.mapping.results import CheckResult
 from treatydiff.model import Treaty
 
-__all__ = ["Workspace", "default_families_dir", "is_family_file"]
+__all__ = ["FAMILY_ORDER", "Workspace", "default_families_dir", "is_family_file"]
+
+FAMILY_ORDER = (
+    "mutual-military-assistance", "non-assistance-to-aggressor", "non-use-of-territory",
+    "no-hostile-alliances", "consultations-on-threats", "sovereignty-territorial-integrity",
+    "unilateral-coercive-measures", "nuclear", "international-organisations", "duration-and-termination",
+)  # fmt: skip
+"""The shipped families in reading order; others follow by name."""
 
 
 def default_families_dir() -> Path:
@@ -90,7 +97,10 @@ class Workspace:
         raise MappingError(f"no family {name!r}", file=self.families_dir, hint=hint)
 
     def families(self) -> list[Family]:
-        return [load_family(path) for path in self.family_paths()]
+        """Every family in ``families_dir``, in :data:`FAMILY_ORDER`, then by name."""
+        rank = {name: i for i, name in enumerate(FAMILY_ORDER)}
+        paths = sorted(self.family_paths(), key=lambda p: (rank.get(p.stem, len(rank)), p.stem))
+        return [load_family(path) for path in paths]
 
     def check_families(self, paths: list[Path] | None = None) -> list[CheckResult]:
         """Check the given family files (default: every shipped one)."""
