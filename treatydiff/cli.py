@@ -472,6 +472,71 @@ def annex(
     _warn(result.hooks)
 
 
+@app.command()
+def resolve(
+    target: Annotated[str, typer.Argument(metavar="FAMILY-OR-MAP", help="Family name or file, or map file.")],
+    accept: Annotated[
+        bool, typer.Option("--accept", help="Write the best proposal of each gap (at least --min-score).")
+    ] = False,
+    min_score: Annotated[float, typer.Option(help="Lowest score --accept takes.", min=0, max=1)] = 0.5,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Propose provisions for unresolved members (or map sides) from ingested texts.
+
+    Each proposal shows its score and evidence (locator terms; alignment when installed).
+    The file is written only when you confirm a choice, or with --accept; FILE.bak keeps
+    the previous version, and comments and layout are kept.
+    Example: treatydiff resolve mutual-military-assistance --accept
+    """
+    import datetime as dt
+
+    from treatydiff.families.resolve import align_module, find_gaps
+    from treatydiff.families.workspace import Workspace
+    from treatydiff.families.write import Choice, write_choices
+
+    workspace = Workspace(_registry(store, tota_dir, texts))
+    path, gaps = find_gaps(workspace, target)
+    out = _stdout()
+    if align_module() is None:
+        _warn(["automatic alignment (treatydiff.align) is not installed: proposals use locator terms only"])
+    interactive = sys.stdin.isatty() and not accept
+    today = dt.date.today().isoformat()
+    choices = []
+    for gap in gaps:
+        if not gap.texts:
+            hint = f"treatydiff ingest {gap.treaty} FILE --lang …"
+            out.print(f"{gap.name} ({gap.treaty}): no text ingested — {hint}", markup=False, soft_wrap=True)
+            continue
+        out.print(f"{gap.name} ({gap.treaty}, texts: {', '.join(gap.texts)}):", markup=False, style="bold")
+        if not gap.proposals:
+            out.print("  no provision matches its locator", markup=False)
+        for number, p in enumerate(gap.proposals, start=1):
+            out.print(
+                f"  {number}. {p.provision} — {p.label} [{p.lang}] score {p.score:.2f} ({p.method}: "
+                f"{'; '.join(p.evidence)})\n     {p.excerpt}",
+                markup=False,
+                soft_wrap=True,
+            )
+        chosen = None
+        if accept and gap.proposals and gap.proposals[0].score >= min_score:
+            chosen = gap.proposals[0]
+        elif interactive and gap.proposals:
+            answer = typer.prompt(f"  accept 1-{len(gap.proposals)}, or s to skip", default="s")
+            if answer.isdigit() and 1 <= int(answer) <= len(gap.proposals):
+                chosen = gap.proposals[int(answer) - 1]
+        if chosen is not None:
+            choices.append(Choice(gap.where, chosen.provision, chosen.method, chosen.lang, chosen.sha256,
+                                  chosen.score, today))  # fmt: skip
+            out.print(f"  → {gap.name} = {chosen.provision}", markup=False)
+    if choices:
+        backup = write_choices(path, choices)
+        _stderr.print(f"wrote {len(choices)} choice(s) into {path} (previous: {backup})", markup=False)
+    elif any(gap.proposals for gap in gaps):
+        _stderr.print("nothing written: confirm a choice interactively, or use --accept", markup=False)
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
