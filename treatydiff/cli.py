@@ -386,6 +386,78 @@ def diff(
         raise typer.Exit(1)
 
 
+class AlignLevel(StrEnum):
+    paragraph = "paragraph"
+    article = "article"
+
+
+@app.command()
+def align(
+    left: Annotated[str, typer.Argument(help="Left treaty: registry id or tota:N.")],
+    right: Annotated[str, typer.Argument(help="Right treaty: registry id or tota:N.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the draft map to this file (never over an input).")
+    ] = None,
+    against: Annotated[
+        Path | None, typer.Option("--against", help="Score the suggestions against this curated map.")
+    ] = None,
+    level: Annotated[
+        AlignLevel, typer.Option("--level", help="paragraph (where both articles have them) or article.")
+    ] = AlignLevel.paragraph,
+    left_lang: Annotated[str | None, typer.Option("--left-lang", help="Language version of LEFT.")] = None,
+    right_lang: Annotated[str | None, typer.Option("--right-lang", help="Language version of RIGHT.")] = None,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Suggest the links between two treaties, as a draft clause map to review.
+
+    Each link carries a score and its reasons. With --against MAP, print precision,
+    recall and F1 of the links, relation accuracy and every miss instead of the map
+    (the map is still written with --out).
+    Example: treatydiff align tota:420 tota:423 --out mappings/draft.yaml
+    """
+    import datetime as dt
+
+    from treatydiff.align import align as suggest_links
+    from treatydiff.align.draft import draft_map
+    from treatydiff.align.evaluate import evaluate, links_between, report_lines
+
+    clause_map = load_map(against) if against is not None else None
+    registry = _registry(store, tota_dir, texts)
+    left_treaty = registry.load(left, _side_lang(left_lang, clause_map, 0))
+    right_treaty = registry.load(right, _side_lang(right_lang, clause_map, 1))
+    if out is not None:
+        _guard_output(
+            out,
+            [
+                str(against) if against else None,
+                left_treaty.provenance.file,
+                right_treaty.provenance.file,
+                left_treaty.meta.manifest,
+                right_treaty.meta.manifest,
+            ],
+        )
+    _warn([*left_treaty.body.warnings, *right_treaty.body.warnings])
+    alignment = suggest_links(left_treaty, right_treaty, paragraphs=level is AlignLevel.paragraph)
+    title = (
+        f"Suggested alignment of {left_treaty.meta.id} ({left_treaty.lang}) "
+        f"and {right_treaty.meta.id} ({right_treaty.lang})"
+    )
+    if out is not None:
+        text = draft_map(alignment, title=title, date=dt.date.today().isoformat())
+        write_atomic(out, text.encode("utf-8"))
+        _stderr.print(f"wrote {out}: {len(alignment.suggestions)} suggested links", markup=False)
+    if clause_map is not None:
+        links = links_between(
+            clause_map, (left_treaty.meta.id, left_treaty.lang), (right_treaty.meta.id, right_treaty.lang)
+        )
+        evaluation = evaluate(alignment, links, left_treaty.body, right_treaty.body)
+        typer.echo("\n".join(report_lines(evaluation)))
+    elif out is None:
+        typer.echo(draft_map(alignment, title=title, date=dt.date.today().isoformat()), nl=False)
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,

@@ -329,6 +329,7 @@ Relation = Literal[
     "dropped",
     "parallel",
     "contrasting",
+    "changed",
 ]
 RELATIONS: tuple[str, ...] = get_args(Relation)
 """The closed relation vocabulary of clause maps, in documentation order."""

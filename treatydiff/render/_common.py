@@ -42,6 +42,7 @@ RELATION_MEANINGS: dict[str, str] = {
     "dropped": "only in the left treaty",
     "parallel": "same function, independent wording",
     "contrasting": "same subject, different or opposite obligation",
+    "changed": "wording differs (suggested, not yet classified)",
 }
 
 

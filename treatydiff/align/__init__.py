@@ -1,0 +1,53 @@
+"""Automatic alignment: suggest the links between two treaties for a scholar to review.
+
+``align(left, right)`` scores every pair of units (paragraphs where both articles have
+them, else whole articles), assigns them globally with an order-aware dynamic
+programme plus moves, splits and merges, and labels each link with a relation the
+texts show (same, moved, split, merged, changed, added, dropped), a score and its
+reasons. Across languages it relies on what survives translation. See docs/alignment.md.
+
+Modules, lowest first: ``lexicon`` (bilingual stems as data), ``units``, ``features``,
+``similarity``, ``score``, ``assign``, ``result``, ``suggest``, ``evaluate``, ``draft``.
+"""
+
+from __future__ import annotations
+
+from treatydiff.align.assign import assign
+from treatydiff.align.result import SUGGESTED_RELATIONS, Alignment, SuggestedRelation, Suggestion
+from treatydiff.align.score import score
+from treatydiff.align.suggest import suggestions
+from treatydiff.align.units import units
+from treatydiff.model import Body, Treaty
+
+__all__ = [
+    "SUGGESTED_RELATIONS",
+    "Alignment",
+    "SuggestedRelation",
+    "Suggestion",
+    "align",
+    "align_bodies",
+]
+
+
+def align_bodies(
+    left: Body, right: Body, *, left_id: str = "left", right_id: str = "right", paragraphs: bool = True
+) -> Alignment:
+    """Suggest links between two parsed texts.
+
+    Args:
+        left, right: the two bodies (same or different languages).
+        left_id, right_id: the treaty ids the alignment names.
+        paragraphs: link paragraphs where both articles have them (False: whole articles).
+    """
+    units_l, units_r = units(left, paragraphs=paragraphs), units(right, paragraphs=paragraphs)
+    scores = score(units_l, units_r, left.lang, right.lang)
+    groups, left_over, right_over = assign(scores)
+    found = suggestions(groups, left_over, right_over, scores, units_l, units_r)
+    return Alignment(left_id, right_id, left.lang, right.lang, tuple(found))
+
+
+def align(left: Treaty, right: Treaty, *, paragraphs: bool = True) -> Alignment:
+    """Suggest links between two treaties (or two language versions of one treaty)."""
+    return align_bodies(
+        left.body, right.body, left_id=left.meta.id, right_id=right.meta.id, paragraphs=paragraphs
+    )
