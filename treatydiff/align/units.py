@@ -7,6 +7,7 @@ through, as by ``compare.article_level``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from treatydiff.model import Body, Provision
@@ -14,6 +15,7 @@ from treatydiff.model import Body, Provision
 __all__ = ["ARTICLE_LEVEL", "Unit", "units"]
 
 ARTICLE_LEVEL = frozenset({"preamble", "article", "closing"})
+_WORDY = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,8 @@ def units(body: Body, *, paragraphs: bool = True) -> list[Unit]:
     """
     result: list[Unit] = []
     for article_index, article in enumerate(_article_level(body)):
-        parts = [c for c in article.children if c.text.strip()] if paragraphs else []
+        # a child without a word (a stray dash line) has nothing to align
+        parts = [c for c in article.children if _WORDY.search(c.text)] if paragraphs else []
         if not parts:
             parts = [article]
         for rank, part in enumerate(parts):
