@@ -237,3 +237,22 @@ def test_an_internal_error_is_one_line_too(
     assert code == 70
     lines = [line for line in err.splitlines() if line.startswith("internal error")]
     assert lines == [lines[0]] and "RuntimeError: simulated bug" in lines[0] and "Traceback" not in err
+
+
+def test_a_map_for_other_treaties_is_named_before_any_text_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No ToTA folder at all: the map's treaties are checked before a text is loaded.
+    monkeypatch.setenv("TREATYDIFF_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("TREATYDIFF_TOTA_DIR", str(tmp_path / "no-tota"))
+    charter_map = Path(__file__).resolve().parents[1] / "mappings" / "un-charter_en_ru.yaml"
+    code, _, err = _run(capsys, "diff", "tota:420", "tota:423", "--map", str(charter_map))
+    assert code == 2
+    line = _one_error_line(err)
+    assert "the map links un-charter@en and un-charter@ru, not tota-420 and tota-423" in line, line
+
+
+def test_show_suggests_a_close_provision_id(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "show", "tota:420:art-1l")
+    assert code == 2
+    assert re.search(r"unknown provision 'art-1l' in tota-420.*did you mean 'art-1'", _one_error_line(err))

@@ -97,3 +97,9 @@ def test_cross_language_links_have_no_diff() -> None:
 def test_hostile_text_round_trips() -> None:
     data = _data(lambda: factories.comparison(hostile=True))
     assert factories.HOSTILE in data["links"][1]["left"][0]["text"]
+
+
+def test_language_versions_are_cited_with_their_language_as_in_the_html() -> None:
+    link = _data(factories.cross_language_comparison)["links"][0]
+    assert [p["citation"] for p in link["left"]] == ["xa-xb-2001@en:art-1"]
+    assert [p["citation"] for p in link["right"]] == ["xa-xb-2001@ru:art-1"]

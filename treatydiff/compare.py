@@ -28,7 +28,7 @@ from treatydiff.model import (
     Treaty,
 )
 
-__all__ = ["Differ", "article_level", "compare"]
+__all__ = ["Differ", "article_level", "compare", "map_langs"]
 
 Differ = Callable[[str, str], ProvisionDiff]
 Progress = Callable[[int, int], None]
@@ -118,6 +118,31 @@ def _map_key(clause_map: ClauseMap, treaty: Treaty) -> str | None:
         if treaty_id == treaty.meta.id and lang in (None, treaty.lang):
             return key
     return None
+
+
+def map_langs(
+    clause_map: ClauseMap, left_id: str, right_id: str, given: tuple[str | None, str | None] = (None, None)
+) -> tuple[str | None, str | None]:
+    """The language of each side's body: the one asked for, else the one the map fixes.
+
+    Checked before any text is loaded, so that a map for other treaties is named as such.
+
+    Raises:
+        MappingError: when the map does not name both treaties.
+    """
+    chosen: list[str] = []
+    for treaty_id, lang in ((left_id, given[0]), (right_id, given[1])):
+        keys = [k for k in clause_map.treaties if split_key(k)[0] == treaty_id and k not in chosen]
+        keys.sort(key=lambda k: lang is not None and split_key(k)[1] != lang)  # the asked language first
+        if not keys:
+            raise MappingError(
+                f"the map links {' and '.join(clause_map.treaties)}, not {left_id} and {right_id}",
+                file=clause_map.path,
+                hint="pass the treaties the map names, or another --map",
+            )
+        chosen.append(keys[0])
+    langs = [split_key(k)[1] or clause_map.langs.get(k) for k in chosen]
+    return given[0] or langs[0], given[1] or langs[1]
 
 
 def _map_links(clause_map: ClauseMap, left: Treaty, right: Treaty) -> list[Link]:

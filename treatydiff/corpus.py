@@ -318,9 +318,7 @@ class Registry:
         provenance = Provenance(
             file=str(path),
             sha256=_sha256(data),
-            ingested_at=dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
-            .replace(microsecond=0)
-            .isoformat(),
+            ingested_at=_now(),  # when the tool read it; the file's own date says nothing of that
             parser="tota-xml",
             warnings=body.warnings,
         )

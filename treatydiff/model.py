@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from functools import cached_property
 from typing import Any, Literal, get_args
 
@@ -307,10 +308,12 @@ class Treaty:
         try:
             return self.body.index[provision_id]
         except KeyError:
+            listing = f"run `treatydiff show {self.meta.id} --lang {self.lang}` to list its ids"
+            close = get_close_matches(provision_id, list(self.body.index), n=1, cutoff=0.6)
             raise UnknownProvision(
                 f"unknown provision {provision_id!r} in {self.meta.id} ({self.lang})",
                 ref=f"{self.meta.id}:{provision_id}",
-                hint=f"run `treatydiff show {self.meta.id} --lang {self.lang}` to list its ids",
+                hint=f"did you mean {close[0]!r}? {listing}" if close else listing,
             ) from None
 
 

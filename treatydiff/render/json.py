@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from treatydiff.model import ClauseMap, ComparedLink, Comparison, Provision, ProvisionDiff, Side
+from treatydiff.render._common import side_key
 
 __all__ = ["SCHEMA", "comparison_data", "render_json"]
 
@@ -43,8 +44,8 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
         },
         "links": [_link(comparison, row) for row in comparison.rows],
         "unlinked": {
-            "left": [_provision(left, p) for p in comparison.unlinked_left],
-            "right": [_provision(right, p) for p in comparison.unlinked_right],
+            "left": [_provision(side_key(comparison, "left"), p) for p in comparison.unlinked_left],
+            "right": [_provision(side_key(comparison, "right"), p) for p in comparison.unlinked_right],
         },
     }
 
@@ -90,16 +91,19 @@ def _link(comparison: Comparison, row: ComparedLink) -> dict[str, Any]:
         "evidence": list(link.evidence),
         "confidence": link.confidence,
         "map_line": link.line,
-        "left": [_provision(comparison.left, p) for p in row.left],
-        "right": [_provision(comparison.right, p) for p in row.right],
+        "left": [_provision(side_key(comparison, "left"), p) for p in row.left],
+        "right": [_provision(side_key(comparison, "right"), p) for p in row.right],
         "diff": _diff(row.diff) if row.diff is not None else None,
     }
 
 
-def _provision(side: Side, provision: Provision) -> dict[str, Any]:
-    """One provision, without its children (they are cited on their own when linked)."""
+def _provision(key: str, provision: Provision) -> dict[str, Any]:
+    """One provision, without its children (they are cited on their own when linked).
+
+    ``key`` is the side's citation prefix: the treaty id, or ``id@lang`` for language versions.
+    """
     return {
-        "citation": f"{side.meta.id}:{provision.id}",
+        "citation": f"{key}:{provision.id}",
         "id": provision.id,
         "kind": provision.kind,
         "label": provision.label,
