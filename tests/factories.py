@@ -7,14 +7,14 @@ about two invented states, and copied from no real treaty.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
 
-from treatydiff.diff import diff_concat
+from treatydiff.compare import compare_link
 from treatydiff.model import (
     ClauseMap,
     ComparedLink,
     Comparison,
     Link,
+    Origin,
     Provenance,
     Provision,
     Relation,
@@ -98,15 +98,15 @@ def side(
 def compared(
     lefts: Sequence[Provision],
     rights: Sequence[Provision],
-    relation: Relation,
+    relation: Relation | None,
     *,
     diffed: bool = True,
     note: str | None = None,
     evidence: tuple[str, ...] = (),
     confidence: str | None = None,
-    origin: Literal["curated", "article-number"] = "curated",
+    origin: Origin = "curated",
 ) -> ComparedLink:
-    """A link between synthetic provisions, diffed like compare.py does (concatenated in order)."""
+    """A link between synthetic provisions, compared by compare.py's own ``compare_link``."""
     link = Link(
         left=tuple(p.id for p in lefts),
         right=tuple(p.id for p in rights),
@@ -116,16 +116,7 @@ def compared(
         confidence=confidence,
         origin=origin,
     )
-    diff = diff_concat([p.text for p in lefts], [p.text for p in rights]) if diffed else None
-    if not lefts:
-        status = "added"
-    elif not rights:
-        status = "dropped"
-    elif diff is not None:
-        status = "unchanged" if diff.words_added == diff.words_removed == 0 else "changed"
-    else:
-        status = "unchanged" if relation == "same" else "changed"
-    return ComparedLink(link=link, left=tuple(lefts), right=tuple(rights), diff=diff, status=status)
+    return compare_link(link, lefts, rights, diffed=diffed)
 
 
 def comparison(*, hostile: bool = False, curated: bool = True) -> Comparison:
@@ -172,7 +163,7 @@ def cross_language_comparison() -> Comparison:
     lefts = [provision(pid, LEFT_TEXTS[pid]) for pid in ("art-1", "art-2")]
     rights = [provision(pid, text, lang="ru") for pid, text in RIGHT_TEXTS_RU.items()]
     rows = tuple(
-        compared([a], [b], "parallel", diffed=False, origin="article-number")
+        compared([a], [b], None, diffed=False, origin="article-number")
         for a, b in zip(lefts, rights, strict=True)
     )
     return _assemble(

@@ -1,6 +1,6 @@
 """A comparison as JSON, versioned by its ``schema`` key.
 
-The shape is described by ``docs/schemas/comparison-1.schema.json``; a change that
+The shape is described by ``docs/schemas/comparison-2.schema.json``; a change that
 breaks readers bumps the version in :data:`SCHEMA`.
 """
 
@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from treatydiff.model import ClauseMap, ComparedLink, Comparison, Provision, ProvisionDiff, Side
-from treatydiff.render._common import side_key
+from treatydiff.model import ClauseMap, ComparedLink, Comparison, Passage, Provision, ProvisionDiff, Side
+from treatydiff.render._common import passages, relation_counts, side_key
 
 __all__ = ["SCHEMA", "comparison_data", "render_json"]
 
-SCHEMA = "treatydiff.comparison/1"
+SCHEMA = "treatydiff.comparison/2"
 
 
 def render_json(comparison: Comparison) -> str:
@@ -41,6 +41,8 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
             "unchanged": comparison.summary.unchanged,
             "unlinked_left": comparison.summary.unlinked_left,
             "unlinked_right": comparison.summary.unlinked_right,
+            "parallel": comparison.summary.parallel,
+            "relations": dict(relation_counts(comparison)),
         },
         "links": [_link(comparison, row) for row in comparison.rows],
         "unlinked": {
@@ -87,14 +89,24 @@ def _link(comparison: Comparison, row: ComparedLink) -> dict[str, Any]:
         "relation": link.relation,
         "status": row.status,
         "origin": link.origin,
+        "score": link.score,
+        "reasons": list(link.reasons),
         "note": link.note,
         "evidence": list(link.evidence),
         "confidence": link.confidence,
         "map_line": link.line,
         "left": [_provision(side_key(comparison, "left"), p) for p in row.left],
         "right": [_provision(side_key(comparison, "right"), p) for p in row.right],
+        "shown": {
+            "left": [_passage(p) for p in passages(row, "left")],
+            "right": [_passage(p) for p in passages(row, "right")],
+        },
         "diff": _diff(row.diff) if row.diff is not None else None,
     }
+
+
+def _passage(passage: Passage) -> dict[str, Any]:
+    return {"marker": passage.marker, "ops": [{"op": op.op, "text": op.text} for op in passage.ops]}
 
 
 def _provision(key: str, provision: Provision) -> dict[str, Any]:

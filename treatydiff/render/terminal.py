@@ -19,9 +19,9 @@ from treatydiff.render._common import (
     Which,
     alignment_line,
     citations,
+    passages,
     provision_caption,
     row_facts,
-    segments,
     side_heading,
     side_key,
     summary_counts,
@@ -111,14 +111,18 @@ def _column_head(comparison: Comparison, row: ComparedLink, which: Which) -> Tex
 
 
 def _column_text(row: ComparedLink, which: Which, plain: bool) -> Text:
-    runs = segments(row, which)
-    if not runs:
+    shown = passages(row, which)
+    if not shown:
         return Text("—", style="dim")
     text = Text()
-    for index, run in enumerate(runs):
+    for index, passage in enumerate(shown):  # one paragraph per line, with its own marker
         if index:
-            text.append("\n\n" if run.kind == "plain" else " ")
-        text.append_text(_run(run, plain))
+            text.append("\n")
+        if passage.marker:
+            text.append(passage.marker + " ", style="dim")
+        for number, op in enumerate(passage.ops):
+            text.append(" " if number else "")
+            text.append_text(_run(Segment("plain" if row.diff is None else op.op, op.text), plain))
     return text
 
 
