@@ -256,3 +256,40 @@ def test_show_suggests_a_close_provision_id(env: Path, capsys: pytest.CaptureFix
     code, _, err = _run(capsys, "show", "tota:420:art-1l")
     assert code == 2
     assert re.search(r"unknown provision 'art-1l' in tota-420.*did you mean 'art-1'", _one_error_line(err))
+
+
+# synthetic: two Russian versions of one invented agreement; point б) is identical
+_RU_V1 = """Соглашение о синтетическом сотрудничестве
+
+Статья 1
+Стороны обязуются:
+а) незамедлительно уведомлять друг друга о любых изменениях таможенных тарифов и сборов;
+б) обмениваться статистикой;
+в) проводить ежегодные консультации на уровне министров по всем вопросам применения Соглашения.
+"""
+_RU_V2 = """Соглашение о синтетическом сотрудничестве
+
+Статья 1
+Стороны обязуются:
+а) в течение тридцати дней информировать другую Сторону о мерах нетарифного регулирования;
+б) обмениваться статистикой;
+в) создать совместную комиссию, которая собирается по просьбе любой из Сторон.
+"""
+
+
+def test_an_unchanged_point_of_two_russian_versions_is_never_marked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TREATYDIFF_STORE", str(tmp_path / "store"))
+    for name, text in (("example-ru-one", _RU_V1), ("example-ru-two", _RU_V2)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        assert _run(capsys, "ingest", name, str(tmp_path / f"{name}.txt"), "--lang", "ru")[0] == 0
+    code, out, err = _run(
+        capsys, "diff", "example-ru-one", "example-ru-two", "--left-lang", "ru", "--right-lang", "ru",
+        "--format", "json",
+    )  # fmt: skip
+    assert code == 0, err
+    (link,) = [link for link in json.loads(out)["links"] if link["left"][0]["id"] == "art-1"]
+    marked = [op["text"] for op in link["diff"]["ops"] if op["op"] != "equal"]
+    assert marked and not any("статистикой" in text for text in marked)
+    assert [p["marker"] for p in link["shown"]["left"]] == [None, "а)", "б)", "в)"]

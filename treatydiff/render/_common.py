@@ -52,7 +52,7 @@ RELATION_MEANINGS: dict[str, str] = {
 NO_RELATION = "no relation"
 """Shown for a link nobody judged: the tool paired the provisions (by article number, or
 as an aligner's suggestion) and reports only what the texts show."""
-NO_RELATION_MEANING = "paired by the tool, not judged: only the text's similarity is shown"
+NO_RELATION_MEANING = "paired by the tool, not judged"
 
 
 @dataclass(frozen=True)

@@ -84,11 +84,12 @@ class _Unlinked:
 class _Anchors:
     """Hands out each citation as an element id once, so ids stay unique."""
 
-    used: set[str] = field(default_factory=set)
+    used: dict[str, None] = field(default_factory=dict)
+    """The citations handed out, in document order."""
 
     def claim(self, citation: str, caption: str) -> _Anchor:
         fresh = citation not in self.used
-        self.used.add(citation)
+        self.used[citation] = None
         return _Anchor(citation, caption, citation if fresh else None)
 
 
@@ -110,6 +111,8 @@ def render_html(comparison: Comparison) -> str:
         relation_counts=relation_counts(comparison),
         relations_used={row.relation for row in rows},
         anchored=anchors.used,
+        example=next(iter(anchors.used), None),
+        page_head=f"{side_key(comparison, 'left')} — {side_key(comparison, 'right')}",
         sides=[("Left", comparison.left), ("Right", comparison.right)],
         side_facts=_side_facts,
         map_facts=_map_facts,

@@ -37,7 +37,7 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _SPECIAL = re.compile(r"([\\`*_~\[\]|#!])")
 _MARKS = {"delete": "~~", "insert": "**"}
 _LIST_NUMBER = re.compile(r"(\d+)[.)]")  # "1." or "1)" would open an ordered list
-_CODE_SAFE = re.compile(r"[A-Za-z0-9_.:-]+")  # what a citation is made of; no escaping needed in a code span
+_CODE_SAFE = re.compile(r"[A-Za-z0-9_.:@-]+")  # what a citation is made of; no escaping needed in a code span
 
 
 def escape_markdown(text: str) -> str:

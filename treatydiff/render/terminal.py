@@ -21,6 +21,7 @@ from treatydiff.render._common import (
     citations,
     passages,
     provision_caption,
+    relation_counts,
     row_facts,
     side_heading,
     side_key,
@@ -60,6 +61,7 @@ def _header(comparison: Comparison, plain: bool) -> Table:
     grid.add_row("right", side_heading(comparison.right))
     grid.add_row("alignment", alignment_line(comparison))
     grid.add_row("links", _summary_line(comparison))
+    grid.add_row("relations", " · ".join(f"{n} {name}" for name, n in relation_counts(comparison)) or "—")
     if any(row.diff is not None for row in comparison.rows):
         grid.add_row("legend", _legend(plain))
     return grid
