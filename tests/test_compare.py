@@ -27,6 +27,7 @@ def registry(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Regi
     return Registry(store=Store(tmp_path_factory.mktemp("store")), tota_dir=corpus_dir / "tota")
 
 
+@pytest.mark.corpus
 def test_curated_map_420_423(registry: Registry) -> None:
     clause_map = load_map(MAPS / "tota-420_tota-423.yaml")
     comparison = compare(registry.load("tota:420"), registry.load("tota:423"), clause_map)
@@ -34,7 +35,6 @@ def test_curated_map_420_423(registry: Registry) -> None:
     summary = comparison.summary
     assert summary.added == sum(1 for link in clause_map.links if link.relation == "added")
     assert summary.dropped == sum(1 for link in clause_map.links if link.relation == "dropped")
-    assert summary.added + summary.dropped + summary.changed + summary.unchanged == len(comparison.rows)
     assert comparison.unlinked_left == comparison.unlinked_right == ()  # the map is complete
     for row in comparison.rows:
         assert row.diff is not None
@@ -42,6 +42,7 @@ def test_curated_map_420_423(registry: Registry) -> None:
             assert (row.status == "changed") == bool(row.diff.words_added or row.diff.words_removed)
 
 
+@pytest.mark.corpus
 def test_reading_a_map_backwards_mirrors_its_relations(registry: Registry) -> None:
     clause_map = load_map(MAPS / "tota-420_tota-423.yaml")
     forward = compare(registry.load("tota:420"), registry.load("tota:423"), clause_map)
@@ -59,12 +60,14 @@ def test_reading_a_map_backwards_mirrors_its_relations(registry: Registry) -> No
         )
 
 
+@pytest.mark.corpus
 def test_a_map_for_other_treaties_is_refused(registry: Registry) -> None:
     clause_map = load_map(MAPS / "tota-420_tota-430.yaml")
     with pytest.raises(MappingError, match="the map links tota-420 and tota-430, not tota-420 .* tota-423"):
         compare(registry.load("tota:420"), registry.load("tota:423"), clause_map)
 
 
+@pytest.mark.corpus
 def test_without_a_map_units_pair_by_number_in_document_order(registry: Registry) -> None:
     left, right = registry.load("tota:420"), registry.load("tota:423")
     comparison = compare(left, right)
@@ -76,6 +79,7 @@ def test_without_a_map_units_pair_by_number_in_document_order(registry: Registry
     assert added == ["art-21", "art-22", "art-23"]  # 423 has three more articles than 420
 
 
+@pytest.mark.corpus
 def test_the_differ_can_be_swapped(registry: Registry) -> None:
     clause_map = load_map(MAPS / "tota-420_tota-423.yaml")
     left, right = registry.load("tota:420"), registry.load("tota:423")
@@ -84,6 +88,7 @@ def test_the_differ_can_be_swapped(registry: Registry) -> None:
     assert [r.status for r in default.rows] == [r.status for r in baseline.rows]
 
 
+@pytest.mark.corpus
 def test_progress_is_reported_per_link(registry: Registry) -> None:
     seen: list[tuple[int, int]] = []
     compare(

@@ -3,6 +3,9 @@ real texts are read from the shared corpus at test time."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -233,10 +236,26 @@ def test_a_marker_alone_on_its_line_belongs_to_the_next_words() -> None:
     assert only.marker == "2." and only.ops == (WordOp("equal", "The Parties shall cooperate."),)
 
 
-def test_diff_is_deterministic() -> None:
-    left = " ".join(f"w{i % 37}" for i in range(3000))  # synthetic, long enough to take a while
-    right = " ".join(f"w{i % 41}" for i in range(3000))
-    assert diff_texts(left, right) == diff_texts(left, right)
+def test_diff_is_deterministic_across_processes() -> None:
+    # Each Python process has its own hash seed (set and dict-of-str orders); the diff,
+    # with no timeout, must not depend on it nor on how long it takes.
+    code = (
+        "from treatydiff.diff import diff_texts;"
+        "left = ' '.join(f'w{i % 37}' for i in range(3000));"  # synthetic, long enough to take a while
+        "right = ' '.join(f'w{i % 41}' for i in range(3000));"
+        "print(repr(diff_texts(left, right)))"
+    )
+    results = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(results) == 1
 
 
 def test_many_distinct_words() -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from importlib.resources import files
+from pathlib import Path
 
 import factories
 import pytest
@@ -150,9 +154,25 @@ def test_cross_language_texts_are_shown_whole() -> None:
     assert "aligned by article number — no map given" in tree.text_content()
 
 
-def test_is_deterministic() -> None:
-    comparison = factories.comparison()
-    assert render_html(comparison) == render_html(comparison)
+def test_is_deterministic_across_processes() -> None:
+    # Each Python process orders sets and dict-of-set iterations by its own hash seed;
+    # the report must not depend on it.
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import factories;"
+        "from treatydiff.render import render_html;"
+        "sys.stdout.buffer.write(render_html(factories.comparison()).encode())"
+    )
+    pages = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(Path(__file__).parent)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(pages) == 1
+    assert pages == {render_html(factories.comparison()).encode()}
 
 
 @pytest.mark.parametrize(
