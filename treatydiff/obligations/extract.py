@@ -159,15 +159,11 @@ def _legal_present(rules: _Rules, sentence: str, claimed: list[tuple[int, int]])
     words = list(_WORD.finditer(sentence))
     found: list[_Found] = []
     used: set[int] = set()
-    # Verbs of an "if" clause state the trigger, not a duty ("Если Совет сочтет, …").
+    # Verbs of an "if", "until" or relative clause state no duty ("Если Совет сочтет, …").
     conditional: list[tuple[int, int]] = []
-    openers = [pattern for _name, pattern in rules.conditions] + [
-        re.compile(present.subordinate, re.IGNORECASE)
-    ]
-    for pattern in openers:
-        for match in pattern.finditer(sentence):
-            comma = sentence.find(",", match.end())
-            conditional.append((match.start(), comma if comma >= 0 else len(sentence)))
+    for match in re.finditer(present.subordinate, sentence, re.IGNORECASE):
+        comma = sentence.find(",", match.end())
+        conditional.append((match.start(), comma if comma >= 0 else len(sentence)))
 
     def take(index: int, passive: bool) -> None:
         word = words[index]
@@ -213,9 +209,11 @@ def _legal_present(rules: _Rules, sentence: str, claimed: list[tuple[int, int]])
 
 def _is_subject(rules: _Rules, sentence: str, mention: _Mention) -> bool:
     """False for a mention in an oblique position: "of the Parties", "Совета Безопасности"."""
-    before = sentence[max(0, mention.start - 40) : mention.start]
-    if rules.heads.search(before):
-        return True
+    before = sentence[max(0, mention.start - 60) : mention.start]
+    head = rules.heads.search(before)
+    if head:  # "the competent authorities of the Parties": the head decides
+        before = before[: head.start()]
+        return not rules.oblique_before.search(before)
     return not (rules.oblique_before.search(before) or rules.oblique_form.match(mention.text))
 
 
@@ -227,10 +225,12 @@ def _subject(
     if not zone:
         return None
     last = zone[-1]
-    if last.pronoun:
-        antecedents = [m for m in mentions if m.end <= last.start and not m.pronoun]
+    if last.pronoun:  # "If a Party considers that the other Party …, it may": the first subject
+        antecedents = [
+            m for m in mentions if m.end <= last.start and not m.pronoun and _is_subject(rules, sentence, m)
+        ]
         if antecedents:
-            return replace(antecedents[-1], start=last.start, end=last.end)
+            return replace(antecedents[0], start=last.start, end=last.end)
     if len(zone) > 1 and last.bearer == "named-party" and zone[-2].bearer == "named-party":
         between = sentence[zone[-2].end : last.start]
         if re.fullmatch(r"\s*(?:and|и)\s*", between):  # "The Community and Estonia shall"

@@ -254,7 +254,8 @@ VOCAB = Vocabulary(
     bearers=BEARERS,
     pronouns={"it": "body", "they": "parties", "he": "other", "she": "other"},
     relative=r"(?:which|that|as|who|whom|whose|what|it\s+so)\s+(?:also\s+)?$",
-    oblique_before=r"\b(?:of|between|in|to|from|with|on|for|among|into|against|than|by)\s+$",
+    oblique_before=r"\b(?:of|between|in|to|from|with|on|for|among|into|against|than|by)\s+"
+    r"(?:(?:the|a|an|its|their|competent|relevant|respective)\s+)*$",
     heads=r"\b(?:authorities|authority|representatives|Governments?|administrations?|officials|delegations?)\s+of\s+$",
     passive=r"^\s*(?:[a-z]+ly\s+|not\s+|also\s+)*be\s+(?:[a-z]+ly\s+)?(?:\w+ed|\w+en|borne|made|held|kept|set|laid|"
     r"paid|done|brought|put|met|found|sought|sent|shown|told|drawn|chosen|dealt|built|struck)\b",
