@@ -6,6 +6,14 @@ Rule-based and explainable: every statement names the vocabulary rule that found
 
 from __future__ import annotations
 
+from treatydiff.obligations.changes import (
+    CHANGE_KINDS,
+    ChangeKind,
+    ObligationChange,
+    compare_obligations,
+    comparison_obligations,
+    obligation_changes,
+)
 from treatydiff.obligations.extract import analyse_body, analyse_provision, chapeau_of, extract
 from treatydiff.obligations.types import (
     BEARERS,
@@ -20,6 +28,12 @@ from treatydiff.obligations.vocab import LANGUAGES, vocabulary
 
 __all__ = [
     "BEARERS",
+    "CHANGE_KINDS",
+    "ChangeKind",
+    "ObligationChange",
+    "compare_obligations",
+    "comparison_obligations",
+    "obligation_changes",
     "LANGUAGES",
     "MODALITIES",
     "STRENGTH",

@@ -25,6 +25,7 @@ __all__ = ["analyse_body", "analyse_provision", "chapeau_of", "extract"]
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[\"'«“(\-–—]?[A-ZА-ЯЁ0-9(])")
 _CLAUSE_END = re.compile(r"[.;:]|,\s+(?:and|or|и|или|а)\s+(?=\S)")
 _ACTION_END = re.compile(r"[.;:]")
+_MARKER_END = re.compile(r"[,.;:]")
 _WORD = re.compile(r"[\w-]+")
 _ACTION_CHARS = 100
 _CONDITION_CHARS = 80
@@ -276,13 +277,15 @@ def _markers(
         for match in pattern.finditer(sentence):
             if not _overlaps(match.span(), taken):
                 taken.append(match.span())
-                exceptions.append((match.start(), _clause_text(sentence, match.start(), _CONDITION_CHARS)))
+                exceptions.append(
+                    (match.start(), _clause_text(sentence, match.start(), _CONDITION_CHARS, _MARKER_END))
+                )
     conditions: list[tuple[int, str, str]] = []
     for name, pattern in rules.conditions:
         for match in pattern.finditer(sentence):
             if not _overlaps(match.span(), taken):
                 taken.append(match.span())
-                text = _clause_text(sentence, match.start(), _CONDITION_CHARS).lstrip(",;:() ")
+                text = _clause_text(sentence, match.start(), _CONDITION_CHARS, _MARKER_END).lstrip(",;:() ")
                 conditions.append((match.start(), name, text))
     return sorted(conditions), sorted(exceptions)
 
