@@ -30,6 +30,7 @@ _WORD = re.compile(r"[\w-]+")
 _ACTION_CHARS = 100
 _CONDITION_CHARS = 80
 _LEAD_IN_END = (":", "—", ":-", ": -")
+_NO_NORMS = frozenset({"preamble", "recital"})
 
 
 @dataclass(frozen=True)
@@ -348,7 +349,7 @@ def _sentence_statements(rules: _Rules, sentence: str, offset: int) -> list[Stat
                 condition=condition[1] if condition else None,
                 condition_rule=condition[0] if condition else None,
                 exceptions=tuple(exceptions_of.get(i, ())),
-                action=_clause_text(sentence, f.end, _ACTION_CHARS, _ACTION_END),
+                action=_clause_text(sentence, f.end, _ACTION_CHARS, _ACTION_END).lstrip(",;:() "),
             )
         )
     return statements
@@ -403,6 +404,8 @@ def analyse_provision(
     Raises:
         TreatydiffError: when no vocabulary exists for ``lang``.
     """
+    if provision.kind in _NO_NORMS:
+        return ProvisionObligations(provision.id, lang, ())  # recitals give reasons, not duties
     statements = extract(provision.text, lang)
     if not statements and chapeau is not None and chapeau.statements:
         last = chapeau.statements[-1]

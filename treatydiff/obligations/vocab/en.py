@@ -170,8 +170,8 @@ RULES: tuple[PhraseRule, ...] = (
     PhraseRule(
         "en.may",
         "permission",
-        r"(?P<m>\bmay\b)",
-        "“may” (not in a relative clause: “as may be agreed”, “which may include”)",
+        r"(?P<m>\b(?-i:may)\b)(?!\s+\d)",
+        "“may” (not in a relative clause: “as may be agreed”, “which may include”; not the month)",
         weak=True,
     ),
 )
