@@ -341,7 +341,7 @@ def test_align_against_a_map_of_other_treaties_is_one_error_line(
     assert code == 2
     assert err == [
         f"error: {MAPS / 'tota-420_tota-430.yaml'}: the map links tota-420 and tota-430, "
-        "not tota-420 (en) and tota-423 (en) (pass the treaties (and languages) the map names)"
+        "not tota-420 and tota-423 (pass the treaties the map names, or another --map)"
     ]
 
 

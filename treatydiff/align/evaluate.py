@@ -5,11 +5,13 @@ Both sides are compared as sets of provision pairs ``(left, right)``, with
 link at any level, so each suggested provision is first projected onto the map's own
 units: onto the unit that contains it (a paragraph onto the article the map links),
 or onto the units it contains. Provisions the map does not mention on either side of a
-suggestion are not scored (maps may be partial).
+suggestion are not scored (maps may be partial), nor are provisions without a word (a
+parser's stray dash line).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from treatydiff.model import Body, ClauseMap, Link, Relation
 __all__ = ["Evaluation", "Miss", "evaluate", "links_between", "relation_class", "report_lines"]
 
 Pair = tuple[str | None, str | None]
+_WORD = re.compile(r"\w")
 
 _CLASSES: dict[str, str] = {
     "same": "same",
@@ -133,20 +136,28 @@ def _classes(pairs: dict[Pair, list[str]]) -> dict[Pair, str]:
     return result
 
 
+def _wordy(ids: Sequence[str], body: Body) -> list[str]:
+    """The ids of provisions with a word in them: a stray dash line carries nothing to align."""
+    return [i for i in ids if _WORD.search(body.index[i].text)]
+
+
 def _gold_pairs(links: Sequence[Link], left: Body, right: Body) -> dict[Pair, list[str]]:
     pairs: dict[Pair, list[str]] = {}
     for link in links:
-        lefts = expand_refs(link.left, left, treaty="left", file=None, line=link.line)
-        rights = expand_refs(link.right, right, treaty="right", file=None, line=link.line)
+        lefts = _wordy(expand_refs(link.left, left, treaty="left", file=None, line=link.line), left)
+        rights = _wordy(expand_refs(link.right, right, treaty="right", file=None, line=link.line), right)
+        if not lefts and not rights:
+            continue
+        relation = link.relation or "changed"  # a link nobody judged: the texts differ or not
         if not rights:
             for a in lefts:
-                pairs.setdefault((a, None), []).append(link.relation)
+                pairs.setdefault((a, None), []).append(relation)
         elif not lefts:
             for b in rights:
-                pairs.setdefault((None, b), []).append(link.relation)
+                pairs.setdefault((None, b), []).append(relation)
         for a in lefts:
             for b in rights:
-                pairs.setdefault((a, b), []).append(link.relation)
+                pairs.setdefault((a, b), []).append(relation)
     return pairs
 
 
@@ -232,7 +243,7 @@ def links_between(clause_map: ClauseMap, left: tuple[str, str], right: tuple[str
                 Link(
                     left=link.right,
                     right=link.left,
-                    relation=_MIRROR.get(link.relation, link.relation),
+                    relation=_MIRROR.get(link.relation, link.relation) if link.relation else None,
                     line=link.line,
                 )
             )
