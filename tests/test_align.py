@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import numpy as np
@@ -15,11 +16,13 @@ from treatydiff.align.draft import draft_map
 from treatydiff.align.evaluate import evaluate, links_between
 from treatydiff.align.features import cross_tokens
 from treatydiff.align.lexicon.scripts import romanize
+from treatydiff.align.links import fill_gaps, suggest_links
 from treatydiff.cli import main
+from treatydiff.compare import compare
 from treatydiff.corpus import Registry, default_mappings_dir
 from treatydiff.ingest import parse_text
 from treatydiff.mapping import load_map
-from treatydiff.model import Body, Link
+from treatydiff.model import Body, Link, Provenance, Treaty, TreatyMeta
 from treatydiff.store import Store
 
 MAPS = default_mappings_dir()
@@ -355,3 +358,62 @@ def test_align_refuses_to_write_over_its_map(env: Path, capsys: pytest.CaptureFi
     assert err == [
         f"error: {path}: is an input of this comparison; refusing to overwrite it (choose another --out)"
     ]
+
+
+# --- the aligner inside compare ----------------------------------------------------------
+
+
+def _treaty(body: Body, treaty_id: str) -> Treaty:
+    meta = TreatyMeta(id=treaty_id, titles={"en": treaty_id})
+    return Treaty(meta, body, Provenance(file="synthetic", sha256="0", ingested_at="", parser="text"))
+
+
+def test_compare_with_the_aligner_suggests_every_link() -> None:
+    old, new = (_treaty(b, i) for b, i in zip(_synthetic(), ("example-a", "example-b"), strict=True))
+    comparison = compare(old, new, aligner=suggest_links)
+    assert comparison.alignment == "suggested"
+    assert {row.link.origin for row in comparison.rows} == {"suggested"}
+    by_right = {tuple(p.id for p in row.right): row for row in comparison.rows}
+    assert by_right[("art-7",)].link.relation == "moved"
+    assert by_right[("art-7",)].status == "unchanged"
+    assert by_right[("art-4",)].link.relation is None  # changed: the diff says how, no judgement
+    assert by_right[("art-5",)].link.relation == "added"
+    assert all(row.link.reasons for row in comparison.rows)
+
+
+def test_a_partial_map_keeps_its_links_and_the_aligner_fills_the_gaps() -> None:
+    old, new = (_treaty(b, i) for b, i in zip(_synthetic(), ("example-a", "example-b"), strict=True))
+    # curated (synthetic): art-3 judged as narrowed, and art-5 paired with art-5 on purpose
+    curated = (
+        Link(("art-3",), ("art-4",), "narrowed", note="ours"),
+        Link(("art-5",), ("art-5",), "contrasting"),
+    )
+    links = fill_gaps(old, new, curated)
+    assert all(link.origin == "suggested" for link in links)
+    lefts = {pid for link in links for pid in link.left}
+    rights = {pid for link in links for pid in link.right}
+    assert not lefts & {"art-3", "art-5"} and not rights & {"art-4", "art-5"}  # never touches the map's
+    assert {(link.left, link.right) for link in links} >= {(("art-4",), ("art-7",)), (("art-1",), ("art-1",))}
+
+
+@pytest.mark.corpus
+def test_diff_with_a_partial_map_fills_only_the_gaps(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    full = load_map(MAPS / "tota-420_tota-423.yaml")
+    partial = env / "partial.yaml"
+    text = (MAPS / "tota-420_tota-423.yaml").read_text(encoding="utf-8")
+    head, _, _ = text.partition("  # --- Article 1")
+    partial.write_text(head, encoding="utf-8")  # the preamble links only
+    assert main(["diff", "tota:420", "tota:423", "--map", str(partial), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    curated = [link for link in data["links"] if link["origin"] == "curated"]
+    suggested = [link for link in data["links"] if link["origin"] == "suggested"]
+    preamble_links = [
+        link for link in full.links if any(ref.startswith("preamble") for ref in (*link.left, *link.right))
+    ]
+    assert len(curated) == len(preamble_links) and suggested
+    assert [link["relation"] for link in curated] == [link.relation for link in preamble_links]
+    assert not any(
+        p["id"].startswith("preamble") for link in suggested for p in (*link["left"], *link["right"])
+    )
+    assert main(["diff", "tota:420", "tota:423", "--map", str(partial), "--format", "md"]) == 0
+    assert "links the map leaves out suggested by an automatic aligner" in capsys.readouterr().out

@@ -303,8 +303,11 @@ def _report(comparison: Comparison, output_format: DiffFormat) -> str:
 
 
 def _compare_with_progress(left: Treaty, right: Treaty, clause_map: ClauseMap | None) -> Comparison:
+    # The aligner makes the links a map does not: all of them without a map, else the gaps.
+    from treatydiff.align.links import fill_gaps, suggest_links
+
     if not _stderr.is_terminal:
-        return compare(left, right, clause_map)
+        return compare(left, right, clause_map, aligner=suggest_links, fill_gaps=fill_gaps)
     from rich.progress import Progress
 
     with Progress(console=_stderr, transient=True) as progress:
@@ -313,7 +316,7 @@ def _compare_with_progress(left: Treaty, right: Treaty, clause_map: ClauseMap | 
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        return compare(left, right, clause_map, progress=advance)
+        return compare(left, right, clause_map, aligner=suggest_links, fill_gaps=fill_gaps, progress=advance)
 
 
 @app.command()
@@ -338,7 +341,8 @@ def diff(
 ) -> None:
     """Compare two treaties link by link, side by side.
 
-    Without --map, provisions are aligned by article number and the report says so.
+    Without --map, the aligner suggests the links (see `treatydiff align`) and the report
+    says so; with a partial map, it links only what the map leaves out.
     Example: treatydiff diff tota:420 tota:423 --map mappings/tota-420_tota-423.yaml
     --format html --out annex.html
     """

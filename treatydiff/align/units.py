@@ -8,11 +8,11 @@ through, as by ``compare.article_level``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from treatydiff.model import Body, Provision
 
-__all__ = ["ARTICLE_LEVEL", "Unit", "units"]
+__all__ = ["ARTICLE_LEVEL", "Unit", "renumber", "units"]
 
 ARTICLE_LEVEL = frozenset({"preamble", "article", "closing"})
 _WORDY = re.compile(r"\w")
@@ -110,4 +110,22 @@ def units(body: Body, *, paragraphs: bool = True) -> list[Unit]:
                     rank=rank,
                 )
             )
+    return result
+
+
+def renumber(selected: list[Unit]) -> list[Unit]:
+    """A subset of units with positions and sibling counts recounted among themselves."""
+    counts: dict[str, int] = {}
+    for unit in selected:
+        counts[unit.article] = counts.get(unit.article, 0) + 1
+    seen: dict[str, int] = {}
+    articles: dict[str, int] = {}
+    result = []
+    for index, unit in enumerate(selected):
+        rank = seen.get(unit.article, 0)
+        seen[unit.article] = rank + 1
+        article_index = articles.setdefault(unit.article, len(articles))
+        result.append(
+            replace(unit, index=index, rank=rank, siblings=counts[unit.article], article_index=article_index)
+        )
     return result
