@@ -239,7 +239,10 @@ def check(
     registry = _registry(store, tota_dir, texts)
 
     def body_of(treaty_id: str, lang: str | None) -> Body | None:
-        registry.meta(treaty_id)  # an id no registry knows is an error in the map
+        try:
+            registry.meta(treaty_id)  # an id no registry knows is an error in the map
+        except FetchError:
+            return None  # a ToTA agreement without a manifest, offline: only the schema is checked
         try:
             return registry.load(treaty_id, lang).body
         except (UnknownTreaty, FetchError):
