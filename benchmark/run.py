@@ -459,11 +459,59 @@ def alias_bomb_row(bench: Bench) -> HotRow:
                   best_of(base, repeats), traced_peak(base))
 
 
+def difflib_alignment(
+    left: Sequence[str], right: Sequence[str], threshold: float = 0.5
+) -> list[tuple[int, int]]:
+    """The baseline aligner: ``SequenceMatcher.ratio`` over every pair of units (as word lists),
+    then the best pairs taken greedily, one partner each."""
+    words_l, words_r = [t.split() for t in left], [t.split() for t in right]
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, a, b, autojunk=False).ratio(), i, j)
+         for i, a in enumerate(words_l) for j, b in enumerate(words_r)),
+        reverse=True,
+    )
+    taken_l: set[int] = set()
+    taken_r: set[int] = set()
+    pairs = []
+    for ratio, i, j in scored:
+        if ratio < threshold:
+            break
+        if i not in taken_l and j not in taken_r:
+            pairs.append((i, j))
+            taken_l.add(i)
+            taken_r.add(j)
+    return pairs
+
+
+def align_rows(inputs: Inputs, settings: Settings) -> list[HotRow]:
+    """``align_bodies`` beside the difflib all-pairs + greedy baseline, on the same units."""
+    from treatydiff.align import align_bodies
+    from treatydiff.align.units import units
+
+    charter = dict(inputs.charters)
+    english, russian = parse_text(charter["en"], lang="en"), parse_text(charter["ru"], lang="ru")
+    rows = []
+    for label, left, right in (
+        ("420↔423", inputs.left.body, inputs.right.body),
+        ("UN Charter en↔ru", english, russian),
+    ):
+        texts_l = [u.text for u in units(left)]
+        texts_r = [u.text for u in units(right)]
+        ours: Action = lambda a=left, b=right: align_bodies(a, b)  # noqa: E731
+        base: Action = lambda a=texts_l, b=texts_r: difflib_alignment(a, b)  # noqa: E731
+        rows.append(HotRow("`align_bodies`", f"{label}, {len(texts_l)}×{len(texts_r)} units",
+                           best_of(ours, settings.repeats), traced_peak(ours),
+                           "difflib `SequenceMatcher.ratio` all pairs + greedy", best_of(base, 1), None,
+                           note="the baseline ignores language: across languages its pairs are noise"
+                           if "en↔ru" in label else ""))
+    return rows
+
+
 def hot_functions(bench: Bench) -> list[HotRow]:
     inputs, settings = load_inputs(bench), bench.settings
     return [article_diff_row(inputs, settings), long_diff_row(inputs, settings),
             parse_tota_row(inputs, settings), parse_text_row(inputs, settings), *annex_rows(inputs, bench),
-            alias_bomb_row(bench)]
+            alias_bomb_row(bench), *align_rows(inputs, settings)]
 
 
 # --- 3. diff engines on the FTA family ----------------------------------------------
