@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from treatydiff.align import align_bodies
 from treatydiff.align.result import Alignment, SuggestedRelation, Suggestion
+from treatydiff.align.units import units
 from treatydiff.mapping import expand_refs
 from treatydiff.model import Body, Link, Relation, Treaty
 
@@ -95,6 +95,8 @@ def _as_link(s: Suggestion, cross_language: bool) -> Link:
 
 def suggest_links(left: Treaty, right: Treaty) -> list[Link]:
     """Every link between two treaties, as the aligner suggests them (an ``Aligner`` for compare)."""
+    from treatydiff.align.pipeline import align_bodies  # numpy only when aligning
+
     alignment = align_bodies(left.body, right.body, left_id=left.meta.id, right_id=right.meta.id)
     return [_as_link(s, alignment.cross_language) for s in _collapse(alignment, left.body, right.body)]
 
@@ -110,6 +112,10 @@ def _covered(links: Iterable[Link], body: Body, which: Literal["left", "right"])
     return named | inside | around
 
 
+def _all_linked(body: Body, covered: set[str]) -> bool:
+    return all(u.id in covered for u in units(body))
+
+
 def fill_gaps(left: Treaty, right: Treaty, curated: Sequence[Link]) -> list[Link]:
     """Suggested links for the provisions the curated links leave out, never touching those.
 
@@ -120,6 +126,10 @@ def fill_gaps(left: Treaty, right: Treaty, curated: Sequence[Link]) -> list[Link
 
     def skip(pid: str, side: Literal["left", "right"]) -> bool:
         return pid in covered[side]
+
+    if _all_linked(left.body, covered["left"]) and _all_linked(right.body, covered["right"]):
+        return []  # a complete map: nothing to suggest
+    from treatydiff.align.pipeline import align_bodies  # numpy only when aligning
 
     alignment = align_bodies(left.body, right.body, left_id=left.meta.id, right_id=right.meta.id, skip=skip)
     return [_as_link(s, alignment.cross_language) for s in _collapse(alignment, left.body, right.body)]
