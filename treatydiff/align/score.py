@@ -112,14 +112,16 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
     text12 = _safe_div(sim.dots[:, :-1] + sim.dots[:, 1:], np.outer(sim.left_norms, pair_r))
     text21 = _safe_div(sim.dots[:-1, :] + sim.dots[1:, :], np.outer(pair_l, sim.right_norms))
     number = _number_agreement(left, right)
-    position = _position(left, right)
-    len_l = np.array([len(u.text) for u in left], dtype=np.float64)
-    len_r = np.array([len(u.text) for u in right], dtype=np.float64)
-    ratio = (len_r.sum() + 1) / (len_l.sum() + 1)
-    length = _length(len_l[:, None], len_r[None, :], ratio)
-    length12 = _length(len_l[:, None], (len_r[:-1] + len_r[1:])[None, :], ratio)
-    length21 = _length((len_l[:-1] + len_l[1:])[:, None], len_r[None, :], ratio)
+    # position and length weigh only across languages; within one the text decides
+    position = length = np.zeros((n, m))
     if cross:
+        position = _position(left, right)
+        len_l = np.array([len(u.text) for u in left], dtype=np.float64)
+        len_r = np.array([len(u.text) for u in right], dtype=np.float64)
+        ratio = (len_r.sum() + 1) / (len_l.sum() + 1)
+        length = _length(len_l[:, None], len_r[None, :], ratio)
+        length12 = _length(len_l[:, None], (len_r[:-1] + len_r[1:])[None, :], ratio)
+        length21 = _length((len_l[:-1] + len_l[1:])[:, None], len_r[None, :], ratio)
         w = CROSS_WEIGHTS
 
         def blend(t: Matrix, num: Matrix, pos: Matrix, ln: Matrix) -> Matrix:

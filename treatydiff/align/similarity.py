@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -51,25 +52,77 @@ def vectors(left: Sequence[Counter[str]], right: Sequence[Counter[str]]) -> Vect
     return Vectors([weigh(c) for c in left], [weigh(c) for c in right], idf)
 
 
-def _dense(rows: list[Vector], columns: dict[str, int]) -> Matrix:
-    out = np.zeros((len(rows), len(columns)))
+def _coo(rows: list[Vector], columns: dict[str, int]) -> tuple[npt.NDArray[Any], ...]:
+    """(row, column, weight) arrays of the entries whose term is in ``columns``."""
+    row_ids: list[int] = []
+    col_ids: list[int] = []
+    weights: list[float] = []
     for i, row in enumerate(rows):
         for term, weight in row.items():
             j = columns.get(term)
             if j is not None:
-                out[i, j] = weight
-    return out
+                row_ids.append(i)
+                col_ids.append(j)
+                weights.append(weight)
+    return np.array(row_ids, dtype=np.int64), np.array(col_ids, dtype=np.int64), np.array(weights)
+
+
+_DENSE_SHARE = 0.01  # a term is multiplied densely when it pairs more than 1 % of all unit pairs
+_PAIRS_PER_CHUNK = 4_000_000  # bounds the memory of the sparse join
 
 
 def dot_matrix(vecs: Vectors) -> Matrix:
-    """Left · right dot products, over the terms both sides use, in dense blocks."""
+    """Left · right dot products over the terms both sides use.
+
+    Frequent terms (those shared by many units on both sides) go through a dense matrix
+    product in blocks; rare ones, the bulk of a vocabulary, through a sparse join that
+    costs only as much as the pairs they actually form. Exact either way.
+    """
+    n, m = len(vecs.left), len(vecs.right)
     left_terms: set[str] = set().union(*vecs.left)
     right_terms: set[str] = set().union(*vecs.right)
     shared = sorted(left_terms & right_terms)
-    result = np.zeros((len(vecs.left), len(vecs.right)))
-    for start in range(0, len(shared), _BLOCK):
-        columns = {t: k for k, t in enumerate(shared[start : start + _BLOCK])}
-        result += _dense(vecs.left, columns) @ _dense(vecs.right, columns).T
+    result = np.zeros((n, m))
+    if not shared:
+        return result
+    columns = {t: k for k, t in enumerate(shared)}
+    rows_l, cols_l, vals_l = _coo(vecs.left, columns)
+    rows_r, cols_r, vals_r = _coo(vecs.right, columns)
+    df_l = np.bincount(cols_l, minlength=len(shared))
+    df_r = np.bincount(cols_r, minlength=len(shared))
+    dense = df_l * df_r > _DENSE_SHARE * n * m
+    dense_cols = np.flatnonzero(dense)
+    for start in range(0, len(dense_cols), _BLOCK):
+        block = dense_cols[start : start + _BLOCK]
+        where = np.full(len(shared), -1)
+        where[block] = np.arange(len(block))
+        a, b = np.zeros((n, len(block))), np.zeros((m, len(block)))
+        keep_l, keep_r = where[cols_l] >= 0, where[cols_r] >= 0
+        a[rows_l[keep_l], where[cols_l[keep_l]]] = vals_l[keep_l]
+        b[rows_r[keep_r], where[cols_r[keep_r]]] = vals_r[keep_r]
+        result += a @ b.T
+    # the rare terms: every (left entry, right entry) pair of one term, summed by unit pair
+    sparse_l, sparse_r = ~dense[cols_l], ~dense[cols_r]
+    rows_l, cols_l, vals_l = rows_l[sparse_l], cols_l[sparse_l], vals_l[sparse_l]
+    order = np.argsort(cols_r[sparse_r], kind="stable")
+    rows_r, cols_r, vals_r = rows_r[sparse_r][order], cols_r[sparse_r][order], vals_r[sparse_r][order]
+    counts_r = np.bincount(cols_r, minlength=len(shared))
+    starts_r = np.concatenate(([0], np.cumsum(counts_r)[:-1]))
+    per_entry = counts_r[cols_l]
+    flat = result.reshape(-1)
+    bounds = np.concatenate(([0], np.cumsum(per_entry)))
+    first = 0
+    while first < len(cols_l):
+        last = int(np.searchsorted(bounds, bounds[first] + _PAIRS_PER_CHUNK, side="right")) - 1
+        last = max(last, first + 1)
+        counts = per_entry[first:last]
+        entry = np.repeat(np.arange(first, last), counts)
+        within = np.arange(len(entry)) - np.repeat(bounds[first:last] - bounds[first], counts)
+        partner = starts_r[cols_l[entry]] + within
+        flat += np.bincount(
+            rows_l[entry] * m + rows_r[partner], weights=vals_l[entry] * vals_r[partner], minlength=n * m
+        )
+        first = last
     return result
 
 
