@@ -40,12 +40,14 @@ class _Terms:
 
     def __init__(self, left: Sequence[Unit], right: Sequence[Unit]) -> None:
         self.df: Counter[str] = Counter()
+        self.units = len(left) + len(right)
         for unit in (*left, *right):
             self.df.update({w for w in _words(unit.text) if len(w) > 3 and not w.isdigit()})
 
     def shared(self, left_text: str, right_text: str) -> list[str]:
         common = {w for w in _words(left_text) if len(w) > 3} & set(_words(right_text))
-        ranked = sorted((w for w in common if w in self.df), key=lambda w: (self.df[w], w))
+        rare = max(2, self.units // 10)  # words in at most a tenth of the units (or two)
+        ranked = sorted((w for w in common if 0 < self.df[w] <= rare), key=lambda w: (self.df[w], w))
         return ranked[:_RARE_TERMS]
 
 
