@@ -7,11 +7,12 @@ source text) into paragraphs, points and dash items whose spans are exact:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from treatydiff.model import Kind, Provision, Span
+from treatydiff.model import MAX_ID_LENGTH, Kind, Provision, Span
 
 __all__ = [
     "ARABIC_ORDINALS",
@@ -23,6 +24,7 @@ __all__ = [
     "article_segment",
     "chinese_number",
     "container_unit",
+    "fit_id",
     "int_to_roman",
     "label_maker",
     "normalize_newlines",
@@ -278,28 +280,61 @@ def article_segment(printed: str | None, unnumbered_position: int) -> str:
 
 # --- ids ---------------------------------------------------------------------------
 
+_HASH_CHARS = 10
+MAX_SEGMENT_LENGTH = 40
+"""A segment (the part of an id between dots) longer than this is shortened."""
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters: its head, ``-h`` and 10 hex digits of its SHA-256."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:_HASH_CHARS]
+    head = text[: limit - _HASH_CHARS - 2].rstrip(".-_")
+    return f"{head}-h{digest}"
+
+
+def fit_id(wanted: str) -> str:
+    """``wanted`` within the id limits, shortened the same way every time (docs/ids.md rule 10).
+
+    A segment longer than 40 characters (``art-7-7-7-…`` from a garbled number) keeps
+    its first 28 and gains ``-h`` and a hash of the whole segment, so the path of the
+    id stays readable (``art-7-7-…-h1a2b3c4d5e.2.a``); an id still longer than 120
+    characters is cut the same way as a whole. The id stays citable.
+    """
+    if len(wanted) <= MAX_SEGMENT_LENGTH:
+        return wanted
+    segments = [
+        _shortened(segment, MAX_SEGMENT_LENGTH) if len(segment) > MAX_SEGMENT_LENGTH else segment
+        for segment in wanted.split(".")
+    ]
+    fitted = ".".join(segments)
+    return fitted if len(fitted) <= MAX_ID_LENGTH else _shortened(fitted, MAX_ID_LENGTH)
+
 
 @dataclass
 class IdRegistry:
     """Hands out ids unique within one body (docs/ids.md rule 3)."""
 
     used: set[str] = field(default_factory=set)
+    _next: dict[str, int] = field(default_factory=dict)
+    """The smallest suffix not yet tried per base, so a thousand repeats stay linear."""
 
     def claim(self, wanted: str, *, container: str | None = None) -> str:
         """Reserve ``wanted``; on a repeat try ``CONTAINER.wanted``, then append ``_2``, ``_3`` …"""
         candidates = [wanted]
         if container:
             candidates.append(f"{container}.{wanted}")
-        for candidate in candidates:
+        for candidate in map(fit_id, candidates):
             if candidate not in self.used:
                 self.used.add(candidate)
                 return candidate
         base = candidates[-1]
-        n = 2
-        while f"{base}_{n}" in self.used:
+        n = self._next.get(base, 2)
+        while fit_id(f"{base}_{n}") in self.used:
             n += 1
-        self.used.add(f"{base}_{n}")
-        return f"{base}_{n}"
+        self._next[base] = n + 1
+        claimed = fit_id(f"{base}_{n}")
+        self.used.add(claimed)
+        return claimed
 
 
 # --- labels ------------------------------------------------------------------------

@@ -61,7 +61,7 @@ _NUMBER_WORD = _words(
 # Article numbers: 5, 2.3, 4-01, 5 bis, 5A, G-1, V, XII, 1er, "premier".
 _NUMBER = (
     r"(?P<num>"
-    r"[0-9]{1,4}(?:\s?[.\-–]\s?[0-9]{1,4}){0,3}(?:[A-Za-z](?![A-Za-zА-Яа-я]))?" + _SUFFIX + "?"
+    r"[0-9]{1,6}(?:\s?[.\-–]\s?[0-9]{1,4}){0,3}(?:[A-Za-z](?![A-Za-zА-Яа-я]))?" + _SUFFIX + "?"
     r"|[A-Z](?:\s?[.\-–]\s?[0-9]{1,4}){1,2}"  # G-1, A.2
     r"|[IVXLC]{1,8}(?![A-Za-zА-Яа-я0-9])" + _SUFFIX + "?"
     r"|[A-Z](?![A-Za-zА-Яа-я0-9])"
@@ -87,7 +87,7 @@ def _arabic(word: str) -> str:
 
 # Arabic: "المادة 51" (ASCII or Arabic-Indic digits) or "المادة الأولى"; "الفصل الأول: …".
 _AR_NUMBER = (
-    r"(?P<num>[0-9٠-٩۰-۹]{1,4}(?![0-9٠-٩۰-۹])|(?:"
+    r"(?P<num>[0-9٠-٩۰-۹]{1,6}(?![0-9٠-٩۰-۹])|(?:"
     + "|".join(_arabic(word) for word in sorted(ARABIC_ORDINALS, key=len, reverse=True))
     + r")(?![\u0621-\u064a]))"
 )
@@ -575,9 +575,9 @@ def _without_contents_table(scanner: _Scanner, headings: list[_Heading]) -> list
     if len(headings) < 2 * MIN_CONTENTS_RUN:
         return headings
 
-    def key(h: _Heading) -> tuple[str, str]:
-        return h.unit, number_slug(h.printed or "")
-
+    keys = [(h.unit, number_slug(h.printed or "")) for h in headings]
+    # Where each key occurs last, so "does it come back after i" is one lookup (linear overall).
+    last = {key: i for i, key in enumerate(keys)}
     ends = [scanner.lines[h.line].start for h in headings[1:]] + [len(scanner.text)]
     empty = [not scanner.text[h.body_start : end].strip() for h, end in zip(headings, ends, strict=True)]
     dropped: set[int] = set()
@@ -588,12 +588,12 @@ def _without_contents_table(scanner: _Scanner, headings: list[_Heading]) -> list
             stop += 1
         run = list(range(start, stop))
         # The last entry is followed by the preamble, not by another entry.
-        if run and stop < len(headings) and key(headings[stop]) in {key(h) for h in headings[stop + 1 :]}:
+        if run and stop < len(headings) and last[keys[stop]] > stop:
             run.append(stop)
         articles = [i for i in run if headings[i].kind == "article"]
         if len(articles) >= MIN_CONTENTS_RUN:
-            later = {key(h) for h in headings[run[-1] + 1 :]}
-            if sum(1 for i in articles if key(headings[i]) in later) * 2 >= len(articles):
+            end = run[-1]
+            if sum(1 for i in articles if last[keys[i]] > end) * 2 >= len(articles):
                 dropped.update(run)
         start = stop + 1
     return [h for i, h in enumerate(headings) if i not in dropped]

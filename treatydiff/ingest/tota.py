@@ -119,10 +119,19 @@ def _parse_xml(data: bytes, origin: str) -> etree._Element:
     return root
 
 
-def _meta(root: etree._Element, origin: str, lang: str) -> TreatyMeta:
+def _meta(root: etree._Element, origin: str, lang: str, expected: int | None) -> TreatyMeta:
     meta = root.find("meta")
     identifier = _text(meta.find("treaty_identifier")) if meta is not None else None
     number = identifier if identifier and identifier.isdigit() else None
+    if expected is not None:
+        # The agreement asked for names the treaty; a file that says otherwise is the wrong file.
+        if number is not None and int(number) != expected:
+            raise IngestError(
+                f"the file holds ToTA agreement {int(number)}, not {expected} (its treaty_identifier)",
+                file=origin,
+                hint="the file is misnamed or damaged; fetch it again or fix --tota-dir",
+            )
+        number = str(expected)
     if number is None:
         from_name = re.search(r"pta_([0-9]{1,4})\.xml$", origin)
         number = from_name.group(1) if from_name else None
@@ -193,7 +202,7 @@ def _group(chapter: etree._Element, lang: str, ids: IdRegistry, unnumbered: int)
     return _Group(pid, kind, label, printed, name)
 
 
-def parse_tota(data: bytes, *, origin: str) -> tuple[TreatyMeta, Body]:
+def parse_tota(data: bytes, *, origin: str, number: int | None = None) -> tuple[TreatyMeta, Body]:
     """Parse a ToTA XML file into its metadata and a provision tree.
 
     Every ``<article>`` becomes exactly one article-level provision: the preamble
@@ -206,20 +215,30 @@ def parse_tota(data: bytes, *, origin: str) -> tuple[TreatyMeta, Body]:
     Args:
         data: the file's bytes.
         origin: the file name, for messages and warnings.
+        number: the ToTA number asked for (``tota:N``); the metadata's id is then
+            ``tota-N`` whatever the file is called, and a file whose
+            ``treaty_identifier`` names another agreement is refused.
 
     Returns:
         The treaty's metadata (id ``tota-N``) and its body.
 
     Raises:
         InputError: when the file is empty.
-        IngestError: when the XML is malformed or not a ToTA file.
+        IngestError: when the XML is malformed, not a ToTA file, has no article with
+            text, or holds another agreement than ``number``.
     """
     root = _parse_xml(data, origin)
     meta_lang = (_text(root.find("meta/language")) or "").lower()
     articles = list(root.iter("article"))
     raw_texts = [normalize_newlines("".join(a.itertext())) for a in articles]
+    if not any(text.strip() for text in raw_texts):
+        raise IngestError(
+            "ToTA file without treaty text: no <article> with text in its <body>",
+            file=origin,
+            hint="the file is truncated or damaged; fetch it again",
+        )
     lang = meta_lang if re.fullmatch(r"[a-z]{2}", meta_lang) else detect_lang("\n".join(raw_texts[:20]))
-    meta = _meta(root, origin, lang)
+    meta = _meta(root, origin, lang, number)
     texts, warnings = _clean_texts(articles, raw_texts, lang, origin)
     # The source text comes first, so that every span points into the final string.
     source = ARTICLE_SEPARATOR.join(texts)
