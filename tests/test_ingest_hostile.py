@@ -13,7 +13,7 @@ import pytest
 from treatydiff.corpus import Registry
 from treatydiff.errors import IngestError, TreatydiffError
 from treatydiff.ingest import parse_html, parse_text, parse_tota, text
-from treatydiff.ingest.structure import IdRegistry, fit_id
+from treatydiff.ingest.ids import IdRegistry, fit_id
 from treatydiff.model import MAX_ID_LENGTH, Citation, is_provision_id
 from treatydiff.store import Store
 

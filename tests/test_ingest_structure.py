@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from treatydiff.ingest.structure import (
-    IdRegistry,
+from treatydiff.ingest.ids import IdRegistry, article_segment
+from treatydiff.ingest.labels import label_maker
+from treatydiff.ingest.numbers import (
     arabic_ordinal,
-    article_segment,
     chinese_number,
     int_to_roman,
-    label_maker,
     number_slug,
     roman_to_int,
-    split_paragraphs,
     translit_point,
 )
+from treatydiff.ingest.paragraphs import split_paragraphs
 from treatydiff.model import Provision, Span, is_provision_id
 
 

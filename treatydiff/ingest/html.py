@@ -20,7 +20,7 @@ from lxml import etree
 
 from treatydiff.errors import IngestError
 from treatydiff.ingest.decode import decode_bytes, repair_mojibake
-from treatydiff.ingest.structure import normalize_newlines
+from treatydiff.ingest.lines import normalize_newlines
 from treatydiff.ingest.text import parse_text
 from treatydiff.model import Body
 

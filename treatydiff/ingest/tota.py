@@ -14,19 +14,15 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from treatydiff.errors import IngestError, InputError
+from treatydiff.ingest.conventions import CLOSING_START, CONTAINERS
 from treatydiff.ingest.decode import repair_mojibake
-from treatydiff.ingest.structure import (
-    CLOSING_START,
-    IdRegistry,
-    article_segment,
-    container_unit,
-    label_maker,
-    normalize_newlines,
-    number_slug,
-    split_paragraphs,
-    split_recitals,
-)
+from treatydiff.ingest.ids import IdRegistry, article_segment, container_segment, nested_label
+from treatydiff.ingest.labels import container_unit, label_maker
+from treatydiff.ingest.lines import normalize_newlines
+from treatydiff.ingest.numbers import number_slug
+from treatydiff.ingest.paragraphs import split_paragraphs, split_recitals
 from treatydiff.ingest.text import detect_lang, split_title
+from treatydiff.languages import records
 from treatydiff.model import Body, Kind, Provision, Source, Span, TreatyMeta
 
 __all__ = ["ARTICLE_SEPARATOR", "TOTA_ATTRIBUTION", "TOTA_LICENCE", "parse_tota"]
@@ -38,18 +34,16 @@ _TOTA_SOURCE = "Texts of Trade Agreements (ToTA) v0.5.0"
 
 # "ARTICLE 2.3", "ARTÍCULO 4-01", "ARTICLE - 3", "ARTICLE: 1.2", OCR slips like "ARTIICLE".
 _ARTICLE_WORD = re.compile(r"^\s*ART[A-ZÍÉ]*\.?\s*[:\-–]?\s*", re.IGNORECASE)
+# A chapter's number attribute may open with the container's word ("CHAPTER 3",
+# "CAPÍTULO II", "ANNEX 1"): the words of every language record, in any case.
+_KINDS: dict[str, tuple[Kind, str]] = {
+    **{word: kind for word, kind in CONTAINERS.items() if word.upper() != word},
+    **{word.lower(): ("annex", "annex") for record in records() for word in record.annex_words},
+}
 _CHAPTER_WORD = re.compile(
-    r"^\s*(?P<word>chapter|cap[íi]tulo|chapitre|title|t[íi]tulo|titre|part|parte|partie|section|secci[óo]n|annex|anexo)\b\.?\s*",
+    r"^\s*(?P<word>" + "|".join(sorted(map(re.escape, _KINDS), key=len, reverse=True)) + r")\b\.?\s*",
     re.IGNORECASE,
 )
-_CHAPTER_KINDS: dict[str, tuple[Kind, str]] = {
-    "chapter": ("chapter", "ch"), "capítulo": ("chapter", "ch"), "capitulo": ("chapter", "ch"),
-    "chapitre": ("chapter", "ch"), "title": ("title", "title"), "título": ("title", "title"),
-    "titulo": ("title", "title"), "titre": ("title", "title"), "part": ("part", "part"),
-    "parte": ("part", "part"), "partie": ("part", "part"), "section": ("section", "sec"),
-    "sección": ("section", "sec"), "seccion": ("section", "sec"), "annex": ("annex", "annex"),
-    "anexo": ("annex", "annex"),
-}  # fmt: skip
 # ToTA's own wrappers of the preamble and the signature block are grouping, not chapters.
 _GROUPING_NAMES = frozenset({"preamble", "conclusion"})
 # docx metadata glued before the title of some ToTA texts converted from Russian and
@@ -194,10 +188,9 @@ def _group(chapter: etree._Element, lang: str, ids: IdRegistry, unnumbered: int)
     printed = number_attr or None
     word = _CHAPTER_WORD.match(number_attr)
     if word:
-        kind, prefix = _CHAPTER_KINDS.get(word.group("word").lower(), ("chapter", "ch"))
+        kind, prefix = _KINDS.get(word.group("word").lower(), ("chapter", "ch"))
         printed = number_attr[word.end() :].strip() or None
-    slug = number_slug(printed) if printed else ""
-    pid = ids.claim(f"{prefix}-{slug}" if slug else f"{prefix}-u{unnumbered}")
+    pid = ids.claim(container_segment(prefix, printed, unnumbered))
     label = label_maker(lang).top(container_unit(kind), printed)
     return _Group(pid, kind, label, printed, name)
 
@@ -348,8 +341,8 @@ class _Builder:
             article_segment(printed, self.unnumbered_articles), container=group.id if group else None
         )
         label = self.labels.top("article", printed or str(self.unnumbered_articles))
-        if group is not None and pid.startswith(group.id + "."):
-            label = f"{group.label}, {label}"
+        if group is not None:
+            label = nested_label(pid, group.id, group.label, label)
         children = (
             split_paragraphs(
                 self.source, span, parent_id=pid, parent_label=label, lang=self.lang, ids=self.ids
