@@ -22,6 +22,7 @@ __all__ = [
     "CONTAINERS",
     "CONTAINER_PATTERNS",
     "CONTAINER_RANKS",
+    "COUNTED_PATTERNS",
     "ENDS_WITH_FULL_STOP",
     "FULL_STOP",
     "ITEM_END",
@@ -35,6 +36,7 @@ __all__ = [
     "PREAMBLE_WORD",
     "REFERENCE",
     "REFERENCE_AFTER_NUMBER",
+    "SCRIPT_LETTERS",
     "STOPWORDS",
     "TERMINAL",
     "TREATY_START",
@@ -76,6 +78,7 @@ def arabic_script(word: str) -> str:
 
 
 _CASED = [r for r in _RECORDS if r.script in ("latin", "cyrillic")]
+# Hangul has no case either, but Korean counts its units like Chinese ("제1조").
 _UNCASED_WORDS = [r for r in _RECORDS if r.script == "arabic"]
 _COUNTED = [r for r in _RECORDS if r.counted is not None]
 
@@ -160,6 +163,8 @@ _CONTAINER = re.compile(
     + NUMBER + r"(?P<rest>.*)$"
 )  # fmt: skip
 ARTICLE_PATTERNS = (_ARTICLE, *_ARTICLES_COUNTED, _ARTICLE_UNCASED)
+COUNTED_PATTERNS = frozenset((*_ARTICLES_COUNTED, *_CONTAINERS_COUNTED))
+"""Headings that count their unit ("第一条", "제1조"), which may carry a caption in parentheses."""
 CONTAINER_PATTERNS = (_CONTAINER, *_CONTAINERS_COUNTED, _CONTAINER_UNCASED)
 _ANNEX_NUMBER = NUMBER.replace("(?P<num>", "(?P<num>[0-9]{1,3}-[A-Z]|")  # also "Annex 2-A"
 ANNEX = re.compile(
@@ -227,9 +232,13 @@ def _letter_class(script: str) -> str:
 
 POINT_LETTER_CLASSES = tuple(_letter_class(script) for script in ("latin", "cyrillic"))
 """One character class per alphabetic script of the point letters ("[a…zñ]", "[а…я]")."""
-PARAGRAPH_MARKERS = tuple(re.compile(p) for p in _all("paragraph_markers"))
-POINT_MARKERS = tuple(re.compile(p) for p in _all("point_markers"))
-_SIGNS = "".join(a for r in _COUNTED for a in r.point_alphabets)
+PARAGRAPH_MARKERS = {r.code: tuple(map(re.compile, r.paragraph_markers)) for r in _RECORDS}
+"""A language's own paragraph markers ("一、", "①", "۱-"), read in texts of that language only."""
+POINT_MARKERS = {r.code: tuple(map(re.compile, r.point_markers)) for r in _RECORDS}
+"""A language's own point markers ("(子)", "가.", "الف)"), read in texts of that language only."""
+SCRIPT_LETTERS = {r.code: (r.script, r.script_letters) for r in _RECORDS if r.script_letters}
+"""Letters that tell a language from the others of its script (Persian "پ" among Arabic letters)."""
+_SIGNS = "".join("".join(a) for r in _COUNTED for a in r.point_alphabets)
 MARKER_LINE = re.compile(
     r"\s*(?:\(?[0-9]{1,3}[.)]|\(?[a-zа-я][)]|\([a-zа-я]{1,4}\)|[-–—•]\s"
     r"|[" + NUMERALS + r"]{1,6}、"

@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from treatydiff.ingest.numbers import number_slug
+from treatydiff.languages import language, records
 from treatydiff.model import MAX_ID_LENGTH
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "container_segment",
     "fit_id",
     "nested_label",
+    "point_segment",
 ]
 
 _HASH_CHARS = 10
@@ -71,6 +73,39 @@ def nested_label(pid: str, container_id: str | None, container_label: str, label
     if container_id is not None and pid.startswith(container_id + "."):
         return f"{container_label}, {label}"
     return label
+
+
+def _ranks() -> dict[str, int]:
+    ranks: dict[str, int] = {}
+    for record in records():
+        for alphabet in record.point_alphabets:
+            for rank, letter in enumerate(alphabet, start=1):
+                ranks.setdefault(letter, rank)
+    return ranks
+
+
+_RANKS = _ranks()
+
+
+def _latin(rank: int) -> str:
+    """The Latin letter of a rank: 1 → ``a``, 26 → ``z``, 27 → ``aa``."""
+    letters = ""
+    while rank > 0:
+        rank, rest = divmod(rank - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def point_segment(printed: str, lang: str) -> str | None:
+    """A lettered point's segment: the Latin letter of the point's rank in its alphabet (rule 1).
+
+    ``(c)``, ``в)``, ``ج)``, ``다.`` and ``(寅)`` are all the third point, ``c``;
+    Korean numbered points ``3)`` too. ``None`` for letters of no alphabet ("(aa)").
+    """
+    rank = _RANKS.get(printed.lower())
+    if rank is None and printed.isdigit() and language(lang).numbered_points:
+        rank = int(printed)
+    return _latin(rank) if rank else None
 
 
 @dataclass

@@ -126,11 +126,12 @@ def arabic_ordinal(text: str) -> int | None:
     return _ORDINAL_VALUES.get(arabic_key(text))
 
 
-def _digit_table() -> dict[int, int]:
-    table: dict[int, int] = {}
+def _digit_table() -> dict[int, int | str]:
+    table: dict[int, int | str] = {}
     for record in records():
         for start in range(0, len(record.digits), 10):
             table.update(str.maketrans(record.digits[start : start + 10], "0123456789"))
+        table.update({ord(sign): str(n) for n, sign in enumerate(record.numbered_signs, start=1)})
     return table
 
 
@@ -138,7 +139,7 @@ _DIGITS = _digit_table()
 
 
 def to_ascii_digits(text: str) -> str:
-    """``text`` with every language's own digits as ASCII digits ("٥١" → "51")."""
+    """``text`` with every language's own digits as ASCII digits ("٥١" → "51", "③" → "3")."""
     return text.translate(_DIGITS)
 
 

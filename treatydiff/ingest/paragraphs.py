@@ -19,7 +19,7 @@ from treatydiff.ingest.conventions import (
     POINT_LETTER_CLASSES,
     POINT_MARKERS,
 )
-from treatydiff.ingest.ids import IdRegistry
+from treatydiff.ingest.ids import IdRegistry, point_segment
 from treatydiff.ingest.labels import LabelUnit, label_maker
 from treatydiff.ingest.lines import Line, split_lines, trimmed_span
 from treatydiff.ingest.numbers import number_slug, roman_to_int
@@ -50,7 +50,16 @@ class _Marker:
     end: int  # length of the marker in the line's stripped text
 
 
-def _marker(stripped: str) -> _Marker:
+def _marker(stripped: str, lang: str) -> _Marker:
+    # The language's own markers first: in Korean "1)" is a point, not a paragraph.
+    for pattern in PARAGRAPH_MARKERS.get(lang, ()):
+        found = pattern.match(stripped)
+        if found:
+            return _Marker("number", found.group("z"), found.end())
+    for pattern in POINT_MARKERS.get(lang, ()):
+        found = pattern.match(stripped)
+        if found:
+            return _Marker("letter", found.group("z"), found.end())
     number = _NUMBER_MARKER.match(stripped)
     if number:
         printed = number.group("p") or number.group("d") or number.group("r") or ""
@@ -60,14 +69,6 @@ def _marker(stripped: str) -> _Marker:
         printed = point.group("p") or point.group("r") or ""
         roman = re.fullmatch(r"[ivxl]+|[IVXL]+", printed) is not None and roman_to_int(printed) is not None
         return _Marker("roman" if roman else "letter", printed, point.end())
-    for pattern in PARAGRAPH_MARKERS:
-        found = pattern.match(stripped)
-        if found:
-            return _Marker("number", found.group("z"), found.end())
-    for pattern in POINT_MARKERS:
-        found = pattern.match(stripped)
-        if found:
-            return _Marker("letter", found.group("z"), found.end())
     if _DASH_MARKER.match(stripped):
         return _Marker("dash", stripped[0], 1)
     return _Marker("none", "", 0)
@@ -110,7 +111,7 @@ class _Unit:
     marker: _Marker
 
 
-def _units(text: str, start: int, end: int) -> list[_Unit]:
+def _units(text: str, start: int, end: int, lang: str) -> list[_Unit]:
     """Cut ``text[start:end]`` into paragraph units.
 
     A unit starts at a line with a paragraph marker, after a blank line, and at a
@@ -150,7 +151,7 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
         prev: Line | None = None
         for line in block:
             stripped = line.text.strip()
-            marker = _marker(stripped)
+            marker = _marker(stripped, lang)
             if marker.kind != "none" and prev is not None and not _may_precede_marker(prev.text):
                 marker = _Marker("none", "", 0)
             boundary = prev is None or _ends_item(prev.text)
@@ -269,7 +270,7 @@ def split_paragraphs(
     Returns:
         The top-level children in document order; spans are exact.
     """
-    units = _units(text, span.start, span.end)
+    units = _units(text, span.start, span.end, lang)
     if len(units) <= 1 and all(u.marker.kind == "none" for u in units):
         return ()
     labels = label_maker(lang)
@@ -293,7 +294,15 @@ def split_paragraphs(
             _Node(ids.claim(f"{owner.id}.{segment}"), "paragraph", label, lead.start, lead.end, None, "intro")
         )
 
-    def add(parent: _Node | None, node_kind: Kind, unit: LabelUnit, printed: str, u: _Unit) -> _Node:
+    def add(
+        parent: _Node | None,
+        node_kind: Kind,
+        unit: LabelUnit,
+        printed: str,
+        u: _Unit,
+        *,
+        lettered: bool = False,
+    ) -> _Node:
         owner = parent if parent is not None else root
         if owner.marker_end is not None and not owner.children:
             add_lead(owner, owner.marker_end, unit)
@@ -305,7 +314,8 @@ def split_paragraphs(
             owner.dashes += 1
             segment, shown, number = f"dash-{owner.dashes}", str(owner.dashes), None
         else:
-            segment = number_slug(printed, roman=False) or f"p{owner.unnumbered + 1}"
+            ordinal = point_segment(printed, lang) if lettered else None
+            segment = ordinal or number_slug(printed, roman=False) or f"p{owner.unnumbered + 1}"
             shown, number = printed, printed
         node = _Node(
             id=ids.claim(f"{owner.id}.{segment}"),
@@ -332,7 +342,7 @@ def split_paragraphs(
             paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)
             letter = roman = None
         elif kind == "letter":
-            letter = add(paragraph, "point", "point", u.marker.printed, u)
+            letter = add(paragraph, "point", "point", u.marker.printed, u, lettered=True)
             roman = None
         elif kind == "roman":
             roman = add(letter or paragraph, "point", "point", u.marker.printed, u)
@@ -350,7 +360,7 @@ def split_recitals(
     """Split a preamble into recitals ``preamble.1`` … by position (markers ignored)."""
     labels = label_maker(lang)
     recitals = []
-    for n, u in enumerate(_units(text, span.start, span.end), start=1):
+    for n, u in enumerate(_units(text, span.start, span.end, lang), start=1):
         recitals.append(
             Provision(
                 id=ids.claim(f"{parent_id}.{n}"),

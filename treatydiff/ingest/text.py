@@ -24,12 +24,14 @@ from treatydiff.ingest.conventions import (
     CONTAINER_PATTERNS,
     CONTAINER_RANKS,
     CONTAINERS,
+    COUNTED_PATTERNS,
     ENDS_WITH_FULL_STOP,
     LINE_ENDS_SENTENCE,
     MARKER_LINE,
     PREAMBLE_WORD,
     REFERENCE,
     REFERENCE_AFTER_NUMBER,
+    SCRIPT_LETTERS,
     STOPWORDS,
     TERMINAL,
     TREATY_START,
@@ -40,12 +42,14 @@ from treatydiff.ingest.labels import container_unit, label_maker
 from treatydiff.ingest.lines import Line, normalize_newlines, split_lines, trimmed_span
 from treatydiff.ingest.numbers import number_slug
 from treatydiff.ingest.paragraphs import split_paragraphs, split_recitals
+from treatydiff.languages import Script, records
 from treatydiff.model import Body, Kind, Provision, Span
 
 __all__ = ["detect_lang", "parse_text", "split_title"]
 
 _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?")
 _EMPHASIS_END = re.compile(r"(?:\*\*|__)\s*$")
+_PARENTHESISED = re.compile(r"\s*[(（]([^()（）]{1,150})[)）]\s*")
 _SEPARATOR = re.compile(r"\s*(?:(?:\*\*|__)\s*)?(?:[.:：)\-–—]+\s*)?")
 # Direction marks that Arabic texts carry at the ends of lines.
 _BIDI = "\u200e\u200f\u061c\ufeff"
@@ -98,22 +102,37 @@ class _Open:
 # --- language ------------------------------------------------------------------------
 
 
+# Where the letters of each script lie; the first record of a script is its default language.
+_SCRIPT_RANGES: tuple[tuple[Script, str, str], ...] = (
+    ("cyrillic", "\u0400", "\u04ff"),
+    ("han", "\u4e00", "\u9fff"),
+    ("arabic", "\u0600", "\u06ff"),
+    ("hangul", "\uac00", "\ud7af"),
+)
+_BY_SCRIPT: dict[str, str] = {}
+for _record in records():
+    _BY_SCRIPT.setdefault(_record.script, _record.code)
+# Share of a script's letters that must be one language's own for that language ("پ" for Persian).
+SCRIPT_LETTER_SHARE = 0.02
+
+
 def detect_lang(text: str) -> str:
-    """Guess the language from the script, then from common words: ru, zh, ar, en, fr or es."""
+    """Guess the language from the script, then from letters or common words (en, ru, zh, ar, fa, ko …)."""
     sample = text[:20000]
-    cyrillic = sum(1 for ch in sample if "\u0400" <= ch <= "\u04ff")
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    arabic = sum(1 for ch in sample if "\u0600" <= ch <= "\u06ff")
+    counts: dict[str, int] = {
+        script: sum(1 for ch in sample if low <= ch <= high) for script, low, high in _SCRIPT_RANGES
+    }
     latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
-    best = max(cyrillic, cjk, arabic, latin)
+    best = max([*counts.values(), latin])
     if best == 0:
         return "en"
-    if best == cyrillic:
-        return "ru"
-    if best == cjk:
-        return "zh"
-    if best == arabic:
-        return "ar"
+    script = next((s for s, count in counts.items() if count == best), "latin")
+    if script != "latin":
+        for code, (own_script, letters) in SCRIPT_LETTERS.items():
+            own = sum(1 for ch in sample if ch in letters)
+            if own_script == script and own >= SCRIPT_LETTER_SHARE * best:
+                return code
+        return _BY_SCRIPT[script]
     words = re.findall(r"[^\W\d_]+", sample.lower())
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in STOPWORDS.items()}
     return max(scores, key=lambda lang: (scores[lang], lang == "en"))
@@ -210,7 +229,11 @@ class _Scanner:
             return None
         title: str | None = None
         inline_body: int | None = None
-        if rest.strip():
+        caption = _PARENTHESISED.fullmatch(rest) if match.re in COUNTED_PATTERNS else None
+        if caption is not None:
+            # "제1조(목적)", "第一条（目的）": the caption in parentheses right after the counter.
+            title = caption.group(1).strip()
+        elif rest.strip():
             if REFERENCE_AFTER_NUMBER.match(rest):
                 return None
             separator = _SEPARATOR.match(rest)

@@ -9,17 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from treatydiff.languages import ar, en, es, fr, ru, zh
+from treatydiff.languages import ar, en, es, fa, fr, ko, ru, zh
 from treatydiff.languages.base import ContainerKind, Counted, Labels, Language, Script
 
 __all__ = ["LANGUAGES", "ContainerKind", "Counted", "Labels", "Language", "Script", "language", "records"]
 
-LANGUAGES: Mapping[str, Language] = MappingProxyType(
-    {
-        record.code: record
-        for record in (en.LANGUAGE, ru.LANGUAGE, es.LANGUAGE, fr.LANGUAGE, zh.LANGUAGE, ar.LANGUAGE)
-    }
-)
+_MODULES = (en, ru, es, fr, zh, ar, fa, ko)
+LANGUAGES: Mapping[str, Language] = MappingProxyType({m.LANGUAGE.code: m.LANGUAGE for m in _MODULES})
 """Every language the parsers read, by code."""
 
 

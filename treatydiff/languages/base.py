@@ -8,7 +8,7 @@ module (``treatydiff.languages.en`` …). Patterns are compiled from the records
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
@@ -100,6 +100,10 @@ class Language:
     """Ordinal words of a script without case that number headings ("الفصل الأول")."""
     number_suffixes: tuple[str, ...] = ()
     """Words that join the number they follow ("5 bis" → ``5bis``)."""
+    script_letters: str = ""
+    """Letters only this language uses among the languages of its script ("پچژگکی")."""
+    numbered_signs: str = ""
+    """Signs that stand for a number, the n-th for n ("①②③…")."""
     digits: str = ""
     """The language's own digits, ten per set in the order 0–9 ("٠١٢٣٤٥٦٧٨٩")."""
     number_signs: tuple[str, ...] = ()
@@ -120,8 +124,11 @@ class Language:
     """Words that may end a list item before the next marker ("and", "или")."""
     item_conjunctions: tuple[str, ...] = ()
     """Words after ";" or "," that end an item for certain ("; and")."""
-    point_alphabets: tuple[str, ...] = ()
-    """Letters that mark points, each alphabet in its order ("абвгдежзи…"; "子丑寅…", "甲乙丙…")."""
+    point_alphabets: tuple[Sequence[str], ...] = ()
+    """Letters that mark points, each alphabet in its order ("абвгдежзи…"; "子丑寅…", "甲乙丙…";
+    ("الف", "ب", "ج", …)): the point lettered with the n-th is the n-th point (docs/ids.md rule 1)."""
+    numbered_points: bool = False
+    """Points may be numbered ("1)" under "1." in Korean): their id is the letter of that rank."""
     point_letters: str = ""
     """Every letter that may mark a point, also those outside the ordinal alphabet ("ё")."""
     transliteration: Mapping[str, str] = field(default_factory=frozen_map)
