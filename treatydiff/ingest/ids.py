@@ -16,6 +16,7 @@ from treatydiff.model import MAX_ID_LENGTH
 
 __all__ = [
     "MAX_SEGMENT_LENGTH",
+    "RULES_VERSION",
     "IdRegistry",
     "article_segment",
     "container_segment",
@@ -23,6 +24,9 @@ __all__ = [
     "nested_label",
     "point_segment",
 ]
+
+RULES_VERSION = 2
+"""The version of the id rules in docs/ids.md; stored bodies carry the version they were made under."""
 
 _HASH_CHARS = 10
 MAX_SEGMENT_LENGTH = 40

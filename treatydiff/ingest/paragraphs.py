@@ -22,7 +22,7 @@ from treatydiff.ingest.conventions import (
 from treatydiff.ingest.ids import IdRegistry, point_segment
 from treatydiff.ingest.labels import LabelUnit, label_maker
 from treatydiff.ingest.lines import Line, split_lines, trimmed_span
-from treatydiff.ingest.numbers import number_slug, roman_to_int
+from treatydiff.ingest.numbers import int_to_roman, number_slug, roman_to_int
 from treatydiff.model import Kind, Provision, Span
 
 __all__ = ["split_paragraphs", "split_recitals"]
@@ -72,6 +72,23 @@ def _marker(stripped: str, lang: str) -> _Marker:
     if _DASH_MARKER.match(stripped):
         return _Marker("dash", stripped[0], 1)
     return _Marker("none", "", 0)
+
+
+def _continues_letters(printed: str, last_letter: str | None, following: str | None) -> bool:
+    """Whether a roman-looking marker is the next letter of a list (docs/ids.md rule 1).
+
+    "(i)" after "(h)" is the letter i, and so are "(v)" after "(u)", "(x)" after "(w)"
+    and "(l)" after "(k)"; but "(i)" followed by "(ii)" opens a roman list (under
+    "(h)"), and "(i)" opening a list is roman.
+    """
+    lowered = printed.lower()
+    if last_letter is None or len(lowered) != 1 or len(last_letter) != 1:
+        return False
+    if ord(lowered) - ord(last_letter.lower()) != 1:
+        return False
+    value = roman_to_int(lowered)
+    successor = int_to_roman(value + 1).lower() if value else None
+    return following is None or following.lower() != successor
 
 
 def _may_precede_marker(text: str) -> bool:
@@ -331,12 +348,11 @@ def split_paragraphs(
         (parent.children if parent is not None else top).append(node)
         return node
 
-    for u in units:
+    for index, u in enumerate(units):
         kind = u.marker.kind
-        if kind == "roman" and u.marker.printed.lower() in ("i", "v", "x", "l"):
-            # "(i)" after "(h)" is the letter i, not the roman one (and so on for v, x, l).
-            last = letter.number.lower() if letter is not None and letter.number else None
-            if last is not None and len(last) == 1 and ord(u.marker.printed.lower()) - ord(last) == 1:
+        if kind == "roman":
+            following = units[index + 1].marker.printed if index + 1 < len(units) else None
+            if _continues_letters(u.marker.printed, letter.number if letter else None, following):
                 kind = "letter"
         if kind == "number":
             paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)

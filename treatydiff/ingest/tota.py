@@ -340,7 +340,8 @@ class _Builder:
         pid = self.ids.claim(
             article_segment(printed, self.unnumbered_articles), container=group.id if group else None
         )
-        label = self.labels.top("article", printed or str(self.unnumbered_articles))
+        # An unnumbered article is shown by its id's ordinal, never as if it were "Article 2".
+        label = self.labels.top("article", printed or f"u{self.unnumbered_articles}")
         if group is not None:
             label = nested_label(pid, group.id, group.label, label)
         children = (

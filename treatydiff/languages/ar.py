@@ -34,7 +34,7 @@ LANGUAGE = Language(
             section="الفرع",
             annex="المرفق",
             closing="الخاتمة",
-            unnumbered="الفقرة",
+            unnumbered="الفقرة غير المرقمة",
             dash="المطة",
             intro="الجملة الاستهلالية",
         ),

@@ -50,7 +50,10 @@ class Labels:
     """
 
     words: Mapping[str, str]
-    """Display word per unit ("article" → "Article", "point" → "подп."); missing ones are English."""
+    """Display word per unit ("article" → "Article", "point" → "подп."); missing ones are English.
+
+    The word of an ordinal unit ("unnumbered", "dash", "recital") must not read like the
+    treaty's own numbering: "unnumbered paragraph 5", never "paragraph 5" (docs/ids.md rule 4)."""
     top: str = "{word} {n}"
     """A top-level unit with a number: "Article 5" ("第{n}{word}": "第51条")."""
     top_uncounted: str = "{word} {n}"

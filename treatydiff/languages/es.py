@@ -19,7 +19,7 @@ LANGUAGE = Language(
             section="Sección",
             annex="Anexo",
             closing="Cláusula final",
-            unnumbered="párrafo",
+            unnumbered="párrafo sin número",
             dash="guion",
             intro="palabras introductorias",
         ),
