@@ -383,6 +383,36 @@ def diff(
         raise typer.Exit(1)
 
 
+@app.command()
+def obligations(
+    ref: Annotated[str, typer.Argument(help="TREATY or TREATY:ID, e.g. tota:420 or un-charter:art-2.")],
+    lang: LangOption = None,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", help="text (a table) or json.")
+    ] = ShowFormat.text,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """List obligation statements: modality, bearer, trigger, action, matched rule and span.
+
+    Languages with a vocabulary: en, ru (docs/obligations.md).
+    Example: treatydiff obligations un-charter:art-2 --lang ru
+    """
+    from treatydiff.obligations.report import obligation_report, render_report, report_json
+
+    citation = Citation.parse(ref)
+    treaty = _registry(store, tota_dir, texts).load(citation.treaty, lang)
+    report = obligation_report(treaty, citation.provision)
+    _warn(treaty.body.warnings)
+    if output_format is ShowFormat.json:
+        typer.echo(report_json(report), nl=False)
+        return
+    console = _stdout()
+    with _paged(console):
+        render_report(report, console)
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
