@@ -564,7 +564,7 @@ def diff_engines(bench: Bench) -> FamilyResult:
     pairs = family_pairs(bench)
     repeats = max(1, bench.settings.repeats - 2)
     rows = [
-        engine_row("`diff_texts` (diff-match-patch, semantic cleanup)",
+        engine_row("`diff_texts` (diff-match-patch, treatydiff clean-up)",
                    lambda a, b: diff_texts(a, b).similarity, pairs, repeats),
         engine_row("diff-match-patch alone on `tokenize` output", dmp_floor, pairs, repeats),
         engine_row("`diff_texts_difflib` (SequenceMatcher, autojunk off)",
@@ -790,7 +790,7 @@ def family_section(result: FamilyResult) -> str:
         f"similar, the two differ by at most {max(close, default=0.0):.3f} ([diff.md](diff.md) says how "
         f"similarity is counted). The middle row is the cost of "
         "diff-match-patch itself; the gap to the first row is `diff_texts`' own work (per-line normalisation "
-        "for paragraph marks, semantic cleanup, building the ops)."
+        "for paragraph marks, treatydiff's clean-up, building the ops and passages)."
     )
 
 

@@ -375,7 +375,8 @@ def diff(
         _stderr.print(
             f"wrote {out}: {len(comparison.rows)} links — {summary.changed} changed, "
             f"{summary.unchanged} unchanged, "
-            f"{summary.added} added, {summary.dropped} dropped",
+            f"{summary.added} added, {summary.dropped} dropped"
+            + (f", {summary.parallel} in parallel" if summary.parallel else ""),
             markup=False,
         )
     elif output_format is DiffFormat.term:

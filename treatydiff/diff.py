@@ -30,6 +30,7 @@ from difflib import SequenceMatcher
 from diff_match_patch import diff_match_patch
 
 from treatydiff.errors import TreatydiffError
+from treatydiff.languages import records
 from treatydiff.model import Passage, ProvisionDiff, WordOp, WordOpKind
 
 __all__ = [
@@ -44,10 +45,11 @@ __all__ = [
     "tokenize",
 ]
 
-# Quote marks of English, Russian, German and French typography all become '"'.
+# Quote marks of every language's typography (treatydiff.languages) all become '"'.
 # An apostrophe between two letters (Party's, Party’s) is part of a word, not a quote.
-_SINGLE = "'‘’‚‛‹›"
-_QUOTES = re.compile(rf"[“”„‟«»]|(?<!\w)[{_SINGLE}]|[{_SINGLE}](?!\w)")
+_DOUBLE = "".join(dict.fromkeys("".join(record.quotes for record in records())))
+_SINGLE = "".join(dict.fromkeys("".join(record.single_quotes for record in records())))
+_QUOTES = re.compile(rf"[{_DOUBLE}]|(?<!\w)[{_SINGLE}]|[{_SINGLE}](?!\w)")
 _APOSTROPHE = re.compile(rf"[{_SINGLE}]")
 _DASHES = re.compile(r"[‐‑‒–—―−]")
 # Invisible characters that OCR and word processors leave inside words.
