@@ -43,7 +43,7 @@ class Thresholds:
     """Taken off 1–2 and 2–1 beads so that a 1–1 bead wins a tie."""
 
 
-SAME_LANGUAGE = Thresholds(match=0.16, move=0.3, contain=0.7)
+SAME_LANGUAGE = Thresholds(match=0.16, move=0.3, contain=0.7, gain=0.02)
 CROSS_LANGUAGE = Thresholds(match=0.45, move=0.5, contain=0.9)
 
 
