@@ -440,3 +440,21 @@ def test_diff_with_a_partial_map_fills_only_the_gaps(env: Path, capsys: pytest.C
     )
     assert main(["diff", "tota:420", "tota:423", "--map", str(partial), "--format", "md"]) == 0
     assert "links the map leaves out suggested by an automatic aligner" in capsys.readouterr().out
+
+
+@pytest.mark.corpus
+def test_diff_of_two_language_versions_without_a_map_is_parallel_and_says_so(
+    env: Path, capsys: pytest.CaptureFixture[str], corpus_dir: Path
+) -> None:
+    for lang in ("en", "ru"):
+        source = corpus_dir / "un-charter" / "raw" / f"raw_un_charter_{lang}.txt"
+        assert main(["ingest", "un-charter", str(source), "--lang", lang]) == 0
+    capsys.readouterr()
+    argv = ["diff", "un-charter", "un-charter", "--left-lang", "en", "--right-lang", "ru", "--format", "json"]
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["alignment"] == "suggested"
+    assert {link["status"] for link in data["links"]} == {"parallel"}  # shown side by side, never diffed
+    assert all(link["diff"] is None and link["relation"] is None for link in data["links"])
+    articles = [link for link in data["links"] if link["left"][0]["id"].startswith("art-")]
+    assert len(articles) == 111 and all(link["left"][0]["id"] == link["right"][0]["id"] for link in articles)
