@@ -48,7 +48,7 @@ from lxml import etree
 
 from treatydiff.compare import article_level, compare
 from treatydiff.corpus import Registry
-from treatydiff.diff import diff_texts, diff_texts_difflib, tokenize
+from treatydiff.diff import diff_texts, diff_texts_difflib, diff_texts_dmp, tokenize
 from treatydiff.errors import IngestError, MappingError
 from treatydiff.ingest import parse_text, parse_tota
 from treatydiff.mapping import load_map
@@ -364,7 +364,7 @@ def diff_all(engine: Callable[[str, str], ProvisionDiff], pairs: Pairs) -> Actio
 def article_diff_row(inputs: Inputs, settings: Settings) -> HotRow:
     pairs = article_pairs(inputs.left, inputs.right)
     ours, base = diff_all(diff_texts, pairs), diff_all(diff_texts_difflib, pairs)
-    return HotRow("`diff_texts` (diff-match-patch)",
+    return HotRow("`diff_texts` (rapidfuzz Indel)",
                   f"420↔423, {len(pairs)} same-id article pairs ({words(pairs):,} words)",
                   best_of(ours, settings.repeats), traced_peak(ours),
                   "`diff_texts_difflib`", best_of(base, settings.repeats), traced_peak(base))
@@ -374,11 +374,10 @@ def long_diff_row(inputs: Inputs, settings: Settings) -> HotRow:
     whole = [(inputs.left.body.source_text, inputs.right.body.source_text)]
     ours, base = diff_all(diff_texts, whole), diff_all(diff_texts_difflib, whole)
     repeats = settings.slow_repeats + 1
-    return HotRow("`diff_texts` (diff-match-patch)",
+    return HotRow("`diff_texts` (rapidfuzz Indel)",
                   f"420↔423, whole text against whole text ({words(whole):,} words)",
-                  best_of(ours, repeats), None,
-                  "`diff_texts_difflib`", best_of(base, repeats), traced_peak(base),
-                  note="not traced: tracemalloc slows diff-match-patch's bisection about 75-fold")
+                  best_of(ours, repeats), traced_peak(ours),
+                  "`diff_texts_difflib`", best_of(base, repeats), traced_peak(base))
 
 
 def parse_tota_row(inputs: Inputs, settings: Settings) -> HotRow:
@@ -564,8 +563,10 @@ def diff_engines(bench: Bench) -> FamilyResult:
     pairs = family_pairs(bench)
     repeats = max(1, bench.settings.repeats - 2)
     rows = [
-        engine_row("`diff_texts` (diff-match-patch, treatydiff clean-up)",
+        engine_row("`diff_texts` (rapidfuzz Indel, treatydiff clean-up)",
                    lambda a, b: diff_texts(a, b).similarity, pairs, repeats),
+        engine_row("`diff_texts_dmp` (diff-match-patch, treatydiff clean-up)",
+                   lambda a, b: diff_texts_dmp(a, b).similarity, pairs, repeats),
         engine_row("diff-match-patch alone on `tokenize` output", dmp_floor, pairs, repeats),
         engine_row("`diff_texts_difflib` (SequenceMatcher, autojunk off)",
                    lambda a, b: diff_texts_difflib(a, b).similarity, pairs, repeats),
