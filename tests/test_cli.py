@@ -142,10 +142,18 @@ def test_ingest_then_show_and_list(env: Path, capsys: pytest.CaptureFixture[str]
 
 
 @pytest.mark.corpus
-def test_diff_without_map_says_it_aligned_by_number(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "diff", "tota:420", "tota:423", "--format", "md")
+@pytest.mark.parametrize("fmt", ["md", "html", "term", "json"])
+def test_diff_without_map_says_the_aligner_made_the_links(
+    env: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    code, out, _ = _run(capsys, "diff", "tota:420", "tota:423", "--format", fmt)
     assert code == 0
-    assert "article number" in out
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["alignment"] == "suggested"
+        assert {link["origin"] for link in data["links"]} == {"suggested"}
+    else:
+        assert "suggested by an automatic aligner" in " ".join(out.split())
 
 
 @pytest.mark.corpus
@@ -287,3 +295,59 @@ def test_an_internal_error_is_one_line_too(
     assert code == 70
     lines = [line for line in err.splitlines() if line.startswith("internal error")]
     assert lines == [lines[0]] and "RuntimeError: simulated bug" in lines[0] and "Traceback" not in err
+
+
+def test_a_map_for_other_treaties_is_named_before_any_text_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No ToTA folder at all: the map's treaties are checked before a text is loaded.
+    monkeypatch.setenv("TREATYDIFF_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("TREATYDIFF_TOTA_DIR", str(tmp_path / "no-tota"))
+    charter_map = Path(__file__).resolve().parents[1] / "mappings" / "un-charter_en_ru.yaml"
+    code, _, err = _run(capsys, "diff", "tota:420", "tota:423", "--map", str(charter_map))
+    assert code == 2
+    line = _one_error_line(err)
+    assert "the map links un-charter@en and un-charter@ru, not tota-420 and tota-423" in line, line
+
+
+def test_show_suggests_a_close_provision_id(synthetic: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "show", "tota:901:art-2l")
+    assert code == 2
+    assert re.search(r"unknown provision 'art-2l' in tota-901.*did you mean 'art-2'", _one_error_line(err))
+
+
+# synthetic: two Russian versions of one invented agreement; point б) is identical
+_RU_V1 = """Соглашение о синтетическом сотрудничестве
+
+Статья 1
+Стороны обязуются:
+а) незамедлительно уведомлять друг друга о любых изменениях таможенных тарифов и сборов;
+б) обмениваться статистикой;
+в) проводить ежегодные консультации на уровне министров по всем вопросам применения Соглашения.
+"""
+_RU_V2 = """Соглашение о синтетическом сотрудничестве
+
+Статья 1
+Стороны обязуются:
+а) в течение тридцати дней информировать другую Сторону о мерах нетарифного регулирования;
+б) обмениваться статистикой;
+в) создать совместную комиссию, которая собирается по просьбе любой из Сторон.
+"""
+
+
+def test_an_unchanged_point_of_two_russian_versions_is_never_marked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TREATYDIFF_STORE", str(tmp_path / "store"))
+    for name, text in (("example-ru-one", _RU_V1), ("example-ru-two", _RU_V2)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        assert _run(capsys, "ingest", name, str(tmp_path / f"{name}.txt"), "--lang", "ru")[0] == 0
+    code, out, err = _run(
+        capsys, "diff", "example-ru-one", "example-ru-two", "--left-lang", "ru", "--right-lang", "ru",
+        "--format", "json",
+    )  # fmt: skip
+    assert code == 0, err
+    (link,) = [link for link in json.loads(out)["links"] if link["left"][0]["id"] == "art-1"]
+    marked = [op["text"] for op in link["diff"]["ops"] if op["op"] != "equal"]
+    assert marked and not any("статистикой" in text for text in marked)
+    assert [p["marker"] for p in link["shown"]["left"]] == [None, "а)", "б)", "в)"]

@@ -149,3 +149,19 @@ def test_tota_without_folder_or_network_says_how_to_fix(
     monkeypatch.setenv("TREATYDIFF_TOTA_URL", "http://127.0.0.1:9")
     with pytest.raises(FetchError, match="no network.*--tota-dir"):
         Registry(store=Store(tmp_path)).load("tota:420")
+
+
+@pytest.mark.corpus
+def test_tota_ingested_at_is_when_the_tool_read_it(tmp_path: Path, corpus_dir: Path) -> None:
+    import datetime as dt
+    import os
+    import shutil
+
+    folder = tmp_path / "tota" / "xml"
+    folder.mkdir(parents=True)
+    copy = folder / "pta_423.xml"
+    shutil.copy(corpus_dir / "tota" / "xml" / "pta_423.xml", copy)
+    os.utime(copy, (978307200, 978307200))  # the file says 2001-01-01
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    treaty = Registry(store=Store(tmp_path / "store"), tota_dir=tmp_path / "tota").load("tota:423")
+    assert dt.datetime.fromisoformat(treaty.provenance.ingested_at) >= before

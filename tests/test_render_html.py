@@ -173,3 +173,40 @@ def test_is_deterministic_across_processes() -> None:
     }
     assert len(pages) == 1
     assert pages == {render_html(factories.comparison()).encode()}
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        pytest.param(factories.comparison, "xa-xb-2001:art-1", id="two treaties"),
+        pytest.param(factories.cross_language_comparison, "xa-xb-2001@en:art-1", id="language versions"),
+    ],
+)
+def test_the_legend_cites_an_anchor_of_this_annex(make: object, expected: str) -> None:
+    tree = lxml_html.fromstring(render_html(make()))  # type: ignore[operator]
+    (example,) = tree.xpath("//section[@id='legend']//code[starts-with(., 'annex.html#')]/text()")
+    anchor = example.removeprefix("annex.html#")
+    assert anchor == expected and len(tree.xpath("//*[@id=$a]", a=anchor)) == 1
+
+
+def test_summary_shows_labels_beside_ids_and_counts_by_relation(tree: lxml_html.HtmlElement) -> None:
+    first = tree.xpath("//table[@class='index']/tbody/tr")[0]
+    assert "art-1 Article 1" in " ".join(first.xpath("td[2]")[0].text_content().split())
+    by_relation = " ".join(tree.xpath("//p[contains(@class, 'by-relation')]")[0].text_content().split())
+    assert by_relation == "By relation: same 1 · modified 1 · expanded 1 · split 1 · added 1 · dropped 1"
+
+
+def test_printed_pages_are_numbered(page: str) -> None:
+    margin_box = re.search(r"@bottom-right \{([^}]*)\}", page)
+    assert margin_box and "counter(page)" in margin_box.group(1) and "counter(pages)" in margin_box.group(1)
+
+
+def test_each_paragraph_shows_its_marker(tree: lxml_html.HtmlElement) -> None:
+    cell = tree.xpath("//td[@id='xa-xb-2001:art-1']")[0]
+    assert [p.text_content().split()[0] for p in cell.xpath(".//p[contains(@class, 'text')]")] == ["1.", "2."]
+    assert cell.xpath(".//span[@class='marker']/text()") == ["1.", "2."]
+
+
+def test_the_summary_heads_language_versions_with_their_language() -> None:
+    tree = lxml_html.fromstring(render_html(factories.cross_language_comparison()))
+    assert tree.xpath("//table[@class='index']//th[@class='id']/text()") == ["xa-xb-2001@en", "xa-xb-2001@ru"]
