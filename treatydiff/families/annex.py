@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from types import ModuleType
 from typing import Literal
@@ -32,7 +32,7 @@ from treatydiff.families.model import (
     TimelineEntry,
 )
 from treatydiff.families.workspace import Workspace
-from treatydiff.model import Provision, Treaty, WordOp
+from treatydiff.model import Provision, Treaty, TreatyMeta, WordOp
 
 __all__ = ["OBLIGATIONS_HOOK", "build_annex", "build_family_view", "obligations_module", "profile_change"]
 
@@ -135,6 +135,17 @@ def _related(family: Family, member: Member) -> list[str]:
     return named
 
 
+def _earlier(family: Family, other_id: str, member: Member, manifests: Mapping[str, TreatyMeta]) -> bool:
+    """True when the member ``other_id`` belongs to a treaty signed before ``member``'s."""
+    other = family.member(other_id)
+    if other is None:
+        return False
+    mine, theirs = manifests.get(member.treaty), manifests.get(other.treaty)
+    if mine is None or theirs is None or not mine.signed_date or not theirs.signed_date:
+        return False
+    return theirs.signed_date < mine.signed_date
+
+
 def build_family_view(workspace: Workspace, family: Family, module: ModuleType | None = None) -> FamilyView:
     """One family with its cells in date order (``module``: the obligation analysis, if any)."""
     manifests = workspace.registry.manifests()
@@ -159,6 +170,8 @@ def build_family_view(workspace: Workspace, family: Family, module: ModuleType |
             against: str | None = None
             similarity: float | None = None
             for other_id in _related(family, member):
+                if not _earlier(family, other_id, member, manifests):
+                    continue  # changes are shown against a previous member only
                 previous = next((p for t, p in texts.get(other_id, ()) if t.lang == treaty.lang), None)
                 if previous is not None:
                     diff = diff_texts(previous.text, provision.text)
