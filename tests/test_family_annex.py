@@ -105,3 +105,12 @@ def test_everything_in_the_annex_is_escaped(tmp_path: Path) -> None:
     page = render_family_annex(build_annex(workspace, workspace.families()))
     assert "<script>alert" not in page and "<img src=x>" not in page and "<b>bold" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;img src=x&gt;" in page
+
+
+def test_family_in_the_terminal(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["family", "non-assistance-to-aggressor", "--store", str(store)]) == 0
+    out = capsys.readouterr().out
+    titles = [out.index(f"{treaty} · signed") for treaty in ("ru-kp-2000", "ir-ru-2001", "ir-ru-2025")]
+    assert titles == sorted(titles)  # panels in date order
+    assert "Article 3(3)  [resolved] art-3.3" in out and out.count("[unresolved]") == 2
+    assert "text not loaded — `treatydiff ingest ir-ru-2001 FILE --lang ru`" in out

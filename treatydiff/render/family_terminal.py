@@ -64,7 +64,7 @@ def render_family(view: FamilyView, console: Console) -> None:
             )
         else:
             lines.append(f"text not loaded — `{cell.ingest_hint}`", style="dim")
-        title = f"{escape(cell.title)} · {member.id} · signed {cell.signed or 'unknown'}"
+        title = f"{member.id} · signed {cell.signed or 'unknown'} · {escape(cell.title)}"  # id first
         console.print(Panel(lines, title=title, title_align="left"))
     for contradiction in view.contradictions:
         console.print(Text(f"open: {contradiction.id}: {contradiction.summary}", style="yellow"))
