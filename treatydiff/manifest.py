@@ -52,7 +52,7 @@ def _problem(error: ValidationError) -> str:
     if error.validator == "type":
         expected = error.validator_value
         return f"{where} must be {_TYPE_WORDS.get(str(expected), expected)}, not {_kind(error.instance)}"
-    if error.validator == "propertyNames":
+    if "propertyNames" in error.schema_path:
         return f"{error.instance!r} is not a language code in {where}"
     if error.validator in ("pattern", "anyOf") and isinstance(error.instance, (str, int, float)):
         return f"{where}: {str(error.instance)[:60]!r} is not {_PATTERN_WORDS.get(_last(error), 'valid')}"
@@ -71,12 +71,14 @@ _PATTERN_WORDS = {
     "languages": "a language code",
     "date": "an ISO date such as 1992-11-13",
     "in_force": "an ISO date such as 1992-11-13",
+    "titles": "one line of text",
+    "place": "one line of text",
 }
 
 
 def _last(error: ValidationError) -> str:
     names = [part for part in error.absolute_path if isinstance(part, str)]
-    return names[-1] if names else ""
+    return "titles" if names[:1] == ["titles"] else names[-1] if names else ""
 
 
 def _kind(value: Any) -> str:

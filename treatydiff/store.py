@@ -20,6 +20,7 @@ line naming the file.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -445,6 +446,9 @@ class Store:
     def discard(self, version: Version) -> None:
         """Remove a version just saved (an ingest that could not finish), never an older one."""
         version.path.unlink(missing_ok=True)
+        for folder in version.path.parents[:3]:  # <lang>/, <treaty-id>/, bodies/
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty: nothing is left of a new treaty
 
     def load_body(
         self, treaty_id: str, lang: str, version: str | None = None
