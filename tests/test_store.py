@@ -98,7 +98,7 @@ def test_a_layout_1_store_keeps_working_and_migrates_on_the_next_ingest(tmp_path
     legacy.parent.mkdir(parents=True)
     document = body_to_dict(_body(), PROVENANCE)
     document["format"] = "treatydiff.body/1"
-    del document["source_sha256"]
+    del document["source_sha256"], document["document_sha256"]
     legacy.write_text(json.dumps(document), encoding="utf-8")
     store = Store(tmp_path)
     assert store.langs("example-a") == ["en"]
@@ -174,6 +174,13 @@ def _tamper(document: dict[str, Any], change: str) -> Any:
         document["format"] = "treatydiff.body/9"
     elif change == "unknown-key":
         document["extra"] = 1
+    elif change == "label-changed":
+        provisions[0]["label"] = "Article 99"
+    elif change == "warnings-dropped":
+        document["provenance"]["warnings"] = []
+        document["warnings"] = ["added"]
+    elif change == "document-checksum":
+        document["document_sha256"] = "f" * 64
     elif change == "empty-text":
         document["source_text"] = "  "
     return document
@@ -184,7 +191,8 @@ CORRUPTIONS = [
     "span-out-of-range", "span-negative", "span-floats", "span-bools", "child-outside-parent",
     "lang-path", "lang-other", "duplicate-ids", "bad-id", "empty-provisions", "provisions-null",
     "kind", "label-number", "children-dict", "title-list", "warnings-text", "provenance-missing",
-    "provenance-sha", "checksum-swapped", "format", "unknown-key", "empty-text",
+    "provenance-sha", "checksum-swapped", "format", "unknown-key", "empty-text", "label-changed",
+    "warnings-dropped", "document-checksum",
 ]  # fmt: skip
 
 

@@ -13,9 +13,9 @@ Nothing is ever deleted: ingesting a different text adds version N+1, which beco
 current; ingesting the current text again refreshes it in place; ingesting an older
 text again moves it to the top. Every write is atomic (temporary file, then rename),
 so an interrupted run never leaves a half-written file. Every read is verified
-(:func:`verify_body`): a body that is malformed, whose text does not match its
-checksum or whose spans do not point at its provisions' text is refused with one
-line naming the file.
+(:func:`verify_body`): a body that is malformed, whose text or document does not
+match its SHA-256 checksum, or whose spans do not point at its provisions' text is
+refused with one line naming the file.
 """
 
 from __future__ import annotations
@@ -114,16 +114,26 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def body_to_dict(body: Body, provenance: Provenance) -> dict[str, Any]:
     """A body and its provenance as the store's JSON document (format 2)."""
-    return {
+    document: dict[str, Any] = {
         "format": BODY_FORMAT,
         "lang": body.lang,
         "title": body.title,
         "warnings": list(body.warnings),
         "provenance": provenance.to_dict(),
         "source_sha256": source_sha256(body.source_text),
+        "document_sha256": "",
         "source_text": body.source_text,
         "provisions": [p.to_dict() for p in body.provisions],
     }
+    document["document_sha256"] = _document_sha256(document)
+    return document
+
+
+def _document_sha256(document: dict[str, Any]) -> str:
+    """SHA-256 of the document's canonical JSON, without this checksum itself."""
+    rest = {key: value for key, value in document.items() if key != "document_sha256"}
+    canonical = json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class _Corrupt(Exception):
@@ -159,6 +169,7 @@ _BODY_KEYS = {
     "warnings",
     "provenance",
     "source_sha256",
+    "document_sha256",
     "source_text",
     "provisions",
 }
@@ -189,7 +200,7 @@ def _verify(data: Any, lang: str, sha256: str | None) -> None:
     _need(
         data.get("format") == expected, f"format is {str(data.get('format'))[:40]!r}, expected {expected!r}"
     )
-    allowed = _BODY_KEYS if sha256 is not None else _BODY_KEYS - {"source_sha256"}
+    allowed = _BODY_KEYS if sha256 is not None else _BODY_KEYS - {"source_sha256", "document_sha256"}
     unknown = sorted(set(data) - allowed)
     _need(not unknown, f"unknown key {str(unknown[0])[:40]!r}" if unknown else "")
     _need(data.get("lang") == lang, f"lang is {str(data.get('lang'))[:40]!r} but the file is the {lang} text")
@@ -229,6 +240,11 @@ def _verify(data: Any, lang: str, sha256: str | None) -> None:
         _need(isinstance(children, list), f"{where}.children is not a list")
         _need(not children or depth < MAX_TREE_DEPTH, f"{where}: nested deeper than {MAX_TREE_DEPTH} levels")
         stack.extend((child, f"{where}.children[{i}]", span, depth + 1) for i, child in enumerate(children))
+    if sha256 is not None:
+        _need(
+            data.get("document_sha256") == _document_sha256(data),
+            "the document does not match its SHA-256 checksum (changed after ingest)",
+        )
 
 
 def _provision(item: Any, where: str, text: str, bounds: tuple[int, int]) -> tuple[int, int]:
