@@ -26,12 +26,12 @@ try:  # typer 0.24 and later vendor click privately; older releases use click it
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
-from treatydiff.compare import compare
+from treatydiff.compare import compare, map_langs
 from treatydiff.corpus import IngestResult, Registry, default_mappings_dir
 from treatydiff.errors import FetchError, TreatydiffError, UnknownTreaty
 from treatydiff.manifest import MetaEdit
-from treatydiff.mapping import check_maps, load_map, split_key
-from treatydiff.model import Body, Citation, ClauseMap, Comparison, Treaty
+from treatydiff.mapping import check_maps, load_map
+from treatydiff.model import Body, Citation, ClauseMap, Comparison, Treaty, normalize_treaty_id
 from treatydiff.output import check_output, write_output
 from treatydiff.render import render_html, render_json, render_markdown, render_terminal
 from treatydiff.render.outline import render_outline, render_provision, treaty_json
@@ -359,13 +359,6 @@ def ingest_report(result: IngestResult) -> list[str]:
     return lines
 
 
-def _side_lang(given: str | None, clause_map: ClauseMap | None, position: int) -> str | None:
-    """The language asked for, else the one the map fixes for that side."""
-    if given is not None or clause_map is None or len(clause_map.treaties) <= position:
-        return given
-    return split_key(clause_map.treaties[position])[1] or clause_map.langs.get(clause_map.treaties[position])
-
-
 def _report(comparison: Comparison, output_format: DiffFormat) -> str:
     if output_format is DiffFormat.html:
         return render_html(comparison)
@@ -419,8 +412,11 @@ def diff(
     """
     clause_map = load_map(map_file) if map_file is not None else None
     registry = _registry(store, tota_dir, texts)
-    left_treaty = registry.load(left, _side_lang(left_lang, clause_map, 0))
-    right_treaty = registry.load(right, _side_lang(right_lang, clause_map, 1))
+    if clause_map is not None:
+        ids = normalize_treaty_id(left), normalize_treaty_id(right)
+        left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
+    left_treaty = registry.load(left, left_lang)
+    right_treaty = registry.load(right, right_lang)
     inputs = [map_file, left_treaty.provenance.file, right_treaty.provenance.file]
     inputs += [left_treaty.meta.manifest, right_treaty.meta.manifest]
     if out is not None:
@@ -447,6 +443,36 @@ def diff(
     summary = comparison.summary
     if exit_code and summary.added + summary.dropped + summary.changed:
         raise typer.Exit(1)
+
+
+@app.command()
+def obligations(
+    ref: Annotated[str, typer.Argument(help="TREATY or TREATY:ID, e.g. tota:420 or un-charter:art-2.")],
+    lang: LangOption = None,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", help="text (a table) or json.")
+    ] = ShowFormat.text,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """List obligation statements: modality, bearer, trigger, action, matched rule and span.
+
+    Languages with a vocabulary: en, ru (docs/obligations.md).
+    Example: treatydiff obligations un-charter:art-2 --lang ru
+    """
+    from treatydiff.obligations.report import obligation_report, render_report, report_json
+
+    citation = Citation.parse(ref)
+    treaty = _registry(store, tota_dir, texts).load(citation.treaty, lang)
+    report = obligation_report(treaty, citation.provision)
+    _warn(treaty.body.warnings)
+    if output_format is ShowFormat.json:
+        typer.echo(report_json(report), nl=False)
+        return
+    console = _stdout()
+    with _paged(console):
+        render_report(report, console)
 
 
 @app.callback(invoke_without_command=True)
