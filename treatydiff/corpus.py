@@ -9,6 +9,7 @@ into the store, or read from ToTA XML (a local folder, else a cached download).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -364,6 +365,12 @@ class Registry:
         if new_manifest is not None:
             manifest_path = self.store.manifest_path(treaty_id)
             new_manifest = replace(new_manifest, manifest=str(manifest_path))
+            if manifest_path.is_file():  # another ingest may have added a language meanwhile
+                with contextlib.suppress(RegistryError):
+                    latest = parse_manifest(manifest_path)
+                    new_manifest = replace(
+                        apply_edit(latest, body.lang, edit, body.title), manifest=str(manifest_path)
+                    )
             try:
                 write_atomic(manifest_path, manifest_yaml(new_manifest).encode("utf-8"))
             except StoreError:
