@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -198,4 +199,16 @@ def test_a_corrupt_body_is_named_by_list_and_show(env: Path, capsys: pytest.Capt
     code, out, _ = _run(capsys, "show", "demo", "--history")
     assert code == 0 and "BROKEN" in out
     assert _run(capsys, "ingest", "demo", str(env / "en.txt"), "--lang", "en")[0] == 0  # re-ingest repairs it
+    assert _run(capsys, "show", "demo")[0] == 0
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_and_shown_escaped(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = Path(os.fsdecode(bytes(env) + b"/bad\xff\nname.txt"))
+    odd.write_text(ENGLISH, encoding="utf-8")
+    code, _, err = _run(capsys, "ingest", "demo", str(odd), "--lang", "en")
+    assert code == 0, err
+    code, out, _ = _run(capsys, "show", "demo", "--history")
+    assert code == 0 and "bad\\xff\\nname.txt" in out and out.count("\n") == 1
     assert _run(capsys, "show", "demo")[0] == 0

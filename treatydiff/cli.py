@@ -327,7 +327,8 @@ def history_lines(registry: Registry, ref: str, lang: str | None) -> list[str]:
             mark = "current" if info.current else "       "
             if info.provenance is not None:
                 prov = info.provenance
-                what = f"{prov.ingested_at} {prov.parser} {prov.file}"
+                shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in prov.file)
+                what = f"{prov.ingested_at} {prov.parser} {shown}"
                 lines.append(f"{treaty_id} {code} {info.version.name} {mark} {what}")
             else:
                 lines.append(f"{treaty_id} {code} {info.version.name} {mark} BROKEN: {info.error}")

@@ -354,7 +354,8 @@ class Registry:
             if new_manifest == base:
                 new_manifest = None
         provenance = Provenance(
-            file=str(file.resolve()),
+            # a file name that is not UTF-8 is kept readable: its odd bytes as \xNN
+            file=os.fsencode(file.resolve()).decode("utf-8", "backslashreplace"),
             sha256=_sha256(data),
             ingested_at=_now(),
             parser="tota-xml" if parser == "tota" else parser,

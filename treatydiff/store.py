@@ -136,6 +136,15 @@ def _document_sha256(document: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _encode(document: dict[str, Any]) -> bytes:
+    """The document as UTF-8 JSON; text that UTF-8 cannot hold (a file name's lone
+    surrogates) is written as JSON escapes, which read back to the same text."""
+    try:
+        return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(document, ensure_ascii=True, indent=1).encode("ascii")
+
+
 class _Corrupt(Exception):
     """What is wrong with a stored document, and where in it."""
 
@@ -427,7 +436,7 @@ class Store:
         lang = check_lang(body.lang)
         self._migrate_legacy(treaty_id, lang)
         sha = source_sha256(body.source_text)
-        document = json.dumps(body_to_dict(body, provenance), ensure_ascii=False, indent=1).encode("utf-8")
+        document = _encode(body_to_dict(body, provenance))
         versions = self.versions(treaty_id, lang)
         current = versions[-1] if versions else None
         if current is not None and current.sha256 == sha:
@@ -455,7 +464,7 @@ class Store:
         except StoreError:
             return
         sha = source_sha256(body.source_text)
-        document = json.dumps(body_to_dict(body, provenance), ensure_ascii=False, indent=1).encode("utf-8")
+        document = _encode(body_to_dict(body, provenance))
         write_atomic(self.body_path(treaty_id, lang) / f"0-{sha}.json", document)
         legacy.unlink(missing_ok=True)
 
