@@ -99,7 +99,7 @@ def test_never_over_an_input_even_through_links(tmp_path: Path, store: Store) ->
     soft = tmp_path / "soft.txt"
     soft.symlink_to(source)
     for target in (source, hard, soft):
-        with pytest.raises(OutputError, match="is an input of this command"):
+        with pytest.raises(OutputError, match="is an input of this comparison"):
             write_output(target, REPORT, store=store, inputs=[None, str(source)], force=True)
     assert source.read_text(encoding="utf-8") == "text"
 

@@ -198,7 +198,7 @@ def _refuse_inputs(path: Path, real: Path, info: os.stat_result, inputs: Iterabl
             same = Path(os.path.realpath(item)) == real
         if same:
             raise OutputError(
-                "is an input of this command; refusing to overwrite it",
+                "is an input of this comparison; refusing to overwrite it",
                 file=path,
                 hint="choose another --out",
             )

@@ -34,6 +34,7 @@ from typing import Any, get_args
 import platformdirs
 
 from treatydiff.errors import StoreError, TreatydiffError
+from treatydiff.ingest.stale import RULES_VERSION, current_body
 from treatydiff.langcodes import check_lang
 from treatydiff.model import Body, Kind, Provenance, Provision, Span, is_provision_id, is_treaty_id
 
@@ -116,6 +117,7 @@ def body_to_dict(body: Body, provenance: Provenance) -> dict[str, Any]:
     """A body and its provenance as the store's JSON document (format 2)."""
     document: dict[str, Any] = {
         "format": BODY_FORMAT,
+        "rules_version": RULES_VERSION,
         "lang": body.lang,
         "title": body.title,
         "warnings": list(body.warnings),
@@ -173,6 +175,7 @@ def _strings(data: dict[str, Any], key: str, where: str) -> None:
 
 _BODY_KEYS = {
     "format",
+    "rules_version",
     "lang",
     "title",
     "warnings",
@@ -212,6 +215,9 @@ def _verify(data: Any, lang: str, sha256: str | None) -> None:
     allowed = _BODY_KEYS if sha256 is not None else _BODY_KEYS - {"source_sha256", "document_sha256"}
     unknown = sorted(set(data) - allowed)
     _need(not unknown, f"unknown key {str(unknown[0])[:40]!r}" if unknown else "")
+    _need(sha256 is None or "rules_version" in data, "rules_version is missing")
+    rules = data.get("rules_version", 1)
+    _need(type(rules) is int and 1 <= rules <= RULES_VERSION, "rules_version is not a known id-rules version")
     _need(data.get("lang") == lang, f"lang is {str(data.get('lang'))[:40]!r} but the file is the {lang} text")
     _str(data, "title", "", optional=True, limit=10_000)
     _strings(data, "warnings", "")
@@ -311,7 +317,8 @@ def body_from_dict(data: dict[str, Any]) -> tuple[Body, Provenance]:
         title=data.get("title"),
         warnings=tuple(data.get("warnings", ())),
     )
-    return body, provenance
+    # A body made under older id rules is re-parsed (or flagged): docs/ids.md, "Versions".
+    return current_body(body, int(data.get("rules_version", 1)), provenance.parser), provenance
 
 
 # --- versions ----------------------------------------------------------------------------
