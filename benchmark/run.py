@@ -436,7 +436,7 @@ def obligations_row(inputs: Inputs, settings: Settings) -> HotRow:
     largest = max(english, key=lambda body: len(body.source_text))
     seconds_ours = best_of(ours, settings.slow_repeats)
     verdict = "meets" if seconds_ours < OBLIGATIONS_TARGET_SECONDS * len(inputs.tota) / 450 else "misses"
-    workload = f"{len(english)} English ToTA agreements: {articles:,} articles, {len(leaves):,} leaf provisions"
+    workload = f"{len(english)} English ToTA agreements: {articles:,} articles, {len(leaves):,} leaves"
     return HotRow("`analyse_body` (obligations)", workload,
                   seconds_ours, traced_peak(lambda: analyse_body(largest)),
                   "one regex finding modal words", best_of(base, settings.slow_repeats),
