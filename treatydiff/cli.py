@@ -26,11 +26,11 @@ try:  # typer 0.24 and later vendor click privately; older releases use click it
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
-from treatydiff.compare import compare
+from treatydiff.compare import compare, map_langs
 from treatydiff.corpus import Registry, default_mappings_dir
 from treatydiff.errors import FetchError, TreatydiffError, UnknownTreaty
-from treatydiff.mapping import check_maps, load_map, split_key
-from treatydiff.model import Body, Citation, ClauseMap, Comparison, Treaty
+from treatydiff.mapping import check_maps, load_map
+from treatydiff.model import Body, Citation, ClauseMap, Comparison, Treaty, normalize_treaty_id
 from treatydiff.render import render_html, render_json, render_markdown, render_terminal
 from treatydiff.render.outline import render_outline, render_provision, treaty_json
 from treatydiff.store import Store, write_atomic
@@ -276,13 +276,6 @@ def check(
 _MAX_LISTED = 40  # unlinked ids listed per treaty by `check`
 
 
-def _side_lang(given: str | None, clause_map: ClauseMap | None, position: int) -> str | None:
-    """The language asked for, else the one the map fixes for that side."""
-    if given is not None or clause_map is None or len(clause_map.treaties) <= position:
-        return given
-    return split_key(clause_map.treaties[position])[1] or clause_map.langs.get(clause_map.treaties[position])
-
-
 def _guard_output(out: Path, inputs: Sequence[str | None]) -> None:
     """Refuse to write a report over one of the comparison's own inputs."""
     target = out.expanduser().resolve()
@@ -351,8 +344,11 @@ def diff(
     """
     clause_map = load_map(map_file) if map_file is not None else None
     registry = _registry(store, tota_dir, texts)
-    left_treaty = registry.load(left, _side_lang(left_lang, clause_map, 0))
-    right_treaty = registry.load(right, _side_lang(right_lang, clause_map, 1))
+    if clause_map is not None:
+        ids = normalize_treaty_id(left), normalize_treaty_id(right)
+        left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
+    left_treaty = registry.load(left, left_lang)
+    right_treaty = registry.load(right, right_lang)
     if out is not None:
         manifests = [left_treaty.meta.manifest, right_treaty.meta.manifest]
         _guard_output(
