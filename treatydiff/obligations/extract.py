@@ -151,6 +151,8 @@ def _phrases(rules: _Rules, sentence: str) -> list[_Found]:
     claimed: list[tuple[int, int]] = []
     found: list[_Found] = []
     low = sentence.lower()
+    if rules.vocab.gate and not any(key in low for key in rules.vocab.gate):
+        return found
     present = {key for key in rules.keys if key in low}
     for rule, pattern in rules.phrases:
         if rule.keys and present.isdisjoint(rule.keys):

@@ -103,3 +103,7 @@ class Vocabulary:
     """Words before a bearer's head that belong to its name ("each", "the importing")."""
     """…unless the text before it ends with a head that acts for it ("authorities of")."""
     legal_present: LegalPresent | None = None
+    gate: tuple[str, ...] = ()
+    """Lowercase fragments of which a sentence must contain one to hold any statement (every
+    rule needs one of them); empty: no gate, as when the legal present states duties
+    without any modal word."""
