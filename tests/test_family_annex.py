@@ -64,6 +64,8 @@ def test_family_json_lists_members_in_date_order(store: Path, capsys: pytest.Cap
     )
     assert by_id["ir-ru-2001"]["label"] == "article not stated by any source"
     assert by_id["ir-ru-2001"]["ingest_hint"] == "treatydiff ingest ir-ru-2001 FILE --lang ru"
+    # no source names the 2000 treaty's languages: a placeholder, not a code the store would refuse
+    assert by_id["ru-kp-2000"]["ingest_hint"] == "treatydiff ingest ru-kp-2000 FILE --lang LANG"
 
 
 def test_unknown_family_is_one_line_with_a_suggestion(
