@@ -21,8 +21,6 @@ from typing import Any, Literal
 import yaml
 
 from treatydiff.errors import IngestError, RegistryError, TreatydiffError, UnknownTreaty
-from treatydiff.fetch import fetch_tota
-from treatydiff.ingest import parse_bytes, parse_tota, read_file
 from treatydiff.model import Body, Provenance, Source, Treaty, TreatyMeta, normalize_treaty_id
 from treatydiff.store import Store, check_lang, write_atomic
 
@@ -42,6 +40,13 @@ _MANIFEST_KEYS = {
     "id", "titles", "parties", "signed", "in_force", "languages", "sources",
     "expected", "licence", "attribution", "notes",
 }  # fmt: skip
+
+
+def _fetch_tota(number: int, dest: Path) -> Path:
+    """Download ToTA agreement ``number`` (the fetch code is imported only when one is needed)."""
+    from treatydiff.fetch import fetch_tota
+
+    return fetch_tota(number, dest)
 
 
 def default_texts_dir() -> Path:
@@ -190,12 +195,12 @@ class Registry:
         texts_dir: Path | None = None,
         store: Store | None = None,
         tota_dir: Path | None = None,
-        fetcher: Callable[[int, Path], Path] = fetch_tota,
+        fetcher: Callable[[int, Path], Path] | None = None,
     ) -> None:
         self.texts_dir = texts_dir or default_texts_dir()
         self.store = store or Store()
         self.tota_dir = tota_dir if tota_dir is not None else default_tota_dir()
-        self._fetch = fetcher
+        self._fetch = fetcher or _fetch_tota
         self._manifests: dict[str, TreatyMeta] | None = None
         # Parsed ToTA agreements by id: `check` asks for a treaty's metadata and then its
         # body, `diff` may name one agreement twice; each file is read and parsed once.
@@ -313,6 +318,8 @@ class Registry:
         match = _TOTA_ID.fullmatch(treaty_id)
         assert match is not None
         path = self._tota_file(int(match.group(1)))
+        from treatydiff.ingest import parse_tota, read_file  # the parsers load only when a text is parsed
+
         data = read_file(path)
         meta, body = parse_tota(data, origin=str(path))
         provenance = Provenance(
@@ -352,6 +359,8 @@ class Registry:
                 f"{treaty_id} is read from ToTA directly; ingest it under another id",
                 ref=treaty_id,
             )
+        from treatydiff.ingest import parse_bytes, read_file
+
         data = read_file(file)
         _meta_from_file, body, parser = parse_bytes(data, origin=file, lang=lang, fmt=fmt)
         if lang is not None and body.lang != lang:
