@@ -52,7 +52,7 @@ from lxml import etree
 from treatydiff.compare import article_level, compare
 from treatydiff.corpus import Registry
 from treatydiff.diff import diff_texts, diff_texts_difflib, tokenize
-from treatydiff.errors import IngestError
+from treatydiff.errors import IngestError, MappingError
 from treatydiff.ingest import parse_text, parse_tota
 from treatydiff.mapping import load_map
 from treatydiff.model import ClauseMap, ProvisionDiff, Treaty
@@ -483,10 +483,32 @@ def annex_rows(inputs: Inputs, bench: Bench) -> list[HotRow]:
     return rows
 
 
+def alias_bomb_row(bench: Bench) -> HotRow:
+    """``load_map`` must refuse a map of nested YAML aliases before expanding them."""
+    bomb = bench.tmp / "alias-bomb.yaml"
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def refuse() -> None:
+        try:
+            load_map(bomb)
+        except MappingError:
+            return
+        sys.exit("benchmark: load_map accepted the alias bomb")
+
+    base: Action = lambda: load_map(REPO / MAP)  # noqa: E731
+    repeats = bench.settings.repeats
+    return HotRow("`load_map` refusing an alias bomb", "10 levels of 9 aliases (9¹⁰ strings if expanded)",
+                  best_of(refuse, repeats), traced_peak(refuse), f"`load_map` of `{MAP.as_posix()}`",
+                  best_of(base, repeats), traced_peak(base))
+
+
 def hot_functions(bench: Bench) -> list[HotRow]:
     inputs, settings = load_inputs(bench), bench.settings
     return [article_diff_row(inputs, settings), long_diff_row(inputs, settings),
-            parse_tota_row(inputs, settings), parse_text_row(inputs, settings), *annex_rows(inputs, bench)]
+            parse_tota_row(inputs, settings), parse_text_row(inputs, settings), *annex_rows(inputs, bench),
+            alias_bomb_row(bench)]
 
 
 # --- 3. diff engines on the FTA family ----------------------------------------------

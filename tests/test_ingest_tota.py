@@ -228,6 +228,7 @@ def load(corpus_dir: Path, number: int) -> Body:
 
 
 @pytest.mark.corpus
+@pytest.mark.slow  # parses all 450 agreements
 def test_every_tota_file_loads_with_one_provision_per_article(corpus_dir: Path) -> None:
     files = sorted((corpus_dir / "tota" / "xml").glob("pta_*.xml"))
     assert len(files) == 450

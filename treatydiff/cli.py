@@ -413,15 +413,6 @@ def check(
 _MAX_LISTED = 40  # unlinked ids listed per treaty by `check`
 
 
-def _side_lang(given: str | None, clause_map: ClauseMap | None, position: int) -> str | None:
-    """The language asked for, else the one the map fixes for that side."""
-    from treatydiff.mapping import split_key
-
-    if given is not None or clause_map is None or len(clause_map.treaties) <= position:
-        return given
-    return split_key(clause_map.treaties[position])[1] or clause_map.langs.get(clause_map.treaties[position])
-
-
 def _guard_output(out: Path, inputs: Sequence[str | None]) -> None:
     """Refuse to write a report over one of the comparison's own inputs."""
     from treatydiff.errors import TreatydiffError
@@ -515,13 +506,18 @@ def diff(
     Example: treatydiff diff tota:420 tota:423 --map mappings/tota-420_tota-423.yaml
     --format html --out annex.html
     """
+    from treatydiff.compare import map_langs
     from treatydiff.mapping import load_map
+    from treatydiff.model import normalize_treaty_id
     from treatydiff.store import write_atomic
 
     clause_map = load_map(map_file) if map_file is not None else None
     registry = _registry(store, tota_dir, texts)
-    left_treaty = registry.load(left, _side_lang(left_lang, clause_map, 0))
-    right_treaty = registry.load(right, _side_lang(right_lang, clause_map, 1))
+    if clause_map is not None:
+        ids = normalize_treaty_id(left), normalize_treaty_id(right)
+        left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
+    left_treaty = registry.load(left, left_lang)
+    right_treaty = registry.load(right, right_lang)
     if out is not None:
         manifests = [left_treaty.meta.manifest, right_treaty.meta.manifest]
         _guard_output(
@@ -554,6 +550,40 @@ def diff(
     summary = comparison.summary
     if exit_code and summary.added + summary.dropped + summary.changed:
         raise typer.Exit(1)
+
+
+@app.command()
+def obligations(
+    ref: Annotated[str, typer.Argument(help="TREATY or TREATY:ID, e.g. tota:420 or un-charter:art-2.")],
+    lang: LangOption = None,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", help="text (a table) or json.")
+    ] = ShowFormat.text,
+    pager: PagerOption = True,
+    verbose: VerboseOption = False,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """List obligation statements: modality, bearer, trigger, action, matched rule and span.
+
+    Languages with a vocabulary: en, ru (docs/obligations.md).
+    Example: treatydiff obligations un-charter:art-2 --lang ru
+    """
+    from treatydiff.model import Citation
+    from treatydiff.obligations.report import obligation_report, render_report, report_json
+    from treatydiff.render.safe import safe_json
+
+    citation = Citation.parse(ref)
+    treaty = _registry(store, tota_dir, texts).load(citation.treaty, lang)
+    report = obligation_report(treaty, citation.provision)
+    _read_notes([treaty], verbose)
+    if output_format is ShowFormat.json:
+        typer.echo(safe_json(report_json(report)), nl=False)
+        return
+    console = _stdout()
+    with _paged(console, pager):
+        render_report(report, console)
 
 
 @app.callback(invoke_without_command=True)

@@ -20,9 +20,10 @@ from treatydiff.render._common import (
     Which,
     alignment_line,
     citations,
+    passages,
     provision_caption,
+    relation_counts,
     row_facts,
-    segments,
     side_heading,
     side_key,
     summary_counts,
@@ -62,6 +63,8 @@ def _header(comparison: Comparison, plain: bool) -> Table:
     grid.add_row("right", safe_text(side_heading(comparison.right)))
     grid.add_row("alignment", safe_text(alignment_line(comparison)))
     grid.add_row("links", safe_text(_summary_line(comparison)))
+    relations = " · ".join(f"{n} {name}" for name, n in relation_counts(comparison)) or "—"
+    grid.add_row("relations", safe_text(relations))
     if any(row.diff is not None for row in comparison.rows):
         grid.add_row("legend", _legend(plain))
     return grid
@@ -113,14 +116,18 @@ def _column_head(comparison: Comparison, row: ComparedLink, which: Which) -> Tex
 
 
 def _column_text(row: ComparedLink, which: Which, plain: bool) -> Text:
-    runs = segments(row, which)
-    if not runs:
+    shown = passages(row, which)
+    if not shown:
         return Text("—", style="dim")
     text = Text()
-    for index, run in enumerate(runs):
+    for index, passage in enumerate(shown):  # one paragraph per line, with its own marker
         if index:
-            text.append("\n\n" if run.kind == "plain" else " ")
-        text.append_text(_run(run, plain))
+            text.append("\n")
+        if passage.marker:
+            text.append(passage.marker + " ", style="dim")
+        for number, op in enumerate(passage.ops):
+            text.append(" " if number else "")
+            text.append_text(_run(Segment("plain" if row.diff is None else op.op, op.text), plain))
     return text
 
 
