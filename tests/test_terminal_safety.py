@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from treatydiff.cli import main
-from treatydiff.render.safe import safe_json, visible
+from treatydiff.safe import safe_json, visible
 
 # Raw characters a terminal would obey: CSI, OSC (window title, hyperlinks), BEL, C1 CSI,
 # a bidi override and an isolate.
@@ -132,6 +132,8 @@ def test_list_shows_titles_and_parties_literally(
         ["check", "{map}"],
         ["check", "{bad}"],
         ["show", "example-evil", "--verbose"],
+        ["obligations", "example-evil"],
+        ["obligations", "example-evil:art-1"],
     ],
 )
 def test_commands_show_payloads_inert(
@@ -141,7 +143,7 @@ def test_commands_show_payloads_inert(
     code, output = _run(capsys, *(str(paths.get(word, word)) for word in argv))
     assert code in (0, 1), output
     _assert_inert(output)
-    if argv[0] != "check":  # check prints no data from a valid map
+    if argv[0] not in ("check", "obligations"):  # these print no text with payloads in it
         assert "\\x9" in output or "\\u20" in output  # shown, not dropped
 
 
@@ -149,6 +151,7 @@ def test_commands_show_payloads_inert(
     "argv",
     [
         ["show", "example-evil", "--format", "json"],
+        ["obligations", "example-evil:art-1", "--format", "json"],
         ["diff", "example-evil", "example-twin", "--map", "{map}", "--format", "json"],
     ],
 )
@@ -160,7 +163,8 @@ def test_json_on_stdout_escapes_controls_and_keeps_the_data(
     assert code == 0, captured.err
     _assert_inert(captured.out + captured.err)
     document = json.loads(captured.out)
-    assert "\u202e" in json.dumps(document, ensure_ascii=False)  # the data itself is unchanged
+    if argv[0] == "show":
+        assert "\u202e" in json.dumps(document, ensure_ascii=False)  # the data itself is unchanged
 
 
 def test_markup_in_rich_is_never_interpreted(world: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -215,3 +219,9 @@ def test_safe_json_is_the_same_data() -> None:
     safe = safe_json(document)
     assert "\u202e" not in safe and "\x85" not in safe and "\x1b" not in safe
     assert json.loads(safe) == json.loads(document)
+
+
+def test_visible_same_length_keeps_spans_valid() -> None:
+    text = "a\x1b[2Jb\u202ec\x85\nd"
+    shown = visible(text, lines=True, same_length=True)
+    assert shown == "a\u241b[2Jb\ufffdc\ufffd\nd" and len(shown) == len(text)

@@ -19,7 +19,7 @@ Start-up stays cheap because every command runs in a fresh process:
   than some whole commands; :func:`_plain_coercion` gives our parameter types
   (str, int, Path, StrEnum, lists of them) plain converters instead.
 
-Output that reaches a terminal goes through :func:`~treatydiff.render.safe.visible`
+Output that reaches a terminal goes through :func:`~treatydiff.safe.visible`
 (control characters and bidi overrides shown as ``\\x1b``, ``\\u202e``; rich never
 reads data as markup). Paged output follows git: ``$PAGER`` (default ``less``),
 ``LESS=FRX`` when ``LESS`` is unset, ``--no-pager`` to print directly.
@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from treatydiff.render.safe import visible
+from treatydiff.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -251,7 +251,7 @@ def list_treaties(
     from rich.table import Table
     from rich.text import Text
 
-    from treatydiff.render.safe import safe_text
+    from treatydiff.safe import safe_text
 
     registry = _registry(store, tota_dir, texts)
     table = Table(
@@ -455,7 +455,7 @@ def _report(comparison: Comparison, output_format: DiffFormat) -> str:
 
 def _for_stdout(report: str, output_format: DiffFormat) -> str:
     """A report as printed to stdout: the same data, with nothing a terminal would obey."""
-    from treatydiff.render.safe import safe_json
+    from treatydiff.safe import safe_json
 
     if output_format is DiffFormat.json:
         return safe_json(report)  # lossless: the controls become JSON escapes
@@ -572,7 +572,7 @@ def obligations(
     """
     from treatydiff.model import Citation
     from treatydiff.obligations.report import obligation_report, render_report, report_json
-    from treatydiff.render.safe import safe_json
+    from treatydiff.safe import safe_json
 
     citation = Citation.parse(ref)
     treaty = _registry(store, tota_dir, texts).load(citation.treaty, lang)

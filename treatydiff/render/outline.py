@@ -1,6 +1,6 @@
 """Terminal views of one treaty: its outline as a tree, or one provision's text.
 
-Every string from data passes through :func:`~treatydiff.render.safe.visible` and
+Every string from data passes through :func:`~treatydiff.safe.visible` and
 reaches rich as ``Text``, never as markup.
 """
 
@@ -14,7 +14,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from treatydiff.model import Provision, Treaty
-from treatydiff.render.safe import safe_json, safe_text, visible
+from treatydiff.safe import safe_json, safe_text, visible
 
 __all__ = ["render_outline", "render_provision", "treaty_json"]
 

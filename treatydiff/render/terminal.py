@@ -4,7 +4,7 @@ Deletions are red and struck through, insertions green and underlined. When the
 console has no colour (``NO_COLOR``, a pipe, ``color_system=None``) they are also
 wrapped in wdiff's marks, ``[-deleted-]`` and ``{+inserted+}``, which survive as
 plain text. Paging is left to the caller. Every string from data passes through
-:func:`~treatydiff.render.safe.visible` and reaches rich as ``Text``, never as markup.
+:func:`~treatydiff.safe.visible` and reaches rich as ``Text``, never as markup.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from treatydiff.render._common import (
     side_key,
     summary_counts,
 )
-from treatydiff.render.safe import safe_text, visible
+from treatydiff.safe import safe_text, visible
 
 __all__ = ["render_terminal"]
 

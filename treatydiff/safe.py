@@ -35,15 +35,23 @@ def _spelled(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def visible(text: str, *, lines: bool = False) -> str:
+def _stand_in(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible(text: str, *, lines: bool = False, same_length: bool = False) -> str:
     """``text`` with control characters and bidi controls spelled out (``\\x1b``, ``\\u202e``).
 
     With ``lines``, line breaks and tabs stay as they are (treaty text, reports);
-    without it a title or file name stays on one line (``\\x0a``).
+    without it a title or file name stays on one line (``\\x0a``). With
+    ``same_length`` each one becomes a single stand-in instead (a control picture such
+    as ``␛`` for C0, U+FFFD for the rest), so that spans into the text stay valid.
     """
-    if lines:
-        return _UNSAFE_BLOCK.sub(_spelled, text.replace("\r\n", "\n"))
-    return _UNSAFE_LINE.sub(_spelled, text)
+    pattern = _UNSAFE_BLOCK if lines else _UNSAFE_LINE
+    if same_length:
+        return pattern.sub(_stand_in, text)
+    return pattern.sub(_spelled, text.replace("\r\n", "\n") if lines else text)
 
 
 def safe_text(text: str, style: str = "", *, lines: bool = False) -> Text:
