@@ -449,7 +449,8 @@ def _report(comparison: Comparison, output_format: DiffFormat) -> str:
     from treatydiff.render.terminal import render_terminal
 
     buffer = io.StringIO()
-    render_terminal(comparison, Console(width=120, no_color=True, force_terminal=False, file=buffer))
+    console = Console(width=120, no_color=True, force_terminal=False, emoji=False, file=buffer)
+    render_terminal(comparison, console)
     return buffer.getvalue()
 
 
