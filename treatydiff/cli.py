@@ -21,7 +21,10 @@ Start-up stays cheap because every command runs in a fresh process:
 
 Output that reaches a terminal goes through :func:`~treatydiff.safe.visible`
 (control characters and bidi overrides shown as ``\\x1b``, ``\\u202e``; rich never
-reads data as markup). Paged output follows git: ``$PAGER`` (default ``less``),
+reads data as markup). A new command prints data as ``safe_text(...)`` (rich) or
+``visible(...)`` (plain), its own stderr lines through ``_say``, repairs made while
+reading through ``_read_notes``, JSON through ``safe_json``, and pages with
+``_paged(console, pager)``. Paged output follows git: ``$PAGER`` (default ``less``),
 ``LESS=FRX`` when ``LESS`` is unset, ``--no-pager`` to print directly.
 """
 
