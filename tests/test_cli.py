@@ -155,10 +155,18 @@ def test_ingest_then_show_and_list(env: Path, capsys: pytest.CaptureFixture[str]
 
 
 @pytest.mark.corpus
-def test_diff_without_map_says_it_aligned_by_number(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "diff", "tota:420", "tota:423", "--format", "md")
+@pytest.mark.parametrize("fmt", ["md", "html", "term", "json"])
+def test_diff_without_map_says_the_aligner_made_the_links(
+    env: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    code, out, _ = _run(capsys, "diff", "tota:420", "tota:423", "--format", fmt)
     assert code == 0
-    assert "article number" in out
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["alignment"] == "suggested"
+        assert {link["origin"] for link in data["links"]} == {"suggested"}
+    else:
+        assert "suggested by an automatic aligner" in " ".join(out.split())
 
 
 @pytest.mark.corpus

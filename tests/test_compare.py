@@ -32,6 +32,7 @@ def test_curated_map_420_423(registry: Registry) -> None:
     clause_map = load_map(MAPS / "tota-420_tota-423.yaml")
     comparison = compare(registry.load("tota:420"), registry.load("tota:423"), clause_map)
     assert comparison.alignment == "curated" and len(comparison.rows) == len(clause_map.links)
+    assert [row.link for row in comparison.rows] == list(clause_map.links)  # relations as curated
     summary = comparison.summary
     assert summary.added == sum(1 for link in clause_map.links if link.relation == "added")
     assert summary.dropped == sum(1 for link in clause_map.links if link.relation == "dropped")

@@ -205,3 +205,8 @@ def test_each_paragraph_shows_its_marker(tree: lxml_html.HtmlElement) -> None:
     cell = tree.xpath("//td[@id='xa-xb-2001:art-1']")[0]
     assert [p.text_content().split()[0] for p in cell.xpath(".//p[contains(@class, 'text')]")] == ["1.", "2."]
     assert cell.xpath(".//span[@class='marker']/text()") == ["1.", "2."]
+
+
+def test_the_summary_heads_language_versions_with_their_language() -> None:
+    tree = lxml_html.fromstring(render_html(factories.cross_language_comparison()))
+    assert tree.xpath("//table[@class='index']//th[@class='id']/text()") == ["xa-xb-2001@en", "xa-xb-2001@ru"]

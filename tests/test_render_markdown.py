@@ -38,6 +38,9 @@ def text() -> str:
         pytest.param("**Note:** Scope widened to charges of equivalent effect.", id="note"),
         pytest.param("evidence: `xa-xb-2001:art-5`, `xa-xb-2009:art-6`; confidence: medium", id="evidence"),
         pytest.param("| 6 | 3 | 1 | 1 | 1 | 1 | 1 |", id="summary"),
+        pytest.param(
+            "| 3 | `art-3` Article 3 | `art-3.1` Article 3(1); `art-3.2` Article 3(2) | split |", id="index"
+        ),
         pytest.param("licence: CC0 (synthetic test text)", id="licence"),
         pytest.param("- `xa-xb-2009:art-7` Article 7: This Agreement is concluded", id="unlinked"),
     ],
@@ -55,8 +58,9 @@ def test_renders_as_strike_and_strong(text: str) -> None:
 def test_each_paragraph_is_a_block_with_its_own_marker() -> None:
     # "|" in treaty text must not add cells; numbered paragraphs must not become lists
     tree = _html(render_markdown(factories.comparison(hostile=True)))
-    (summary,) = tree.xpath("//table")
+    summary, index = tree.xpath("//table")
     assert len(summary.xpath(".//th")) == 7
+    assert [len(row.xpath("th|td")) for row in index.xpath(".//tr")] == [6] * 7
     assert not tree.xpath("//ol | //ul//ul")
     paragraphs = [p.text_content() for p in tree.xpath("//p")]
     assert (

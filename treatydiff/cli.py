@@ -384,7 +384,10 @@ def check(
     registry = _registry(store, tota_dir, texts)
 
     def body_of(treaty_id: str, lang: str | None) -> Body | None:
-        registry.meta(treaty_id)  # an id no registry knows is an error in the map
+        try:
+            registry.meta(treaty_id)  # an id no registry knows is an error in the map
+        except FetchError:
+            return None  # a ToTA agreement without a manifest, offline: only the schema is checked
         try:
             return registry.load(treaty_id, lang).body
         except (UnknownTreaty, FetchError):
@@ -467,10 +470,12 @@ def _for_stdout(report: str, output_format: DiffFormat) -> str:
 
 
 def _compare_with_progress(left: Treaty, right: Treaty, clause_map: ClauseMap | None) -> Comparison:
+    # The aligner makes the links a map does not: all of them without a map, else the gaps.
+    from treatydiff.align.links import fill_gaps, suggest_links
     from treatydiff.compare import compare
 
     if not sys.stderr.isatty():
-        return compare(left, right, clause_map)
+        return compare(left, right, clause_map, aligner=suggest_links, fill_gaps=fill_gaps)
     from rich.progress import Progress
 
     with Progress(console=_stderr(), transient=True) as progress:
@@ -479,7 +484,7 @@ def _compare_with_progress(left: Treaty, right: Treaty, clause_map: ClauseMap | 
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        return compare(left, right, clause_map, progress=advance)
+        return compare(left, right, clause_map, aligner=suggest_links, fill_gaps=fill_gaps, progress=advance)
 
 
 @app.command()
@@ -506,7 +511,8 @@ def diff(
 ) -> None:
     """Compare two treaties link by link, side by side.
 
-    Without --map, provisions are aligned by article number and the report says so.
+    Without --map, the aligner suggests the links (see `treatydiff align`) and the report
+    says so; with a partial map, it links only what the map leaves out.
     Example: treatydiff diff tota:420 tota:423 --map mappings/tota-420_tota-423.yaml
     --format html --out annex.html
     """
@@ -542,6 +548,7 @@ def diff(
             f"wrote {out}: {len(comparison.rows)} links — {summary.changed} changed, "
             f"{summary.unchanged} unchanged, "
             f"{summary.added} added, {summary.dropped} dropped"
+            + (f", {summary.parallel} in parallel" if summary.parallel else "")
         )
     elif output_format is DiffFormat.term:
         from treatydiff.render.terminal import render_terminal
@@ -554,6 +561,87 @@ def diff(
     summary = comparison.summary
     if exit_code and summary.added + summary.dropped + summary.changed:
         raise typer.Exit(1)
+
+
+class AlignLevel(StrEnum):
+    paragraph = "paragraph"
+    article = "article"
+
+
+@app.command()
+def align(
+    left: Annotated[str, typer.Argument(help="Left treaty: registry id or tota:N.")],
+    right: Annotated[str, typer.Argument(help="Right treaty: registry id or tota:N.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the draft map to this file (never over an input).")
+    ] = None,
+    against: Annotated[
+        Path | None, typer.Option("--against", help="Score the suggestions against this curated map.")
+    ] = None,
+    level: Annotated[
+        AlignLevel, typer.Option("--level", help="paragraph (where both articles have them) or article.")
+    ] = AlignLevel.paragraph,
+    left_lang: Annotated[str | None, typer.Option("--left-lang", help="Language version of LEFT.")] = None,
+    right_lang: Annotated[str | None, typer.Option("--right-lang", help="Language version of RIGHT.")] = None,
+    verbose: VerboseOption = False,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Suggest the links between two treaties, as a draft clause map to review.
+
+    Each link carries a score and its reasons. With --against MAP, print precision,
+    recall and F1 of the links, relation accuracy and every miss instead of the map
+    (the map is still written with --out).
+    Example: treatydiff align tota:420 tota:423 --out mappings/draft.yaml
+    """
+    import datetime as dt
+
+    from treatydiff.align import align as suggest_links
+    from treatydiff.align.draft import draft_map
+    from treatydiff.align.evaluate import evaluate, links_between, report_lines
+    from treatydiff.compare import map_langs
+    from treatydiff.mapping import load_map
+    from treatydiff.model import normalize_treaty_id
+    from treatydiff.store import write_atomic
+
+    clause_map = load_map(against) if against is not None else None
+    registry = _registry(store, tota_dir, texts)
+    if clause_map is not None:
+        ids = normalize_treaty_id(left), normalize_treaty_id(right)
+        left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
+    left_treaty = registry.load(left, left_lang)
+    right_treaty = registry.load(right, right_lang)
+    if out is not None:
+        _guard_output(
+            out,
+            [
+                str(against) if against else None,
+                left_treaty.provenance.file,
+                right_treaty.provenance.file,
+                left_treaty.meta.manifest,
+                right_treaty.meta.manifest,
+            ],
+        )
+    _read_notes([left_treaty, right_treaty], verbose)
+    alignment = suggest_links(left_treaty, right_treaty, paragraphs=level is AlignLevel.paragraph)
+    title = (
+        f"Suggested alignment of {left_treaty.meta.id} ({left_treaty.lang}) "
+        f"and {right_treaty.meta.id} ({right_treaty.lang})"
+    )
+    if out is not None:
+        text = draft_map(alignment, title=title, date=dt.date.today().isoformat())
+        write_atomic(out, text.encode("utf-8"))
+        _say(f"wrote {out}: {len(alignment.suggestions)} suggested links")
+    if clause_map is not None:
+        links = links_between(
+            clause_map, (left_treaty.meta.id, left_treaty.lang), (right_treaty.meta.id, right_treaty.lang)
+        )
+        evaluation = evaluate(alignment, links, left_treaty.body, right_treaty.body)
+        typer.echo(visible("\n".join(report_lines(evaluation)), lines=True))
+    elif out is None:
+        draft = draft_map(alignment, title=title, date=dt.date.today().isoformat())
+        typer.echo(visible(draft, lines=True), nl=False)
 
 
 @app.command()

@@ -329,11 +329,12 @@ class Registry:
     def _parse_tota(self, treaty_id: str) -> tuple[TreatyMeta, Body, Provenance]:
         match = _TOTA_ID.fullmatch(treaty_id)
         assert match is not None
-        path = self._tota_file(int(match.group(1)))
         from treatydiff.ingest import parse_tota, read_file  # the parsers load only when a text is parsed
 
+        number = int(match.group(1))
+        path = self._tota_file(number)
         data = read_file(path)
-        meta, body = parse_tota(data, origin=str(path))
+        meta, body = parse_tota(data, origin=str(path), number=number)
         provenance = Provenance(
             file=str(path),
             sha256=_sha256(data),

@@ -1,9 +1,12 @@
 """Parsers: bytes of a treaty file become a :class:`~treatydiff.model.Body` with stable ids.
 
-One module per job: ``decode`` (bytes to text), ``structure`` (ids, labels and the
-paragraph splitter shared by all parsers), ``text`` (plain text and Markdown),
-``html`` (saved web pages) and ``tota`` (ToTA XML). The text and HTML parsers are
-imported on first use, so reading ToTA XML or a stored body does not compile them.
+One module per job, importing downwards only (the import contract in pyproject.toml):
+``html`` (saved web pages), ``tota`` (ToTA XML), ``text`` (plain text and Markdown),
+``paragraphs`` (the paragraph and point splitter), ``ids`` (the id rules of
+docs/ids.md) and ``labels``, ``conventions`` (patterns compiled from the language
+records in ``treatydiff.languages``), ``numbers``, and ``lines`` and ``decode``.
+The text and HTML parsers are imported on first use, so reading ToTA XML or a stored
+body does not compile them.
 """
 
 from __future__ import annotations

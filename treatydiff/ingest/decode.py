@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from treatydiff.errors import InputError
-from treatydiff.ingest.structure import normalize_newlines
+from treatydiff.ingest.lines import normalize_newlines
 
 __all__ = ["decode_bytes", "repair_mojibake"]
 

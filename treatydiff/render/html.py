@@ -115,6 +115,7 @@ def render_html(comparison: Comparison) -> str:
         relations_used={row.relation for row in rows},
         anchored=anchors.used,
         example=next(iter(anchors.used), None),
+        keys=(side_key(comparison, "left"), side_key(comparison, "right")),
         page_head=f"{side_key(comparison, 'left')} — {side_key(comparison, 'right')}",
         sides=[("Left", comparison.left), ("Right", comparison.right)],
         side_facts=_side_facts,

@@ -95,8 +95,32 @@ def _summary(comparison: Comparison) -> str:
                 " · ".join(f"{escape_markdown(name)} {n}" for name, n in relation_counts(comparison))
                 or "no links"
             ),
+            *_index(comparison),
         ]
     )
+
+
+def _index(comparison: Comparison) -> list[str]:
+    """One table row per link: number, each side's ids with their labels, relation, status."""
+    if not comparison.rows:
+        return []
+    keys = (escape_markdown(side_key(comparison, "left")), escape_markdown(side_key(comparison, "right")))
+    lines = [
+        "",
+        f"| № | {keys[0]} | {keys[1]} | relation | status | similarity |",
+        "|---:|---|---|---|---|---:|",
+    ]
+    for number, row in enumerate(comparison.rows, start=1):
+        sides = [
+            "; ".join(f"`{p.id}` {escape_markdown(p.label)}" for p in provisions) or "—"
+            for provisions in (row.left, row.right)
+        ]
+        similarity = f"{row.diff.similarity:.0%}" if row.diff and row.left and row.right else "—"
+        lines.append(
+            f"| {number} | {sides[0]} | {sides[1]} | {escape_markdown(relation_label(row))} | {row.status} "
+            f"| {similarity} |"
+        )
+    return lines
 
 
 def _link(comparison: Comparison, row: ComparedLink, number: int) -> str:
