@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 __all__ = ["ENV"]
 
@@ -13,4 +13,7 @@ ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    # The compiled template is kept in jinja2's per-user cache folder (mode 0700, checked
+    # by jinja2), keyed by the template's checksum: each run would otherwise compile it again.
+    bytecode_cache=FileSystemBytecodeCache(),
 )
