@@ -11,9 +11,11 @@ the columns are in different languages (bilingual pages), the one asked for is k
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from treatydiff.errors import InputError
 from treatydiff.ingest.text import detect_lang
@@ -43,7 +45,7 @@ REPEAT_SHARE = 0.4
 MAX_PAGES = 5000
 
 
-@dataclass
+@dataclass(slots=True)
 class _Char:
     text: str
     x0: float
@@ -73,35 +75,53 @@ class _Line:
 def _read_pages(data: bytes, origin: str) -> list[list[_Char]]:
     """The characters of every page, via pdfminer.six; any failure of the library is bad input."""
     try:
-        from pdfminer.converter import PDFPageAggregator
-        from pdfminer.layout import LTChar, LTContainer
+        from pdfminer.pdfdevice import PDFTextDevice
+        from pdfminer.pdffont import PDFUnicodeNotDefined
         from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
         from pdfminer.pdfpage import PDFPage
     except ImportError as err:  # pragma: no cover - a broken install
         raise InputError(f"cannot read PDF: {err}", file=origin, hint="pip install pdfminer.six") from None
 
     pages: list[list[_Char]] = []
+    glyphs: dict[tuple[int, int], tuple[str, float]] = {}
+    fonts: list[object] = []
 
-    def collect(item: object, out: list[_Char]) -> None:
-        if isinstance(item, LTChar):
-            a, b, _c, d, _e, f = item.matrix
+    class Collector(PDFTextDevice):
+        """Records each glyph's text, extent, baseline and size (no layout objects: faster)."""
+
+        chars: list[_Char]
+
+        def begin_page(self, page: object, ctm: object) -> None:
+            self.chars = []
+
+        def end_page(self, page: object) -> None:
+            pages.append(self.chars)
+
+        def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float,
+                        cid: int, ncs: object, graphicstate: object) -> float:  # fmt: skip
+            key = (id(font), cid)
+            glyph = glyphs.get(key)
+            if glyph is None:
+                try:
+                    text = font.to_unichr(cid)
+                except PDFUnicodeNotDefined:
+                    text = f"(cid:{cid})"
+                glyph = glyphs[key] = (text, float(font.char_width(cid)))
+                fonts.append(font)  # keeps id(font) unique while the cache lives
+            adv = glyph[1] * fontsize * scaling
+            a, b, _c, d, e, f = matrix
             if abs(b) < 1e-6 and a > 0 and d > 0:  # upright text only
-                out.append(_Char(item.get_text(), item.x0, item.x1, f, item.size))
-        elif isinstance(item, LTContainer):
-            for child in item:
-                collect(child, out)
+                self.chars.append(_Char(glyph[0], e, e + a * adv, f + d * rise, fontsize * d))
+            return adv
 
     try:
         manager = PDFResourceManager(caching=True)
-        device = PDFPageAggregator(manager, laparams=None)
+        device = Collector(manager)
         interpreter = PDFPageInterpreter(manager, device)
         for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data), check_extractable=False)):
             if number >= MAX_PAGES:
                 raise InputError(f"more than {MAX_PAGES} pages", file=origin)
             interpreter.process_page(page)
-            chars: list[_Char] = []
-            collect(device.get_result(), chars)
-            pages.append(chars)
     except InputError:
         raise
     except Exception as err:  # pdfminer raises many kinds on damaged files: all are bad input
@@ -119,20 +139,24 @@ def _read_pages(data: bytes, origin: str) -> list[list[_Char]]:
 
 def _lines(chars: list[_Char], page: int) -> list[_Line]:
     """Group a page's characters into lines by baseline, top to bottom; superscripts join their line."""
-    glyphs = [c for c in chars if c.text.strip() and c.size > 0]
+    glyphs = [c for c in chars if c.size > 0 and not c.text.isspace() and c.text]
     if not glyphs:
         return []
-    glyphs.sort(key=lambda c: (-c.base, c.x0))
+    common = Counter(round(c.size, 1) for c in glyphs).most_common(1)[0][0]
+    small = [c for c in glyphs if c.size < SUPERSCRIPT_SIZE * common]
+    by_base: dict[float, list[_Char]] = {}
+    for char in glyphs:  # full-size characters first, so that a raised marker finds its line
+        if char.size >= SUPERSCRIPT_SIZE * common:
+            by_base.setdefault(round(char.base, 1), []).append(char)
     lines: list[_Line] = []
-    small: list[_Char] = []
-    # Full-size characters first, so that a raised marker finds the line it belongs to.
-    sizes = Counter(round(c.size, 1) for c in glyphs)
-    common = sizes.most_common(1)[0][0]
-    for char in glyphs:
-        if char.size < SUPERSCRIPT_SIZE * common:
-            small.append(char)
-            continue
-        _place(char, lines, page)
+    for base in sorted(by_base, reverse=True):
+        group = by_base[base]
+        size = max(c.size for c in group)
+        if lines and lines[-1].base - base <= 0.2 * max(size, lines[-1].size):
+            lines[-1].chars += group
+            lines[-1].size = max(lines[-1].size, size)
+        else:
+            lines.append(_Line(group, base, size, page))
     for char in small:
         owner = next(
             (
@@ -140,7 +164,7 @@ def _lines(chars: list[_Char], page: int) -> list[_Line]:
                 for line in lines
                 if char.size < SUPERSCRIPT_SIZE * line.size
                 and 0 < char.base - line.base <= 0.5 * line.size
-                and line.chars[0].x0 - line.size <= char.x0 <= line.chars[-1].x1 + line.size
+                and line.chars[0].x0 - line.size <= char.x0
             ),
             None,
         )
@@ -247,11 +271,12 @@ def _gutter(lines: list[_Line], body: float) -> tuple[float, float] | None:
     width = right - left
     if width <= 0:
         return None
-    bins = [0] * (int(width) + 1)
+    steps = [0] * (int(width) + 3)
     for line in lines:
         for char in line.chars:
-            for x in range(int(char.x0 - left), min(len(bins), int(char.x1 - left) + 1)):
-                bins[x] += 1
+            steps[max(0, int(char.x0 - left))] += 1
+            steps[min(len(steps) - 1, int(char.x1 - left) + 1)] -= 1
+    bins = list(itertools.accumulate(steps))
     quiet = max(1, len(lines) // 10)
     best: tuple[int, int] | None = None
     start = None
