@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -132,6 +133,8 @@ def test_a_zip_that_is_not_word_fails_in_one_line(tmp_path: Path) -> None:
         parse_bytes(buffer.getvalue(), origin=Path("x.docx"))
 
 
+# Examples per property test; a slow run sets TREATYDIFF_FUZZ_EXAMPLES=10000.
+FUZZ_EXAMPLES = int(os.environ.get("TREATYDIFF_FUZZ_EXAMPLES", "80"))
 _SEED: bytes | None = None
 
 
@@ -147,7 +150,7 @@ def _seed() -> bytes:
     return _SEED
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     cut=st.integers(min_value=0, max_value=100_000), junk=st.binary(max_size=64), flip=st.integers(0, 10**6)
 )
@@ -162,7 +165,7 @@ def test_damaged_docx_raise_only_input_errors(cut: int, junk: bytes, flip: int) 
         assert "\n" not in str(err)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None)
 @given(
     st.dictionaries(
         st.sampled_from(["word/document.xml", "word/numbering.xml", "[Content_Types].xml"]),

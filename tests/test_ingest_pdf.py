@@ -6,6 +6,7 @@ running headers, page numbers, hyphenation, footnotes and two-column pages inclu
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -153,6 +154,8 @@ def test_ingest_reads_a_pdf_by_its_magic_bytes(
     assert [p.id for p in body.walk()] == [p.id for p in parse_text(SYNTHETIC).walk()]
 
 
+# Examples per property test; a slow run sets TREATYDIFF_FUZZ_EXAMPLES=10000.
+FUZZ_EXAMPLES = int(os.environ.get("TREATYDIFF_FUZZ_EXAMPLES", "80"))
 _SEED: bytes | None = None
 
 
@@ -168,7 +171,7 @@ def _seed() -> bytes:
     return _SEED
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     cut=st.integers(min_value=0, max_value=100_000), junk=st.binary(max_size=64), flip=st.integers(0, 10**6)
 )
@@ -183,7 +186,7 @@ def test_damaged_pdfs_raise_only_input_errors(cut: int, junk: bytes, flip: int) 
         assert "\n" not in str(err)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None)
 @given(st.binary(max_size=2000))
 def test_random_bytes_after_the_pdf_magic_raise_only_input_errors(tail: bytes) -> None:
     try:
