@@ -181,3 +181,18 @@ def test_random_parts_in_a_zip_raise_only_input_errors(parts: dict[str, bytes]) 
         docx_to_text(buffer.getvalue(), origin="random.docx")
     except InputError as err:
         assert "\n" not in str(err)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("a.bin", b"%PDF-1.4\n", "pdf"),
+        ("a.bin", b"junk before the header\n%PDF-1.7\n", "pdf"),
+        ("a.txt", b"Article 1\nThe string %PDF-1 in a text is text.\n", "text"),
+        ("a.pdf", b"not really a PDF", "pdf"),  # the name decides; the reader then says what is wrong
+        ("a.bin", b"PK\x03\x04....word/document.xml....", "docx"),
+        ("a.zip", b"PK\x03\x04....content.xml....", "text"),
+    ],
+)
+def test_formats_are_sniffed_from_magic_bytes_then_names(name: str, data: bytes, kind: str) -> None:
+    assert sniff_format(Path(name), data) == kind

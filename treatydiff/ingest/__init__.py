@@ -38,6 +38,7 @@ Format = Literal["auto", "text", "html", "tota", "pdf", "docx"]
 Kind = Literal["text", "html", "tota", "pdf", "docx"]
 _TREATY_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<treaty[\s>]", re.DOTALL)
 _HTML = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_PDF = re.compile(rb"(?:^|[\r\n])%PDF-\d")  # the header may follow up to 1 KiB of junk
 _CONVERT = "convert it first: libreoffice --headless --convert-to docx {name}"
 # Formats that are refused with the conversion that makes them readable.
 _LEGACY = (
@@ -53,7 +54,7 @@ def sniff_format(path: Path, data: bytes) -> Kind:
     ToTA; ``.html``/``.htm`` or ``<html`` is HTML; else text.
     """
     suffix = path.suffix.lower()
-    if b"%PDF-" in data[:1024] or suffix == ".pdf":
+    if _PDF.search(data[:1024]) or suffix == ".pdf":
         return "pdf"
     if (data.startswith(b"PK\x03\x04") and b"word/document.xml" in data) or suffix == ".docx":
         return "docx"
