@@ -6,7 +6,10 @@ running headers, page numbers, hyphenation, footnotes and two-column pages inclu
 
 from __future__ import annotations
 
+import html
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -193,3 +196,42 @@ def test_random_bytes_after_the_pdf_magic_raise_only_input_errors(tail: bytes) -
         pdf_to_text(b"%PDF-1.7\n" + tail, origin="random.pdf")
     except InputError as err:
         assert "\n" not in str(err)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.corpus
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed")
+def test_a_pdf_printed_by_chromium_ingests_to_the_raw_texts_tree(corpus_dir: Path, tmp_path: Path) -> None:
+    """Another producer: justified text, ligatures, page numbers in margin boxes, real hyphens
+    at line ends. A compound broken at its own hyphen may be rejoined ("good-" "neighbourliness"
+    is written nowhere else), so texts are compared without hyphens as well as whitespace."""
+    raw = _raw(corpus_dir, "en")
+    paragraphs = "\n".join(
+        f"<p>{html.escape(line)}</p>" if line.strip() else '<p class="blank">&nbsp;</p>'
+        for line in raw.split("\n")
+    )
+    page = tmp_path / "charter.html"
+    page.write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><style>'
+        "@page { size: A4; margin: 25mm; @bottom-center { content: counter(page); } }"
+        'body { font: 11pt/1.3 "DejaVu Serif", serif; text-align: justify; }'
+        "p { margin: 0 0 4pt 0; text-indent: 12pt; } p.blank { margin: 0; }"
+        f"</style></head><body>{paragraphs}</body></html>",
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "charter.pdf"
+    subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", page.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    text, _ = pdf_to_text(pdf.read_bytes(), origin=str(pdf), lang="en")
+
+    def tree(source: str) -> list[tuple[str, str]]:
+        return [(id_, words.replace("-", "")) for id_, words in _tree(source, "en")]
+
+    assert tree(text) == tree(raw)
+    assert "ﬁ" not in text and "ﬀ" not in text  # ligatures are letters again

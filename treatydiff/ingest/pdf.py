@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +37,8 @@ _SCRIPTS = (
     ("han", "\u4e00", "\u9fff"),
     ("hangul", "\uac00", "\ud7af"),
 )
+# Typesetting ligatures (U+FB00-FB06: "ﬁ", "ﬀ" …) are glyphs, not the text's letters.
+_LIGATURES = {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 SUPERSCRIPT_SIZE = 0.8
 """Characters smaller than this share of the line's size and raised are footnote markers."""
 SMALL_PRINT = 0.85
@@ -202,7 +205,7 @@ def _render(line: _Line, chars: list[_Char] | None = None) -> str:
             continue
         if prev is not None and char.x0 - prev.x1 > 0.15 * line.size:
             out.append(" ")
-        out.append(char.text)
+        out.append(_LIGATURES.get(char.text, char.text))
         prev = char
     return "".join(out).strip()
 
@@ -370,15 +373,15 @@ def _opens_paragraph(text: str) -> bool:
 def _compound(head: str, tail: str, words: Counter[str]) -> bool:
     """Whether ``head`` (ending in a hyphen) and ``tail`` form a hyphenated compound.
 
-    Decided by the document's own words: the form written elsewhere wins; else a
-    compound of two words the document uses on their own ("twenty-" "sixth").
+    Decided by the document's own words: the form written more often elsewhere wins;
+    else a compound of two words the document uses on their own ("twenty-" "sixth").
+    A compound of a word and an unknown one ("good-" "neighbourliness") is rejoined.
     """
     head = head.lower().lstrip("(\"'«“")
     tail = tail.lower().rstrip(".,;:)\"'»”")
-    if words[head[:-1] + tail] > 0:
-        return False
-    if words[head + tail] > 0:
-        return True
+    joined, kept = words[head[:-1] + tail], words[head + tail]
+    if joined > 0 or kept > 0:
+        return kept > joined
     return len(head) > 4 and len(tail) > 3 and words[head[:-1]] > 0 and words[tail] > 0
 
 
