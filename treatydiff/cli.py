@@ -270,13 +270,18 @@ def check(
     tota_dir: TotaDirOption = None,
     texts: TextsOption = None,
 ) -> None:
-    """Validate clause maps: schema, refs, duplicates, contradictions, coverage.
+    """Validate clause maps, clause families and manifests' dossiers: schema, refs, duplicates, coverage.
 
     Prints one line per problem (file:line: error|warning: message) and a summary per
     map. Exits 1 when any map has an error. Example: treatydiff check mappings/*.yaml
     """
-    paths = maps or sorted(default_mappings_dir().glob("*.yaml"))
-    if not paths:
+    from treatydiff.families.workspace import Workspace, is_family_file
+
+    family_files = [path for path in maps or () if is_family_file(path)]
+    paths = [path for path in maps if path not in family_files] if maps else None
+    if paths is None:
+        paths = sorted(default_mappings_dir().glob("*.yaml"))
+    if not paths and not family_files:
         raise TreatydiffError("no maps to check", file=default_mappings_dir(), hint="name map files")
     registry = _registry(store, tota_dir, texts)
 
@@ -291,6 +296,11 @@ def check(
             return None  # no text available: only the schema is checked
 
     results = check_maps(paths, body_of)
+    workspace = Workspace(registry)  # families, manifests' dossiers, locators of unresolved map sides
+    results += workspace.check_locators(paths)
+    results += workspace.check_families(family_files if maps else None)
+    if not maps:
+        results += workspace.check_dossiers()
     out = _stdout()
     for result in results:
         for problem in result.problems:
@@ -551,6 +561,152 @@ def obligations(
     console = _stdout()
     with _paged(console):
         render_report(report, console)
+
+
+# --- clause families (treatydiff.families): family, annex, resolve ------------------------
+
+
+class FamilyFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def family(
+    name: Annotated[str, typer.Argument(help="Family name (mappings/families/NAME.yaml) or a family file.")],
+    output_format: Annotated[
+        FamilyFormat, typer.Option("--format", help="text (terminal) or json.")
+    ] = FamilyFormat.text,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Show a clause family: its members in date order, with summaries, relations and texts.
+
+    Example: treatydiff family mutual-military-assistance
+    """
+    from treatydiff.families.annex import build_family_view, obligations_module
+    from treatydiff.families.workspace import Workspace
+    from treatydiff.render.family_terminal import family_json, render_family
+
+    workspace = Workspace(_registry(store, tota_dir, texts))
+    view = build_family_view(workspace, workspace.family(name), obligations_module())
+    if output_format is FamilyFormat.json:
+        typer.echo(family_json(view), nl=False)
+        return
+    console = _stdout()
+    with _paged(console):
+        render_family(view, console)
+
+
+@app.command()
+def annex(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[FAMILY]...", help="Families to include.", show_default=False),
+    ] = None,
+    all_families: Annotated[bool, typer.Option("--all", help="Every shipped family.")] = False,
+    out: OutOption = None,
+    force: ForceOption = False,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Write the lineage annex of clause families as one self-contained HTML file.
+
+    Example: treatydiff annex --all --out out/focus-pacts.html
+    """
+    from treatydiff.families.annex import build_annex
+    from treatydiff.families.workspace import Workspace
+    from treatydiff.render.family_html import render_family_annex
+
+    if bool(names) == all_families:
+        raise TreatydiffError("name families or give --all (not both)", hint="e.g. treatydiff annex --all")
+    workspace = Workspace(_registry(store, tota_dir, texts))
+    chosen = workspace.families() if all_families else [workspace.family(n) for n in names or ()]
+    inputs = [f.path for f in chosen] + [d.path for d in workspace.dossiers().values()]
+    target = out or "annex.html"
+    if target != "-":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    check_output(target, store=workspace.registry.store, inputs=inputs, force=force)
+    result = build_annex(workspace, chosen)
+    where = write_output(
+        target, render_family_annex(result), store=workspace.registry.store, inputs=inputs, force=force
+    )
+    cells = [cell for view in result.families for cell in view.cells]
+    from_text = sum(1 for cell in cells if cell.origin == "text")
+    _stderr.print(
+        f"wrote {where}: {len(result.families)} families, {len(cells)} cells "
+        f"({from_text} from ingested texts, {len(cells) - from_text} from sourced summaries), "
+        f"{len(result.contradictions)} open contradictions",
+        markup=False,
+    )
+    _warn(result.hooks)
+
+
+@app.command()
+def resolve(
+    target: Annotated[str, typer.Argument(metavar="FAMILY-OR-MAP", help="Family name or file, or map file.")],
+    accept: Annotated[
+        bool, typer.Option("--accept", help="Write the best proposal of each gap (at least --min-score).")
+    ] = False,
+    min_score: Annotated[float, typer.Option(help="Lowest score --accept takes.", min=0, max=1)] = 0.5,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Propose provisions for unresolved members (or map sides) from ingested texts.
+
+    Each proposal shows its score and evidence (locator terms; alignment when installed).
+    The file is written only when you confirm a choice, or with --accept; FILE.bak keeps
+    the previous version, and comments and layout are kept.
+    Example: treatydiff resolve mutual-military-assistance --accept
+    """
+    import datetime as dt
+
+    from treatydiff.families.resolve import align_module, find_gaps
+    from treatydiff.families.workspace import Workspace
+    from treatydiff.families.write import Choice, write_choices
+
+    workspace = Workspace(_registry(store, tota_dir, texts))
+    path, gaps = find_gaps(workspace, target)
+    out = _stdout()
+    if align_module() is None:
+        _warn(["automatic alignment (treatydiff.align) is not installed: proposals use locator terms only"])
+    interactive = sys.stdin.isatty() and not accept
+    today = dt.date.today().isoformat()
+    choices = []
+    for gap in gaps:
+        if not gap.texts:
+            hint = f"treatydiff ingest {gap.treaty} FILE --lang …"
+            out.print(f"{gap.name} ({gap.treaty}): no text ingested — {hint}", markup=False, soft_wrap=True)
+            continue
+        out.print(f"{gap.name} ({gap.treaty}, texts: {', '.join(gap.texts)}):", markup=False, style="bold")
+        if not gap.proposals:
+            out.print("  no provision matches its locator", markup=False)
+        for number, p in enumerate(gap.proposals, start=1):
+            out.print(
+                f"  {number}. {p.provision} — {p.label} [{p.lang}] score {p.score:.2f} ({p.method}: "
+                f"{'; '.join(p.evidence)})\n     {p.excerpt}",
+                markup=False,
+                soft_wrap=True,
+            )
+        chosen = None
+        if accept and gap.proposals and gap.proposals[0].score >= min_score:
+            chosen = gap.proposals[0]
+        elif interactive and gap.proposals:
+            answer = typer.prompt(f"  accept 1-{len(gap.proposals)}, or s to skip", default="s")
+            if answer.isdigit() and 1 <= int(answer) <= len(gap.proposals):
+                chosen = gap.proposals[int(answer) - 1]
+        if chosen is not None:
+            choices.append(Choice(gap.where, chosen.provision, chosen.method, chosen.lang, chosen.sha256,
+                                  chosen.score, today))  # fmt: skip
+            out.print(f"  → {gap.name} = {chosen.provision}", markup=False)
+    if choices:
+        backup = write_choices(path, choices)
+        _stderr.print(f"wrote {len(choices)} choice(s) into {path} (previous: {backup})", markup=False)
+    elif any(gap.proposals for gap in gaps):
+        _stderr.print("nothing written: confirm a choice interactively, or use --accept", markup=False)
 
 
 @app.callback(invoke_without_command=True)
