@@ -43,7 +43,7 @@ def test_annex_all_is_written_offline_from_what_ships(
     timeline = page[page.index('id="timeline"') : page.index('id="family-')]
     assert re.findall(r'id="treaty-([a-z0-9-]+)"', timeline) == list(FOCUS)
     # a relation to a treaty the registry does not hold says what it is, not a bare kind
-    assert "replaces <span class=\"other\">Cancels the Tsarist-era treaties" in timeline
+    assert 'replaces <span class="other">Cancels the Tsarist-era treaties' in timeline
     sections = re.findall(r'<section class="family" id="family-([a-z-]+)"', page)
     assert sections == list(FAMILY_ORDER)
     assert page.count("text not loaded — <code>treatydiff ingest") == 52  # every cell of the ten families
