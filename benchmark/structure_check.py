@@ -77,12 +77,12 @@ CLASSES = (
     ("closing_missing", "a signature formula in an article, and no closing"),
     ("annex_in_closing", "an annex or protocol heading inside the closing"),
     ("lone_dash", "a unit that is only a dash (split from its item)"),
-    ("dash_no_space", "a line opening `-word` inside a unit"),
-    ("marker_no_space", "a line opening `1.The` inside a unit"),
+    ("dash_no_space", "a line opening `-word` inside a unit (not its first)"),
+    ("marker_no_space", "a line opening `1.The` inside a unit (not its first)"),
     ("number_out_of_order", "a numbered paragraph not one more than the previous one"),
     ("no_title", "no title split off the preamble"),
     ("garbled_head", "U+FFFD or mojibake in the title or preamble"),
-    ("charter_count_mismatch", "a Charter article whose paragraph count differs between languages"),
+    ("charter_count_mismatch", "a Charter article whose count of units differs between languages"),
 )
 
 
@@ -132,9 +132,9 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
                 add("lone_dash", p.id)
             elif not _LETTER.search(p.text):
                 add("noise_only", p.id)
-        if _DASH_NO_SPACE.search(p.text):
+        if _DASH_NO_SPACE.search(p.text, 1):
             add("dash_no_space", p.id)
-        if _MARKER_NO_SPACE.search(p.text):
+        if _MARKER_NO_SPACE.search(p.text, 1):
             add("marker_no_space", p.id)
     preamble = next((p for p in body.provisions if p.kind == "preamble"), None)
     if preamble is not None and body.title is None:
@@ -149,7 +149,9 @@ def _charter_counts(bodies: dict[str, Body], tallies: dict[str, Tally], limit: i
     for lang, body in bodies.items():
         for p in _walk(body.provisions):
             if p.kind in ("article", "preamble"):
-                counts[p.id][lang] = len(p.children)
+                # Units, not direct children: "1. … (a) (b)" in one language is a lead-in
+                # and two items in another that lost the numbers.
+                counts[p.id][lang] = sum(1 for leaf in _leaves(p) if leaf is not p)
     for pid, per_lang in counts.items():
         if len(set(per_lang.values())) > 1 or len(per_lang) != len(bodies):
             shown = ",".join(f"{lang}={n}" for lang, n in sorted(per_lang.items()))

@@ -26,3 +26,25 @@ def test_structure_classes_stay_at_or_below_their_ceilings(corpus_dir: Path) -> 
     assert result.returncode == 0, result.stderr
     counts = json.loads(result.stdout)
     assert set(counts) == set(json.loads(CEILINGS.read_text(encoding="utf-8")))
+
+
+@pytest.mark.corpus
+def test_every_charter_article_has_the_same_paragraph_count_in_the_six_languages(corpus_dir: Path) -> None:
+    sys.path.insert(0, str(CHECKER.parent))
+    try:
+        import structure_check
+    finally:
+        sys.path.remove(str(CHECKER.parent))
+    from treatydiff.ingest import parse_text
+
+    bodies = {
+        lang: parse_text(
+            (corpus_dir / "un-charter" / "raw" / f"raw_un_charter_{lang}.txt").read_text(encoding="utf-8"),
+            lang=lang,
+            origin=lang,
+        )
+        for lang in structure_check.CHARTER_LANGS
+    }
+    tallies = {name: structure_check.Tally(name, what) for name, what in structure_check.CLASSES}
+    structure_check._charter_counts(bodies, tallies, 20)
+    assert tallies["charter_count_mismatch"].examples == []
