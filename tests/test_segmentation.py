@@ -114,3 +114,10 @@ def test_a_dash_alone_on_its_line_opens_the_item_after_it() -> None:
     assert ids["art-1.2.dash-1"].text.startswith("-") and ids["art-1.2.dash-1"].text.endswith("widgets;")
     assert ids["art-1.2.dash-2"].text.endswith("register.")
     assert "art-1.2.dash-3" not in ids
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("number", [121, 441, 129, 130, 131, 217])
+def test_signature_blocks_are_the_closing(corpus_dir: Path, number: int) -> None:
+    last = _tota(corpus_dir, number).provisions[-1]
+    assert (last.id, last.kind) == ("closing", "closing")

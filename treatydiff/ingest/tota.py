@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from treatydiff.errors import IngestError, InputError
-from treatydiff.ingest.conventions import CLOSING_START, CONTAINERS
+from treatydiff.ingest.conventions import ANNEX, CLOSING_START, CONTAINERS
 from treatydiff.ingest.decode import repair_mojibake
 from treatydiff.ingest.ids import IdRegistry, article_segment, container_segment, nested_label
 from treatydiff.ingest.labels import container_unit, label_maker
@@ -249,7 +249,8 @@ def parse_tota(data: bytes, *, origin: str, number: int | None = None) -> tuple[
     for at, (article, span) in enumerate(zip(articles, spans, strict=True)):
         index = position.get(article.getparent())
         following = next((p for p in printed[at + 1 :] if p is not None), None)
-        builder.add(article, span, None if index is None else (index, chapters[index]), following)
+        last = at == len(articles) - 1
+        builder.add(article, span, None if index is None else (index, chapters[index]), following, last=last)
     provisions = tuple(item if isinstance(item, Provision) else item.freeze(source) for item in builder.top)
     body = Body(
         lang=lang, source_text=source, provisions=provisions, title=builder.title, warnings=tuple(warnings)
@@ -314,6 +315,8 @@ class _Builder:
         span: Span,
         chapter: tuple[int, etree._Element] | None,
         following: str | None = None,
+        *,
+        last: bool = False,
     ) -> None:
         """Add one ``<article>`` (its text at ``span``) found in ``chapter`` (index, element).
 
@@ -338,7 +341,10 @@ class _Builder:
         elif printed is None and not self.seen_numbered:
             self.preambles += 1
             provision = self._preamble(span)
-        elif printed is None and _is_closing(chapter[1] if chapter else None, text):
+        elif printed is None and (
+            _is_closing(chapter[1] if chapter else None, text)
+            or (last and self.seen_numbered and ANNEX.match(text.lstrip()) is None)
+        ):
             pid = self.ids.claim("closing")
             provision = Provision(pid, "closing", self.labels.top("closing"), text, span)
         else:
@@ -407,4 +413,4 @@ def _previous_number(following: str | None) -> str | None:
 
 def _is_closing(chapter: etree._Element | None, text: str) -> bool:
     name = (chapter.get("name") or "").strip().lower() if chapter is not None else ""
-    return name == "conclusion" or CLOSING_START.match(text.lstrip("* ")) is not None
+    return name == "conclusion" or CLOSING_START.match(text.lstrip("* \n\t")) is not None
