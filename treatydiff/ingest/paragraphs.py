@@ -44,6 +44,7 @@ _POINT_MARKER = re.compile(
 _DASH_MARKER = re.compile(r"[-–—•](?=\s|[^\W\d_])")  # "- item", and "-item" with its space lost
 _LONE_DASH = re.compile(r"[-–—•]")
 _LETTER = re.compile(r"[^\W\d_]")
+_TAIL = 40  # longer than any conjunction the end-of-line patterns name, with its punctuation
 _PARAGRAPH_LINE = 100
 """Lines at least this wide are not hard-wrapped prose."""
 _WIDE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
@@ -102,14 +103,20 @@ def _continues_letters(printed: str, last_letter: str | None, following: str | N
     return following is None or following.lower() != successor
 
 
+def _tail(text: str) -> str:
+    """The end of ``text`` that the end-of-line patterns look at: searching a whole
+    paragraph for a ``$``-anchored pattern costs a try at every character."""
+    return text.rstrip()[-_TAIL:]
+
+
 def _may_precede_marker(text: str) -> bool:
-    return LIST_BOUNDARY.search(text) is not None
+    return LIST_BOUNDARY.search(_tail(text)) is not None
 
 
 def _ends_item(text: str) -> bool:
     """Whether a line ends a sentence or a list item for certain (hard-wrapped prose
     also breaks lines after commas and "and", so those do not count)."""
-    return ITEM_END.search(text) is not None
+    return ITEM_END.search(_tail(text)) is not None
 
 
 # A line that certainly ends a sentence (not a list item ending in ";" or ",").
@@ -234,14 +241,14 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 prev is None or marker.kind != "none" or (per_line and sentence) or (long_lines and not lower)
             )
             if recitals and not starts and prev is not None and line is block[-1]:
-                whole = _width(stripped) >= _PARAGRAPH_LINE and FULL_STOP.search(line.text) is not None
+                whole = _width(stripped) >= _PARAGRAPH_LINE and FULL_STOP.search(_tail(line.text)) is not None
                 starts = whole and not _may_precede_marker(prev.text)
             if (
                 not starts
                 and prev is not None
                 and point_indent is not None
                 and _starts_sentence(stripped)
-                and FULL_STOP.search(prev.text) is not None
+                and FULL_STOP.search(_tail(prev.text)) is not None
             ):
                 indent = _indentation(text, line)
                 # The paragraph's own words after its point list.
