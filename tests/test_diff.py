@@ -386,3 +386,20 @@ def test_real_pairs_keep_every_shared_content_word_and_unchanged_paragraph(corpu
                     number,
                     text,
                 )
+
+
+@pytest.mark.corpus
+def test_indel_and_dmp_find_minimal_diffs_of_one_length(corpus_dir: Path, tmp_path: Path) -> None:
+    """The engine swap kept every similarity: both diffs are minimal (same shared words)."""
+    from treatydiff.compare import article_level
+    from treatydiff.corpus import Registry
+    from treatydiff.diff import diff_texts_dmp
+    from treatydiff.store import Store
+
+    registry = Registry(store=Store(tmp_path / "store"), tota_dir=corpus_dir / "tota")
+    left, right = registry.load("tota:420"), registry.load("tota:94")
+    index = right.body.index
+    pairs = [(p.text, index[p.id].text) for p in article_level(left) if p.id in index]
+    assert len(pairs) > 15
+    for a, b in pairs:
+        assert diff_texts(a, b).similarity == diff_texts_dmp(a, b).similarity

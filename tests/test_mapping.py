@@ -817,7 +817,7 @@ def test_check_maps_loads_each_body_once(tmp_path: Path) -> None:
     assert results[2].clause_map is None
     assert [str(p)[len(str(broken)) :] for p in results[2].problems] == [
         ":10: error: unknown relation 'sme' (did you mean 'same'? use one of: same, reworded, modified, "
-        "expanded, narrowed, split, merged, moved, added, dropped, parallel, contrasting)"
+        "expanded, narrowed, split, merged, moved, added, dropped, parallel, contrasting, changed)"
     ]
 
 

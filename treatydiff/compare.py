@@ -36,7 +36,16 @@ from treatydiff.model import (
     Treaty,
 )
 
-__all__ = ["Aligner", "Differ", "align_by_number", "article_level", "compare", "compare_link", "map_langs"]
+__all__ = [
+    "Aligner",
+    "Differ",
+    "GapFiller",
+    "align_by_number",
+    "article_level",
+    "compare",
+    "compare_link",
+    "map_langs",
+]
 
 Differ = Callable[[str, str], ProvisionDiff]
 Progress = Callable[[int, int], None]
@@ -44,6 +53,8 @@ Aligner = Callable[[Treaty, Treaty], Sequence[Link]]
 """Proposes links between two treaties when no map is given: origin ``article-number`` or
 ``suggested``, ``relation`` None unless the aligner suggests one, with ``score`` and
 ``reasons`` as it sees fit. ``compare`` diffs them; it never changes a curated link."""
+GapFiller = Callable[[Treaty, Treaty, Sequence[Link]], Sequence[Link]]
+"""Links for what a partial map leaves out, given the map's links; it never changes those."""
 
 _ARTICLE_LEVEL = {"preamble", "article", "closing"}
 # Reading a map "backwards" (right treaty first) mirrors the asymmetric relations.
@@ -264,6 +275,7 @@ def compare(
     clause_map: ClauseMap | None = None,
     *,
     aligner: Aligner = align_by_number,
+    fill_gaps: GapFiller | None = None,
     differ: Differ = diff_texts,
     progress: Progress | None = None,
 ) -> Comparison:
@@ -273,13 +285,19 @@ def compare(
         left, right: the treaties, each with the body to compare.
         clause_map: curated links; without it, ``aligner`` makes the links.
         aligner: proposes links when there is no map (by article number by default).
+        fill_gaps: with a map, proposes links for the provisions the map leaves unlinked.
         differ: the word-level differ (diff-match-patch by default; difflib for cross-checks).
         progress: called with (done, total) after each link, for progress bars.
 
     Raises:
         MappingError: when the map does not fit these treaties or a ref does not resolve.
     """
-    links = _map_links(clause_map, left, right) if clause_map is not None else list(aligner(left, right))
+    if clause_map is not None:
+        links = _map_links(clause_map, left, right)
+        if fill_gaps is not None:
+            links += fill_gaps(left, right, tuple(links))
+    else:
+        links = list(aligner(left, right))
     rows: list[ComparedLink] = []
     for done, link in enumerate(links, start=1):
         rows.extend(_compare_link(link, left, right, clause_map, differ))

@@ -1,13 +1,14 @@
-"""Word-level diffs of provision texts: the one adapter around diff-match-patch.
+"""Word-level diffs of provision texts: the one adapter around the diff engines.
 
 Texts are first normalised (:func:`normalize`) so that layout, quote and dash
 styles and paragraph renumbering do not count as changes, then split into word
-tokens (:func:`tokenize`). :func:`diff_texts` encodes each distinct token as one
-private-use Unicode character, diffs the two strings with diff-match-patch
-(``Diff_Timeout = 0``, so the result never depends on machine speed) and applies
+tokens (:func:`tokenize`). :func:`diff_texts` takes a minimal word diff from
+rapidfuzz's ``Indel.opcodes`` (deterministic, in C) and applies
 treatydiff's clean-up (:func:`cleanup`, docs/diff.md): a kept run is folded into the
 surrounding replacement only when it is short, holds no content word and is not a
-whole paragraph. :func:`diff_texts_difflib` computes the same kind of result with
+whole paragraph. :func:`diff_texts_dmp` gets the same minimal diff from diff-match-patch
+(each distinct token encoded as one private-use character, ``Diff_Timeout = 0``), the
+previous engine; :func:`diff_texts_difflib` computes the same kind of result with
 ``difflib.SequenceMatcher`` (autojunk off) as a cross-check and benchmark baseline.
 
 A token is a run of non-whitespace characters, so punctuation stays attached to its
@@ -28,6 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
+from rapidfuzz.distance import Indel
 
 from treatydiff.errors import TreatydiffError
 from treatydiff.languages import records
@@ -39,6 +41,7 @@ __all__ = [
     "diff_concat",
     "diff_texts",
     "diff_texts_difflib",
+    "diff_texts_dmp",
     "is_content_word",
     "normalize",
     "passages",
@@ -119,7 +122,7 @@ def tokenize(text: str) -> list[str]:
 
 
 def diff_texts(left: str, right: str) -> ProvisionDiff:
-    """Word-level diff of two provision texts with diff-match-patch.
+    """Word-level diff of two provision texts (a minimal diff by rapidfuzz's Indel opcodes).
 
     Args:
         left: The earlier or reference text.
@@ -132,6 +135,17 @@ def diff_texts(left: str, right: str) -> ProvisionDiff:
     Raises:
         TreatydiffError: when the texts hold more distinct words than can be
             encoded (about 137,000).
+    """
+    return _build(left, right, _indel_runs)
+
+
+def diff_texts_dmp(left: str, right: str) -> ProvisionDiff:
+    """The same diff as :func:`diff_texts`, computed by diff-match-patch's bisection
+    (``Diff_Timeout = 0``): the previous engine, 12–58× slower on long texts, kept as a
+    cross-check (the same minimal edit distance, so the same similarity).
+
+    Raises:
+        TreatydiffError: when the texts hold more distinct words than can be encoded.
     """
     return _build(left, right, _dmp_runs)
 
@@ -196,6 +210,25 @@ def _dmp_runs(left: list[str], right: list[str]) -> EngineResult:
     shared = sum(len(chars) for op, chars in encoded if op == 0)
     kinds: dict[int, WordOpKind] = {0: "equal", -1: "delete", 1: "insert"}
     return [(kinds[op], [words[c] for c in chars]) for op, chars in encoded], shared
+
+
+def _indel_runs(left: list[str], right: list[str]) -> EngineResult:
+    """A minimal word diff (insertions and deletions only) by rapidfuzz's ``Indel`` opcodes.
+
+    The same minimal edit distance as diff-match-patch's bisection, in C; the two sides are
+    diffed in one canonical order, so a comparison read backwards is the mirrored diff.
+    """
+    if right < left:
+        backwards, shared = _indel_runs(right, left)
+        mirror: dict[WordOpKind, WordOpKind] = {"equal": "equal", "delete": "insert", "insert": "delete"}
+        return [(mirror[kind], tokens) for kind, tokens in backwards], shared
+    runs: Diff = []
+    for op in Indel.opcodes(left, right):
+        if op.tag in ("equal", "delete"):
+            runs.append(("equal" if op.tag == "equal" else "delete", left[op.src_start : op.src_end]))
+        elif op.tag == "insert":
+            runs.append(("insert", right[op.dest_start : op.dest_end]))
+    return runs, sum(len(tokens) for kind, tokens in runs if kind == "equal")
 
 
 def _difflib_runs(left: list[str], right: list[str]) -> EngineResult:
@@ -328,7 +361,7 @@ def _build(left_text: str, right_text: str, engine: Engine) -> ProvisionDiff:
     left, left_starts, left_markers = _paragraph_starts(left_text)
     right, right_starts, right_markers = _paragraph_starts(right_text)
     runs, shared = engine(left, right) if left or right else ([], 0)
-    runs = cleanup(runs, left_starts, right_starts) if engine is _dmp_runs else _merge(runs)
+    runs = cleanup(runs, left_starts, right_starts) if engine is not _difflib_runs else _merge(runs)
     counts = {"equal": 0, "insert": 0, "delete": 0}
     ops: list[WordOp] = []
     i = j = 0  # positions in left and right

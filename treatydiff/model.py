@@ -374,6 +374,7 @@ Relation = Literal[
     "dropped",
     "parallel",
     "contrasting",
+    "changed",
 ]
 RELATIONS: tuple[str, ...] = get_args(Relation)
 """The closed relation vocabulary of clause maps, in documentation order."""

@@ -48,6 +48,7 @@ RELATION_MEANINGS: dict[str, str] = {
     "dropped": "only in the left treaty",
     "parallel": "same function, independent wording",
     "contrasting": "same subject, different or opposite obligation",
+    "changed": "wording differs (suggested, not yet classified)",
 }
 NO_RELATION = "no relation"
 """Shown for a link nobody judged: the tool paired the provisions (by article number, or
@@ -160,7 +161,11 @@ def alignment_line(comparison: Comparison) -> str:
     """How the links were made: the curated map's title and status, or by article number."""
     clause_map = comparison.clause_map
     if comparison.alignment == "curated" and clause_map is not None:
-        return f"curated clause map “{clause_map.title}” ({clause_map.status}), {clause_map.path}"
+        line = f"curated clause map “{clause_map.title}” ({clause_map.status}), {clause_map.path}"
+        suggested = sum(1 for row in comparison.rows if row.link.origin == "suggested")
+        if suggested:
+            line += f"; {suggested} links the map leaves out suggested by an automatic aligner, not judged"
+        return line
     if comparison.alignment == "suggested":
         return "suggested by an automatic aligner — no map given; the links are not judged"
     return "aligned by article number — no map given; the links are not judged"
