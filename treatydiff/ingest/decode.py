@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import codecs
 import re
-
-import ftfy
-from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, badness, is_bad
+from functools import cache
+from typing import Any
 
 from treatydiff.errors import InputError
 from treatydiff.ingest.lines import normalize_newlines
@@ -23,45 +22,69 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Only the encoding steps of ftfy: quotes, ligatures, widths, line breaks and Unicode
-# normalisation of a legal text stay exactly as published.
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+
+
+@cache
+def _ftfy_config() -> Any:
+    """Only the encoding steps of ftfy: quotes, ligatures, widths, line breaks and Unicode
+    normalisation of a legal text stay exactly as published. (ftfy is imported on first
+    use: most commands never repair a text.)"""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
+
 # A UTF-8 lead byte of Cyrillic (Ð, Ñ) followed by '?': the continuation byte was one
 # that CP1252 cannot show (0x81 0x8D 0x8F 0x90 0x9D) and was lost when the text was saved.
 _LOST_CYRILLIC = re.compile(r"[ÐÑ]\?(?=[\u0400-\u04ff\ufffdÐÑ])|(?<=[\u0400-\u04ff\ufffd])[ÐÑ]\?")
 _HINT = "save the file as UTF-8 text"
-
-
 # Every sequence ftfy's badness counts holds a "trigger": a character of its mojibake
 # categories or its pattern, other than ASCII, the basic Cyrillic letters (U+0410-U+044F)
 # and the 'common' punctuation (’ – … no-break space), which it counts only beside
 # another trigger. No sequence is longer than 7 characters with its context, so the
 # pattern is tried only around runs of triggers (tests/test_decode.py checks the premise).
-def _triggers() -> str:
+_CONTEXT = 8
+
+
+@cache
+def _suspect_run() -> re.Pattern[str]:
+    """Runs of trigger characters, each within 16 characters of the next (ftfy imported on first use)."""
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
     ranges = re.compile(r"(.)-(.)", re.DOTALL)
     chars: set[str] = set()
     sources = [v for k, v in MOJIBAKE_CATEGORIES.items() if k != "common"] + [BADNESS_RE.pattern]
     for source in sources:
-        expanded = ranges.sub(lambda m: "".join(map(chr, range(ord(m[1]), ord(m[2]) + 1))), source)
-        chars.update(expanded)
+        chars.update(ranges.sub(lambda m: "".join(map(chr, range(ord(m[1]), ord(m[2]) + 1))), source))
     common = set(MOJIBAKE_CATEGORIES["common"])
     kept = sorted(c for c in chars if not c.isascii() and not "\u0410" <= c <= "\u044f" and c not in common)
-    return "[" + "".join(re.escape(c) for c in kept) + "]"
+    trigger = "[" + "".join(re.escape(c) for c in kept) + "]"
+    return re.compile(trigger + r"(?:.{0,16}" + trigger + ")*", re.DOTALL)
 
 
-_TRIGGER = _triggers()
-_SUSPECT_RUN = re.compile(_TRIGGER + r"(?:.{0,16}" + _TRIGGER + ")*", re.DOTALL)
-_CONTEXT = 8
+def _may_be_mojibake(text: str) -> bool:
+    """Whether ftfy's badness can be above zero: its pattern, tried only around suspect characters.
+
+    Exact for a zero score (a window never hides a match, at worst it finds one the
+    whole text would not), and many times faster than scanning the whole text.
+    """
+    from ftfy.badness import is_bad
+
+    # Joined by NUL, which no class of the pattern holds: a join can add a match, never hide one.
+    windows = "\x00".join(
+        text[max(0, run.start() - _CONTEXT) : run.end() + _CONTEXT] for run in _suspect_run().finditer(text)
+    )
+    return is_bad(windows) if windows else False
 
 
 def _is_cyrillic_text(text: str) -> bool:
@@ -133,19 +156,6 @@ def decode_bytes(data: bytes, origin: str) -> tuple[str, list[str]]:
     return text, warnings
 
 
-def _may_be_mojibake(text: str) -> bool:
-    """Whether ftfy's badness can be above zero: its pattern, tried only around suspect characters.
-
-    Exact for a zero score (a window never hides a match, at worst it finds one the
-    whole text would not), and many times faster than scanning the whole text.
-    """
-    # Joined by NUL, which no class of the pattern holds: a join can add a match, never hide one.
-    windows = "\x00".join(
-        text[max(0, run.start() - _CONTEXT) : run.end() + _CONTEXT] for run in _SUSPECT_RUN.finditer(text)
-    )
-    return is_bad(windows) if windows else False
-
-
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """Undo UTF-8 read as CP1252 or CP1251 ("Ð¡Ð¾Ð³" → "Сог") when that clearly helps.
 
@@ -157,10 +167,13 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     """
     if text.isascii() or not _may_be_mojibake(text):
         return text, False
+    import ftfy
+    from ftfy.badness import badness
+
     before = badness(text)
     if before == 0:
         return text, False
-    fixed = ftfy.fix_text(text, _FTFY)
+    fixed = ftfy.fix_text(text, _ftfy_config())
     fixed = _LOST_CYRILLIC.sub("\ufffd", fixed)
     if fixed == text or badness(fixed) >= before:
         return text, False
