@@ -10,7 +10,7 @@ from collections import Counter
 from treatydiff.align.lexicon import Stems, stems_for
 from treatydiff.align.lexicon.scripts import romanize
 
-__all__ = ["NGRAM", "char_ngrams", "cross_tokens", "normalize"]
+__all__ = ["NGRAM", "char_ngrams", "cross_token", "cross_tokens", "normalize", "words"]
 
 NGRAM = 4
 """Character n-gram length: long enough to carry a word stem, short enough for inflection."""
@@ -63,19 +63,28 @@ def cross_tokens(text: str, lang: str, other: str) -> Counter[str]:
     """
     stems = stems_for(lang, other)
     found: Counter[str] = Counter()
-    for match in _WORD.finditer(unicodedata.normalize("NFKC", text)):
-        word = match.group()
-        if word.isdigit():
-            found["#" + str(int(word))] += 1
-            continue
-        roman = _roman(word)
-        if roman is not None:
-            found[f"#{roman}"] += 1
-            continue
-        lower = word.lower().replace("ё", "е")
-        concept = _concept(lower, stems)
-        if concept is not None:
-            found["=" + concept] += 1
-        elif word[0].isupper() and len(word) >= 4:
-            found["@" + romanize(word)[:4]] += 1
+    for word in words(text):
+        token = cross_token(word, stems)
+        if token is not None:
+            found[token] += 1
     return found
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (NFKC-folded, hyphenated compounds whole), in order."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text))
+
+
+def cross_token(word: str, stems: Stems) -> str | None:
+    """The token one word contributes across languages (see ``cross_tokens``), if any."""
+    if word.isdigit():
+        return "#" + str(int(word))
+    roman = _roman(word)
+    if roman is not None:
+        return f"#{roman}"
+    concept = _concept(word.lower().replace("ё", "е"), stems)
+    if concept is not None:
+        return "=" + concept
+    if word[0].isupper() and len(word) >= 4:
+        return "@" + romanize(word)[:4]
+    return None
