@@ -495,7 +495,10 @@ def obligations(
         render_report(report, console)
 
 
-index_app = typer.Typer(help="The corpus index that lineage queries search.", no_args_is_help=True)
+index_app = typer.Typer(
+    help="The corpus index that lineage queries search. Example: treatydiff index build",
+    no_args_is_help=True,
+)
 app.add_typer(index_app, name="index")
 
 

@@ -14,8 +14,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from treatydiff.align.features import char_ngrams, cross_tokens
-from treatydiff.align.similarity import Matrix, Similarity, Vectors, cosine_matrix, dot, vectors
+from treatydiff.align.features import cross_tokens, hashed_ngrams
+from treatydiff.align.similarity import (
+    Matrix,
+    Similarity,
+    Vectors,
+    adjacent_dots,
+    cosine_matrix,
+    hashed_vectors,
+    vectors,
+)
 from treatydiff.align.units import Unit
 
 __all__ = ["CROSS_WEIGHTS", "Scores", "score"]
@@ -98,14 +106,17 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
     if cross:
         counts_l: list[Counter[str]] = [cross_tokens(u.text, left_lang, right_lang) for u in left]
         counts_r: list[Counter[str]] = [cross_tokens(u.text, right_lang, left_lang) for u in right]
+        vecs = vectors(counts_l, counts_r)
     else:
-        counts_l = [char_ngrams(u.text) for u in left]
-        counts_r = [char_ngrams(u.text) for u in right]
-    vecs = vectors(counts_l, counts_r)
+        vecs = hashed_vectors(
+            hashed_ngrams([u.text for u in left]),
+            hashed_ngrams([u.text for u in right]),
+            len(left),
+            len(right),
+        )
     sim = cosine_matrix(vecs)
     n, m = len(left), len(right)
-    inner_r = np.array([dot(vecs.right[j], vecs.right[j + 1]) for j in range(m - 1)], dtype=np.float64)
-    inner_l = np.array([dot(vecs.left[i], vecs.left[i + 1]) for i in range(n - 1)], dtype=np.float64)
+    inner_r, inner_l = adjacent_dots(vecs.right), adjacent_dots(vecs.left)
     pair_r = _pair_norms(sim.right_norms, inner_r) if m > 1 else np.zeros(0)
     pair_l = _pair_norms(sim.left_norms, inner_l) if n > 1 else np.zeros(0)
     text = sim.cos

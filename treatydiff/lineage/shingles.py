@@ -12,9 +12,16 @@ import zlib
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-import numpy.typing as npt
 
-from treatydiff.align.features import cross_token, normalize, words
+from treatydiff.align.features import (
+    HASH_BITS,
+    Pairs,
+    count_pairs,
+    cross_token,
+    hashed_ngrams,
+    normalize,
+    words,
+)
 from treatydiff.align.lexicon import Stems
 
 __all__ = [
@@ -31,42 +38,12 @@ __all__ = [
 
 SHINGLE = 5
 """Characters per shingle: the length the treaty-as-data literature reports Jaccard on."""
-BITS = 22
-"""Hash buckets are 2**BITS: collisions between two provisions' shingles are negligible."""
-
-_PRIME = np.uint64(0x100000001B3)
-_MIX = np.uint64(0x9E3779B97F4A7C15)
-
-Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]
-"""(text number, feature, count) of every distinct feature of every text."""
-
-
-def _count(docs: npt.NDArray[np.int64], features: npt.NDArray[np.int64]) -> Pairs:
-    keys, counts = np.unique((docs << BITS) | features, return_counts=True)
-    return keys >> BITS, keys & ((1 << BITS) - 1), counts.astype(np.int64)
+BITS = HASH_BITS
 
 
 def shingle_pairs(texts: Sequence[str]) -> Pairs:
     """Hashed character 5-gram counts of each text (shingles never cross two texts)."""
-    norms = [normalize(t) for t in texts]
-    if not norms:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
-    codes = np.frombuffer("".join(norms).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    owner = np.repeat(np.arange(len(norms), dtype=np.int64), [len(s) for s in norms])
-    n = len(codes) - SHINGLE + 1
-    if n <= 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
-    h = np.zeros(n, dtype=np.uint64)
-    for k in range(SHINGLE):
-        h = h * _PRIME + codes[k : k + n]  # wraps modulo 2**64
-    inside = owner[:n] == owner[SHINGLE - 1 :]
-    h = h[inside]
-    h ^= h >> np.uint64(31)
-    h *= _MIX
-    features = (h >> np.uint64(64 - BITS)).astype(np.int64)
-    return _count(owner[:n][inside], features)
+    return hashed_ngrams(texts, SHINGLE)
 
 
 def _token_feature(token: str) -> int:
@@ -92,7 +69,7 @@ def concept_pairs(texts: Iterable[str], stems: Stems, cache: dict[str, int]) -> 
             if feature >= 0:
                 docs.append(number)
                 features.append(feature)
-    return _count(np.array(docs, dtype=np.int64), np.array(features, dtype=np.int64))
+    return count_pairs(np.array(docs, dtype=np.int64), np.array(features, dtype=np.int64))
 
 
 def concept_features(text: str, stems: Stems) -> dict[int, int]:
