@@ -85,14 +85,20 @@ def _position(left: Sequence[Unit], right: Sequence[Unit]) -> Matrix:
         count = max(len(units) - 1, 1)
         return np.array([u.index / count for u in units], dtype=np.float64)
 
-    gap = np.abs(places(left)[:, None] - places(right)[None, :])
-    return np.clip(1.0 - 4.0 * gap, 0.0, 1.0)
+    # in place: these matrices are (units × units), millions of cells on the longest treaties
+    out = places(left)[:, None] - places(right)[None, :]
+    np.abs(out, out=out)
+    out *= -4.0
+    out += 1.0
+    return np.clip(out, 0.0, 1.0, out=out)
 
 
 def _length(left_len: Matrix, right_len: Matrix, ratio: float) -> Matrix:
-    with np.errstate(divide="ignore"):
-        logs = np.abs(np.log((right_len + 20.0) / (ratio * (left_len + 20.0))))
-    return np.asarray(np.exp(-2.0 * logs), dtype=np.float64)
+    """exp(−2·|ln x|) for x = the length ratio against the overall one, as min(x, 1/x)²."""
+    x = (right_len + 20.0) / (ratio * (left_len + 20.0))
+    np.minimum(x, np.reciprocal(x), out=x)
+    x *= x
+    return np.asarray(x, dtype=np.float64)
 
 
 def _pair_norms(norms: Matrix, inner: Matrix) -> Matrix:
@@ -136,7 +142,11 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
         w = CROSS_WEIGHTS
 
         def blend(t: Matrix, num: Matrix, pos: Matrix, ln: Matrix) -> Matrix:
-            return w["text"] * t + w["number"] * num + w["position"] * pos + w["length"] * ln
+            out = w["text"] * t
+            out += w["number"] * num
+            out += w["position"] * pos
+            out += w["length"] * ln
+            return out
 
         s11 = blend(text, number, position, length)
         s12 = blend(

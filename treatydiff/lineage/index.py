@@ -33,6 +33,8 @@ Progress = Callable[[int, int, str], None]
 
 _TOTA_FILE = re.compile(r"pta_(\d+)\.xml")
 _MAX_COUNT = 255
+_TF_WEIGHT = 1 + np.log(np.maximum(np.arange(_MAX_COUNT + 1), 1))
+"""1 + ln tf for every stored count (0 never occurs)."""
 
 
 def index_path(store: Store) -> Path:
@@ -73,15 +75,13 @@ class Postings:
         idf = np.log((total + 1) / (df + 1.0))
         weights = (1 + np.log(tf)) * idf
         query_norm = float(np.sqrt(np.sum(weights**2)))
-        seen = df > 0
-        starts, df, scale = starts[seen], df[seen], (weights * idf)[seen]
-        if not len(df) or query_norm == 0:
+        if query_norm == 0:
             return result
-        offsets = np.cumsum(df) - df
-        where = np.repeat(starts - offsets, df) + np.arange(int(df.sum()))
-        docs = self.docs[where]
-        contribution = (1 + np.log(self.counts[where].astype(np.float64))) * np.repeat(scale, df)
-        dots = np.bincount(docs, weights=contribution, minlength=total)
+        dots = np.zeros(total)
+        scale = weights * idf
+        for start, end, factor in zip(starts.tolist(), ends.tolist(), scale.tolist(), strict=True):
+            if end > start:  # a feature's documents are distinct: += over them is exact
+                dots[self.docs[start:end]] += factor * _TF_WEIGHT[self.counts[start:end]]
         norms = self.norms.astype(np.float64) * query_norm
         return np.divide(dots, norms, out=result, where=norms > 0)
 

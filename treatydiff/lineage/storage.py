@@ -74,6 +74,8 @@ def read_arrays(path: Path) -> tuple[dict[str, Any], dict[str, npt.NDArray[Any]]
         start = -(-(len(_MAGIC) + 8 + length) // _ALIGN) * _ALIGN
         size = path.stat().st_size
         arrays: dict[str, npt.NDArray[Any]] = {}
+        # one read-only mapping of the whole file; plain array views over it slice cheaply
+        raw = np.memmap(path, dtype=np.uint8, mode="r").view(np.ndarray) if size else np.zeros(0, np.uint8)
         for name, (dtype, shape, offset) in header.pop("arrays").items():
             count = int(np.prod(shape)) if shape else 1
             if start + offset + count * np.dtype(dtype).itemsize > size:
@@ -81,9 +83,9 @@ def read_arrays(path: Path) -> tuple[dict[str, Any], dict[str, npt.NDArray[Any]]
             if count == 0:
                 arrays[name] = np.zeros(shape, dtype=dtype)
             else:
-                arrays[name] = np.memmap(
-                    path, dtype=dtype, mode="r", offset=start + offset, shape=tuple(shape)
-                )
+                first = start + offset
+                chunk = raw[first : first + count * np.dtype(dtype).itemsize]
+                arrays[name] = chunk.view(dtype).reshape(shape)
     except FileNotFoundError:
         raise StoreError("no lineage index yet", file=path, hint="build it: treatydiff index build") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
