@@ -27,13 +27,15 @@ try:  # typer 0.24 and later vendor click privately; older releases use click it
 except ImportError:  # pragma: no cover
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 from treatydiff.compare import compare, map_langs
-from treatydiff.corpus import Registry, default_mappings_dir
+from treatydiff.corpus import IngestResult, Registry, default_mappings_dir
 from treatydiff.errors import FetchError, TreatydiffError, UnknownTreaty
+from treatydiff.manifest import MetaEdit
 from treatydiff.mapping import check_maps, load_map
 from treatydiff.model import Body, Citation, ClauseMap, Comparison, Treaty, normalize_treaty_id
+from treatydiff.output import check_output, write_output
 from treatydiff.render import render_html, render_json, render_markdown, render_terminal
 from treatydiff.render.outline import render_outline, render_provision, treaty_json
-from treatydiff.store import Store, check_lang, write_atomic
+from treatydiff.store import Store, check_lang
 
 app = typer.Typer(
     name="treatydiff",
@@ -67,6 +69,17 @@ TextsOption = Annotated[
     ),
 ]
 LangOption = Annotated[str | None, typer.Option("--lang", help="Language version: en, ru, fa, ko …")]
+OutOption = Annotated[
+    str | None,
+    typer.Option(
+        "--out",
+        help="Write to this file ('-' for standard output). Never over an input or inside the store; "
+        "an existing file only if treatydiff wrote it, else with --force.",
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace an existing --out file that treatydiff did not write.")
+]
 
 
 _COUNTED = (("article", "articles"), ("chapter", "chapters"), ("section", "sections"), ("annex", "annexes"))
@@ -139,12 +152,18 @@ def list_treaties(
         table.add_column(column, overflow="fold")
     for entry in registry.entries():
         meta = entry.meta
-        available = ", ".join(entry.available) if entry.available else "[dim]no text yet[/dim]"
+        shown = [
+            f"{lang} ({entry.versions[lang]} versions)" if entry.versions.get(lang, 0) > 1 else lang
+            for lang in entry.available
+        ]
+        shown += [f"{lang}: broken" for lang in entry.versions if lang not in entry.available]
+        available = ", ".join(shown) if shown else "[dim]no text yet[/dim]"
         origin = "" if entry.origin == "registry" else " [dim](local)[/dim]"
         table.add_row(
             meta.id + origin, meta.title(), meta.signed_date or "", " ".join(meta.parties), available
         )
     _stdout().print(table)
+    _warn([str(problem) for problem in registry.problems()])
 
 
 @app.command()
@@ -160,6 +179,12 @@ def show(
             help="Outline depth below chapters and sections: 1 articles, 2 paragraphs, 3 points.", min=1
         ),
     ] = 3,
+    version: Annotated[
+        str | None, typer.Option("--version", help="A stored version: its number (2) or SHA-256 prefix.")
+    ] = None,
+    history: Annotated[
+        bool, typer.Option("--history", help="List the stored versions of this text instead.")
+    ] = False,
     store: StoreOption = None,
     tota_dir: TotaDirOption = None,
     texts: TextsOption = None,
@@ -169,7 +194,12 @@ def show(
     Example: treatydiff show un-charter:art-51 --lang ru
     """
     citation = Citation.parse(ref)
-    treaty = _registry(store, tota_dir, texts).load(citation.treaty, lang)
+    registry = _registry(store, tota_dir, texts)
+    if history:
+        for line in history_lines(registry, citation.treaty, lang):
+            typer.echo(line)
+        return
+    treaty = registry.load(citation.treaty, lang, version)
     provision = treaty.get(citation.provision) if citation.provision else None
     _warn(treaty.body.warnings)
     if output_format is ShowFormat.json:
@@ -191,9 +221,22 @@ def ingest(
     ],
     lang: LangOption = None,
     input_format: Annotated[InputFormat, typer.Option("--format", help="Input format.")] = InputFormat.auto,
-    title: Annotated[str | None, typer.Option(help="Title for a new id without a manifest.")] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Title of the treaty in this language (store manifests only).")
+    ] = None,
+    signed: Annotated[str | None, typer.Option(help="Date of signature, e.g. 1992-11-13.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place of signature.")] = None,
+    party: Annotated[
+        list[str] | None, typer.Option(help="A party (ISO 3166-1 alpha-3, e.g. RUS); repeat for each.")
+    ] = None,
     strict: Annotated[
         bool, typer.Option(help="Fail (instead of warn) when the structure differs from the manifest.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Store the text even if its script contradicts --lang; replace a broken manifest."
+        ),
     ] = False,
     store: StoreOption = None,
     tota_dir: TotaDirOption = None,
@@ -201,21 +244,18 @@ def ingest(
 ) -> None:
     """Parse a copy of a treaty and save it, with its provenance, in the local store.
 
-    Example: treatydiff ingest un-charter charter_ru.txt --lang ru
+    Every version is kept: a different text becomes the current version, the previous
+    one stays readable with show --version. Example: treatydiff ingest un-charter
+    charter_ru.txt --lang ru
     """
     registry = _registry(store, tota_dir, texts)
-    result = registry.ingest(treaty_id, file, lang=lang, fmt=input_format.value, title=title, strict=strict)
-    _warn(result.warnings)
-    body = result.treaty.body
-    kinds: Counter[str] = Counter(p.kind for p in body.walk())
-    structure = ", ".join(f"{kinds[kind]} {name}" for kind, name in _COUNTED if kinds[kind])
-    _stderr.print(
-        f"ingested {result.treaty.meta.id} ({body.lang}): {structure}, "
-        f"{sum(kinds.values())} provisions → {result.path}",
-        markup=False,
+    edit = MetaEdit(title=title, signed=signed, place=place, parties=tuple(party or ()))
+    result = registry.ingest(
+        treaty_id, file, lang=lang, fmt=input_format.value, strict=strict, edit=edit, force=force
     )
-    if result.created_manifest:
-        _stderr.print(f"created a minimal manifest: {result.created_manifest}", markup=False)
+    _warn(result.warnings)
+    for line in ingest_report(result):
+        _stderr.print(line, markup=False)
 
 
 @app.command()
@@ -279,18 +319,48 @@ def check(
 _MAX_LISTED = 40  # unlinked ids listed per treaty by `check`
 
 
-def _guard_output(out: Path, inputs: Sequence[str | None]) -> None:
-    """Refuse to write a report over one of the comparison's own inputs."""
-    target = out.expanduser().resolve()
-    if target.is_dir():
-        raise TreatydiffError("is a folder; name a file", file=out)
-    for path in inputs:
-        if path and Path(path).expanduser().resolve() == target:
-            raise TreatydiffError(
-                "is an input of this comparison; refusing to overwrite it",
-                file=out,
-                hint="choose another --out",
-            )
+def history_lines(registry: Registry, ref: str, lang: str | None) -> list[str]:
+    """The lines of ``show --history``: every stored version, oldest first, each verified."""
+    treaty_id = Citation.parse(ref).treaty
+    registry.meta(treaty_id)
+    langs = [lang] if lang else registry.store.langs(treaty_id)
+    lines = []
+    for code in langs:
+        for info in registry.store.history(treaty_id, code):
+            mark = "current" if info.current else "       "
+            if info.provenance is not None:
+                prov = info.provenance
+                shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in prov.file)
+                what = f"{prov.ingested_at} {prov.parser} {shown}"
+                lines.append(f"{treaty_id} {code} {info.version.name} {mark} {what}")
+            else:
+                lines.append(f"{treaty_id} {code} {info.version.name} {mark} BROKEN: {info.error}")
+    if not lines:
+        raise UnknownTreaty(f"no text of {treaty_id}{f' in {lang}' if lang else ''} is stored", ref=treaty_id)
+    return lines
+
+
+def ingest_report(result: IngestResult) -> list[str]:
+    """The lines ``ingest`` prints: what was stored, and what it replaced (kept)."""
+    body, meta = result.treaty.body, result.treaty.meta
+    kinds: Counter[str] = Counter(p.kind for p in body.walk())
+    structure = ", ".join(f"{kinds[kind]} {name}" for kind, name in _COUNTED if kinds[kind])
+    saved = result.saved
+    version = f" {saved.version.name}" if saved else ""
+    count = sum(kinds.values())
+    lines = [f"ingested {meta.id} ({body.lang}){version}: {structure}, {count} provisions → {result.path}"]
+    if saved and saved.unchanged:
+        lines.append(f"same text as the current version {saved.version.name}: refreshed in place")
+    elif saved and saved.replaced:
+        lines.append(
+            f"replaced {meta.id} ({body.lang}) {saved.replaced.name} as the current text (previous kept: "
+            f"treatydiff show {meta.id} --lang {body.lang} --version {saved.replaced.number})"
+        )
+    if result.created_manifest:
+        lines.append(f"created a manifest: {result.created_manifest}")
+    elif result.updated_manifest:
+        lines.append(f"updated the manifest: {result.updated_manifest}")
+    return lines
 
 
 def _report(comparison: Comparison, output_format: DiffFormat) -> str:
@@ -330,9 +400,8 @@ def diff(
     output_format: Annotated[
         DiffFormat, typer.Option("--format", help="term, html, md or json.")
     ] = DiffFormat.term,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Write the report to this file (never over an input).")
-    ] = None,
+    out: OutOption = None,
+    force: ForceOption = False,
     left_lang: Annotated[str | None, typer.Option("--left-lang", help="Language version of LEFT.")] = None,
     right_lang: Annotated[str | None, typer.Option("--right-lang", help="Language version of RIGHT.")] = None,
     exit_code: Annotated[
@@ -356,24 +425,19 @@ def diff(
         left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
     left_treaty = registry.load(left, left_lang)
     right_treaty = registry.load(right, right_lang)
+    inputs = [map_file, left_treaty.provenance.file, right_treaty.provenance.file]
+    inputs += [left_treaty.meta.manifest, right_treaty.meta.manifest]
     if out is not None:
-        manifests = [left_treaty.meta.manifest, right_treaty.meta.manifest]
-        _guard_output(
-            out,
-            [
-                str(map_file) if map_file else None,
-                left_treaty.provenance.file,
-                right_treaty.provenance.file,
-                *manifests,
-            ],
-        )
+        check_output(out, store=registry.store, inputs=inputs, force=force)
     _warn([*left_treaty.body.warnings, *right_treaty.body.warnings])
     comparison = _compare_with_progress(left_treaty, right_treaty, clause_map)
     if out is not None:
-        write_atomic(out, _report(comparison, output_format).encode("utf-8"))
+        where = write_output(
+            out, _report(comparison, output_format), store=registry.store, inputs=inputs, force=force
+        )
         summary = comparison.summary
         _stderr.print(
-            f"wrote {out}: {len(comparison.rows)} links — {summary.changed} changed, "
+            f"wrote {where}: {len(comparison.rows)} links — {summary.changed} changed, "
             f"{summary.unchanged} unchanged, "
             f"{summary.added} added, {summary.dropped} dropped"
             + (f", {summary.parallel} in parallel" if summary.parallel else ""),
@@ -399,9 +463,8 @@ class AlignLevel(StrEnum):
 def align(
     left: Annotated[str, typer.Argument(help="Left treaty: registry id or tota:N.")],
     right: Annotated[str, typer.Argument(help="Right treaty: registry id or tota:N.")],
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Write the draft map to this file (never over an input).")
-    ] = None,
+    out: OutOption = None,
+    force: ForceOption = False,
     against: Annotated[
         Path | None, typer.Option("--against", help="Score the suggestions against this curated map.")
     ] = None,
@@ -434,17 +497,10 @@ def align(
         left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
     left_treaty = registry.load(left, left_lang)
     right_treaty = registry.load(right, right_lang)
+    inputs = [against, left_treaty.provenance.file, right_treaty.provenance.file]
+    inputs += [left_treaty.meta.manifest, right_treaty.meta.manifest]
     if out is not None:
-        _guard_output(
-            out,
-            [
-                str(against) if against else None,
-                left_treaty.provenance.file,
-                right_treaty.provenance.file,
-                left_treaty.meta.manifest,
-                right_treaty.meta.manifest,
-            ],
-        )
+        check_output(out, store=registry.store, inputs=inputs, force=force)
     _warn([*left_treaty.body.warnings, *right_treaty.body.warnings])
     alignment = suggest_links(left_treaty, right_treaty, paragraphs=level is AlignLevel.paragraph)
     title = (
@@ -453,8 +509,8 @@ def align(
     )
     if out is not None:
         text = draft_map(alignment, title=title, date=dt.date.today().isoformat())
-        write_atomic(out, text.encode("utf-8"))
-        _stderr.print(f"wrote {out}: {len(alignment.suggestions)} suggested links", markup=False)
+        where = write_output(out, text, store=registry.store, inputs=inputs, force=force)
+        _stderr.print(f"wrote {where}: {len(alignment.suggestions)} suggested links", markup=False)
     if clause_map is not None:
         links = links_between(
             clause_map, (left_treaty.meta.id, left_treaty.lang), (right_treaty.meta.id, right_treaty.lang)
