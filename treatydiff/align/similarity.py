@@ -13,12 +13,13 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from treatydiff.align.features import Pairs
+if TYPE_CHECKING:  # a sibling module: the type only
+    from treatydiff.align.features import Pairs
 
 __all__ = [
     "Matrix",
