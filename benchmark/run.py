@@ -606,7 +606,7 @@ def lineage_rows(bench: Bench, index_store: Path) -> tuple[HotRow, int]:
             matcher.ratio()
 
     base_seconds = best_of(base_one, 1) * LINEAGE_QUERIES
-    row = HotRow("`lineage` ×100", f"(g) {LINEAGE_QUERIES} queries over {len(index):,} provisions",
+    row = HotRow("`lineage` ×100", f"(g) {LINEAGE_QUERIES} queries over {len(index)} provisions",
                  best_of(ours, 2), traced_peak(ours),
                  "difflib `SequenceMatcher.ratio` of the query against every provision", base_seconds, None,
                  note="baseline timed on one query, times 100")
