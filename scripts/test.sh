@@ -32,4 +32,6 @@ fi
 .venv/bin/lint-imports --no-cache          # modules import one way only
 .venv/bin/ruff check treatydiff tests benchmark
 .venv/bin/mypy                             # strict, over treatydiff/
+# Property tests run 10,000 examples per parser here (TREATYDIFF_HYPOTHESIS=default: 200).
+export TREATYDIFF_HYPOTHESIS="${TREATYDIFF_HYPOTHESIS:-slow}"
 .venv/bin/python -m pytest "$@"            # everything, slow tests too; -m "not slow" to skip them

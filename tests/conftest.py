@@ -12,6 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests without their own example count run this many: "slow" is the CI profile
+# (scripts/test.sh), 10,000 examples per parser; the default keeps local runs quick.
+settings.register_profile("default", max_examples=200)
+settings.register_profile("slow", max_examples=10_000)
+settings.load_profile(os.environ.get("TREATYDIFF_HYPOTHESIS", "default"))
 
 pytest_plugins = ["pytester"]  # tests/test_markers.py runs this conftest on example tests
 

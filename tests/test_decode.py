@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
+from ftfy.badness import badness
+from hypothesis import given
+from hypothesis import strategies as st
 
 from treatydiff.errors import InputError
 from treatydiff.ingest import decode_bytes
-from treatydiff.ingest.decode import repair_mojibake
+from treatydiff.ingest.decode import _may_be_mojibake, repair_mojibake
 
 RU = "Статья 1\nСтороны развивают торговлю виджетами.\n"
 EN = "Article 1\nThe Parties shall trade in widgets.\n"
@@ -89,3 +93,28 @@ def test_repair_mojibake(garbled: str) -> None:
 )
 def test_repair_leaves_clean_text_alone(clean: str) -> None:
     assert repair_mojibake(clean) == (clean, False)
+
+
+# The pre-filter before ftfy: text it passes over must score zero, whatever the text.
+_MOJIBAKE_ALPHABET = st.sampled_from(
+    "aZ .,;:'\n\t0ÃÂÐÑØÙÎâ€™œžŸ©®°µ»«“”‘’–—…\xa0\xad·´ВГРСвЂўβΒ¡¿¢£¥§¶×²³√≈‚Äāé¿ñ¤ЁёŠš\x85\x9d"
+)
+
+
+@given(st.text(alphabet=_MOJIBAKE_ALPHABET, max_size=40))
+def test_the_mojibake_prefilter_never_skips_text_ftfy_scores_above_zero(text: str) -> None:
+    assert _may_be_mojibake(text) or badness(text) == 0
+
+
+@pytest.mark.corpus
+def test_the_corpus_gets_the_same_seven_mojibake_repairs(corpus_dir: Path) -> None:
+    from treatydiff.ingest import parse_tota
+
+    repaired = []
+    for path in sorted((corpus_dir / "tota" / "xml").glob("pta_*.xml")):
+        _meta, body = parse_tota(path.read_bytes(), origin=path.name)
+        repaired += [
+            w.split(": repaired")[0].split(" (")[0] for w in body.warnings if "repaired mojibake" in w
+        ]
+    repairs = ((173, 10), (355, 1), (360, 1), (420, 1), (421, 1), (423, 1), (424, 1))
+    assert repaired == [f"pta_{n}.xml: article {a}" for n, a in repairs]

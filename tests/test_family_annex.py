@@ -42,6 +42,8 @@ def test_annex_all_is_written_offline_from_what_ships(
     assert "<script" not in page and "http-equiv" not in page and not re.search(r'(src|href)="https?:', page)
     timeline = page[page.index('id="timeline"') : page.index('id="family-')]
     assert re.findall(r'id="treaty-([a-z0-9-]+)"', timeline) == list(FOCUS)
+    # a relation to a treaty the registry does not hold says what it is, not a bare kind
+    assert 'replaces <span class="other">Cancels the Tsarist-era treaties' in timeline
     sections = re.findall(r'<section class="family" id="family-([a-z-]+)"', page)
     assert sections == list(FAMILY_ORDER)
     assert page.count("text not loaded — <code>treatydiff ingest") == 52  # every cell of the ten families
@@ -64,6 +66,8 @@ def test_family_json_lists_members_in_date_order(store: Path, capsys: pytest.Cap
     )
     assert by_id["ir-ru-2001"]["label"] == "article not stated by any source"
     assert by_id["ir-ru-2001"]["ingest_hint"] == "treatydiff ingest ir-ru-2001 FILE --lang ru"
+    # no source names the 2000 treaty's languages: a placeholder, not a code the store would refuse
+    assert by_id["ru-kp-2000"]["ingest_hint"] == "treatydiff ingest ru-kp-2000 FILE --lang LANG"
 
 
 def test_unknown_family_is_one_line_with_a_suggestion(

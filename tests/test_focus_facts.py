@@ -163,3 +163,29 @@ def test_pairwise_maps_cite_sources_and_only_stated_numbers(facts: dict[str, Any
                     assert number in _numbers(facts, treaty) or (
                         number[1] is None and any(a == number[0] for a, _ in _numbers(facts, treaty))
                     ), (link.line, ref)
+
+
+_INVERSE = {
+    "replaces": "replaced-by",
+    "terminates": "terminated-by",
+    "cites": "cited-by",
+    "supplements": "supplemented-by",
+}
+_INVERSE.update({v: k for k, v in _INVERSE.items()})
+
+
+@pytest.mark.parametrize("treaty", FOCUS)
+def test_treaty_relations_point_the_right_way_and_are_mirrored(treaty: str) -> None:
+    """A `-by` relation names a later registry treaty; the other manifest states the inverse."""
+    signed = {t: parse_manifest(ROOT / "texts" / f"{t}.yaml").signed_date for t in FOCUS}
+    for rel in _dossier(treaty).relations:
+        if rel.kind.endswith("-by"):
+            assert rel.treaty is not None, f"{treaty}: {rel.kind} names no treaty: {rel.summary}"
+        if rel.treaty is None:
+            continue
+        mine, theirs = signed[treaty], signed[rel.treaty]
+        assert mine is not None and theirs is not None
+        later = theirs > mine
+        assert later == rel.kind.endswith("-by"), f"{treaty}: {rel.kind} {rel.treaty}"
+        back = {(r.kind, r.treaty) for r in _dossier(rel.treaty).relations}
+        assert (_INVERSE[rel.kind], treaty) in back, f"{rel.treaty} lacks {_INVERSE[rel.kind]} {treaty}"

@@ -233,7 +233,7 @@ def build_family_view(workspace: Workspace, family: Family, module: ModuleType |
                 neighbours=tuple(neighbours),
                 ingest_hint=None
                 if versions
-                else f"treatydiff ingest {member.treaty} FILE --lang {languages[0] if languages else 'xx'}",
+                else f"treatydiff ingest {member.treaty} FILE --lang {languages[0] if languages else 'LANG'}",
             )
         )
     cells = [_with_change(cell, family, modalities) for cell in cells]

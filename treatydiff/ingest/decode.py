@@ -43,10 +43,48 @@ def _ftfy_config() -> Any:
         explain=False,
     )
 
+
 # A UTF-8 lead byte of Cyrillic (Ð, Ñ) followed by '?': the continuation byte was one
 # that CP1252 cannot show (0x81 0x8D 0x8F 0x90 0x9D) and was lost when the text was saved.
 _LOST_CYRILLIC = re.compile(r"[ÐÑ]\?(?=[\u0400-\u04ff\ufffdÐÑ])|(?<=[\u0400-\u04ff\ufffd])[ÐÑ]\?")
 _HINT = "save the file as UTF-8 text"
+# Every sequence ftfy's badness counts holds a "trigger": a character of its mojibake
+# categories or its pattern, other than ASCII, the basic Cyrillic letters (U+0410-U+044F)
+# and the 'common' punctuation (’ – … no-break space), which it counts only beside
+# another trigger. No sequence is longer than 7 characters with its context, so the
+# pattern is tried only around runs of triggers (tests/test_decode.py checks the premise).
+_CONTEXT = 8
+
+
+@cache
+def _suspect_run() -> re.Pattern[str]:
+    """Runs of trigger characters, each within 16 characters of the next (ftfy imported on first use)."""
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+    ranges = re.compile(r"(.)-(.)", re.DOTALL)
+    chars: set[str] = set()
+    sources = [v for k, v in MOJIBAKE_CATEGORIES.items() if k != "common"] + [BADNESS_RE.pattern]
+    for source in sources:
+        chars.update(ranges.sub(lambda m: "".join(map(chr, range(ord(m[1]), ord(m[2]) + 1))), source))
+    common = set(MOJIBAKE_CATEGORIES["common"])
+    kept = sorted(c for c in chars if not c.isascii() and not "\u0410" <= c <= "\u044f" and c not in common)
+    trigger = "[" + "".join(re.escape(c) for c in kept) + "]"
+    return re.compile(trigger + r"(?:.{0,16}" + trigger + ")*", re.DOTALL)
+
+
+def _may_be_mojibake(text: str) -> bool:
+    """Whether ftfy's badness can be above zero: its pattern, tried only around suspect characters.
+
+    Exact for a zero score (a window never hides a match, at worst it finds one the
+    whole text would not), and many times faster than scanning the whole text.
+    """
+    from ftfy.badness import is_bad
+
+    # Joined by NUL, which no class of the pattern holds: a join can add a match, never hide one.
+    windows = "\x00".join(
+        text[max(0, run.start() - _CONTEXT) : run.end() + _CONTEXT] for run in _suspect_run().finditer(text)
+    )
+    return is_bad(windows) if windows else False
 
 
 def _is_cyrillic_text(text: str) -> bool:
@@ -127,7 +165,7 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     Returns:
         The text (repaired or unchanged) and whether it was repaired.
     """
-    if text.isascii():
+    if text.isascii() or not _may_be_mojibake(text):
         return text, False
     import ftfy
     from ftfy.badness import badness

@@ -5,6 +5,7 @@ The words and shapes come from each language's :class:`~treatydiff.languages.Lab
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -40,7 +41,7 @@ class LabelMaker:
 
     lang: str
 
-    @property
+    @functools.cached_property
     def record(self) -> Language:
         return language(self.lang)
 
@@ -98,6 +99,7 @@ def container_unit(kind: Kind) -> LabelUnit:
     return units.get(kind, "chapter")
 
 
+@functools.lru_cache(maxsize=64)
 def label_maker(lang: str) -> LabelMaker:
     """A :class:`LabelMaker` for ``lang`` (any code; unknown languages get English words)."""
     return LabelMaker(lang)

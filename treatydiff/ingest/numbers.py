@@ -6,6 +6,7 @@ this module only reads them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from treatydiff.languages import records
@@ -150,6 +151,7 @@ _TENS = {word: value for word, value in _NUMBER_WORDS.items() if value >= 20 and
 _SUFFIXES = frozenset(suffix for r in records() for suffix in r.number_suffixes)
 
 
+@functools.lru_cache(maxsize=8192)
 def number_word(text: str) -> int | None:
     """The value of a spelled-out number used in headings ("ONE", "TWENTY-ONE", "ПЕРВАЯ")."""
     words = [w for w in re.split(r"[\s\-]+", text.lower()) if w]
@@ -162,6 +164,7 @@ def number_word(text: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def number_slug(printed: str, *, roman: bool = True) -> str:
     """The id form of a printed number: ``"V"`` → ``"5"``, ``"2.3"`` → ``"2-3"``, ``"5 BIS"`` → ``"5bis"``.
 

@@ -33,14 +33,26 @@ MarkerKind = Literal["number", "letter", "roman", "dash", "none"]
 
 # Checked in this order at the start of a line (after indentation).
 _NUMBER_MARKER = re.compile(
-    r"(?:\((?P<p>[0-9]{1,3})\)|(?P<d>[0-9]{1,3}(?:\.[0-9]{1,3}){0,2})\.|(?P<r>[0-9]{1,3})\))(?=\s|$)"
+    r"(?:\((?P<p>[0-9]{1,3})\)|(?P<d>[0-9]{1,3}(?:\.[0-9]{1,3}){0,2})\.|(?P<r>[0-9]{1,3})\))"
+    r"(?=\s|$|(?<=\.)[A-ZА-ЯЁ])"  # "1.The": a capital after the dot, the space lost
 )
 _LATIN, _CYRILLIC = POINT_LETTER_CLASSES
 _POINT_MARKER = re.compile(
     r"(?:\((?P<p>" + _LATIN + r"{1,2}|[ivxl]{1,6}|[IVXL]{1,6}|" + _CYRILLIC + r"{1,2}|[A-Z])\)"
     r"|(?P<r>" + _LATIN + r"|[ivxl]{1,6}|[IVXL]{1,6}|" + _CYRILLIC + r")\))(?=\s|$)"
 )
-_DASH_MARKER = re.compile(r"[-–—•](?=\s)")
+_DASH_MARKER = re.compile(r"[-–—•](?=\s|[^\W\d_])")  # "- item", and "-item" with its space lost
+_LONE_DASH = re.compile(r"[-–—•]")
+_LETTER = re.compile(r"[^\W\d_]")
+_TAIL = 40  # longer than any conjunction the end-of-line patterns name, with its punctuation
+_PARAGRAPH_LINE = 100
+"""Lines at least this wide are not hard-wrapped prose."""
+_WIDE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def _width(line: str) -> int:
+    """Columns a line takes, Chinese, Japanese and Korean characters counting two."""
+    return len(line) + len(_WIDE.findall(line))
 
 
 @dataclass(frozen=True)
@@ -91,14 +103,20 @@ def _continues_letters(printed: str, last_letter: str | None, following: str | N
     return following is None or following.lower() != successor
 
 
+def _tail(text: str) -> str:
+    """The end of ``text`` that the end-of-line patterns look at: searching a whole
+    paragraph for a ``$``-anchored pattern costs a try at every character."""
+    return text.rstrip()[-_TAIL:]
+
+
 def _may_precede_marker(text: str) -> bool:
-    return LIST_BOUNDARY.search(text) is not None
+    return LIST_BOUNDARY.search(_tail(text)) is not None
 
 
 def _ends_item(text: str) -> bool:
     """Whether a line ends a sentence or a list item for certain (hard-wrapped prose
     also breaks lines after commas and "and", so those do not count)."""
-    return ITEM_END.search(text) is not None
+    return ITEM_END.search(_tail(text)) is not None
 
 
 # A line that certainly ends a sentence (not a list item ending in ";" or ",").
@@ -119,6 +137,11 @@ def _indentation(text: str, line: Line) -> int | None:
     return len(lead) if not lead.strip() else None
 
 
+def _noise(line: Line, lang: str) -> bool:
+    """A line without a letter that is no marker either ("12", "* * *", "0101.10")."""
+    return _LETTER.search(line.text) is None and _marker(line.text.strip(), lang).kind == "none"
+
+
 @dataclass
 class _Unit:
     """A paragraph-sized run of lines with the marker of its first line."""
@@ -128,7 +151,7 @@ class _Unit:
     marker: _Marker
 
 
-def _units(text: str, start: int, end: int, lang: str) -> list[_Unit]:
+def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False) -> list[_Unit]:
     """Cut ``text[start:end]`` into paragraph units.
 
     A unit starts at a line with a paragraph marker, after a blank line, and at a
@@ -140,6 +163,10 @@ def _units(text: str, start: int, end: int, lang: str) -> list[_Unit]:
     paragraph that introduced the points, and every point of the list is indented
     deeper. Without that difference, words after the last point stay in it, since
     they may as well continue that point.
+
+    In a preamble (``recitals``) a long last line that is a whole sentence is a
+    recital of its own after a line without punctuation: the Charter's "… these
+    aims" / "Accordingly, …", where some language versions lost the full stop.
     """
     blocks: list[list[Line]] = []
     current: list[Line] = []
@@ -158,27 +185,70 @@ def _units(text: str, start: int, end: int, lang: str) -> list[_Unit]:
     # smallest indentation of the point lines since (None: no point yet).
     base_indent: int | None = None
     point_indent: int | None = None
+    dash_line: Line | None = None  # a dash alone on its line: it opens the next block's item
     for block in blocks:
+        if len(block) == 1 and _LONE_DASH.fullmatch(block[0].text.strip()):
+            dash_line = block[0]
+            continue
+        trailing_dash = block[-1] if len(block) > 1 and _LONE_DASH.fullmatch(block[-1].text.strip()) else None
+        # Page numbers, footnote markers, tariff codes at a block's edges are no units.
+        while block and _noise(block[-1], lang):
+            block = block[:-1]
+        while block and _noise(block[0], lang):
+            block = block[1:]
+        if not block:
+            dash_line = trailing_dash or dash_line
+            continue
         breaks = list(zip(block, block[1:], strict=False))
         hard = sum(1 for prev, _ in breaks if _ends_item(prev.text))
         # Hard-wrapped prose breaks lines mid-sentence; one-paragraph-per-line text does not.
         per_line = bool(breaks) and hard * 2 > len(breaks)
-        piece_start: Line | None = None
+        # Lines this long are whole paragraphs, even where the source lost a full stop.
+        long_lines = bool(breaks) and all(_width(prev.text.strip()) >= _PARAGRAPH_LINE for prev, _ in breaks)
+        piece_start: int | None = None
         piece_marker = _Marker("none", "", 0)
         prev: Line | None = None
+        first = block[0].text.strip()
+        if (
+            units
+            and dash_line is None
+            and first[:1].islower()
+            and _marker(first, lang).kind == "none"
+            and not _may_precede_marker(text[units[-1].start : units[-1].end])
+        ):
+            # A sentence cut at a blank line (or a page break): it goes on in the last unit.
+            last = units.pop()
+            piece_start, piece_marker = last.start, last.marker
+            prev = block[0]
+            block = block[1:]
+            if not block:
+                units.append(_Unit(piece_start, prev.content_end, piece_marker))
+                continue
         for line in block:
             stripped = line.text.strip()
             marker = _marker(stripped, lang)
             if marker.kind != "none" and prev is not None and not _may_precede_marker(prev.text):
                 marker = _Marker("none", "", 0)
+            opens_dash = prev is None and dash_line is not None and marker.kind == "none"
+            if opens_dash:
+                marker = _Marker("dash", "-", 1)
             boundary = prev is None or _ends_item(prev.text)
-            starts = prev is None or marker.kind != "none" or (per_line and boundary)
+            lower = stripped[:1].islower()
+            # In one-paragraph-per-line text a new sentence starts a unit even where the
+            # source lost the full stop before it (the Charter's Arabic Article 13).
+            sentence = boundary or _starts_sentence(stripped)
+            starts = (
+                prev is None or marker.kind != "none" or (per_line and sentence) or (long_lines and not lower)
+            )
+            if recitals and not starts and prev is not None and line is block[-1]:
+                whole = _width(stripped) >= _PARAGRAPH_LINE and FULL_STOP.search(_tail(line.text)) is not None
+                starts = whole and not _may_precede_marker(prev.text)
             if (
                 not starts
                 and prev is not None
                 and point_indent is not None
                 and _starts_sentence(stripped)
-                and FULL_STOP.search(prev.text) is not None
+                and FULL_STOP.search(_tail(prev.text)) is not None
             ):
                 indent = _indentation(text, line)
                 # The paragraph's own words after its point list.
@@ -193,12 +263,14 @@ def _units(text: str, start: int, end: int, lang: str) -> list[_Unit]:
                 else:
                     base_indent, point_indent = indent, None
             if starts and piece_start is not None and prev is not None:
-                units.append(_Unit(piece_start.content_start, prev.content_end, piece_marker))
+                units.append(_Unit(piece_start, prev.content_end, piece_marker))
             if starts:
-                piece_start, piece_marker = line, marker
+                start_line = dash_line if opens_dash and dash_line is not None else line
+                piece_start, piece_marker = start_line.content_start, marker
             prev = line
+        dash_line = trailing_dash
         if piece_start is not None and prev is not None:
-            units.append(_Unit(piece_start.content_start, prev.content_end, piece_marker))
+            units.append(_Unit(piece_start, prev.content_end, piece_marker))
     return units
 
 
@@ -241,7 +313,6 @@ class _Node:
 
 
 # A lead-in needs a word: "2." alone, or "(a) —", is only a marker.
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _lead_words(text: str, start: int, end: int) -> Span | None:
@@ -376,7 +447,7 @@ def split_recitals(
     """Split a preamble into recitals ``preamble.1`` … by position (markers ignored)."""
     labels = label_maker(lang)
     recitals = []
-    for n, u in enumerate(_units(text, span.start, span.end, lang), start=1):
+    for n, u in enumerate(_units(text, span.start, span.end, lang, recitals=True), start=1):
         recitals.append(
             Provision(
                 id=ids.claim(f"{parent_id}.{n}"),

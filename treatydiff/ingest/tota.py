@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from treatydiff.errors import IngestError, InputError
-from treatydiff.ingest.conventions import CLOSING_START, CONTAINERS
+from treatydiff.ingest.conventions import ANNEX, CLOSING_START, CONTAINERS
 from treatydiff.ingest.decode import repair_mojibake
 from treatydiff.ingest.ids import IdRegistry, article_segment, container_segment, nested_label
 from treatydiff.ingest.labels import container_unit, label_maker
@@ -245,9 +245,12 @@ def parse_tota(data: bytes, *, origin: str, number: int | None = None) -> tuple[
     # holds them), so a parent found with getparent() can be looked up here.
     position = {chapter: index for index, chapter in enumerate(chapters)}
     builder = _Builder(source, lang)
-    for article, span in zip(articles, spans, strict=True):
+    printed = [_article_number(a.get("number")) for a in articles]
+    for at, (article, span) in enumerate(zip(articles, spans, strict=True)):
         index = position.get(article.getparent())
-        builder.add(article, span, None if index is None else (index, chapters[index]))
+        following = next((p for p in printed[at + 1 :] if p is not None), None)
+        last = at == len(articles) - 1
+        builder.add(article, span, None if index is None else (index, chapters[index]), following, last=last)
     provisions = tuple(item if isinstance(item, Provision) else item.freeze(source) for item in builder.top)
     body = Body(
         lang=lang, source_text=source, provisions=provisions, title=builder.title, warnings=tuple(warnings)
@@ -291,6 +294,7 @@ class _Builder:
         self.seen_numbered = False
         self.unnumbered_articles = 0
         self.unnumbered_groups = 0
+        self.preambles = 0
 
     def _group_of(self, chapter: tuple[int, etree._Element] | None) -> _Group | None:
         if chapter is None:
@@ -305,14 +309,42 @@ class _Builder:
                 self.top.append(group)
         return self.groups[key]
 
-    def add(self, article: etree._Element, span: Span, chapter: tuple[int, etree._Element] | None) -> None:
-        """Add one ``<article>`` (its text at ``span``) found in ``chapter`` (index, element)."""
+    def add(
+        self,
+        article: etree._Element,
+        span: Span,
+        chapter: tuple[int, etree._Element] | None,
+        following: str | None = None,
+        *,
+        last: bool = False,
+    ) -> None:
+        """Add one ``<article>`` (its text at ``span``) found in ``chapter`` (index, element).
+
+        ``following`` is the printed number of the next numbered article: an article
+        printed as the bare word ("ARTICLE") before "ARTICLE 2" is article 1.
+        """
         group = self._group_of(chapter)
         printed = _article_number(article.get("number"))
         text = self.source[span.start : span.end]
-        if printed is None and not self.seen_numbered:
+        bare_word = printed is None and bool((article.get("number") or "").strip())
+        if bare_word or (printed is None and not self.seen_numbered and self.preambles):
+            # The source lost the article's number: inferred from the next one when it can be.
+            inferred = _previous_number(following) if bare_word and not self.seen_numbered else None
+            provision = self._article(
+                inferred,
+                (article.get("name") or "").strip() or None,
+                span,
+                group,
+                inferred=inferred is not None,
+            )
+            self.seen_numbered = self.seen_numbered or bare_word
+        elif printed is None and not self.seen_numbered:
+            self.preambles += 1
             provision = self._preamble(span)
-        elif printed is None and _is_closing(chapter[1] if chapter else None, text):
+        elif printed is None and (
+            _is_closing(chapter[1] if chapter else None, text)
+            or (last and self.seen_numbered and ANNEX.match(text.lstrip()) is None)
+        ):
             pid = self.ids.claim("closing")
             provision = Provision(pid, "closing", self.labels.top("closing"), text, span)
         else:
@@ -332,7 +364,13 @@ class _Builder:
         return Provision(pid, "preamble", label, self.source[rest.start : rest.end], rest, children=recitals)
 
     def _article(
-        self, printed: str | None, heading: str | None, span: Span, group: _Group | None
+        self,
+        printed: str | None,
+        heading: str | None,
+        span: Span,
+        group: _Group | None,
+        *,
+        inferred: bool = False,
     ) -> Provision:
         self.seen_numbered = self.seen_numbered or printed is not None
         if not number_slug(printed or ""):
@@ -341,7 +379,9 @@ class _Builder:
             article_segment(printed, self.unnumbered_articles), container=group.id if group else None
         )
         # An unnumbered article is shown by its id's ordinal, never as if it were "Article 2".
-        label = self.labels.top("article", printed or f"u{self.unnumbered_articles}")
+        # An inferred number is shown in brackets: the source printed none.
+        shown = f"[{printed}]" if inferred and printed else printed
+        label = self.labels.top("article", shown or f"u{self.unnumbered_articles}")
         if group is not None:
             label = nested_label(pid, group.id, group.label, label)
         children = (
@@ -357,12 +397,20 @@ class _Builder:
             label,
             self.source[span.start : span.end],
             span,
-            number=printed,
+            number=None if inferred else printed,
             heading=heading,
             children=children,
         )
 
 
+def _previous_number(following: str | None) -> str | None:
+    """The number before ``following`` ("2" → "1", "1.2" → "1.1"), if it has one."""
+    found = re.fullmatch(r"(?P<head>(?:[0-9]+[.\-])*)(?P<last>[0-9]+)", following or "")
+    if found is None or int(found["last"]) < 2:
+        return None
+    return f"{found['head']}{int(found['last']) - 1}"
+
+
 def _is_closing(chapter: etree._Element | None, text: str) -> bool:
     name = (chapter.get("name") or "").strip().lower() if chapter is not None else ""
-    return name == "conclusion" or CLOSING_START.match(text.lstrip("* ")) is not None
+    return name == "conclusion" or CLOSING_START.match(text.lstrip("* \n\t")) is not None

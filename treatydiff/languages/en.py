@@ -91,8 +91,8 @@ LANGUAGE = Language(
         "parts?",
     ),  # fmt: skip
     closing_formulas=(
-        r"(?:done|signed|made)\s+(?:at|in|on)\b",
-        r"in\s+(?:witness|faith|confirmation)\s+(?:whereof|thereof|of\s+which)",
+        r"(?:done|signed|made|executed)\s+(?:at|in|on)\b",
+        r"in\s+(?:witness|faith|confirmation)\s+(?:where\s?of|thereof|of\s+which)",
     ),
     list_conjunctions=("and", "or"),
     item_conjunctions=("and", "or"),

@@ -6,20 +6,11 @@ network; every string goes through Jinja's autoescape.
 
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
 from treatydiff.families.model import Annex, Cell, Member
+from treatydiff.render._templates import ENV
 
 __all__ = ["anchor", "render_family_annex"]
 
-_ENV = Environment(
-    loader=PackageLoader("treatydiff.render", "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
 
 STATE_WORDS = {
     "resolved": "article stated by a source",
@@ -42,6 +33,6 @@ def _origin(cell: Cell) -> str:
 
 def render_family_annex(annex: Annex) -> str:
     """The annex as a standalone HTML document (a string; the caller writes it)."""
-    return _ENV.get_template("families.html.j2").render(
+    return ENV.get_template("families.html.j2").render(
         a=annex, anchor=anchor, states=STATE_WORDS, origin=_origin
     )

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
-
 from treatydiff.model import ClauseMap, ComparedLink, Comparison, Passage, Provision, Side
 from treatydiff.render._common import (
     NO_RELATION,
@@ -29,20 +27,9 @@ from treatydiff.render._common import (
     summary_counts,
     unlinked_text,
 )
+from treatydiff.render._templates import ENV
 
 __all__ = ["render_html"]
-
-_ENV = Environment(
-    loader=PackageLoader("treatydiff.render", "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    # The compiled template is kept in jinja2's per-user cache folder (mode 0700, checked
-    # by jinja2), keyed by the template's checksum: each run would otherwise compile it again.
-    bytecode_cache=FileSystemBytecodeCache(),
-)
 
 
 @dataclass(frozen=True)
@@ -104,7 +91,7 @@ def render_html(comparison: Comparison) -> str:
         (comparison.left, _unlinked(side_key(comparison, "left"), comparison.unlinked_left, anchors)),
         (comparison.right, _unlinked(side_key(comparison, "right"), comparison.unlinked_right, anchors)),
     ]
-    return _ENV.get_template("annex.html.j2").render(
+    return ENV.get_template("annex.html.j2").render(
         c=comparison,
         rows=rows,
         unlinked=[(side, items) for side, items in unlinked if items],

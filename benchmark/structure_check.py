@@ -1,0 +1,210 @@
+"""Count the structural invariants that segmentation defects break, over the reference corpus.
+
+Parses all ToTA files and the six UN Charter raw texts and counts, per defect class,
+the units that break an invariant and the files affected, with a few examples
+(ids only, never treaty text). docs/segmentation.md records the table before and
+after the fixes; ``--ceilings FILE`` fails (exit 1) when a class exceeds its ceiling,
+which is how CI keeps the fixes from regressing (tests/test_structure_check.py).
+
+Usage: python benchmark/structure_check.py [--corpus DIR] [--examples N] [--ceilings FILE] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from treatydiff.ingest import parse_text, parse_tota
+from treatydiff.model import Body, Provision
+
+HERE = Path(__file__).resolve().parent
+CHARTER_LANGS = ("ar", "en", "es", "fr", "ru", "zh")
+CEILINGS = HERE / "structure_ceilings.json"
+
+# A unit that ends like this may be followed by anything (a sentence, an item, a lead-in).
+_UNIT_END = re.compile(
+    r"(?:[.;:,!?…)\]»\"”'’。；：，、！？）؛،؟*\-–—]|\b(?:and|or|et|ou|y|o|e|и|или|либо))\s*$", re.IGNORECASE
+)
+_STARTS_LOWER = re.compile(r"^[\"“'‘]?[a-zà-ÿа-я]")
+_LETTER = re.compile(r"[^\W\d_]")
+_DUP_SUFFIX = re.compile(r"_[0-9]+$")
+_MOJIBAKE = re.compile("[ÐÑ][\u00a0-\u00bf\u2013-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u02c6\u2122]")
+_LONE_DASH = re.compile(r"^\s*[-–—•]\s*$")
+_DASH_NO_SPACE = re.compile(r"^[ \t]*[-–—](?=[^\W\d_])", re.MULTILINE)
+_MARKER_NO_SPACE = re.compile(r"^[ \t]*\(?[0-9]{1,2}[.)](?=[A-ZА-Я])", re.MULTILINE)
+_SIGNATURE = re.compile(
+    r"in witness whereof|^\s*done (?:at|in)\b|^\s*executed (?:at|in)\b|udfærdiget|совершено в|"
+    r"hecho en|fait à|^\s*signed (?:at|in)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CONTAINER_LINE = re.compile(
+    r"^[ \t]*(?:ANNEX|Annex|PROTOCOL|Protocol|APPENDIX|Appendix|ANEXO|PROTOCOLO|ANNEXE"
+    r"|ПРОТОКОЛ|ПРИЛОЖЕНИЕ)\b",
+    re.MULTILINE,
+)
+
+
+@dataclass
+class Tally:
+    """One defect class: units counted, files affected, a few example ids."""
+
+    name: str
+    what: str
+    units: int = 0
+    files: set[str] = field(default_factory=set)
+    examples: list[str] = field(default_factory=list)
+
+    def add(self, file: str, where: str, limit: int, *, one_per_file: bool = True) -> None:
+        self.units += 1
+        self.files.add(file)
+        repeat = one_per_file and any(e.startswith(file + " ") for e in self.examples)
+        if len(self.examples) < limit and not repeat:
+            self.examples.append(f"{file} {where}")
+
+
+CLASSES = (
+    ("mid_sentence_cut", "a unit ends without punctuation and the next starts in lower case"),
+    ("mid_sentence_recital", "the same between two recitals"),
+    ("noise_only", "a unit without a letter (page number, footnote marker, tariff code)"),
+    ("dup_suffix", "an id made unique with `_2` …"),
+    ("second_preamble", "a second preamble (`preamble_2`)"),
+    ("closing_missing", "a signature formula in an article, and no closing"),
+    ("annex_in_closing", "an annex or protocol heading inside the closing"),
+    ("lone_dash", "a unit that is only a dash (split from its item)"),
+    ("dash_no_space", "a line opening `-word` inside a unit (not its first)"),
+    ("marker_no_space", "a line opening `1.The` inside a unit (not its first)"),
+    ("number_out_of_order", "a numbered paragraph not one more than the previous one"),
+    ("no_title", "no title split off the preamble"),
+    ("garbled_head", "U+FFFD or mojibake in the title or preamble"),
+    ("charter_count_mismatch", "a Charter article whose count of units differs between languages"),
+)
+
+
+def _leaves(provision: Provision) -> Iterator[Provision]:
+    if not provision.children:
+        yield provision
+    for child in provision.children:
+        yield from _leaves(child)
+
+
+def _walk(provisions: Sequence[Provision]) -> Iterator[Provision]:
+    for p in provisions:
+        yield p
+        yield from _walk(p.children)
+
+
+def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) -> None:
+    def add(name: str, where: str) -> None:
+        tallies[name].add(file, where, limit)
+
+    has_closing = any(p.kind == "closing" for p in body.provisions)
+    for top in _walk(body.provisions):
+        if top.kind in ("article", "preamble", "closing", "annex") and top.children:
+            leaves = [leaf for leaf in _leaves(top) if leaf is not top]
+            for prev, nxt in zip(leaves, leaves[1:], strict=False):
+                unmarked = nxt.number is None and nxt.id.rsplit(".", 1)[-1][:4] not in ("dash", "intr")
+                if unmarked and not _UNIT_END.search(prev.text) and _STARTS_LOWER.match(nxt.text):
+                    add("mid_sentence_recital" if top.kind == "preamble" else "mid_sentence_cut", nxt.id)
+            numbered = [c for c in top.children if c.kind == "paragraph" and c.number and c.number.isdigit()]
+            for prev, nxt in zip(numbered, numbered[1:], strict=False):
+                if int(nxt.number or 0) != int(prev.number or 0) + 1:
+                    add("number_out_of_order", nxt.id)
+        if top.kind == "article" and not has_closing and _SIGNATURE.search(top.text):
+            add("closing_missing", top.id)
+        if top.kind == "closing" and _CONTAINER_LINE.search(top.text):
+            add("annex_in_closing", top.id)
+    for p in _walk(body.provisions):
+        last = p.id.rsplit(".", 1)[-1]
+        if p.kind == "preamble" and _DUP_SUFFIX.search(last):
+            add("second_preamble", p.id)
+        elif _DUP_SUFFIX.search(last):
+            add("dup_suffix", p.id)
+        if p.children:
+            continue
+        if p.kind in ("paragraph", "point", "recital"):
+            if _LONE_DASH.match(p.text):
+                add("lone_dash", p.id)
+            elif not _LETTER.search(p.text):
+                add("noise_only", p.id)
+        if _DASH_NO_SPACE.search(p.text, 1):
+            add("dash_no_space", p.id)
+        if _MARKER_NO_SPACE.search(p.text, 1):
+            add("marker_no_space", p.id)
+    preamble = next((p for p in body.provisions if p.kind == "preamble"), None)
+    if preamble is not None and body.title is None:
+        add("no_title", preamble.id)
+    head = (body.title or "") + (preamble.text[:2000] if preamble else "")
+    if "\ufffd" in head or _MOJIBAKE.search(head):
+        add("garbled_head", "title/preamble")
+
+
+def _charter_counts(bodies: dict[str, Body], tallies: dict[str, Tally], limit: int) -> None:
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for lang, body in bodies.items():
+        for p in _walk(body.provisions):
+            if p.kind in ("article", "preamble"):
+                # Units, not direct children: "1. … (a) (b)" in one language is a lead-in
+                # and two items in another that lost the numbers.
+                counts[p.id][lang] = sum(1 for leaf in _leaves(p) if leaf is not p)
+    for pid, per_lang in counts.items():
+        if len(set(per_lang.values())) > 1 or len(per_lang) != len(bodies):
+            shown = ",".join(f"{lang}={n}" for lang, n in sorted(per_lang.items()))
+            mismatch = tallies["charter_count_mismatch"]
+            mismatch.add("un-charter", f"{pid} ({shown})", limit * 4, one_per_file=False)
+
+
+def run(corpus: Path, limit: int = 3) -> tuple[dict[str, Tally], int]:
+    """All tallies over the corpus, and the number of files checked."""
+    tallies = {name: Tally(name, what) for name, what in CLASSES}
+    files = sorted((corpus / "tota" / "xml").glob("pta_*.xml"), key=lambda p: int(p.stem[4:]))
+    for path in files:
+        _meta, body = parse_tota(path.read_bytes(), origin=path.name)
+        _check_body(path.stem, body, tallies, limit)
+    charters: dict[str, Body] = {}
+    for lang in CHARTER_LANGS:
+        path = corpus / "un-charter" / "raw" / f"raw_un_charter_{lang}.txt"
+        charters[lang] = parse_text(path.read_text(encoding="utf-8"), lang=lang, origin=path.name)
+        _check_body(f"charter-{lang}", charters[lang], tallies, limit)
+    _charter_counts(charters, tallies, limit)
+    return tallies, len(files) + len(charters)
+
+
+def table(tallies: dict[str, Tally]) -> str:
+    """The Markdown table of the tallies."""
+    rows = ["| class | what it counts | units | files | examples |", "|---|---|---:|---:|---|"]
+    for t in tallies.values():
+        examples = "; ".join(f"`{e}`" for e in t.examples) or "–"
+        rows.append(f"| {t.name} | {t.what} | {t.units} | {len(t.files)} | {examples} |")
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=HERE.parent.parent / "shared" / "corpus")
+    parser.add_argument("--examples", type=int, default=3, help="example ids per class (default 3)")
+    parser.add_argument("--ceilings", type=Path, help="JSON {class: max units}; exit 1 when one is exceeded")
+    parser.add_argument("--json", action="store_true", help="print {class: [units, files]} as JSON")
+    args = parser.parse_args(argv)
+    tallies, checked = run(args.corpus, args.examples)
+    if args.json:
+        print(json.dumps({t.name: [t.units, len(t.files)] for t in tallies.values()}, indent=1))
+    else:
+        print(f"{checked} files checked\n")
+        print(table(tallies))
+    if args.ceilings:
+        ceilings: dict[str, int] = json.loads(args.ceilings.read_text(encoding="utf-8"))
+        over = [f"{n}: {tallies[n].units} > {c}" for n, c in ceilings.items() if tallies[n].units > c]
+        for line in over:
+            print(f"above its ceiling: {line}", file=sys.stderr)
+        return 1 if over else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

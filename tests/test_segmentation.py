@@ -1,0 +1,123 @@
+"""Segmentation defects found on the real corpus (issue 8 item 4), each on the example given.
+
+The corpus tests read ../shared/corpus at run time; the synthetic texts were written for
+these tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from treatydiff.ingest import parse_text, parse_tota
+from treatydiff.model import Body, Provision
+
+
+def _walk(provisions: tuple[Provision, ...]) -> Iterator[Provision]:
+    for p in provisions:
+        yield p
+        yield from _walk(p.children)
+
+
+def _ids(body: Body) -> dict[str, Provision]:
+    return {p.id: p for p in _walk(body.provisions)}
+
+
+def _tota(corpus_dir: Path, number: int) -> Body:
+    path = corpus_dir / "tota" / "xml" / f"pta_{number}.xml"
+    return parse_tota(path.read_bytes(), origin=path.name)[1]
+
+
+@pytest.mark.corpus
+def test_pta_94_article_printed_without_number_is_article_1_not_a_second_preamble(
+    corpus_dir: Path,
+) -> None:
+    ids = _ids(_tota(corpus_dir, 94))
+    assert "preamble_2" not in ids
+    assert ids["art-1"].kind == "article"
+    assert ids["art-1"].label == "Article [1]"  # the source printed no number
+    assert {"art-1.1", "art-1.2", "art-1.2.a", "art-1.2.b", "art-1.2.c"} <= set(ids)
+    assert ids["art-1.2.a"].kind == "point"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("number", [23, 253])
+def test_no_second_preamble(corpus_dir: Path, number: int) -> None:
+    assert not any(p.id.startswith("preamble_") for p in _walk(_tota(corpus_dir, number).provisions))
+
+
+@pytest.mark.corpus
+def test_pta_163_point_cut_at_a_blank_line_stays_one_point(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 163))
+    assert "art-5-5.3.p2" not in ids
+    point = ids["art-5-5.3.e"]
+    assert point.text.endswith(";") and "\n\n" in point.text  # its tail after the blank line
+
+
+@pytest.mark.corpus
+def test_pta_94_dashes_without_a_space_are_items(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 94))
+    assert ids["art-2.dash-1"].text.startswith("-")
+    assert {"art-2.dash-2", "art-2.dash-3"} <= set(ids)
+
+
+def _text_body(text: str) -> Body:
+    return parse_text(text, lang="en", origin="synthetic.txt")
+
+
+# synthetic: the treaty texts below were written for these tests.
+_SYNTHETIC = """\
+TREATY ON WIDGETS
+
+Article 1
+
+1.The Parties shall trade in widgets of every
+colour and size, subject to the rules of
+
+12
+
+annex 4, which the Parties shall apply in good faith.
+
+2. Each Party shall:
+
+-
+
+keep a register of widgets;
+
+–
+
+publish the register.
+
+Article 2
+
+The Parties shall meet once a year.
+"""
+
+
+def test_a_marker_without_its_space_starts_a_paragraph() -> None:
+    ids = _ids(_text_body(_SYNTHETIC))
+    assert ids["art-1.1"].number == "1"
+    assert "art-1.2" in ids
+
+
+def test_a_page_number_is_no_unit_and_the_sentence_around_it_stays_whole() -> None:
+    ids = _ids(_text_body(_SYNTHETIC))
+    paragraph = ids["art-1.1"]
+    assert paragraph.text.startswith("1.The Parties") and paragraph.text.endswith("good faith.")
+    assert not paragraph.children
+
+
+def test_a_dash_alone_on_its_line_opens_the_item_after_it() -> None:
+    ids = _ids(_text_body(_SYNTHETIC))
+    assert ids["art-1.2.dash-1"].text.startswith("-") and ids["art-1.2.dash-1"].text.endswith("widgets;")
+    assert ids["art-1.2.dash-2"].text.endswith("register.")
+    assert "art-1.2.dash-3" not in ids
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("number", [121, 441, 129, 130, 131, 217])
+def test_signature_blocks_are_the_closing(corpus_dir: Path, number: int) -> None:
+    last = _tota(corpus_dir, number).provisions[-1]
+    assert (last.id, last.kind) == ("closing", "closing")

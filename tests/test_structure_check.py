@@ -1,0 +1,50 @@
+"""The structural checker over the reference corpus stays at or below its recorded ceilings."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CHECKER = REPO / "benchmark" / "structure_check.py"
+CEILINGS = REPO / "benchmark" / "structure_ceilings.json"
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_structure_classes_stay_at_or_below_their_ceilings(corpus_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(CHECKER), "--corpus", str(corpus_dir), "--json", "--ceilings", str(CEILINGS)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    counts = json.loads(result.stdout)
+    assert set(counts) == set(json.loads(CEILINGS.read_text(encoding="utf-8")))
+
+
+@pytest.mark.corpus
+def test_every_charter_article_has_the_same_paragraph_count_in_the_six_languages(corpus_dir: Path) -> None:
+    sys.path.insert(0, str(CHECKER.parent))
+    try:
+        import structure_check
+    finally:
+        sys.path.remove(str(CHECKER.parent))
+    from treatydiff.ingest import parse_text
+
+    bodies = {
+        lang: parse_text(
+            (corpus_dir / "un-charter" / "raw" / f"raw_un_charter_{lang}.txt").read_text(encoding="utf-8"),
+            lang=lang,
+            origin=lang,
+        )
+        for lang in structure_check.CHARTER_LANGS
+    }
+    tallies = {name: structure_check.Tally(name, what) for name, what in structure_check.CLASSES}
+    structure_check._charter_counts(bodies, tallies, 20)
+    assert tallies["charter_count_mismatch"].examples == []
