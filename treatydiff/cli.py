@@ -901,6 +901,105 @@ def resolve(
         _say("nothing written: confirm a choice interactively, or use --accept")
 
 
+index_app = typer.Typer(
+    help="The corpus index that lineage queries search. Example: treatydiff index build",
+    no_args_is_help=True,
+)
+app.add_typer(index_app, name="index")
+
+
+@index_app.command("build")
+def index_build(
+    refs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[TREATY]...",
+            help="Index only these (default: every text the tool can see).",
+            show_default=False,
+        ),
+    ] = None,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Index every provision of the registry, the local store and the ToTA folder for `lineage`.
+
+    The index is one file in the local store, rebuilt from scratch each time.
+    Example: treatydiff index build --tota-dir ../corpus/tota
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from treatydiff.lineage.index import build_index, index_path
+    from treatydiff.model import normalize_treaty_id
+
+    registry = _registry(store, tota_dir, texts)
+    chosen = [(normalize_treaty_id(r), None) for r in refs] if refs else None
+    path = index_path(registry.store)
+    columns = (
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
+    console = _stderr()
+    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task("", total=None)
+
+        def advance(done: int, total: int, what: str) -> None:
+            progress.update(task, completed=done, total=total, description=what)
+
+        members, provisions = build_index(registry, path, chosen, progress=advance)
+    _say(f"indexed {provisions} provisions of {members} texts → {path}")
+
+
+@app.command()
+def lineage(
+    ref: Annotated[str, typer.Argument(help="A provision: TREATY:ID, e.g. tota:420:art-5.")],
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Relatives in this language (default: the provision's own).")
+    ] = None,
+    ref_lang: Annotated[str | None, typer.Option("--ref-lang", help="Language version of REF.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many relatives.")] = 10,
+    threshold: Annotated[
+        float, typer.Option("--min", min=0.0, max=1.0, help="Leave out relatives less similar than this.")
+    ] = 0.3,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", help="text (a table) or json.")
+    ] = ShowFormat.text,
+    pager: PagerOption = True,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """List a provision's closest relatives across the indexed corpus, oldest first.
+
+    Earlier ones are possible ancestors, later ones descendants; each with its similarity,
+    the 5-character-shingle Jaccard and a one-line diff summary. Build the index first
+    (`treatydiff index build`). Example: treatydiff lineage tota:420:art-5
+    """
+    from treatydiff.lineage.index import index_path, open_index
+    from treatydiff.lineage.report import lineage_json, query, render_lineage
+    from treatydiff.model import Citation
+    from treatydiff.safe import safe_json
+    from treatydiff.store import check_lang
+
+    citation = Citation.parse(ref)
+    registry = _registry(store, tota_dir, texts)
+    if lang is not None:
+        check_lang(lang)
+    index = open_index(index_path(registry.store))
+    result = query(
+        index, registry, citation, lang=ref_lang, other_lang=lang, limit=limit, threshold=threshold
+    )
+    if output_format is ShowFormat.json:
+        typer.echo(safe_json(lineage_json(result)), nl=False)
+        return
+    console = _stdout()
+    with _paged(console, pager):
+        render_lineage(result, console)
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,

@@ -239,6 +239,10 @@ class Registry:
             )
         return Treaty(meta, body, provenance)
 
+    def forget(self, ref: str) -> None:
+        """Drop a parsed ToTA agreement from memory (a pass over the corpus reads each once)."""
+        self._tota.pop(normalize_treaty_id(ref), None)
+
     def _local_tota(self, number: int) -> Path | None:
         """ToTA file ``number`` in the configured folder (``xml/`` or flat), if there is one."""
         if self.tota_dir is None:

@@ -6,11 +6,26 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
 
 from treatydiff.align.lexicon import Stems, stems_for
 from treatydiff.align.lexicon.scripts import romanize
 
-__all__ = ["NGRAM", "char_ngrams", "cross_tokens", "normalize"]
+__all__ = [
+    "HASH_BITS",
+    "NGRAM",
+    "Pairs",
+    "char_ngrams",
+    "count_pairs",
+    "cross_token",
+    "cross_tokens",
+    "hashed_ngrams",
+    "normalize",
+    "words",
+]
 
 NGRAM = 4
 """Character n-gram length: long enough to carry a word stem, short enough for inflection."""
@@ -32,6 +47,42 @@ def char_ngrams(text: str, n: int = NGRAM) -> Counter[str]:
     """Counts of the character n-grams of the normalised text (word edges included)."""
     norm = normalize(text)
     return Counter(norm[i : i + n] for i in range(len(norm) - n + 1))
+
+
+HASH_BITS = 22
+"""Hashed n-grams fall into 2**HASH_BITS buckets: collisions between the n-grams of two
+treaties are negligible."""
+_PRIME = np.uint64(0x100000001B3)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]
+"""(text number, feature, count) of every distinct feature of every text, by text then feature."""
+
+
+def count_pairs(docs: npt.NDArray[np.int64], features: npt.NDArray[np.int64]) -> Pairs:
+    """Distinct (text, feature) pairs with their counts."""
+    keys, counts = np.unique((docs << HASH_BITS) | features, return_counts=True)
+    return keys >> HASH_BITS, keys & ((1 << HASH_BITS) - 1), counts.astype(np.int64)
+
+
+def hashed_ngrams(texts: Sequence[str], n: int = NGRAM) -> Pairs:
+    """Hashed character n-gram counts of the normalised texts, all texts at once in numpy
+    (an n-gram never spans two texts)."""
+    norms = [normalize(t) for t in texts]
+    codes = np.frombuffer("".join(norms).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    owner = np.repeat(np.arange(len(norms), dtype=np.int64), [len(s) for s in norms])
+    windows = len(codes) - n + 1
+    if windows <= 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    h = np.zeros(windows, dtype=np.uint64)
+    for k in range(n):
+        h = h * _PRIME + codes[k : k + windows]  # wraps modulo 2**64
+    inside = owner[:windows] == owner[n - 1 :]
+    h = h[inside]
+    h ^= h >> np.uint64(31)
+    h *= _MIX
+    return count_pairs(owner[:windows][inside], (h >> np.uint64(64 - HASH_BITS)).astype(np.int64))
 
 
 def _roman(token: str) -> int | None:
@@ -62,20 +113,40 @@ def cross_tokens(text: str, lang: str, other: str) -> Counter[str]:
     (proper names: Kazakhstan, Казахстан).
     """
     stems = stems_for(lang, other)
+    seen = _TOKENS.setdefault((lang, other), {})
+    if len(seen) > _TOKENS_KEPT:
+        seen.clear()
     found: Counter[str] = Counter()
-    for match in _WORD.finditer(unicodedata.normalize("NFKC", text)):
-        word = match.group()
-        if word.isdigit():
-            found["#" + str(int(word))] += 1
-            continue
-        roman = _roman(word)
-        if roman is not None:
-            found[f"#{roman}"] += 1
-            continue
-        lower = word.lower().replace("ё", "е")
-        concept = _concept(lower, stems)
-        if concept is not None:
-            found["=" + concept] += 1
-        elif word[0].isupper() and len(word) >= 4:
-            found["@" + romanize(word)[:4]] += 1
+    for word in words(text):
+        if word in seen:
+            token = seen[word]
+        else:
+            token = seen[word] = cross_token(word, stems)
+        if token is not None:
+            found[token] += 1
     return found
+
+
+_TOKENS: dict[tuple[str, str], dict[str, str | None]] = {}
+"""Each language pair's token per word seen: a treaty repeats its vocabulary many times."""
+_TOKENS_KEPT = 500_000
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (NFKC-folded, hyphenated compounds whole), in order."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text))
+
+
+def cross_token(word: str, stems: Stems) -> str | None:
+    """The token one word contributes across languages (see ``cross_tokens``), if any."""
+    if word.isdigit():
+        return "#" + str(int(word))
+    roman = _roman(word)
+    if roman is not None:
+        return f"#{roman}"
+    concept = _concept(word.lower().replace("ё", "е"), stems)
+    if concept is not None:
+        return "=" + concept
+    if word[0].isupper() and len(word) >= 4:
+        return "@" + romanize(word)[:4]
+    return None

@@ -14,8 +14,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from treatydiff.align.features import char_ngrams, cross_tokens
-from treatydiff.align.similarity import Matrix, Similarity, Vectors, cosine_matrix, dot, vectors
+from treatydiff.align.features import cross_tokens, hashed_ngrams
+from treatydiff.align.similarity import (
+    Matrix,
+    Similarity,
+    Vectors,
+    adjacent_dots,
+    cosine_matrix,
+    hashed_vectors,
+    vectors,
+)
 from treatydiff.align.units import Unit
 
 __all__ = ["CROSS_WEIGHTS", "Scores", "score"]
@@ -77,14 +85,20 @@ def _position(left: Sequence[Unit], right: Sequence[Unit]) -> Matrix:
         count = max(len(units) - 1, 1)
         return np.array([u.index / count for u in units], dtype=np.float64)
 
-    gap = np.abs(places(left)[:, None] - places(right)[None, :])
-    return np.clip(1.0 - 4.0 * gap, 0.0, 1.0)
+    # in place: these matrices are (units × units), millions of cells on the longest treaties
+    out = places(left)[:, None] - places(right)[None, :]
+    np.abs(out, out=out)
+    out *= -4.0
+    out += 1.0
+    return np.clip(out, 0.0, 1.0, out=out)
 
 
 def _length(left_len: Matrix, right_len: Matrix, ratio: float) -> Matrix:
-    with np.errstate(divide="ignore"):
-        logs = np.abs(np.log((right_len + 20.0) / (ratio * (left_len + 20.0))))
-    return np.asarray(np.exp(-2.0 * logs), dtype=np.float64)
+    """exp(−2·|ln x|) for x = the length ratio against the overall one, as min(x, 1/x)²."""
+    x = (right_len + 20.0) / (ratio * (left_len + 20.0))
+    np.minimum(x, np.reciprocal(x), out=x)
+    x *= x
+    return np.asarray(x, dtype=np.float64)
 
 
 def _pair_norms(norms: Matrix, inner: Matrix) -> Matrix:
@@ -98,14 +112,17 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
     if cross:
         counts_l: list[Counter[str]] = [cross_tokens(u.text, left_lang, right_lang) for u in left]
         counts_r: list[Counter[str]] = [cross_tokens(u.text, right_lang, left_lang) for u in right]
+        vecs = vectors(counts_l, counts_r)
     else:
-        counts_l = [char_ngrams(u.text) for u in left]
-        counts_r = [char_ngrams(u.text) for u in right]
-    vecs = vectors(counts_l, counts_r)
+        vecs = hashed_vectors(
+            hashed_ngrams([u.text for u in left]),
+            hashed_ngrams([u.text for u in right]),
+            len(left),
+            len(right),
+        )
     sim = cosine_matrix(vecs)
     n, m = len(left), len(right)
-    inner_r = np.array([dot(vecs.right[j], vecs.right[j + 1]) for j in range(m - 1)], dtype=np.float64)
-    inner_l = np.array([dot(vecs.left[i], vecs.left[i + 1]) for i in range(n - 1)], dtype=np.float64)
+    inner_r, inner_l = adjacent_dots(vecs.right), adjacent_dots(vecs.left)
     pair_r = _pair_norms(sim.right_norms, inner_r) if m > 1 else np.zeros(0)
     pair_l = _pair_norms(sim.left_norms, inner_l) if n > 1 else np.zeros(0)
     text = sim.cos
@@ -125,7 +142,11 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
         w = CROSS_WEIGHTS
 
         def blend(t: Matrix, num: Matrix, pos: Matrix, ln: Matrix) -> Matrix:
-            return w["text"] * t + w["number"] * num + w["position"] * pos + w["length"] * ln
+            out = w["text"] * t
+            out += w["number"] * num
+            out += w["position"] * pos
+            out += w["length"] * ln
+            return out
 
         s11 = blend(text, number, position, length)
         s12 = blend(

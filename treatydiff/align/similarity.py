@@ -12,59 +12,148 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Matrix", "Similarity", "Vector", "Vectors", "containment", "cosine_matrix", "dot", "vectors"]
+if TYPE_CHECKING:  # a sibling module: the type only
+    from treatydiff.align.features import Pairs
+
+__all__ = [
+    "Matrix",
+    "Rows",
+    "Similarity",
+    "Vector",
+    "Vectors",
+    "adjacent_dots",
+    "containment",
+    "cosine_matrix",
+    "dot",
+    "hashed_vectors",
+    "vectors",
+]
 
 Matrix = npt.NDArray[np.float64]
-Vector = dict[str, float]
+Term = Any
+"""A vector's key: a hashed n-gram (int) within one language, a token (str) across two."""
+Vector = dict[Term, float]
 
 _BLOCK = 4096  # terms per dense block: bounds memory on long treaties
 
 
 @dataclass(frozen=True)
-class Vectors:
-    """TF-IDF vectors of the left and right units, with their norms."""
+class Rows:
+    """One side's TF-IDF vectors as (unit, term column, weight) arrays, sorted by unit;
+    ``rows[i]`` is unit i's vector as a dict (made on demand, for the few units a
+    split or merge test looks at)."""
 
-    left: list[Vector]
-    right: list[Vector]
-    idf: dict[str, float]
+    count: int
+    units: npt.NDArray[np.int64]
+    columns: npt.NDArray[np.int64]
+    weights: npt.NDArray[np.float64]
+    terms: Sequence[Term] | None = None
+    """Term of each column (None: the column number is the term)."""
+    _cache: dict[int, Vector] = field(default_factory=dict, compare=False, repr=False)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, i: int) -> Vector:
+        found = self._cache.get(i)
+        if found is None:
+            lo, hi = np.searchsorted(self.units, [i, i + 1])
+            cols, weights = self.columns[lo:hi].tolist(), self.weights[lo:hi].tolist()
+            terms = self.terms
+            keys = cols if terms is None else [terms[c] for c in cols]
+            found = self._cache[i] = dict(zip(keys, weights, strict=True))
+        return found
+
+    def norms(self) -> npt.NDArray[np.float64]:
+        squares = np.bincount(self.units, weights=self.weights**2, minlength=self.count)
+        return np.asarray(np.sqrt(squares), dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class Vectors:
+    """TF-IDF vectors of the left and right units."""
+
+    left: Rows
+    right: Rows
 
     def norm(self, vector: Vector) -> float:
         return math.sqrt(sum(w * w for w in vector.values()))
 
 
+def _weighted(
+    pairs: Pairs,
+    columns: npt.NDArray[np.int64],
+    idf: npt.NDArray[np.float64],
+    count: int,
+    terms: Sequence[Term] | None = None,
+) -> Rows:
+    units, _features, counts = pairs
+    weights = counts * idf[columns]
+    keep = weights > 0
+    return Rows(count, units[keep], columns[keep], weights[keep], terms)
+
+
+def hashed_vectors(left: Pairs, right: Pairs, n_left: int, n_right: int) -> Vectors:
+    """Weight hashed term counts by idf = ln((N + 1) / df) over all N units of both sides."""
+    features = np.concatenate((left[1], right[1]))
+    vocabulary, columns = np.unique(features, return_inverse=True)
+    df = np.bincount(columns, minlength=len(vocabulary))  # (unit, term) pairs are distinct
+    idf = np.log((n_left + n_right + 1) / np.maximum(df, 1))
+    split = len(left[1])
+    return Vectors(
+        _weighted(left, columns[:split], idf, n_left), _weighted(right, columns[split:], idf, n_right)
+    )
+
+
 def vectors(left: Sequence[Counter[str]], right: Sequence[Counter[str]]) -> Vectors:
-    """Weight term counts by idf = ln((N + 1) / df) over all N units of both sides."""
-    df: Counter[str] = Counter()
-    for counts in (*left, *right):
-        df.update(counts.keys())
-    total = len(left) + len(right)
-    idf = {term: math.log((total + 1) / n) for term, n in df.items()}
+    """``hashed_vectors`` over string terms (tokens that survive translation)."""
+    terms: dict[str, int] = {}
 
-    def weigh(counts: Counter[str]) -> Vector:
-        return {t: c * idf[t] for t, c in counts.items() if idf[t] > 0}
+    def pairs(side: Sequence[Counter[str]]) -> Pairs:
+        units, features, counts = [], [], []
+        for i, found in enumerate(side):
+            for term, count in sorted(found.items()):
+                units.append(i)
+                features.append(terms.setdefault(term, len(terms)))
+                counts.append(count)
+        return (
+            np.array(units, dtype=np.int64),
+            np.array(features, dtype=np.int64),
+            np.array(counts, dtype=np.int64),
+        )
 
-    return Vectors([weigh(c) for c in left], [weigh(c) for c in right], idf)
+    pairs_l, pairs_r = pairs(left), pairs(right)
+    hashed = hashed_vectors(pairs_l, pairs_r, len(left), len(right))
+    names = list(terms)
+    vocabulary = np.unique(np.concatenate((pairs_l[1], pairs_r[1])))
+    shown = [names[int(f)] for f in vocabulary]
+    return Vectors(
+        Rows(hashed.left.count, hashed.left.units, hashed.left.columns, hashed.left.weights, shown),
+        Rows(hashed.right.count, hashed.right.units, hashed.right.columns, hashed.right.weights, shown),
+    )
 
 
-def _coo(rows: list[Vector], columns: dict[str, int]) -> tuple[npt.NDArray[Any], ...]:
-    """(row, column, weight) arrays of the entries whose term is in ``columns``."""
-    row_ids: list[int] = []
-    col_ids: list[int] = []
-    weights: list[float] = []
-    for i, row in enumerate(rows):
-        for term, weight in row.items():
-            j = columns.get(term)
-            if j is not None:
-                row_ids.append(i)
-                col_ids.append(j)
-                weights.append(weight)
-    return np.array(row_ids, dtype=np.int64), np.array(col_ids, dtype=np.int64), np.array(weights)
+def adjacent_dots(rows: Rows) -> npt.NDArray[np.float64]:
+    """Dot product of each unit's vector with the next unit's (length ``count - 1``)."""
+    count = rows.count
+    if count < 2 or not len(rows.columns):
+        return np.zeros(max(count - 1, 0))
+    width = int(rows.columns.max()) + 1
+    keys = rows.units * width + rows.columns
+    order = np.argsort(keys, kind="stable")
+    keys, weights = keys[order], rows.weights[order]
+    wanted = keys + width  # the same term in the next unit
+    where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    hit = keys[where] == wanted
+    units = keys[hit] // width
+    dots = np.bincount(units, weights=weights[hit] * weights[where[hit]], minlength=count)
+    return np.asarray(dots[: count - 1], dtype=np.float64)
 
 
 _DENSE_SHARE = 0.01  # a term is multiplied densely when it pairs more than 1 % of all unit pairs
@@ -79,15 +168,24 @@ def dot_matrix(vecs: Vectors) -> Matrix:
     costs only as much as the pairs they actually form. Exact either way.
     """
     n, m = len(vecs.left), len(vecs.right)
-    left_terms: set[str] = set().union(*vecs.left)
-    right_terms: set[str] = set().union(*vecs.right)
-    shared = sorted(left_terms & right_terms)
     result = np.zeros((n, m))
-    if not shared:
+    left, right = vecs.left, vecs.right
+    shared_terms = np.intersect1d(left.columns, right.columns)
+    if not len(shared_terms):
         return result
-    columns = {t: k for k, t in enumerate(shared)}
-    rows_l, cols_l, vals_l = _coo(vecs.left, columns)
-    rows_r, cols_r, vals_r = _coo(vecs.right, columns)
+    shared = range(len(shared_terms))
+    keep_l = np.isin(left.columns, shared_terms)
+    keep_r = np.isin(right.columns, shared_terms)
+    rows_l, cols_l, vals_l = (
+        left.units[keep_l],
+        np.searchsorted(shared_terms, left.columns[keep_l]),
+        left.weights[keep_l],
+    )
+    rows_r, cols_r, vals_r = (
+        right.units[keep_r],
+        np.searchsorted(shared_terms, right.columns[keep_r]),
+        right.weights[keep_r],
+    )
     df_l = np.bincount(cols_l, minlength=len(shared))
     df_r = np.bincount(cols_r, minlength=len(shared))
     dense = df_l * df_r > _DENSE_SHARE * n * m
@@ -139,8 +237,7 @@ class Similarity:
 def cosine_matrix(vecs: Vectors) -> Similarity:
     """Cosine similarity of every left unit with every right unit."""
     dots = dot_matrix(vecs)
-    left_norms = np.array([vecs.norm(v) for v in vecs.left], dtype=np.float64)
-    right_norms = np.array([vecs.norm(v) for v in vecs.right], dtype=np.float64)
+    left_norms, right_norms = vecs.left.norms(), vecs.right.norms()
     denom = np.outer(left_norms, right_norms)
     cos = np.divide(dots, denom, out=np.zeros_like(dots), where=denom > 0)
     return Similarity(cos, dots, left_norms, right_norms)

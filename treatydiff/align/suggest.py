@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -23,8 +24,9 @@ _RARE_TERMS = 3
 _WORD = re.compile(r"\w+")
 
 
-def _words(text: str) -> list[str]:
-    return normalize(text).split()
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(normalize(text).split())
 
 
 def _renumbered(left: Sequence[Unit], right: Sequence[Unit]) -> bool:
