@@ -15,11 +15,14 @@ from rich.text import Text
 
 from treatydiff.model import ComparedLink, Comparison, Provision
 from treatydiff.render._common import (
+    Piece,
     Segment,
     Which,
     alignment_line,
     citations,
-    passages,
+    marked_passages,
+    obligation_badge,
+    obligation_counts,
     provision_caption,
     relation_counts,
     row_facts,
@@ -38,6 +41,10 @@ def render_terminal(comparison: Comparison, console: Console) -> None:
     """Print ``comparison`` to ``console``, wrapped at the console's width."""
     plain = console.no_color or console.color_system is None
     console.print(_header(comparison, plain))
+    obligations = _obligations(comparison)
+    if obligations is not None:
+        console.print()
+        console.print(obligations)
     for number, row in enumerate(comparison.rows, start=1):
         console.print()
         console.print(_link_table(comparison, row, number, plain))
@@ -67,6 +74,25 @@ def _header(comparison: Comparison, plain: bool) -> Table:
     return grid
 
 
+def _obligations(comparison: Comparison) -> Table | None:
+    """Counts per kind of obligation change with the numbers of its links."""
+    if not any(row.obligation is not None for row in comparison.rows):
+        return None
+    table = Table(
+        title=Text("Obligations", style="bold"),
+        title_justify="left",
+        caption=Text("modal phrases are in bold in the texts", style="dim"),
+        caption_justify="left",
+        box=box.SIMPLE,
+    )
+    table.add_column("change")
+    table.add_column("links", justify="right")
+    table.add_column("where")
+    for kind, numbers in obligation_counts(comparison):
+        table.add_row(kind, str(len(numbers)), ", ".join(map(str, numbers)))
+    return table
+
+
 def _summary_line(comparison: Comparison) -> str:
     counts = " · ".join(f"{count} {label}" for label, count in summary_counts(comparison.summary))
     return f"{len(comparison.rows)} — {counts}"
@@ -83,7 +109,7 @@ def _legend(plain: bool) -> Text:
 
 def _link_table(comparison: Comparison, row: ComparedLink, number: int, plain: bool) -> Table:
     table = Table(
-        title=Text(f"{number} · " + " · ".join(row_facts(row)), style="bold"),
+        title=_title(row, number),
         title_justify="left",
         caption=_caption(row),
         caption_justify="left",
@@ -95,6 +121,14 @@ def _link_table(comparison: Comparison, row: ComparedLink, number: int, plain: b
         table.add_column(_column_head(comparison, row, which), ratio=1, overflow="fold")
     table.add_row(_column_text(row, "left", plain), _column_text(row, "right", plain))
     return table
+
+
+def _title(row: ComparedLink, number: int) -> Text:
+    title = Text(f"{number} · " + " · ".join(row_facts(row)), style="bold")
+    badge = obligation_badge(row)
+    if badge:
+        title.append(f"\nobligations {badge}", style="bold magenta")
+    return title
 
 
 def _column_head(comparison: Comparison, row: ComparedLink, which: Which) -> Text:
@@ -113,19 +147,29 @@ def _column_head(comparison: Comparison, row: ComparedLink, which: Which) -> Tex
 
 
 def _column_text(row: ComparedLink, which: Which, plain: bool) -> Text:
-    shown = passages(row, which)
+    shown = marked_passages(row, which)
     if not shown:
         return Text("—", style="dim")
     text = Text()
-    for index, passage in enumerate(shown):  # one paragraph per line, with its own marker
+    for index, (passage, runs) in enumerate(shown):  # one paragraph per line, with its own marker
         if index:
             text.append("\n")
         if passage.marker:
             text.append(passage.marker + " ", style="dim")
-        for number, op in enumerate(passage.ops):
+        for number, (op, parts) in enumerate(runs):
             text.append(" " if number else "")
-            text.append_text(_run(Segment("plain" if row.diff is None else op.op, op.text), plain))
+            run = _run(Segment("plain" if row.diff is None else op.op, op.text), plain)
+            _bold_modals(run, parts, len(_MARKS[op.op][0]) if plain and op.op in _MARKS else 0)
+            text.append_text(run)
     return text
+
+
+def _bold_modals(run: Text, parts: list[Piece], offset: int) -> None:
+    """Modal phrases ("shall", "shall not") in bold, over the run's own style."""
+    for piece, modality in parts:
+        if modality:
+            run.stylize("bold", offset, offset + len(piece))
+        offset += len(piece)
 
 
 def _run(run: Segment, plain: bool) -> Text:
