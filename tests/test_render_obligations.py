@@ -171,3 +171,23 @@ def test_only_obligations_keeps_the_changed_links(comparison: Comparison) -> Non
     only = obligations_changed(comparison)
     assert [row.obligation.kind for row in only.rows if row.obligation] == ["weakened", "reversed"]
     assert only.summary.changed == 2 and only.summary.unchanged == 0
+
+
+@pytest.mark.corpus
+def test_diff_only_obligations_lists_just_the_changed_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from treatydiff.cli import main
+
+    monkeypatch.setenv("TREATYDIFF_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("TREATYDIFF_TOTA_DIR", str(corpus_dir / "tota"))
+    monkeypatch.delenv("TREATYDIFF_TEXTS", raising=False)
+    assert main(["diff", "tota:420", "tota:423", "--format", "json"]) == 0
+    every = json.loads(capsys.readouterr().out)
+    assert main(["diff", "tota:420", "tota:423", "--format", "json", "--only", "obligations"]) == 0
+    only = json.loads(capsys.readouterr().out)
+    changed = [link for link in every["links"] if link["obligation"] and link["obligation"]["changed"]]
+    assert 0 < len(only["links"]) == len(changed) < len(every["links"])
+    assert [link["left"] for link in only["links"]] == [link["left"] for link in changed]
+    assert only["summary"]["links"] == len(changed)
+    assert "unchanged" not in only["summary"]["obligations"]
