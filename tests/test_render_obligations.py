@@ -101,7 +101,8 @@ def test_html_badges_marks_and_summary_table(comparison: Comparison) -> None:
     assert badges[0].startswith("weakened: shall → shall endeavour") and badges[1].startswith("reversed:")
     assert len(badges) == 2  # the unchanged link carries none
     marks = tree.xpath("//td//mark[contains(@class, 'modal')]")
-    assert {m.get("class") for m in marks} >= {"modal m-obligation", "modal m-aspiration", "modal m-prohibition"}
+    classes = {m.get("class") for m in marks}
+    assert classes >= {"modal m-obligation", "modal m-aspiration", "modal m-prohibition"}
     rows = {r.get("id"): r for r in tree.xpath("//table[@class='obligations']//tr[@id]")}
     assert set(rows) == {"obligations-weakened", "obligations-reversed", "obligations-unchanged"}
     ids = set(tree.xpath("//@id"))
