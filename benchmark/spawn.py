@@ -1,4 +1,5 @@
-"""Helper of ``run.py``: run one command, print its wall-clock seconds, peak RSS (KiB) and exit code.
+"""Helper of ``run.py``: run one command, print its wall-clock seconds, peak RSS (KiB), exit code
+and CPU seconds (user + system).
 
 Linux counts in a process's peak RSS what it held before it exec'd its program, so a
 command started straight from the benchmark (which holds treatydiff, lxml and the
@@ -23,7 +24,7 @@ def main(argv: list[str]) -> int:
     pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1)])
     _pid, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - start
-    print(elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+    print(elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime)
     return 0
 
 

@@ -14,6 +14,16 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "note: no chromium and no root to install it; browser tests will be skipped" >&2
   fi
 fi
+# tmux and less for the pager tests (a real terminal running Debian's default pager)
+if ! command -v tmux >/dev/null 2>&1 || ! command -v less >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing tmux and less for the pager tests…"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux less >/dev/null
+  else
+    echo "note: no tmux or less and no root to install them; pager tests will be skipped" >&2
+  fi
+fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q -r requirements-dev.lock

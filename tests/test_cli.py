@@ -101,12 +101,25 @@ def _one_error_line(err: str) -> str:
 def test_show_tota_420_preamble_is_readable_and_repair_is_announced(
     env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = _run(capsys, "show", "tota:420:preamble")
+    code, out, err = _run(capsys, "show", "tota:420:preamble", "--verbose")
     assert code == 0
     assert "repaired mojibake" in err and "pta_420.xml" in err
     assert "Republic of Belarus" in out
     assert "Ð" not in out and "Ñ" not in out  # no CP1252 mojibake left
     assert "tota-420:preamble" in out
+
+
+@pytest.mark.corpus
+def test_repairs_on_reading_are_one_line_unless_verbose(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(capsys, "diff", "tota:420", "tota:423", "--format", "json")
+    assert code == 0
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert lines == [lines[0]] and "repairs made while reading tota-420, tota-423" in lines[0]
+    assert "--verbose" in lines[0]
+    code, _, err = _run(capsys, "diff", "tota:420", "tota:423", "--format", "json", "--verbose")
+    assert code == 0 and err.count("repaired mojibake") == 2 and err.count("pta_423.xml") == 2
 
 
 @pytest.mark.corpus
@@ -284,12 +297,12 @@ def test_check_passes_the_shipped_maps(
 def test_an_internal_error_is_one_line_too(
     synthetic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import treatydiff.cli as cli
+    import treatydiff.render.outline as outline
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(cli, "render_outline", broken)
+    monkeypatch.setattr(outline, "render_outline", broken)  # the cli imports it when `show` runs
     monkeypatch.delenv("TREATYDIFF_DEBUG", raising=False)
     code, _, err = _run(capsys, "show", "tota:901")
     assert code == 70

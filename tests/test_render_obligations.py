@@ -192,3 +192,10 @@ def test_diff_only_obligations_lists_just_the_changed_links(
     assert [link["left"] for link in only["links"]] == [link["left"] for link in changed]
     assert only["summary"]["links"] == len(changed)
     assert "unchanged" not in only["summary"]["obligations"]
+
+
+def test_terminal_bold_stays_on_the_modal_phrase_after_spelled_out_controls() -> None:
+    left = factories.treaty("xa-xb-2001", "Agreement", {"art-1": "Each \x1b[31mParty shall notify it."})
+    right = factories.treaty("xa-xb-2009", "Agreement", {"art-1": "Each \x1b[31mParty shall notify it."})
+    styled = _terminal(compare(left, right), force_terminal=True, color_system="truecolor")
+    assert "\\x1b[31mParty \x1b[1mshall\x1b[0m notify" in styled

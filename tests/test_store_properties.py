@@ -44,6 +44,8 @@ def make_body(lang: str, articles: list[list[str]]) -> Body:
 
 
 def _mutate(raw: bytes, kind: str, position: int, value: int) -> bytes:
+    if not raw:  # already truncated to nothing: any write is a new corruption
+        return bytes([value % 256])
     if kind == "flip":
         index = position % len(raw)
         return raw[:index] + bytes([raw[index] ^ (value % 255 + 1)]) + raw[index + 1 :]

@@ -1,5 +1,5 @@
 """``python -m treatydiff``."""
 
-from treatydiff.cli import run
+from treatydiff.launch import run
 
 run()

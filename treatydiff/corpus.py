@@ -20,8 +20,6 @@ from pathlib import Path
 from typing import Literal
 
 from treatydiff.errors import IngestError, RegistryError, StoreError, TreatydiffError, UnknownTreaty
-from treatydiff.fetch import fetch_tota
-from treatydiff.ingest import parse_bytes, parse_tota, read_file
 from treatydiff.langcodes import check_lang, script_mismatch
 from treatydiff.manifest import MetaEdit, apply_edit, manifest_yaml, parse_manifest
 from treatydiff.model import Body, Provenance, Treaty, TreatyMeta, normalize_treaty_id
@@ -40,6 +38,13 @@ __all__ = [
 TEXTS_ENV = "TREATYDIFF_TEXTS"
 TOTA_DIR_ENV = "TREATYDIFF_TOTA_DIR"
 _TOTA_ID = re.compile(r"tota-(\d{1,4})")
+
+
+def _fetch_tota(number: int, dest: Path) -> Path:
+    """Download ToTA agreement ``number`` (the fetch code is imported only when one is needed)."""
+    from treatydiff.fetch import fetch_tota
+
+    return fetch_tota(number, dest)
 
 
 def shipped_dir(name: Literal["texts", "mappings"]) -> Path:
@@ -114,12 +119,12 @@ class Registry:
         texts_dir: Path | None = None,
         store: Store | None = None,
         tota_dir: Path | None = None,
-        fetcher: Callable[[int, Path], Path] = fetch_tota,
+        fetcher: Callable[[int, Path], Path] | None = None,
     ) -> None:
         self.texts_dir = texts_dir or default_texts_dir()
         self.store = store or Store()
         self.tota_dir = tota_dir if tota_dir is not None else default_tota_dir()
-        self._fetch = fetcher
+        self._fetch = fetcher or _fetch_tota
         self._manifests: dict[str, TreatyMeta] | None = None
         self._broken: dict[Path, RegistryError] = {}
         self._problems: list[TreatydiffError] = []
@@ -266,6 +271,8 @@ class Registry:
     def _parse_tota(self, treaty_id: str) -> tuple[TreatyMeta, Body, Provenance]:
         match = _TOTA_ID.fullmatch(treaty_id)
         assert match is not None
+        from treatydiff.ingest import parse_tota, read_file  # the parsers load only when a text is parsed
+
         number = int(match.group(1))
         path = self._tota_file(number)
         data = read_file(path)
@@ -333,6 +340,8 @@ class Registry:
                 file=manifest.manifest if manifest else None,
                 hint="edit the manifest instead",
             )
+        from treatydiff.ingest import parse_bytes, read_file
+
         data = read_file(file)
         _meta_from_file, body, parser = parse_bytes(data, origin=file, lang=lang, fmt=fmt)
         if lang is not None and body.lang != lang:

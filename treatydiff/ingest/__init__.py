@@ -5,20 +5,25 @@ One module per job, importing downwards only (the import contract in pyproject.t
 ``paragraphs`` (the paragraph and point splitter), ``ids`` (the id rules of
 docs/ids.md) and ``labels``, ``conventions`` (patterns compiled from the language
 records in ``treatydiff.languages``), ``numbers``, and ``lines`` and ``decode``.
+The text and HTML parsers are imported on first use, so reading ToTA XML or a stored
+body does not compile them.
 """
 
 from __future__ import annotations
 
 import re
+from importlib import import_module
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from treatydiff.errors import InputError
 from treatydiff.ingest.decode import decode_bytes, repair_mojibake
-from treatydiff.ingest.html import parse_html
-from treatydiff.ingest.text import parse_text
 from treatydiff.ingest.tota import parse_tota
 from treatydiff.model import Body, TreatyMeta
+
+if TYPE_CHECKING:
+    from treatydiff.ingest.html import parse_html
+    from treatydiff.ingest.text import parse_text
 
 __all__ = [
     "Format",
@@ -31,6 +36,15 @@ __all__ = [
     "read_file",
     "sniff_format",
 ]
+
+_LAZY = {"parse_html": "treatydiff.ingest.html", "parse_text": "treatydiff.ingest.text"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'treatydiff.ingest' has no attribute {name!r}")
+    return getattr(import_module(_LAZY[name]), name)
+
 
 Format = Literal["auto", "text", "html", "tota"]
 _TREATY_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<treaty[\s>]", re.DOTALL)
@@ -100,11 +114,15 @@ def parse_bytes(
         meta, body = parse_tota(data, origin=name)
         return meta, body, kind
     if kind == "html":
+        from treatydiff.ingest.html import parse_html
+
         return None, parse_html(data, lang=lang, origin=name), kind
     text, warnings = decode_bytes(data, name)
     text, repaired = repair_mojibake(text)
     if repaired:
         warnings.append(f"{name}: repaired mojibake (UTF-8 text read as CP1252/CP1251)")
+    from treatydiff.ingest.text import parse_text
+
     body = parse_text(text, lang=lang, origin=name)
     if warnings:
         body = Body(body.lang, body.source_text, body.provisions, body.title, tuple(warnings) + body.warnings)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import codecs
 import re
-
-import ftfy
-from ftfy.badness import badness
+from functools import cache
+from typing import Any
 
 from treatydiff.errors import InputError
 from treatydiff.ingest.lines import normalize_newlines
@@ -23,19 +22,27 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Only the encoding steps of ftfy: quotes, ligatures, widths, line breaks and Unicode
-# normalisation of a legal text stay exactly as published.
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+
+
+@cache
+def _ftfy_config() -> Any:
+    """Only the encoding steps of ftfy: quotes, ligatures, widths, line breaks and Unicode
+    normalisation of a legal text stay exactly as published. (ftfy is imported on first
+    use: most commands never repair a text.)"""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
 # A UTF-8 lead byte of Cyrillic (Ð, Ñ) followed by '?': the continuation byte was one
 # that CP1252 cannot show (0x81 0x8D 0x8F 0x90 0x9D) and was lost when the text was saved.
 _LOST_CYRILLIC = re.compile(r"[ÐÑ]\?(?=[\u0400-\u04ff\ufffdÐÑ])|(?<=[\u0400-\u04ff\ufffd])[ÐÑ]\?")
@@ -122,10 +129,13 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     """
     if text.isascii():
         return text, False
+    import ftfy
+    from ftfy.badness import badness
+
     before = badness(text)
     if before == 0:
         return text, False
-    fixed = ftfy.fix_text(text, _FTFY)
+    fixed = ftfy.fix_text(text, _ftfy_config())
     fixed = _LOST_CYRILLIC.sub("\ufffd", fixed)
     if fixed == text or badness(fixed) >= before:
         return text, False

@@ -13,15 +13,15 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
-
-from jsonschema import Draft202012Validator, ValidationError
-from jsonschema.exceptions import best_match
+from typing import TYPE_CHECKING, Any, cast
 
 from treatydiff.errors import MappingError
 from treatydiff.mapping.wording import DOCS, indefinite, suggest
 from treatydiff.mapping.yaml_source import Document, Where
 from treatydiff.model import RELATIONS
+
+if TYPE_CHECKING:  # jsonschema is imported when a map is validated, not by every command
+    from jsonschema import Draft202012Validator, ValidationError
 
 __all__ = ["FORMAT_VERSION", "load_schema", "schema_errors"]
 
@@ -37,6 +37,8 @@ def load_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -54,6 +56,8 @@ def _translate(error: ValidationError, doc: Document, path: Path) -> list[Mappin
     # Of "one id or a list of ids", explain the branch whose type the value has.
     branches = [e for e in error.context or () if e.validator != "type"]
     if error.validator in ("anyOf", "oneOf") and branches:
+        from jsonschema.exceptions import best_match
+
         return _translate(best_match(branches), doc, path)
     where = tuple(error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):

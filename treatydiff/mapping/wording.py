@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process
-
 __all__ = ["DOCS", "indefinite", "suggest"]
 
 DOCS = "see docs/mapping-format.md"
@@ -18,5 +16,7 @@ def indefinite(word: object) -> str:
 
 def suggest(word: str, choices: Sequence[str], fallback: str) -> str:
     """``did you mean 'x'? <fallback>`` when a choice is close to ``word``, else ``fallback``."""
+    from rapidfuzz import fuzz, process  # only when there is a mistake to suggest for
+
     found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=60)
     return f"did you mean {found[0]!r}? {fallback}" if found else fallback

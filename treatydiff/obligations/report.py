@@ -13,6 +13,7 @@ from rich.text import Text
 from treatydiff.model import Provision, Treaty
 from treatydiff.obligations.extract import analyse_body
 from treatydiff.obligations.types import MODALITIES, ProvisionObligations
+from treatydiff.safe import visible
 
 __all__ = ["ObligationReport", "obligation_report", "render_report", "report_json"]
 
@@ -69,7 +70,7 @@ def report_json(report: ObligationReport) -> str:
 
 
 def _highlighted(provision: Provision, result: ProvisionObligations) -> Text:
-    text = Text(provision.text)
+    text = Text(visible(provision.text, lines=True, same_length=True))  # the spans stay valid
     for statement in result.statements:
         if statement.inherited_from is None:
             text.stylize(_STYLE[statement.modality], *statement.span)
@@ -84,10 +85,9 @@ def render_report(report: ObligationReport, console: Console) -> None:
     treaty = report.treaty
     where = f"{treaty.meta.id}:{report.scope.id}" if report.scope else treaty.meta.id
     counts = ", ".join(f"{modality} {n}" for modality, n in _counts(report).items() if n)
-    console.print(
-        f"{where} ({treaty.lang}): {len(report.results)} provisions — primary modality: {counts or 'none'}",
-        markup=False,
-    )
+    summary = f"{where} ({treaty.lang}): {len(report.results)} provisions — primary modality: "
+    summary += counts or "none"
+    console.print(visible(summary), markup=False)
     index = treaty.body.index
     single = len(report.results) == 1
     shown = 0
@@ -95,13 +95,13 @@ def render_report(report: ObligationReport, console: Console) -> None:
         if not result.statements and not single:
             continue
         console.print()
-        console.print(Text(f"{result.provision}  {index[result.provision].label}", style="bold"))
+        console.print(Text(visible(f"{result.provision}  {index[result.provision].label}"), style="bold"))
         if single:
             console.print(_highlighted(index[result.provision], result))
         for statement in result.statements:
             line = Text("  ")
             line.append(statement.modality, style=_STYLE[statement.modality])
-            line.append(f"  {statement.modal!r} → {statement.action}")
+            line.append(visible(f"  {statement.modal!r} → {statement.action}"))
             console.print(line)
             bearer = statement.bearer + (f" ({statement.bearer_text})" if statement.bearer_text else "")
             details = [f"bearer: {bearer}"]
@@ -112,7 +112,7 @@ def render_report(report: ObligationReport, console: Console) -> None:
             if statement.inherited_from:
                 rule += f", from the chapeau {statement.inherited_from}"
             details.append(rule)
-            console.print(Text("    " + " · ".join(details), style="dim"))
+            console.print(Text(visible("    " + " · ".join(details)), style="dim"))
             shown += 1
     if not shown:
         console.print("no obligation statements (declarations only)", markup=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 from treatydiff.model import ClauseMap, ComparedLink, Comparison, Provision, Side
 from treatydiff.render._common import (
@@ -42,6 +42,9 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    # The compiled template is kept in jinja2's per-user cache folder (mode 0700, checked
+    # by jinja2), keyed by the template's checksum: each run would otherwise compile it again.
+    bytecode_cache=FileSystemBytecodeCache(),
 )
 
 

@@ -1,16 +1,20 @@
-"""Terminal views of one treaty: its outline as a tree, or one provision's text."""
+"""Terminal views of one treaty: its outline as a tree, or one provision's text.
+
+Every string from data passes through :func:`~treatydiff.safe.visible` and
+reaches rich as ``Text``, never as markup.
+"""
 
 from __future__ import annotations
 
 import json
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 from rich.tree import Tree
 
 from treatydiff.model import Provision, Treaty
+from treatydiff.safe import safe_json, safe_text, visible
 
 __all__ = ["render_outline", "render_provision", "treaty_json"]
 
@@ -30,13 +34,13 @@ def _excerpt(provision: Provision) -> str:
 def _node_label(provision: Provision, *, with_text: bool) -> Text:
     """``id  label — heading`` and, when asked, an excerpt of the text on a second line."""
     line = Text()
-    line.append(provision.id, style="bold cyan")
+    line.append(visible(provision.id), style="bold cyan")
     line.append("  ")
     shown = provision.heading and provision.heading.casefold() not in provision.label.casefold()
     heading = f" — {provision.heading}" if shown else ""
-    line.append(provision.label + heading, style="bold" if provision.kind in _CONTAINERS else "")
+    line.append(visible(provision.label + heading), style="bold" if provision.kind in _CONTAINERS else "")
     if with_text:
-        line.append("\n" + _excerpt(provision), style="dim")
+        line.append("\n" + visible(_excerpt(provision)), style="dim")
     return line
 
 
@@ -53,10 +57,11 @@ def _add(tree: Tree, provision: Provision, depth: int, max_depth: int) -> None:
 def render_outline(treaty: Treaty, console: Console, *, max_depth: int = 3) -> None:
     """Print a treaty's provision tree: ids, labels and a short excerpt of each leaf."""
     meta = treaty.meta
-    head = Text(meta.title(treaty.lang), style="bold")
-    head.append(f"\n{meta.id} · {treaty.lang}", style="cyan")
+    head = safe_text(meta.title(treaty.lang), "bold")
+    head.append(visible(f"\n{meta.id} · {treaty.lang}", lines=True), style="cyan")
     if meta.signed_date:
-        head.append(f" · signed {meta.signed_date}" + (f", {meta.signed_place}" if meta.signed_place else ""))
+        signed = f" · signed {meta.signed_date}" + (f", {meta.signed_place}" if meta.signed_place else "")
+        head.append(visible(signed))
     tree = Tree(head)
     for top in treaty.body.provisions:
         _add(tree, top, 1, max_depth)
@@ -64,25 +69,28 @@ def render_outline(treaty: Treaty, console: Console, *, max_depth: int = 3) -> N
     chapters = sum(1 for p in treaty.body.walk() if p.kind == "chapter")
     console.print(tree)
     console.print(
-        f"[dim]{articles} articles, {chapters} chapters · source {escape(treaty.provenance.file)} "
-        f"· sha256 {treaty.provenance.sha256[:12]}…[/dim]"
+        safe_text(
+            f"{articles} articles, {chapters} chapters · source {treaty.provenance.file} "
+            f"· sha256 {treaty.provenance.sha256[:12]}…",
+            "dim",
+        )
     )
 
 
 def render_provision(treaty: Treaty, provision: Provision, console: Console) -> None:
     """Print one provision in full, with its citation and an outline of its parts."""
-    title = Text(f"{treaty.cite(provision.id)}", style="bold cyan")
-    title.append(f"  {provision.label}", style="bold")
+    title = safe_text(str(treaty.cite(provision.id)), "bold cyan")
+    title.append(visible(f"  {provision.label}"), style="bold")
     parts: list[Text | Tree] = []
     if provision.heading:
-        parts.append(Text(provision.heading, style="italic"))
-    parts.append(Text(provision.text.strip()))
+        parts.append(safe_text(provision.heading, "italic"))
+    parts.append(safe_text(provision.text.strip(), lines=True))
     if provision.children:
         tree = Tree(Text("parts", style="dim"))
         for child in provision.children:
             tree.add(_node_label(child, with_text=False))
         parts.append(tree)
-    subtitle = treaty.meta.title(treaty.lang)
+    subtitle = safe_text(treaty.meta.title(treaty.lang))
     console.print(Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle))
 
 
@@ -103,4 +111,4 @@ def treaty_json(treaty: Treaty, provision: Provision | None = None) -> str:
         "provenance": treaty.provenance.to_dict(),
         "provisions": [p.to_dict() for p in provisions],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return safe_json(json.dumps(document, ensure_ascii=False, indent=2))

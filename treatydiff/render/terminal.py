@@ -3,7 +3,8 @@
 Deletions are red and struck through, insertions green and underlined. When the
 console has no colour (``NO_COLOR``, a pipe, ``color_system=None``) they are also
 wrapped in wdiff's marks, ``[-deleted-]`` and ``{+inserted+}``, which survive as
-plain text. Paging is left to the caller (``console.pager()``).
+plain text. Paging is left to the caller. Every string from data passes through
+:func:`~treatydiff.safe.visible` and reaches rich as ``Text``, never as markup.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from treatydiff.render._common import (
     side_key,
     summary_counts,
 )
+from treatydiff.safe import safe_text, visible
 
 __all__ = ["render_terminal"]
 
@@ -64,11 +66,12 @@ def _header(comparison: Comparison, plain: bool) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    grid.add_row("left", side_heading(comparison.left))
-    grid.add_row("right", side_heading(comparison.right))
-    grid.add_row("alignment", alignment_line(comparison))
-    grid.add_row("links", _summary_line(comparison))
-    grid.add_row("relations", " · ".join(f"{n} {name}" for name, n in relation_counts(comparison)) or "—")
+    grid.add_row("left", safe_text(side_heading(comparison.left)))
+    grid.add_row("right", safe_text(side_heading(comparison.right)))
+    grid.add_row("alignment", safe_text(alignment_line(comparison)))
+    grid.add_row("links", safe_text(_summary_line(comparison)))
+    relations = " · ".join(f"{n} {name}" for name, n in relation_counts(comparison)) or "—"
+    grid.add_row("relations", safe_text(relations))
     if any(row.diff is not None for row in comparison.rows):
         grid.add_row("legend", _legend(plain))
     return grid
@@ -124,10 +127,10 @@ def _link_table(comparison: Comparison, row: ComparedLink, number: int, plain: b
 
 
 def _title(row: ComparedLink, number: int) -> Text:
-    title = Text(f"{number} · " + " · ".join(row_facts(row)), style="bold")
+    title = safe_text(f"{number} · " + " · ".join(row_facts(row)), "bold")
     badge = obligation_badge(row)
     if badge:
-        title.append(f"\nobligations {badge}", style="bold magenta")
+        title.append(visible(f"\nobligations {badge}", lines=True), style="bold magenta")
     return title
 
 
@@ -137,12 +140,12 @@ def _column_head(comparison: Comparison, row: ComparedLink, which: Which) -> Tex
     head = Text()
     if not ids:
         side = comparison.left if which == "left" else comparison.right
-        head.append(f"{side.meta.id}: no provision", style="dim italic")
+        head.append(visible(f"{side.meta.id}: no provision"), style="dim italic")
     for cite, provision in zip(ids, provisions, strict=True):
         if head:
             head.append("\n")
-        head.append(cite, style="bold cyan")
-        head.append(f"  {provision_caption(provision)}", style="dim")
+        head.append(visible(cite), style="bold cyan")
+        head.append(visible(f"  {provision_caption(provision)}"), style="dim")
     return head
 
 
@@ -165,37 +168,39 @@ def _column_text(row: ComparedLink, which: Which, plain: bool) -> Text:
 
 
 def _bold_modals(run: Text, parts: list[Piece], offset: int) -> None:
-    """Modal phrases ("shall", "shall not") in bold, over the run's own style."""
+    """Modal phrases ("shall", "shall not") in bold, over the run's own style; offsets are
+    counted in the text as shown, where control characters are spelled out (``visible``)."""
     for piece, modality in parts:
+        length = len(visible(piece, lines=True))
         if modality:
-            run.stylize("bold", offset, offset + len(piece))
-        offset += len(piece)
+            run.stylize("bold", offset, offset + length)
+        offset += length
 
 
 def _run(run: Segment, plain: bool) -> Text:
     """One run, styled, and marked with wdiff's brackets when there is no colour."""
     opening, closing = _MARKS.get(run.kind, ("", "")) if plain else ("", "")
-    return Text(f"{opening}{run.text}{closing}", style=_STYLES[run.kind])
+    return Text(f"{opening}{visible(run.text, lines=True)}{closing}", style=_STYLES[run.kind])
 
 
 def _caption(row: ComparedLink) -> Text | None:
     link = row.link
     caption = Text()
     if link.note:
-        caption.append(link.note)
+        caption.append(visible(link.note, lines=True))
     extras = []
     if link.evidence:
         extras.append("evidence: " + ", ".join(link.evidence))
     if link.confidence:
         extras.append(f"confidence: {link.confidence}")
     if extras:
-        caption.append(("\n" if caption else "") + "; ".join(extras), style="dim")
+        caption.append(("\n" if caption else "") + visible("; ".join(extras)), style="dim")
     return caption or None
 
 
 def _unlinked(key: str, provisions: tuple[Provision, ...]) -> Table:
     table = Table(
-        title=Text(f"Not linked in {key} ({len(provisions)})", style="bold"),
+        title=safe_text(f"Not linked in {key} ({len(provisions)})", "bold"),
         title_justify="left",
         box=box.SIMPLE,
         show_header=False,
@@ -203,7 +208,7 @@ def _unlinked(key: str, provisions: tuple[Provision, ...]) -> Table:
     table.add_column(style="cyan", no_wrap=True)
     table.add_column()
     for provision in provisions:
-        table.add_row(f"{key}:{provision.id}", provision_caption(provision))
+        table.add_row(safe_text(f"{key}:{provision.id}"), safe_text(provision_caption(provision)))
     return table
 
 
@@ -212,6 +217,7 @@ def _footer(comparison: Comparison) -> Text:
     for side in (comparison.left, comparison.right):
         meta = side.meta
         credit = "; ".join(part for part in (meta.licence, meta.attribution) if part)
-        footer.append(f"{meta.id}: {credit or 'licence not recorded'}\n")
-    footer.append(f"treatydiff {comparison.tool_version or '?'}, {comparison.generated_at or 'undated'}")
+        footer.append(visible(f"{meta.id}: {credit or 'licence not recorded'}") + "\n")
+    stamp = f"treatydiff {comparison.tool_version or '?'}, {comparison.generated_at or 'undated'}"
+    footer.append(visible(stamp))
     return footer

@@ -1,0 +1,27 @@
+"""The ``treatydiff`` console script: answers ``--version`` before anything heavy is imported.
+
+Every command runs in a fresh process, so what an answer imports is paid each
+time. ``treatydiff --version`` needs nothing but the version string; everything
+else goes to :func:`treatydiff.cli.main`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def run() -> None:
+    """Console-script entry point."""
+    if sys.argv[1:] == ["--version"]:
+        from treatydiff import __version__
+
+        try:
+            sys.stdout.write(f"treatydiff {__version__}\n")
+            sys.stdout.flush()
+        except BrokenPipeError:  # `treatydiff --version | true`: nothing to say
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    from treatydiff.cli import main
+
+    sys.exit(main())
