@@ -253,7 +253,8 @@ def obligation_badge(row: ComparedLink) -> str | None:
 def obligation_counts(comparison: Comparison) -> list[tuple[str, list[int]]]:
     """Each kind of obligation change with the numbers (from 1) of the links that show it.
 
-    A link with several changes ("weakened; condition added") counts under each.
+    A link with several changes ("weakened; condition added") counts under each. The
+    reports link the numbers of every kind but ``unchanged`` (a count is enough there).
     """
     found: dict[str, list[int]] = {}
     for number, row in enumerate(comparison.rows, start=1):

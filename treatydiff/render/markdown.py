@@ -95,7 +95,7 @@ def _obligations(comparison: Comparison) -> str:
         return ""
     lines = ["## Obligations", "", "| change | links | where |", "|---|---:|---|"]
     for kind, numbers in obligation_counts(comparison):
-        where = ", ".join(f"[{n}](#link-{n})" for n in numbers)
+        where = "—" if kind == "unchanged" else ", ".join(f"[{n}](#link-{n})" for n in numbers)
         lines.append(f"| {escape_markdown(kind)} | {len(numbers)} | {where} |")
     return "\n".join(lines)
 

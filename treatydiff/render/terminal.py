@@ -77,23 +77,18 @@ def _header(comparison: Comparison, plain: bool) -> Table:
     return grid
 
 
-def _obligations(comparison: Comparison) -> Table | None:
-    """Counts per kind of obligation change with the numbers of its links."""
+def _obligations(comparison: Comparison) -> Text | None:
+    """One line: how many links show each kind of obligation change, with their numbers."""
     if not any(row.obligation is not None for row in comparison.rows):
         return None
-    table = Table(
-        title=Text("Obligations", style="bold"),
-        title_justify="left",
-        caption=Text("modal phrases are in bold in the texts", style="dim"),
-        caption_justify="left",
-        box=box.SIMPLE,
-    )
-    table.add_column("change")
-    table.add_column("links", justify="right")
-    table.add_column("where")
-    for kind, numbers in obligation_counts(comparison):
-        table.add_row(kind, str(len(numbers)), ", ".join(map(str, numbers)))
-    return table
+    line = Text("Obligations", style="bold")
+    for index, (kind, numbers) in enumerate(obligation_counts(comparison)):
+        line.append(" · " if index else "  ")
+        line.append(f"{len(numbers)} {kind}")
+        if kind != "unchanged":  # changes are listed by link number, the rest only counted
+            line.append(f" ({', '.join(map(str, numbers))})", style="dim")
+    line.append("  modal phrases in bold", style="dim")
+    return line
 
 
 def _summary_line(comparison: Comparison) -> str:
