@@ -485,6 +485,51 @@ def parse_text_row(inputs: Inputs, settings: Settings) -> HotRow:
                   best_of(base, settings.repeats), traced_peak(base), note=note)
 
 
+def long_charter(inputs: Inputs) -> str:
+    """The English Charter five times over, its articles numbered on (about 120 printed pages)."""
+    text = dict(inputs.charters)["en"]
+    def renumbered(copy: int) -> str:
+        return re.sub(r"(?m)^Article (\d+)$", lambda m: f"Article {int(m.group(1)) + 111 * copy}", text)
+
+    return "\n\n".join(renumbered(copy) for copy in range(5))
+
+
+def document_rows(inputs: Inputs, bench: Bench) -> list[HotRow]:
+    """PDF and Word ingest of a treaty of about 100 pages, beside ``parse_text`` of the same text."""
+    sys.path.insert(0, str(REPO / "tests"))
+    import docx_factory
+    import layout_factory
+
+    from treatydiff.ingest import parse_bytes
+
+    if not layout_factory.font_available():
+        return []
+    text = long_charter(inputs)
+    pdf, docx = bench.tmp / "long.pdf", bench.tmp / "long.docx"
+    pages = layout_factory.text_to_pdf(pdf, [text])
+    while pages > 100:  # trim to 100 pages at a paragraph
+        text = text[: int(len(text) * 100 / pages)].rsplit("\n", 1)[0]
+        pages = layout_factory.text_to_pdf(pdf, [text])
+    docx_factory.text_to_docx(docx, text)
+    share = len(text) / len(dict(inputs.charters)["en"])
+    workload = f"{pages}-page treaty: the English Charter ×{share:.1f}, articles numbered on"
+    repeats = max(1, bench.settings.slow_repeats)
+    base: Action = lambda: parse_text(text, lang="en")  # noqa: E731
+    base_time = best_of(base, repeats)
+    rows = []
+    for label, path in (("PDF", pdf), ("Word .docx", docx)):
+        data = path.read_bytes()
+
+        def ours(data: bytes = data, path: Path = path) -> object:
+            return parse_bytes(data, origin=path, lang="en")
+
+        seconds_taken = best_of(ours, repeats)
+        rows.append(HotRow(f"`parse_bytes` of a {label} file", workload,
+                           seconds_taken, None, "`parse_text` of the same text", base_time, None,
+                           note=f"target < 5 s: {'met' if seconds_taken < 5 else 'NOT met'}; not traced"))
+    return rows
+
+
 # The naive baseline for obligation extraction: find the modal words, understand nothing.
 _MODAL_WORDS = re.compile(r"\b(?:shall|may|must|will|should)\b", re.IGNORECASE)
 OBLIGATIONS_TARGET_SECONDS = 20.0  # issue 10: all ToTA articles, beyond parsing
@@ -610,7 +655,7 @@ def align_rows(inputs: Inputs, settings: Settings) -> list[HotRow]:
 def hot_functions(bench: Bench) -> list[HotRow]:
     inputs, settings = load_inputs(bench), bench.settings
     return [article_diff_row(inputs, settings), long_diff_row(inputs, settings),
-            parse_tota_row(inputs, settings), parse_text_row(inputs, settings),
+            parse_tota_row(inputs, settings), parse_text_row(inputs, settings), *document_rows(inputs, bench),
             obligations_row(inputs, settings), *annex_rows(inputs, bench), alias_bomb_row(bench),
             *align_rows(inputs, settings)]
 

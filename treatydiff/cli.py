@@ -131,6 +131,8 @@ class InputFormat(StrEnum):
     text = "text"
     html = "html"
     tota = "tota"
+    pdf = "pdf"
+    docx = "docx"
 
 
 def _registry(store: Path | None, tota_dir: Path | None, texts: Path | None) -> Registry:
@@ -359,7 +361,7 @@ def show(
 def ingest(
     treaty_id: Annotated[str, typer.Argument(metavar="ID", help="Registry id to store the text under.")],
     file: Annotated[
-        Path, typer.Argument(help="The text: plain text/Markdown, saved HTML page, or ToTA XML.")
+        Path, typer.Argument(help="The text: plain text/Markdown, HTML page, ToTA XML, PDF or Word (.docx).")
     ],
     lang: LangOption = None,
     input_format: Annotated[InputFormat, typer.Option("--format", help="Input format.")] = InputFormat.auto,

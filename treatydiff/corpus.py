@@ -294,7 +294,7 @@ class Registry:
         file: Path,
         *,
         lang: str | None = None,
-        fmt: Literal["auto", "text", "html", "tota"] = "auto",
+        fmt: Literal["auto", "text", "html", "tota", "pdf", "docx"] = "auto",
         title: str | None = None,
         strict: bool = False,
         edit: MetaEdit | None = None,

@@ -7,6 +7,8 @@ docs/ids.md) and ``labels``, ``conventions`` (patterns compiled from the languag
 records in ``treatydiff.languages``), ``numbers``, and ``lines`` and ``decode``.
 The text and HTML parsers are imported on first use, so reading ToTA XML or a stored
 body does not compile them.
+``pdf`` and ``docx`` turn those files into the plain text that ``text`` reads; their
+libraries are imported on first use.
 """
 
 from __future__ import annotations
@@ -46,13 +48,30 @@ def __getattr__(name: str) -> Any:
     return getattr(import_module(_LAZY[name]), name)
 
 
-Format = Literal["auto", "text", "html", "tota"]
+Format = Literal["auto", "text", "html", "tota", "pdf", "docx"]
+Kind = Literal["text", "html", "tota", "pdf", "docx"]
 _TREATY_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<treaty[\s>]", re.DOTALL)
 _HTML = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_PDF = re.compile(rb"(?:^|[\r\n])%PDF-\d")  # the header may follow up to 1 KiB of junk
+_CONVERT = "convert it first: libreoffice --headless --convert-to docx {name}"
+# Formats that are refused with the conversion that makes them readable.
+_LEGACY = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Word .doc file (OLE2), which is not read"),
+    (b"{\\rtf", "an RTF file, which is not read"),
+)
 
 
-def sniff_format(path: Path, data: bytes) -> Literal["text", "html", "tota"]:
-    """Guess the format: ``<treaty>`` XML is ToTA, ``.html``/``.htm`` or ``<html`` is HTML, else text."""
+def sniff_format(path: Path, data: bytes) -> Kind:
+    """Guess the format from the first bytes, then the name.
+
+    ``%PDF`` is PDF; a zip holding ``word/document.xml`` is Word; ``<treaty>`` XML is
+    ToTA; ``.html``/``.htm`` or ``<html`` is HTML; else text.
+    """
+    suffix = path.suffix.lower()
+    if _PDF.search(data[:1024]) or suffix == ".pdf":
+        return "pdf"
+    if (data.startswith(b"PK\x03\x04") and b"word/document.xml" in data) or suffix == ".docx":
+        return "docx"
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
     if _TREATY_ROOT.match(head):
         return "tota"
@@ -92,7 +111,7 @@ def load_file(path: Path, *, lang: str | None = None, fmt: Format = "auto") -> t
 
 def parse_bytes(
     data: bytes, *, origin: Path, lang: str | None = None, fmt: Format = "auto"
-) -> tuple[TreatyMeta | None, Body, Literal["text", "html", "tota"]]:
+) -> tuple[TreatyMeta | None, Body, Kind]:
     """Parse the bytes of a treaty file.
 
     Args:
@@ -105,10 +124,15 @@ def parse_bytes(
         The metadata (ToTA files only, else ``None``), the body, and the format parsed.
 
     Raises:
-        InputError: the bytes are empty, binary or undecodable.
+        InputError: the bytes are empty, binary or undecodable; a damaged PDF or Word
+            file, a PDF without a text layer; a legacy ``.doc`` or RTF file.
         IngestError: the text cannot be parsed into provisions.
     """
     name = str(origin)
+    if fmt in ("auto", "text"):
+        for magic, what in _LEGACY:
+            if data[:64].lstrip().startswith(magic):
+                raise InputError(what, file=name, hint=_CONVERT.format(name=origin.name))
     kind = sniff_format(origin, data) if fmt == "auto" else fmt
     if kind == "tota":
         meta, body = parse_tota(data, origin=name)
@@ -117,10 +141,19 @@ def parse_bytes(
         from treatydiff.ingest.html import parse_html
 
         return None, parse_html(data, lang=lang, origin=name), kind
-    text, warnings = decode_bytes(data, name)
-    text, repaired = repair_mojibake(text)
-    if repaired:
-        warnings.append(f"{name}: repaired mojibake (UTF-8 text read as CP1252/CP1251)")
+    if kind == "pdf":
+        from treatydiff.ingest.pdf import pdf_to_text
+
+        text, warnings = pdf_to_text(data, origin=name, lang=lang)
+    elif kind == "docx":
+        from treatydiff.ingest.docx import docx_to_text
+
+        text, warnings = docx_to_text(data, origin=name)
+    else:
+        text, warnings = decode_bytes(data, name)
+        text, repaired = repair_mojibake(text)
+        if repaired:
+            warnings.append(f"{name}: repaired mojibake (UTF-8 text read as CP1252/CP1251)")
     from treatydiff.ingest.text import parse_text
 
     body = parse_text(text, lang=lang, origin=name)
