@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 from rich.console import Console
 
 from treatydiff.compare import article_level, compare
@@ -199,8 +200,9 @@ def _reports(comparison: Comparison) -> dict[str, str]:
     render_terminal(comparison, console)
     return {
         "terminal": console.export_text(),
-        "html": render_html(comparison),
-        "markdown": render_markdown(comparison),
+        # the reports' own text: HTML without its tags, Markdown without the modal emphasis
+        "html": lxml_html.fromstring(render_html(comparison)).text_content(),
+        "markdown": render_markdown(comparison).replace("*shall*", "shall"),
         "json": render_json(comparison),
     }
 

@@ -80,6 +80,7 @@ def test_summary_and_unlinked() -> None:
         "unlinked_right": 1,
         "parallel": 0,
         "relations": {"same": 1, "modified": 1, "expanded": 1, "split": 1, "added": 1, "dropped": 1},
+        "obligations": {"added": 1, "dropped": 1, "strengthened": 1, "unchanged": 3},
     }
     assert [p["citation"] for p in data["unlinked"]["right"]] == ["xa-xb-2009:art-7"]
 

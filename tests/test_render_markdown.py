@@ -58,7 +58,7 @@ def test_renders_as_strike_and_strong(text: str) -> None:
 def test_each_paragraph_is_a_block_with_its_own_marker() -> None:
     # "|" in treaty text must not add cells; numbered paragraphs must not become lists
     tree = _html(render_markdown(factories.comparison(hostile=True)))
-    summary, index = tree.xpath("//table")
+    summary, index, _obligations = tree.xpath("//table")
     assert len(summary.xpath(".//th")) == 7
     assert [len(row.xpath("th|td")) for row in index.xpath(".//tr")] == [6] * 7
     assert not tree.xpath("//ol | //ul//ul")
@@ -91,17 +91,20 @@ def test_cannot_inject_html_or_markup() -> None:
     rendered = GFM.render(markdown)
     assert "<script" not in rendered and "<b>" not in rendered
     tree = _html(markdown)
-    assert not tree.xpath("//script | //b | //a | //code[contains(., 'tick')]")
+    # the only links are the renderer's own anchors: the obligations table's and each link's
+    own = "starts-with(@href, '#link-') or (starts-with(@id, 'link-') and not(@href))"
+    assert not tree.xpath(f"//script | //b | //a[not({own})] | //code[contains(., 'tick')]")
     assert (
         '<script>alert("x")</script> & "quoted" | *star* _under_ [bold]red[/bold] `tick`'
         in tree.text_content()
     )
-    # the only raw HTML is the renderer's own <br>
-    assert set(re.findall(r"<(\w+)", markdown)) <= {"br"}
+    # the only raw HTML is the renderer's own <br> and link anchors
+    assert set(re.findall(r"<(\w+)", markdown)) <= {"br", "a"}
+    assert set(re.findall(r"<a [^>]*>", markdown)) == {f'<a id="link-{n}">' for n in range(1, 7)}
 
 
 def test_cross_language_shows_whole_texts() -> None:
     markdown = render_markdown(factories.cross_language_comparison())
     assert "not diffed (different languages)" in markdown
-    assert "Стороны не применяют таможенные пошлины" in markdown
+    assert "Стороны *не применяют* таможенные пошлины" in markdown  # the modal phrase emphasised
     assert "~~" not in markdown.split("## Links", 1)[1]

@@ -122,6 +122,10 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
+class DiffOnly(StrEnum):
+    obligations = "obligations"
+
+
 class InputFormat(StrEnum):
     auto = "auto"
     text = "text"
@@ -586,6 +590,10 @@ def diff(
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when differences were found.")
     ] = False,
+    only: Annotated[
+        DiffOnly | None,
+        typer.Option("--only", help="obligations: list only the links whose obligations changed."),
+    ] = None,
     pager: PagerOption = True,
     verbose: VerboseOption = False,
     store: StoreOption = None,
@@ -617,6 +625,10 @@ def diff(
         check_output(out, store=registry.store, inputs=inputs, force=force)
     _read_notes([left_treaty, right_treaty], verbose)
     comparison = _compare_with_progress(left_treaty, right_treaty, clause_map)
+    if only is DiffOnly.obligations:
+        from treatydiff.compare import obligations_changed
+
+        comparison = obligations_changed(comparison)
     if out is not None:
         where = write_output(
             out, _report(comparison, output_format), store=registry.store, inputs=inputs, force=force

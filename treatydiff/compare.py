@@ -35,6 +35,7 @@ from treatydiff.model import (
     Summary,
     Treaty,
 )
+from treatydiff.obligations.annotate import annotate_link
 
 __all__ = [
     "Aligner",
@@ -45,6 +46,7 @@ __all__ = [
     "compare",
     "compare_link",
     "map_langs",
+    "obligations_changed",
 ]
 
 Differ = Callable[[str, str], ProvisionDiff]
@@ -269,6 +271,29 @@ def _unlinked(treaty: Treaty, mentioned: Iterable[str]) -> tuple[Provision, ...]
     return tuple(p for p in article_level(treaty) if not touched(p) and p.id not in inside)
 
 
+def _summary(rows: Sequence[ComparedLink], unlinked_left: int, unlinked_right: int) -> Summary:
+    counts = {status: sum(1 for r in rows if r.status == status) for status in get_args(LinkStatus)}
+    return Summary(
+        added=counts["added"],
+        dropped=counts["dropped"],
+        changed=counts["changed"],
+        unchanged=counts["unchanged"],
+        unlinked_left=unlinked_left,
+        unlinked_right=unlinked_right,
+        parallel=counts["parallel"],
+    )
+
+
+def obligations_changed(comparison: Comparison) -> Comparison:
+    """The comparison with only the links whose obligations changed (``diff --only obligations``).
+
+    The summary counts the links kept; the provisions without a counterpart stay listed.
+    """
+    rows = tuple(row for row in comparison.rows if row.obligation is not None and row.obligation.changed)
+    summary = _summary(rows, comparison.summary.unlinked_left, comparison.summary.unlinked_right)
+    return replace(comparison, rows=rows, summary=summary)
+
+
 def compare(
     left: Treaty,
     right: Treaty,
@@ -278,6 +303,7 @@ def compare(
     fill_gaps: GapFiller | None = None,
     differ: Differ = diff_texts,
     progress: Progress | None = None,
+    obligations: bool = True,
 ) -> Comparison:
     """Compare two treaties (or two language versions) link by link.
 
@@ -288,6 +314,7 @@ def compare(
         fill_gaps: with a map, proposes links for the provisions the map leaves unlinked.
         differ: the word-level differ (diff-match-patch by default; difflib for cross-checks).
         progress: called with (done, total) after each link, for progress bars.
+        obligations: analyse each link's obligations (docs/obligations.md) for the reports.
 
     Raises:
         MappingError: when the map does not fit these treaties or a ref does not resolve.
@@ -303,7 +330,8 @@ def compare(
         rows.extend(_compare_link(link, left, right, clause_map, differ))
         if progress:
             progress(done, len(links))
-    counts = {status: sum(1 for r in rows if r.status == status) for status in get_args(LinkStatus)}
+    if obligations:
+        rows = [annotate_link(row, left.lang, right.lang) for row in rows]
     unlinked_left = _unlinked(left, (p.id for r in rows for p in r.left))
     unlinked_right = _unlinked(right, (p.id for r in rows for p in r.right))
     origins = {link.origin for link in links}
@@ -314,15 +342,7 @@ def compare(
         left=_side(left),
         right=_side(right),
         rows=tuple(rows),
-        summary=Summary(
-            added=counts["added"],
-            dropped=counts["dropped"],
-            changed=counts["changed"],
-            unchanged=counts["unchanged"],
-            unlinked_left=len(unlinked_left),
-            unlinked_right=len(unlinked_right),
-            parallel=counts["parallel"],
-        ),
+        summary=_summary(rows, len(unlinked_left), len(unlinked_right)),
         alignment=alignment,
         clause_map=clause_map,
         unlinked_left=unlinked_left,

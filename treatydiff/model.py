@@ -26,6 +26,8 @@ __all__ = [
     "Kind",
     "Link",
     "LinkStatus",
+    "ModalMark",
+    "ObligationNote",
     "Passage",
     "ORIGINS",
     "Origin",
@@ -470,6 +472,42 @@ class ProvisionDiff:
     """The right text as shown, paragraph by paragraph, with its markers."""
 
 
+@dataclass(frozen=True)
+class ModalMark:
+    """A modal phrase ("shall not", "обязуются") inside one column as shown, for highlighting:
+    run ``op`` of passage ``passage``, characters ``[start, end)`` of that run's text. A
+    phrase that crosses runs (kept "shall", inserted "endeavour") is one mark per run."""
+
+    passage: int
+    op: int
+    start: int
+    end: int
+    modality: str
+    """obligation, prohibition, permission, aspiration or declaration (docs/obligations.md)."""
+
+
+@dataclass(frozen=True)
+class ObligationNote:
+    """How a link's obligations changed (docs/obligations.md), as the reports show it."""
+
+    kinds: tuple[str, ...]
+    """Every change found, most important first; ``("unchanged",)`` when there is none."""
+    summary: str
+    """One line: "weakened: shall → shall endeavour"."""
+    left_modality: str | None = None
+    """The primary modality of the left side, ``None`` when it has no obligation statement."""
+    right_modality: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """The most important change."""
+        return self.kinds[0]
+
+    @property
+    def changed(self) -> bool:
+        return self.kinds != ("unchanged",)
+
+
 LinkStatus = Literal["added", "dropped", "changed", "unchanged", "parallel"]
 """``parallel``: texts in different languages that no curated relation judges; shown side
 by side, neither diffed nor counted as a change."""
@@ -490,6 +528,11 @@ class ComparedLink:
     deleted runs, or the plain text (as equal runs) when not diffed."""
     right_passages: tuple[Passage, ...] = ()
     """The right side as shown: the diff's equal and inserted runs, or the plain text."""
+    obligation: ObligationNote | None = None
+    """The link's obligation change; ``None`` when not analysed (a language without vocabulary)."""
+    left_marks: tuple[ModalMark, ...] = ()
+    """The modal phrases inside ``left_passages``, in reading order."""
+    right_marks: tuple[ModalMark, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ __all__ = [
     "CHANGE_KINDS",
     "ChangeKind",
     "ObligationChange",
+    "analyse_side",
     "compare_obligations",
     "comparison_obligations",
     "obligation_changes",
@@ -179,7 +180,7 @@ def compare_obligations(
     )
 
 
-def _analyse(provisions: Sequence[Provision], lang: str) -> list[ProvisionObligations]:
+def analyse_side(provisions: Sequence[Provision], lang: str) -> list[ProvisionObligations]:
     """Leaves of the given provisions, points inheriting their chapeau within each provision."""
     body = Body(lang=lang, source_text="", provisions=tuple(provisions))
     return list(analyse_body(body).values())
@@ -196,7 +197,8 @@ def obligation_changes(link_diff: ComparedLink, left_lang: str, right_lang: str)
     if left_lang not in LANGUAGES or right_lang not in LANGUAGES:
         return None
     try:
-        return compare_obligations(_analyse(link_diff.left, left_lang), _analyse(link_diff.right, right_lang))
+        left, right = analyse_side(link_diff.left, left_lang), analyse_side(link_diff.right, right_lang)
+        return compare_obligations(left, right)
     except TreatydiffError:  # pragma: no cover - guarded by the LANGUAGES check above
         return None
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from re import Match, Pattern
+from typing import NamedTuple
 
 from treatydiff.model import Body, Provision
 from treatydiff.obligations.types import Bearer, ProvisionObligations, Statement
@@ -50,6 +51,14 @@ class _Rules:
     lp_passive: Pattern[str] | None
     keys: frozenset[str]
     """Every rule's keys: which of them a sentence contains tells which rules can match at all."""
+    gate: Pattern[str] | None
+    """Finds any of the vocabulary's gate words in a lower-cased sentence (None: no gate)."""
+    finder: _KeyFinder
+    """Tells which of all the vocabulary's keys (rules, bearers, markers, gate) a text contains."""
+    keyless: tuple[int, ...]
+    """Indexes of the phrase rules without keys (tried in every sentence)."""
+    by_key: dict[str, tuple[int, ...]]
+    """For each key, the indexes of the phrase rules that name it."""
     oblique_before: Pattern[str]
     oblique_form: Pattern[str]
     heads: Pattern[str]
@@ -58,6 +67,52 @@ class _Rules:
 
 def _all_keys(vocab: Vocabulary) -> set[str]:
     return {key for rule in vocab.rules for key in rule.keys}
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching the longest of ``words`` that starts where it is tried."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
+class _KeyFinder:
+    """Which keys a lower-cased text contains as substrings, found in one regex pass.
+
+    Exactly ``{k for k in keys if k in text}``: at each position the regex finds the longest
+    key starting there, and every key inside a found key is present too.
+    """
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        wanted = {key for key in keys if key}
+        self.always = frozenset(key for key in keys if not key)
+        self.pattern = re.compile("(?=(" + _trie_pattern(wanted) + "))") if wanted else None
+        self.inside = {key: frozenset(k for k in wanted if k in key) for key in wanted}
+
+    def present(self, low: str) -> frozenset[str]:
+        if self.pattern is None:
+            return self.always
+        found = {m.group(1) for m in self.pattern.finditer(low)}
+        return self.always.union(*(self.inside[key] for key in found))
+
+
+def _vocabulary_keys(vocab: Vocabulary) -> set[str]:
+    keys = _all_keys(vocab) | set(vocab.gate or ())
+    keys |= {key for term in vocab.bearers for key in term.keys}
+    keys |= {key for marker in (*vocab.conditions, *vocab.exceptions) for key in marker.keys}
+    return keys
 
 
 @functools.cache
@@ -78,6 +133,13 @@ def _rules(lang: str) -> _Rules:
         lp_verb=re.compile(present.verb) if present else None,
         lp_passive=re.compile(present.passive) if present else None,
         keys=frozenset(_all_keys(vocab)),
+        gate=re.compile(_trie_pattern(vocab.gate)) if vocab.gate else None,
+        finder=_KeyFinder(_vocabulary_keys(vocab)),
+        keyless=tuple(i for i, rule in enumerate(vocab.rules) if not rule.keys),
+        by_key={
+            key: tuple(i for i, rule in enumerate(vocab.rules) if key in rule.keys)
+            for key in _all_keys(vocab)
+        },
         oblique_before=re.compile(vocab.oblique_before, flags),
         oblique_form=re.compile(vocab.oblique_form, flags),
         heads=re.compile(vocab.heads),
@@ -85,8 +147,7 @@ def _rules(lang: str) -> _Rules:
     )
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):  # a tuple: made by the thousand, cheaper than a frozen dataclass
     start: int
     end: int
     bearer: Bearer
@@ -117,13 +178,15 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
-def _mentions(rules: _Rules, sentence: str) -> list[_Mention]:
-    """Bearer mentions in document order; a mention inside a longer one is dropped."""
-    low = sentence.lower()
+def _mentions(rules: _Rules, sentence: str, present: frozenset[str]) -> list[_Mention]:
+    """Bearer mentions in document order; a mention inside a longer one is dropped.
+
+    ``present``: the vocabulary keys the sentence contains (``rules.finder``).
+    """
     found = [
         _Mention(m.start(), m.end(), term.bearer, m.group(0))
         for term, pattern in rules.bearers
-        if not term.keys or any(key in low for key in term.keys)
+        if not term.keys or not present.isdisjoint(term.keys)
         for m in pattern.finditer(sentence)
         if m.end() > m.start()
     ]
@@ -142,21 +205,23 @@ def _mentions(rules: _Rules, sentence: str) -> list[_Mention]:
             else None
         )
         if lead is not None and (not kept or lead.start() >= kept[-1].end):
-            mention = replace(mention, start=lead.start(), text=sentence[lead.start() : mention.end])
+            start = lead.start()
+            text = sentence[start : mention.end]
+            mention = _Mention(start, mention.end, mention.bearer, text, mention.pronoun)
         kept.append(mention)
     return kept
 
 
-def _phrases(rules: _Rules, sentence: str) -> list[_Found]:
+def _phrases(rules: _Rules, sentence: str, present: frozenset[str]) -> list[_Found]:
     claimed: list[tuple[int, int]] = []
     found: list[_Found] = []
-    low = sentence.lower()
-    if rules.vocab.gate and not any(key in low for key in rules.vocab.gate):
+    if rules.vocab.gate and present.isdisjoint(rules.vocab.gate):
         return found
-    present = {key for key in rules.keys if key in low}
-    for rule, pattern in rules.phrases:
-        if rule.keys and present.isdisjoint(rule.keys):
-            continue
+    candidates = set(rules.keyless)
+    for key in present:
+        candidates.update(rules.by_key.get(key, ()))
+    for index in sorted(candidates):  # the vocabulary's priority order
+        rule, pattern = rules.phrases[index]
         for match in pattern.finditer(sentence):
             claim = match.span()
             if claim[0] == claim[1] or _overlaps(claim, claimed):
@@ -167,7 +232,7 @@ def _phrases(rules: _Rules, sentence: str) -> list[_Found]:
             claimed.append(claim)
             found.append(_Found(rule, rule.name, rule.modality, start, end, claim))
     if rules.lp_verb is not None:
-        found += _legal_present(rules, sentence, claimed)
+        found += _legal_present(rules, sentence, claimed, present)
     found.sort(key=lambda f: f.start)
     return found
 
@@ -178,7 +243,9 @@ def _modal_span(match: Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-def _legal_present(rules: _Rules, sentence: str, claimed: list[tuple[int, int]]) -> list[_Found]:
+def _legal_present(
+    rules: _Rules, sentence: str, claimed: list[tuple[int, int]], keys: frozenset[str]
+) -> list[_Found]:
     """Russian drafting states duties in the present tense: a bearer and its finite verb."""
     present = rules.vocab.legal_present
     assert present is not None and rules.lp_verb is not None and rules.lp_passive is not None
@@ -212,7 +279,7 @@ def _legal_present(rules: _Rules, sentence: str, claimed: list[tuple[int, int]])
             and not _overlaps(words[index].span(), conditional)
         )
 
-    for mention in _mentions(rules, sentence):
+    for mention in _mentions(rules, sentence, keys):
         if not _is_subject(rules, sentence, mention):
             continue
         after = [i for i, w in enumerate(words) if w.start() >= mention.end][: present.window]
@@ -256,7 +323,7 @@ def _subject(
             m for m in mentions if m.end <= last.start and not m.pronoun and _is_subject(rules, sentence, m)
         ]
         if antecedents:
-            return replace(antecedents[0], start=last.start, end=last.end)
+            return antecedents[0]._replace(start=last.start, end=last.end)
     if len(zone) > 1 and last.bearer == "named-party" and zone[-2].bearer == "named-party":
         between = sentence[zone[-2].end : last.start]
         if re.fullmatch(r"\s*(?:and|и)\s*", between):  # "The Community and Estonia shall"
@@ -293,14 +360,13 @@ def _clause_text(sentence: str, start: int, limit: int, ends: Pattern[str] = _CL
 
 
 def _markers(
-    rules: _Rules, sentence: str, claimed: list[tuple[int, int]]
+    rules: _Rules, sentence: str, claimed: list[tuple[int, int]], present: frozenset[str]
 ) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]:
     """Exceptions first (they win overlaps), then conditions: (position, rule, text)."""
     taken = list(claimed)
-    low = sentence.lower()
     exceptions: list[tuple[int, str]] = []
     for _name, pattern, keys in rules.exceptions:
-        if keys and not any(key in low for key in keys):
+        if keys and present.isdisjoint(keys):
             continue
         for match in pattern.finditer(sentence):
             if not _overlaps(match.span(), taken):
@@ -310,7 +376,7 @@ def _markers(
                 )
     conditions: list[tuple[int, str, str]] = []
     for name, pattern, keys in rules.conditions:
-        if keys and not any(key in low for key in keys):
+        if keys and present.isdisjoint(keys):
             continue
         for match in pattern.finditer(sentence):
             if not _overlaps(match.span(), taken):
@@ -331,11 +397,15 @@ def _owner(position: int, found: list[_Found]) -> list[int]:
 
 
 def _sentence_statements(rules: _Rules, sentence: str, offset: int) -> list[Statement]:
-    found = _phrases(rules, sentence)
+    low = sentence.lower()
+    if rules.gate is not None and rules.gate.search(low) is None:
+        return []  # no modal word at all: many sentences of a treaty, told apart cheaply
+    present = rules.finder.present(low)
+    found = _phrases(rules, sentence, present)
     if not found:
         return []
-    mentions = _mentions(rules, sentence)
-    conditions, exceptions = _markers(rules, sentence, [f.claim for f in found])
+    mentions = _mentions(rules, sentence, present)
+    conditions, exceptions = _markers(rules, sentence, [f.claim for f in found], present)
     condition_of: dict[int, tuple[str, str]] = {}
     for position, name, text in conditions:
         for i in _owner(position, found):
@@ -404,7 +474,7 @@ def extract(text: str, lang: str) -> tuple[Statement, ...]:
 def _conditions_only(text: str, lang: str) -> tuple[str, str] | None:
     """The first condition marker of a text that has no modal phrase (a point of a list)."""
     rules = _rules(lang)
-    conditions, _ = _markers(rules, text, [])
+    conditions, _ = _markers(rules, text, [], rules.finder.present(text.lower()))
     return (conditions[0][1], conditions[0][2]) if conditions else None
 
 

@@ -9,17 +9,23 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from treatydiff.model import ComparedLink, Comparison, Passage, Provision, Side, Summary, WordOp
+from treatydiff.model import ComparedLink, Comparison, ModalMark, Passage, Provision, Side, Summary, WordOp
 
 __all__ = [
     "NO_RELATION",
     "NO_RELATION_MEANING",
+    "OBLIGATION_KINDS",
+    "MarkedPassage",
+    "Piece",
     "RELATION_MEANINGS",
     "Segment",
     "alignment_line",
     "citations",
     "display_text",
     "file_name",
+    "marked_passages",
+    "obligation_badge",
+    "obligation_counts",
     "passages",
     "provision_caption",
     "relation_counts",
@@ -187,3 +193,72 @@ def summary_counts(summary: Summary) -> list[tuple[str, int]]:
 def file_name(path: str) -> str:
     """The last component of a POSIX or Windows path, so reports do not reveal local folders."""
     return re.split(r"[\\/]", path)[-1]
+
+
+# The change kinds of docs/obligations.md, most important first (as treatydiff.obligations orders them).
+OBLIGATION_KINDS: tuple[str, ...] = (
+    "added",
+    "dropped",
+    "reversed",
+    "strengthened",
+    "weakened",
+    "bearer-changed",
+    "condition-added",
+    "condition-removed",
+    "condition-changed",
+    "unchanged",
+)
+
+Piece = tuple[str, str | None]
+"""A piece of a run's text and the modality of the modal phrase it is (None: ordinary words)."""
+
+
+def _pieces(text: str, marks: list[ModalMark]) -> list[Piece]:
+    pieces: list[Piece] = []
+    at = 0
+    for mark in sorted(marks, key=lambda m: m.start):
+        if mark.start < at or mark.end > len(text):
+            continue  # overlapping or out of range: never split text wrongly
+        if mark.start > at:
+            pieces.append((text[at : mark.start], None))
+        pieces.append((text[mark.start : mark.end], mark.modality))
+        at = mark.end
+    if at < len(text) or not pieces:
+        pieces.append((text[at:], None))
+    return pieces
+
+
+MarkedPassage = tuple[Passage, list[tuple[WordOp, list[Piece]]]]
+"""A passage with each of its runs cut into pieces."""
+
+
+def marked_passages(row: ComparedLink, which: Which) -> list[MarkedPassage]:
+    """One column's passages, each run cut into pieces at its modal phrases (for highlighting)."""
+    marks = row.left_marks if which == "left" else row.right_marks
+    by_run: dict[tuple[int, int], list[ModalMark]] = {}
+    for mark in marks:
+        by_run.setdefault((mark.passage, mark.op), []).append(mark)
+    return [
+        (passage, [(op, _pieces(op.text, by_run.get((p, o), []))) for o, op in enumerate(passage.ops)])
+        for p, passage in enumerate(passages(row, which))
+    ]
+
+
+def obligation_badge(row: ComparedLink) -> str | None:
+    """The link's obligation change in one line, when its obligations changed."""
+    note = row.obligation
+    return note.summary if note is not None and note.changed else None
+
+
+def obligation_counts(comparison: Comparison) -> list[tuple[str, list[int]]]:
+    """Each kind of obligation change with the numbers (from 1) of the links that show it.
+
+    A link with several changes ("weakened; condition added") counts under each. The
+    reports link the numbers of every kind but ``unchanged`` (a count is enough there).
+    """
+    found: dict[str, list[int]] = {}
+    for number, row in enumerate(comparison.rows, start=1):
+        if row.obligation is not None:
+            for kind in row.obligation.kinds:
+                found.setdefault(kind, []).append(number)
+    return [(kind, found[kind]) for kind in OBLIGATION_KINDS if kind in found]

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from treatydiff.model import ClauseMap, ComparedLink, Comparison, Passage, Provision, Side
+from treatydiff.model import ClauseMap, ComparedLink, Comparison, Provision, Side
 from treatydiff.render._common import (
     NO_RELATION,
     NO_RELATION_MEANING,
     RELATION_MEANINGS,
+    MarkedPassage,
     Which,
     alignment_line,
     citations,
     file_name,
-    passages,
+    marked_passages,
+    obligation_badge,
+    obligation_counts,
     provision_caption,
     relation_counts,
     relation_label,
@@ -44,7 +47,8 @@ class _Anchor:
 class _Cell:
     side: Side
     anchors: list[_Anchor]
-    passages: tuple[Passage, ...]
+    passages: list[MarkedPassage]
+    """Each passage with its runs, each run cut at its modal phrases."""
     plain: bool
     """Not diffed (texts in different languages): no run is marked."""
 
@@ -62,6 +66,9 @@ class _Row:
     words: str
     left: _Cell
     right: _Cell
+    obligation: str | None = None
+    """The obligation change in one line, when the link's obligations changed."""
+    obligation_kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,8 @@ def render_html(comparison: Comparison) -> str:
         counts=summary_counts(comparison.summary),
         relations={**RELATION_MEANINGS, NO_RELATION: NO_RELATION_MEANING},
         relation_counts=relation_counts(comparison),
+        obligation_counts=obligation_counts(comparison),
+        analysed=any(row.obligation is not None for row in comparison.rows),
         relations_used={row.relation for row in rows},
         anchored=anchors.used,
         example=next(iter(anchors.used), None),
@@ -124,6 +133,8 @@ def _row(comparison: Comparison, row: ComparedLink, number: int, anchors: _Ancho
         words=f"+{row.diff.words_added} −{row.diff.words_removed}" if row.diff else "—",
         left=_cell(comparison, row, "left", anchors),
         right=_cell(comparison, row, "right", anchors),
+        obligation=obligation_badge(row),
+        obligation_kind=row.obligation.kind if row.obligation else None,
     )
 
 
@@ -133,7 +144,7 @@ def _cell(comparison: Comparison, row: ComparedLink, which: Which, anchors: _Anc
     return _Cell(
         side=comparison.left if which == "left" else comparison.right,
         anchors=[anchors.claim(c, provision_caption(p)) for c, p in zip(cites, provisions, strict=True)],
-        passages=passages(row, which),
+        passages=marked_passages(row, which),
         plain=row.diff is None,
     )
 

@@ -1,7 +1,9 @@
 """A comparison as JSON, versioned by its ``schema`` key.
 
 The shape is described by ``docs/schemas/comparison-2.schema.json``; a change that
-breaks readers bumps the version in :data:`SCHEMA`.
+breaks readers bumps the version in :data:`SCHEMA`. Fields added since (the obligation
+analysis: ``summary.obligations``, ``links[].obligation``, ``links[].marks``) are optional,
+so readers of version 2 lose nothing.
 """
 
 from __future__ import annotations
@@ -9,8 +11,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from treatydiff.model import ClauseMap, ComparedLink, Comparison, Passage, Provision, ProvisionDiff, Side
-from treatydiff.render._common import passages, relation_counts, side_key
+from treatydiff.model import (
+    ClauseMap,
+    ComparedLink,
+    Comparison,
+    ModalMark,
+    ObligationNote,
+    Passage,
+    Provision,
+    ProvisionDiff,
+    Side,
+)
+from treatydiff.render._common import obligation_counts, passages, relation_counts, side_key
 
 __all__ = ["SCHEMA", "comparison_data", "render_json"]
 
@@ -43,6 +55,11 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
             "unlinked_right": comparison.summary.unlinked_right,
             "parallel": comparison.summary.parallel,
             "relations": dict(relation_counts(comparison)),
+            **(
+                {"obligations": {kind: len(numbers) for kind, numbers in obligation_counts(comparison)}}
+                if any(row.obligation is not None for row in comparison.rows)
+                else {}
+            ),
         },
         "links": [_link(comparison, row) for row in comparison.rows],
         "unlinked": {
@@ -102,6 +119,29 @@ def _link(comparison: Comparison, row: ComparedLink) -> dict[str, Any]:
             "right": [_passage(p) for p in passages(row, "right")],
         },
         "diff": _diff(row.diff) if row.diff is not None else None,
+        "obligation": _obligation(row.obligation) if row.obligation is not None else None,
+        "marks": {"left": [_mark(m) for m in row.left_marks], "right": [_mark(m) for m in row.right_marks]},
+    }
+
+
+def _obligation(note: ObligationNote) -> dict[str, Any]:
+    return {
+        "kind": note.kind,
+        "kinds": list(note.kinds),
+        "changed": note.changed,
+        "summary": note.summary,
+        "left_modality": note.left_modality,
+        "right_modality": note.right_modality,
+    }
+
+
+def _mark(mark: ModalMark) -> dict[str, Any]:
+    return {
+        "passage": mark.passage,
+        "op": mark.op,
+        "start": mark.start,
+        "end": mark.end,
+        "modality": mark.modality,
     }
 
 

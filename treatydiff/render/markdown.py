@@ -2,9 +2,10 @@
 
 Each side of a link is a bold line with its citations and captions, then its text
 paragraph by paragraph, each with the number or letter it is printed with. Deleted
-words are ``~~struck~~``, inserted words ``**bold**``. Every piece of treaty text, note
-or title is escaped, so it can neither start Markdown constructs nor inject HTML; the
-only HTML in the output is the ``<br>`` this module writes itself.
+words are ``~~struck~~``, inserted words ``**bold**``, modal phrases ("shall", "may not")
+``*emphasised*``. Every piece of treaty text, note or title is escaped, so it can neither
+start Markdown constructs nor inject HTML; the only HTML in the output is what this module
+writes itself: ``<br>`` and an empty ``<a id="link-N"></a>`` anchor before each link.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from treatydiff.model import ComparedLink, Comparison, Provision, Side
 from treatydiff.render._common import (
     NO_RELATION_MEANING,
     RELATION_MEANINGS,
-    Segment,
+    Piece,
     Which,
     alignment_line,
     citations,
     file_name,
-    passages,
+    marked_passages,
+    obligation_badge,
+    obligation_counts,
     provision_caption,
     relation_counts,
     relation_label,
@@ -57,6 +60,7 @@ def render_markdown(comparison: Comparison) -> str:
     blocks = [
         _header(comparison),
         _summary(comparison),
+        _obligations(comparison),
         "## Links",
         *(_link(comparison, row, number) for number, row in enumerate(comparison.rows, start=1)),
         _unlinked(comparison),
@@ -75,9 +79,25 @@ def _header(comparison: Comparison) -> str:
             f"- **Left:** {escape_markdown(side_heading(left))}",
             f"- **Right:** {escape_markdown(side_heading(right))}",
             f"- **Alignment:** {escape_markdown(alignment_line(comparison))}",
-            "- **Legend:** ~~struck through~~ = only in the left text; **bold** = only in the right text",
+            "- **Legend:** ~~struck through~~ = only in the left text; **bold** = only in the right text"
+            + ("; *emphasis* = a modal phrase (obligation analysis)" if _analysed(comparison) else ""),
         ]
     )
+
+
+def _analysed(comparison: Comparison) -> bool:
+    return any(row.obligation is not None for row in comparison.rows)
+
+
+def _obligations(comparison: Comparison) -> str:
+    """Counts per kind of obligation change, each linked to its links' anchors."""
+    if not _analysed(comparison):
+        return ""
+    lines = ["## Obligations", "", "| change | links | where |", "|---|---:|---|"]
+    for kind, numbers in obligation_counts(comparison):
+        where = "—" if kind == "unchanged" else ", ".join(f"[{n}](#link-{n})" for n in numbers)
+        lines.append(f"| {escape_markdown(kind)} | {len(numbers)} | {where} |")
+    return "\n".join(lines)
 
 
 def _summary(comparison: Comparison) -> str:
@@ -132,10 +152,15 @@ def _link(comparison: Comparison, row: ComparedLink, number: int) -> str:
         *row_facts(row)[1:],
     ]
     lines = [
+        f'<a id="link-{number}"></a>',
+        "",
         f"### {number}. {relation}: {_ids(comparison, row, 'left')} → {_ids(comparison, row, 'right')}",
         "",
         f"*{escape_markdown(' · '.join(facts))}*",
     ]
+    badge = obligation_badge(row)
+    if badge:
+        lines += ["", f"**Obligations:** {escape_markdown(badge)}"]
     if link.note:
         lines += ["", f"**Note:** {escape_markdown(link.note)}"]
     extras = []
@@ -171,8 +196,8 @@ def _column_head(comparison: Comparison, row: ComparedLink, which: Which) -> str
 def _column_text(row: ComparedLink, which: Which) -> list[str]:
     """The side's paragraphs, each a block of its own, introduced by a blank line."""
     lines: list[str] = []
-    for passage in passages(row, which):
-        runs = [_run(Segment("plain" if row.diff is None else op.op, op.text)) for op in passage.ops]
+    for passage, marked in marked_passages(row, which):
+        runs = [_run("plain" if row.diff is None else op.op, parts) for op, parts in marked]
         marker = [escape_markdown(passage.marker)] if passage.marker else []
         lines += ["", _block_start(" ".join([*marker, *runs]))]
     return lines
@@ -186,9 +211,18 @@ def _block_start(line: str) -> str:
     return f"\\{line}" if line[:1] in ("-", "+") else line
 
 
-def _run(run: Segment) -> str:
-    mark = _MARKS.get(run.kind, "")
-    return f"{mark}{escape_markdown(run.text)}{mark}"
+def _run(kind: str, parts: list[Piece]) -> str:
+    """One run, its modal phrases emphasised; spaces between pieces kept, each piece escaped."""
+    mark = _MARKS.get(kind, "")
+    text = ""
+    for piece, modality in parts:
+        inner = escape_markdown(piece)
+        if modality and inner:
+            inner = f"*{inner}*"
+        lead = " " if piece[:1].isspace() and text else ""
+        trail = " " if piece[-1:].isspace() else ""
+        text += f"{lead}{inner}{trail}"
+    return f"{mark}{text.strip()}{mark}"
 
 
 def _unlinked(comparison: Comparison) -> str:

@@ -16,11 +16,14 @@ from rich.text import Text
 
 from treatydiff.model import ComparedLink, Comparison, Provision
 from treatydiff.render._common import (
+    Piece,
     Segment,
     Which,
     alignment_line,
     citations,
-    passages,
+    marked_passages,
+    obligation_badge,
+    obligation_counts,
     provision_caption,
     relation_counts,
     row_facts,
@@ -40,6 +43,10 @@ def render_terminal(comparison: Comparison, console: Console) -> None:
     """Print ``comparison`` to ``console``, wrapped at the console's width."""
     plain = console.no_color or console.color_system is None
     console.print(_header(comparison, plain))
+    obligations = _obligations(comparison)
+    if obligations is not None:
+        console.print()
+        console.print(obligations)
     for number, row in enumerate(comparison.rows, start=1):
         console.print()
         console.print(_link_table(comparison, row, number, plain))
@@ -70,6 +77,20 @@ def _header(comparison: Comparison, plain: bool) -> Table:
     return grid
 
 
+def _obligations(comparison: Comparison) -> Text | None:
+    """One line: how many links show each kind of obligation change, with their numbers."""
+    if not any(row.obligation is not None for row in comparison.rows):
+        return None
+    line = Text("Obligations", style="bold")
+    for index, (kind, numbers) in enumerate(obligation_counts(comparison)):
+        line.append(" · " if index else "  ")
+        line.append(f"{len(numbers)} {kind}")
+        if kind != "unchanged":  # changes are listed by link number, the rest only counted
+            line.append(f" ({', '.join(map(str, numbers))})", style="dim")
+    line.append("  modal phrases in bold", style="dim")
+    return line
+
+
 def _summary_line(comparison: Comparison) -> str:
     counts = " · ".join(f"{count} {label}" for label, count in summary_counts(comparison.summary))
     return f"{len(comparison.rows)} — {counts}"
@@ -86,7 +107,7 @@ def _legend(plain: bool) -> Text:
 
 def _link_table(comparison: Comparison, row: ComparedLink, number: int, plain: bool) -> Table:
     table = Table(
-        title=safe_text(f"{number} · " + " · ".join(row_facts(row)), "bold"),
+        title=_title(row, number),
         title_justify="left",
         caption=_caption(row),
         caption_justify="left",
@@ -98,6 +119,14 @@ def _link_table(comparison: Comparison, row: ComparedLink, number: int, plain: b
         table.add_column(_column_head(comparison, row, which), ratio=1, overflow="fold")
     table.add_row(_column_text(row, "left", plain), _column_text(row, "right", plain))
     return table
+
+
+def _title(row: ComparedLink, number: int) -> Text:
+    title = safe_text(f"{number} · " + " · ".join(row_facts(row)), "bold")
+    badge = obligation_badge(row)
+    if badge:
+        title.append(visible(f"\nobligations {badge}", lines=True), style="bold magenta")
+    return title
 
 
 def _column_head(comparison: Comparison, row: ComparedLink, which: Which) -> Text:
@@ -116,19 +145,31 @@ def _column_head(comparison: Comparison, row: ComparedLink, which: Which) -> Tex
 
 
 def _column_text(row: ComparedLink, which: Which, plain: bool) -> Text:
-    shown = passages(row, which)
+    shown = marked_passages(row, which)
     if not shown:
         return Text("—", style="dim")
     text = Text()
-    for index, passage in enumerate(shown):  # one paragraph per line, with its own marker
+    for index, (passage, runs) in enumerate(shown):  # one paragraph per line, with its own marker
         if index:
             text.append("\n")
         if passage.marker:
             text.append(passage.marker + " ", style="dim")
-        for number, op in enumerate(passage.ops):
+        for number, (op, parts) in enumerate(runs):
             text.append(" " if number else "")
-            text.append_text(_run(Segment("plain" if row.diff is None else op.op, op.text), plain))
+            run = _run(Segment("plain" if row.diff is None else op.op, op.text), plain)
+            _bold_modals(run, parts, len(_MARKS[op.op][0]) if plain and op.op in _MARKS else 0)
+            text.append_text(run)
     return text
+
+
+def _bold_modals(run: Text, parts: list[Piece], offset: int) -> None:
+    """Modal phrases ("shall", "shall not") in bold, over the run's own style; offsets are
+    counted in the text as shown, where control characters are spelled out (``visible``)."""
+    for piece, modality in parts:
+        length = len(visible(piece, lines=True))
+        if modality:
+            run.stylize("bold", offset, offset + length)
+        offset += length
 
 
 def _run(run: Segment, plain: bool) -> Text:
