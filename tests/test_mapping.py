@@ -355,7 +355,7 @@ HEADER_FAILURES = [
     pytest.param(
         "treatydiff-map: 1\ntitle: x\n  status: draft\n",
         3,
-        "YAML syntax error: mapping values are not allowed here",
+        "YAML syntax error: mapping values are not allowed",
         id="yaml-syntax-indent",
     ),
     pytest.param(

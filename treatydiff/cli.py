@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 from treatydiff.compare import compare
 from treatydiff.corpus import Registry, default_mappings_dir
-from treatydiff.errors import FetchError, TreatydiffError, UnknownTreaty
+from treatydiff.errors import FetchError, InputError, TreatydiffError, UnknownTreaty
 from treatydiff.mapping import check_maps, load_map, split_key
 from treatydiff.model import Body, Citation, ClauseMap, Comparison, Treaty
 from treatydiff.render import render_html, render_json, render_markdown, render_terminal
@@ -413,20 +413,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click_exceptions.ClickException as error:
         _stderr.print(f"error: {error.format_message()}", markup=False)
         return 2
+    except OSError as error:
+        if error.filename is None:  # not about a path: a bug, handled below
+            return _internal_error(error)
+        # A path the system refuses (permissions, length, a file where a folder should be).
+        _stderr.print(f"error: {InputError.from_os_error(error)}", markup=False)
+        return 2
     except (typer.Abort, KeyboardInterrupt):
         _stderr.print("interrupted", markup=False)
         return 130
-    except Exception as error:  # a bug: say so in one line; TREATYDIFF_DEBUG=1 shows the traceback
-        if os.environ.get("TREATYDIFF_DEBUG"):
-            raise
-        _stderr.print(
-            f"internal error: {type(error).__name__}: {' '.join(str(error).split())[:200]} "
-            "(a bug in treatydiff: please report it with the command you ran; "
-            "TREATYDIFF_DEBUG=1 shows details)",
-            markup=False,
-        )
-        return 70
+    except Exception as error:
+        return _internal_error(error)
     return result if isinstance(result, int) else 0
+
+
+def _internal_error(error: Exception) -> int:
+    """A bug: say so in one line; TREATYDIFF_DEBUG=1 shows the traceback."""
+    if os.environ.get("TREATYDIFF_DEBUG"):
+        raise error
+    _stderr.print(
+        f"internal error: {type(error).__name__}: {' '.join(str(error).split())[:200]} "
+        "(a bug in treatydiff: please report it with the command you ran; "
+        "TREATYDIFF_DEBUG=1 shows details)",
+        markup=False,
+    )
+    return 70
 
 
 def run() -> None:

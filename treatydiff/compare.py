@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from treatydiff import __version__
 from treatydiff.diff import diff_texts
 from treatydiff.errors import MappingError
-from treatydiff.mapping import expand_refs, split_key
+from treatydiff.mapping import check_for_diff, expand_refs, split_key
 from treatydiff.model import (
     ClauseMap,
     ComparedLink,
@@ -206,11 +206,15 @@ def compare(
         progress: called with (done, total) after each link, for progress bars.
 
     Raises:
-        MappingError: when the map does not fit these treaties or a ref does not resolve.
+        MappingError: when the map does not fit these treaties, or ``check`` finds an
+            error in it (a ref that does not resolve, a duplicate or contradictory link).
     """
     known: dict[tuple[str, str], ProvisionDiff] = {}  # diffs already computed, by texts
     if clause_map is not None:
         links = _map_links(clause_map, left, right)
+        # A report never rests on a map that `check` rejects.
+        sides = ((_map_key(clause_map, t), t.body) for t in (left, right))
+        check_for_diff(clause_map, {key: body for key, body in sides if key is not None})
     else:
         links = _number_links(left, right, differ, known)
     rows = []

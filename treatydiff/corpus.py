@@ -20,8 +20,9 @@ from typing import Any, Literal
 
 import yaml
 
-from treatydiff.errors import IngestError, RegistryError, TreatydiffError, UnknownTreaty
+from treatydiff.errors import IngestError, RegistryError, TreatydiffError, UnknownTreaty, printable
 from treatydiff.fetch import fetch_tota
+from treatydiff.files import expand_user
 from treatydiff.ingest import parse_bytes, parse_tota, read_file
 from treatydiff.model import Body, Provenance, Source, Treaty, TreatyMeta, normalize_treaty_id
 from treatydiff.store import Store, check_lang, write_atomic
@@ -48,7 +49,7 @@ def default_texts_dir() -> Path:
     """``$TREATYDIFF_TEXTS`` if set, else the ``texts/`` folder beside the package."""
     configured = os.environ.get(TEXTS_ENV)
     if configured:
-        return Path(configured).expanduser()
+        return expand_user(Path(configured))
     return Path(__file__).resolve().parent.parent / "texts"
 
 
@@ -60,7 +61,7 @@ def default_mappings_dir() -> Path:
 def default_tota_dir() -> Path | None:
     """``$TREATYDIFF_TOTA_DIR`` if set (a ToTA checkout with an ``xml/`` folder)."""
     configured = os.environ.get(TOTA_DIR_ENV)
-    return Path(configured).expanduser() if configured else None
+    return expand_user(Path(configured)) if configured else None
 
 
 def _text(value: Any, key: str, path: Path) -> str | None:
@@ -371,7 +372,7 @@ class Registry:
         else:
             warnings.extend(_structure_warnings(manifest, body, file, strict))
         provenance = Provenance(
-            file=str(file.resolve()),
+            file=printable(str(file.resolve())),
             sha256=_sha256(data),
             ingested_at=_now(),
             parser="tota-xml" if parser == "tota" else parser,

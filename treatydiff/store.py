@@ -23,6 +23,7 @@ from typing import Any
 import platformdirs
 
 from treatydiff.errors import StoreError, TreatydiffError
+from treatydiff.files import expand_user
 from treatydiff.model import Body, Provenance, Provision, Span, is_treaty_id
 
 __all__ = [
@@ -44,7 +45,7 @@ def default_store_dir() -> Path:
     """``$TREATYDIFF_STORE`` if set, else the platform's user data folder."""
     configured = os.environ.get(STORE_ENV)
     if configured:
-        return Path(configured).expanduser()
+        return expand_user(Path(configured))
     return Path(platformdirs.user_data_dir("treatydiff", appauthor=False))
 
 
@@ -152,7 +153,7 @@ class Store:
     """A local store rooted at one folder; see the module docstring for the layout."""
 
     def __init__(self, root: Path | None = None) -> None:
-        self.root = (root or default_store_dir()).expanduser()
+        self.root = expand_user(root or default_store_dir())
 
     def _treaty_dir(self, treaty_id: str) -> Path:
         if not is_treaty_id(treaty_id):  # ids become folder names: never let '../' through
