@@ -31,7 +31,9 @@ def _check(sandbox: Sandbox, *maps: str) -> tuple[int, list[str]]:
         pytest.param("\\a", id="bell"),
     ],
 )
-def test_an_escaped_control_or_surrogate_in_a_note_fails_check_at_its_line(demo: Sandbox, escape: str) -> None:
+def test_an_escaped_control_or_surrogate_in_a_note_fails_check_at_its_line(
+    demo: Sandbox, escape: str
+) -> None:
     demo.write_map(f'  - {{left: art-1, right: art-1, relation: same, note: "bad {escape} note"}}\n')
     code, lines = _check(demo, "map.yaml")
     assert code == 1
@@ -143,7 +145,9 @@ REJECTED = [
         "evidence 'demo-a:art-99'",
         id="evidence-to-nothing",
     ),
-    pytest.param("  - {left: art-1, right: art-99, relation: same}\n", 7, "unknown provision", id="unknown-ref"),
+    pytest.param(
+        "  - {left: art-1, right: art-99, relation: same}\n", 7, "unknown provision", id="unknown-ref"
+    ),
     pytest.param(
         "  - {left: 'art-1..art-1.2', right: art-1, relation: same}\n", 7, "range", id="mixed-range"
     ),
