@@ -48,8 +48,8 @@ from lxml import etree
 
 from treatydiff.compare import article_level, compare
 from treatydiff.corpus import Registry
-from treatydiff.diff import diff_texts, diff_texts_difflib, tokenize
-from treatydiff.errors import IngestError
+from treatydiff.diff import diff_texts, diff_texts_difflib, diff_texts_dmp, tokenize
+from treatydiff.errors import IngestError, MappingError
 from treatydiff.ingest import parse_text, parse_tota
 from treatydiff.mapping import load_map
 from treatydiff.model import ClauseMap, ProvisionDiff, Treaty
@@ -364,7 +364,7 @@ def diff_all(engine: Callable[[str, str], ProvisionDiff], pairs: Pairs) -> Actio
 def article_diff_row(inputs: Inputs, settings: Settings) -> HotRow:
     pairs = article_pairs(inputs.left, inputs.right)
     ours, base = diff_all(diff_texts, pairs), diff_all(diff_texts_difflib, pairs)
-    return HotRow("`diff_texts` (diff-match-patch)",
+    return HotRow("`diff_texts` (rapidfuzz Indel)",
                   f"420↔423, {len(pairs)} same-id article pairs ({words(pairs):,} words)",
                   best_of(ours, settings.repeats), traced_peak(ours),
                   "`diff_texts_difflib`", best_of(base, settings.repeats), traced_peak(base))
@@ -374,11 +374,10 @@ def long_diff_row(inputs: Inputs, settings: Settings) -> HotRow:
     whole = [(inputs.left.body.source_text, inputs.right.body.source_text)]
     ours, base = diff_all(diff_texts, whole), diff_all(diff_texts_difflib, whole)
     repeats = settings.slow_repeats + 1
-    return HotRow("`diff_texts` (diff-match-patch)",
+    return HotRow("`diff_texts` (rapidfuzz Indel)",
                   f"420↔423, whole text against whole text ({words(whole):,} words)",
-                  best_of(ours, repeats), None,
-                  "`diff_texts_difflib`", best_of(base, repeats), traced_peak(base),
-                  note="not traced: tracemalloc slows diff-match-patch's bisection about 75-fold")
+                  best_of(ours, repeats), traced_peak(ours),
+                  "`diff_texts_difflib`", best_of(base, repeats), traced_peak(base))
 
 
 def parse_tota_row(inputs: Inputs, settings: Settings) -> HotRow:
@@ -438,10 +437,80 @@ def annex_rows(inputs: Inputs, bench: Bench) -> list[HotRow]:
     return rows
 
 
+def alias_bomb_row(bench: Bench) -> HotRow:
+    """``load_map`` must refuse a map of nested YAML aliases before expanding them."""
+    bomb = bench.tmp / "alias-bomb.yaml"
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def refuse() -> None:
+        try:
+            load_map(bomb)
+        except MappingError:
+            return
+        sys.exit("benchmark: load_map accepted the alias bomb")
+
+    base: Action = lambda: load_map(REPO / MAP)  # noqa: E731
+    repeats = bench.settings.repeats
+    return HotRow("`load_map` refusing an alias bomb", "10 levels of 9 aliases (9¹⁰ strings if expanded)",
+                  best_of(refuse, repeats), traced_peak(refuse), f"`load_map` of `{MAP.as_posix()}`",
+                  best_of(base, repeats), traced_peak(base))
+
+
+def difflib_alignment(
+    left: Sequence[str], right: Sequence[str], threshold: float = 0.5
+) -> list[tuple[int, int]]:
+    """The baseline aligner: ``SequenceMatcher.ratio`` over every pair of units (as word lists),
+    then the best pairs taken greedily, one partner each."""
+    words_l, words_r = [t.split() for t in left], [t.split() for t in right]
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, a, b, autojunk=False).ratio(), i, j)
+         for i, a in enumerate(words_l) for j, b in enumerate(words_r)),
+        reverse=True,
+    )
+    taken_l: set[int] = set()
+    taken_r: set[int] = set()
+    pairs = []
+    for ratio, i, j in scored:
+        if ratio < threshold:
+            break
+        if i not in taken_l and j not in taken_r:
+            pairs.append((i, j))
+            taken_l.add(i)
+            taken_r.add(j)
+    return pairs
+
+
+def align_rows(inputs: Inputs, settings: Settings) -> list[HotRow]:
+    """``align_bodies`` beside the difflib all-pairs + greedy baseline, on the same units."""
+    from treatydiff.align import align_bodies
+    from treatydiff.align.units import units
+
+    charter = dict(inputs.charters)
+    english, russian = parse_text(charter["en"], lang="en"), parse_text(charter["ru"], lang="ru")
+    rows = []
+    for label, left, right in (
+        ("420↔423", inputs.left.body, inputs.right.body),
+        ("UN Charter en↔ru", english, russian),
+    ):
+        texts_l = [u.text for u in units(left)]
+        texts_r = [u.text for u in units(right)]
+        ours: Action = lambda a=left, b=right: align_bodies(a, b)  # noqa: E731
+        base: Action = lambda a=texts_l, b=texts_r: difflib_alignment(a, b)  # noqa: E731
+        rows.append(HotRow("`align_bodies`", f"{label}, {len(texts_l)}×{len(texts_r)} units",
+                           best_of(ours, settings.repeats), traced_peak(ours),
+                           "difflib `SequenceMatcher.ratio` all pairs + greedy", best_of(base, 1), None,
+                           note="the baseline ignores language: across languages its pairs are noise"
+                           if "en↔ru" in label else ""))
+    return rows
+
+
 def hot_functions(bench: Bench) -> list[HotRow]:
     inputs, settings = load_inputs(bench), bench.settings
     return [article_diff_row(inputs, settings), long_diff_row(inputs, settings),
-            parse_tota_row(inputs, settings), parse_text_row(inputs, settings), *annex_rows(inputs, bench)]
+            parse_tota_row(inputs, settings), parse_text_row(inputs, settings), *annex_rows(inputs, bench),
+            alias_bomb_row(bench), *align_rows(inputs, settings)]
 
 
 # --- 3. diff engines on the FTA family ----------------------------------------------
@@ -494,8 +563,10 @@ def diff_engines(bench: Bench) -> FamilyResult:
     pairs = family_pairs(bench)
     repeats = max(1, bench.settings.repeats - 2)
     rows = [
-        engine_row("`diff_texts` (diff-match-patch, semantic cleanup)",
+        engine_row("`diff_texts` (rapidfuzz Indel, treatydiff clean-up)",
                    lambda a, b: diff_texts(a, b).similarity, pairs, repeats),
+        engine_row("`diff_texts_dmp` (diff-match-patch, treatydiff clean-up)",
+                   lambda a, b: diff_texts_dmp(a, b).similarity, pairs, repeats),
         engine_row("diff-match-patch alone on `tokenize` output", dmp_floor, pairs, repeats),
         engine_row("`diff_texts_difflib` (SequenceMatcher, autojunk off)",
                    lambda a, b: diff_texts_difflib(a, b).similarity, pairs, repeats),
@@ -720,7 +791,7 @@ def family_section(result: FamilyResult) -> str:
         f"similar, the two differ by at most {max(close, default=0.0):.3f} ([diff.md](diff.md) says how "
         f"similarity is counted). The middle row is the cost of "
         "diff-match-patch itself; the gap to the first row is `diff_texts`' own work (per-line normalisation "
-        "for paragraph marks, semantic cleanup, building the ops)."
+        "for paragraph marks, treatydiff's clean-up, building the ops and passages)."
     )
 
 

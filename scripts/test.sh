@@ -22,4 +22,4 @@ fi
 .venv/bin/lint-imports --no-cache          # modules import one way only
 .venv/bin/ruff check treatydiff tests benchmark
 .venv/bin/mypy                             # strict, over treatydiff/
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest "$@"            # everything, slow tests too; -m "not slow" to skip them

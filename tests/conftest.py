@@ -13,7 +13,17 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["pytester"]  # tests/test_markers.py runs this conftest on example tests
+
 _DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test that reads the corpus must carry ``@pytest.mark.corpus``, so that
+    ``-m "not corpus"`` really leaves out every test that needs it."""
+    if "corpus_dir" in getattr(item, "fixturenames", ()) and item.get_closest_marker("corpus") is None:
+        pytest.fail(f"{item.nodeid} uses corpus_dir without @pytest.mark.corpus", pytrace=False)
 
 
 @pytest.fixture(scope="session")

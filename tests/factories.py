@@ -1,27 +1,26 @@
 """Factories for renderer tests. # synthetic
 
 Every treaty, title, provision and note here is synthetic: written for these tests,
-about two invented states, and copied from no real treaty.
+about two invented states, and copied from no real treaty. Comparisons are built by
+``treatydiff.compare.compare`` itself, so renderers are tested on what it produces.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal
+from dataclasses import replace
 
-from treatydiff.diff import diff_concat
+from treatydiff.compare import compare
 from treatydiff.model import (
+    Body,
     ClauseMap,
-    ComparedLink,
     Comparison,
     Link,
     Provenance,
     Provision,
     Relation,
-    Side,
     Source,
     Span,
-    Summary,
+    Treaty,
     TreatyMeta,
 )
 
@@ -57,24 +56,57 @@ RIGHT_TEXTS_RU = {  # synthetic Russian text for the cross-language comparison
 }
 
 
-def provision(pid: str, text: str, *, lang: str = "en", heading: str | None = None) -> Provision:
+def provision(
+    pid: str,
+    text: str,
+    *,
+    lang: str = "en",
+    heading: str | None = None,
+    start: int = 0,
+    children: tuple[Provision, ...] = (),
+) -> Provision:
     """A synthetic provision whose label follows its id (``art-3.1`` → "Article 3(1)")."""
     number, _, paragraph = pid.removeprefix("art-").partition(".")
     word = "Статья" if lang == "ru" else "Article"
     label = f"{word} {number}" + (f"({paragraph})" if paragraph else "")
     kind = "paragraph" if paragraph else "article"
-    return Provision(pid, kind, label, text, Span(0, len(text)), number=number, heading=heading)
+    span = Span(start, start + len(text))
+    return Provision(pid, kind, label, text, span, number=number, heading=heading, children=children)
 
 
-def side(
+def treaty(
     tid: str,
     title: str,
+    texts: dict[str, str],
     *,
     lang: str = "en",
     licence: str | None = "CC0 (synthetic test text)",
     attribution: str | None = "treatydiff test authors",
-) -> Side:
-    """A synthetic treaty side with full provenance."""
+) -> Treaty:
+    """A synthetic treaty with full provenance, one article per ``art-N`` text.
+
+    Paragraph texts (``art-3.1``, ``art-3.2``) become the children of article ``art-3``,
+    whose text is theirs joined, as the parsers build it.
+    """
+    source = ""
+    provisions: list[Provision] = []
+    for pid, text in texts.items():
+        article, _, paragraph = pid.partition(".")
+        start = len(source) + 2 if source else 0
+        source = f"{source}\n\n{text}" if source else text
+        child = provision(pid, text, lang=lang, start=start)
+        if not paragraph:
+            provisions.append(child)
+        elif provisions and provisions[-1].id == article:
+            parent = provisions[-1]
+            provisions[-1] = replace(
+                parent,
+                text=source[parent.span.start :],
+                span=Span(parent.span.start, len(source)),
+                children=(*parent.children, child),
+            )
+        else:
+            provisions.append(provision(article, text, lang=lang, start=start, children=(child,)))
     meta = TreatyMeta(
         id=tid,
         titles={lang: title},
@@ -92,139 +124,78 @@ def side(
         parser="text",
         warnings=("one paragraph had no number",),
     )
-    return Side(meta=meta, lang=lang, provenance=provenance)
+    return Treaty(meta, Body(lang=lang, source_text=source, provisions=tuple(provisions)), provenance)
 
 
-def compared(
-    lefts: Sequence[Provision],
-    rights: Sequence[Provision],
+def link(
+    left: tuple[str, ...],
+    right: tuple[str, ...],
     relation: Relation,
     *,
-    diffed: bool = True,
     note: str | None = None,
     evidence: tuple[str, ...] = (),
     confidence: str | None = None,
-    origin: Literal["curated", "article-number"] = "curated",
-) -> ComparedLink:
-    """A link between synthetic provisions, diffed like compare.py does (concatenated in order)."""
-    link = Link(
-        left=tuple(p.id for p in lefts),
-        right=tuple(p.id for p in rights),
-        relation=relation,
-        note=note,
-        evidence=evidence,
-        confidence=confidence,
-        origin=origin,
+) -> Link:
+    """A curated link of the synthetic map."""
+    return Link(
+        left=left, right=right, relation=relation, note=note, evidence=evidence, confidence=confidence
     )
-    diff = diff_concat([p.text for p in lefts], [p.text for p in rights]) if diffed else None
-    if not lefts:
-        status = "added"
-    elif not rights:
-        status = "dropped"
-    elif diff is not None:
-        status = "unchanged" if diff.words_added == diff.words_removed == 0 else "changed"
-    else:
-        status = "unchanged" if relation == "same" else "changed"
-    return ComparedLink(link=link, left=tuple(lefts), right=tuple(rights), diff=diff, status=status)
+
+
+def _fixed(comparison: Comparison) -> Comparison:
+    """The comparison with a fixed generation time and version, so reports repeat exactly."""
+    return replace(comparison, generated_at="2026-02-03T04:05:06+00:00", tool_version="0.1.0")
 
 
 def comparison(*, hostile: bool = False, curated: bool = True) -> Comparison:
-    """Two synthetic treaties in one language: changed, unchanged, split, added, dropped and moved links.
+    """Two synthetic treaties in one language, compared by :func:`treatydiff.compare.compare`:
+    changed, unchanged, split, added, dropped and moved links, one unlinked article a side.
 
     With ``hostile=True`` the titles, a note and two texts carry :data:`HOSTILE`.
+    Without ``curated`` there is no map: provisions are aligned by article number.
     """
-    lefts = {pid: provision(pid, text) for pid, text in LEFT_TEXTS.items()}
-    rights = {pid: provision(pid, text) for pid, text in RIGHT_TEXTS.items()}
+    left_texts, right_texts = dict(LEFT_TEXTS), dict(RIGHT_TEXTS)
     note = "Scope widened to charges of equivalent effect."
     if hostile:
-        lefts["art-2"] = provision("art-2", f"Each Party shall publish {HOSTILE} in good time.")
-        rights["art-2"] = provision("art-2", f"Each Party shall publish {HOSTILE} without delay.")
+        left_texts["art-2"] = f"Each Party shall publish {HOSTILE} in good time."
+        right_texts["art-2"] = f"Each Party shall publish {HOSTILE} without delay."
         note = f"Note with {HOSTILE}"
-    rows = (
-        compared([lefts["art-1"]], [rights["art-1"]], "expanded", note=note, confidence="high"),
-        compared([lefts["art-2"]], [rights["art-2"]], "same"),
-        compared([lefts["art-3"]], [rights["art-3.1"], rights["art-3.2"]], "split"),
-        compared([lefts["art-4"]], [], "dropped", note="Dispute settlement left to a later protocol."),
-        compared([], [rights["art-4"]], "added"),
-        compared(
-            [lefts["art-5"]],
-            [rights["art-6"]],
+    title_suffix = f" {HOSTILE}" if hostile else ""
+    left = treaty(
+        "xa-xb-2001", f"Agreement between Arcadia and Borduria on Free Trade{title_suffix}", left_texts
+    )
+    right = treaty("xa-xb-2009", "Revised Agreement between Arcadia and Borduria on Free Trade", right_texts)
+    links = (
+        link(("art-1",), ("art-1",), "expanded", note=note, confidence="high"),
+        link(("art-2",), ("art-2",), "same"),
+        link(("art-3",), ("art-3.1", "art-3.2"), "split"),
+        link(("art-4",), (), "dropped", note="Dispute settlement left to a later protocol."),
+        link((), ("art-4",), "added"),
+        link(
+            ("art-5",),
+            ("art-6",),
             "modified",
             note="“May agree” became “shall endeavour to agree”: a softer obligation turned firmer.",
             evidence=("xa-xb-2001:art-5", "xa-xb-2009:art-6"),
             confidence="medium",
         ),
     )
-    title_suffix = f" {HOSTILE}" if hostile else ""
-    return _assemble(
-        side("xa-xb-2001", f"Agreement between Arcadia and Borduria on Free Trade{title_suffix}"),
-        side("xa-xb-2009", "Revised Agreement between Arcadia and Borduria on Free Trade"),
-        rows,
-        unlinked_left=(lefts["art-6"],),
-        unlinked_right=(rights["art-7"],),
-        curated=curated,
-        map_title=f"Arcadia–Borduria 2001 and 2009{title_suffix}",
+    clause_map = ClauseMap(
+        path="mappings/xa-xb-2001--xa-xb-2009.yaml",
+        treaties=(left.meta.id, right.meta.id),
+        title=f"Arcadia–Borduria 2001 and 2009{title_suffix}",
+        authors=("A. Scholar", "B. Reviewer"),
+        date="2026-01-01",
+        status="reviewed",
+        links=links,
     )
+    return _fixed(compare(left, right, clause_map if curated else None))
 
 
 def cross_language_comparison() -> Comparison:
-    """An English and a synthetic Russian version of one treaty: shown in parallel, not diffed."""
-    lefts = [provision(pid, LEFT_TEXTS[pid]) for pid in ("art-1", "art-2")]
-    rights = [provision(pid, text, lang="ru") for pid, text in RIGHT_TEXTS_RU.items()]
-    rows = tuple(
-        compared([a], [b], "parallel", diffed=False, origin="article-number")
-        for a, b in zip(lefts, rights, strict=True)
-    )
-    return _assemble(
-        side("xa-xb-2001", "Agreement between Arcadia and Borduria on Free Trade"),
-        side("xa-xb-2001", "Соглашение между Аркадией и Бордурией о свободной торговле", lang="ru"),
-        rows,
-        curated=False,
-    )
-
-
-def _assemble(
-    left: Side,
-    right: Side,
-    rows: tuple[ComparedLink, ...],
-    *,
-    unlinked_left: tuple[Provision, ...] = (),
-    unlinked_right: tuple[Provision, ...] = (),
-    curated: bool,
-    map_title: str = "",
-) -> Comparison:
-    def count(status: str) -> int:
-        return sum(1 for row in rows if row.status == status)
-
-    clause_map = (
-        ClauseMap(
-            path="mappings/xa-xb-2001--xa-xb-2009.yaml",
-            treaties=(left.meta.id, right.meta.id),
-            title=map_title,
-            authors=("A. Scholar", "B. Reviewer"),
-            date="2026-01-01",
-            status="reviewed",
-            links=tuple(row.link for row in rows),
-        )
-        if curated
-        else None
-    )
-    return Comparison(
-        left=left,
-        right=right,
-        rows=rows,
-        summary=Summary(
-            added=count("added"),
-            dropped=count("dropped"),
-            changed=count("changed"),
-            unchanged=count("unchanged"),
-            unlinked_left=len(unlinked_left),
-            unlinked_right=len(unlinked_right),
-        ),
-        alignment="curated" if curated else "article-number",
-        clause_map=clause_map,
-        unlinked_left=unlinked_left,
-        unlinked_right=unlinked_right,
-        generated_at="2026-02-03T04:05:06+00:00",
-        tool_version="0.1.0",
-    )
+    """An English and a synthetic Russian version of one treaty, compared without a map."""
+    title = "Agreement between Arcadia and Borduria on Free Trade"
+    english = treaty("xa-xb-2001", title, {pid: LEFT_TEXTS[pid] for pid in ("art-1", "art-2")})
+    russian_title = "Соглашение между Аркадией и Бордурией о свободной торговле"
+    russian = treaty("xa-xb-2001", russian_title, RIGHT_TEXTS_RU, lang="ru")
+    return _fixed(compare(english, russian))

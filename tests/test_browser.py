@@ -140,6 +140,7 @@ def real_annex(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Pa
     return path
 
 
+@pytest.mark.corpus
 def test_real_annex_renders_both_columns_and_marks(browser: Any, real_annex: Path, tmp_path: Path) -> None:
     page, problems = _open(browser, real_annex)
     assert problems == []  # no console errors, no network requests
@@ -159,6 +160,7 @@ def test_real_annex_renders_both_columns_and_marks(browser: Any, real_annex: Pat
         _assert_painted(mark, tmp_path / f"real-{selector}.png")
 
 
+@pytest.mark.corpus
 def test_real_annex_reads_the_same_without_javascript(browser: Any, real_annex: Path) -> None:
     with_js, _ = _open(browser, real_annex)
     without_js, problems = _open(browser, real_annex, javascript=False)

@@ -1,10 +1,13 @@
-"""The command line end to end: every error path is one line on stderr with exit code 2."""
+"""The command line end to end: every error path is one line on stderr with exit code 2.
+
+The error paths run on synthetic texts alone; the tests of real output read the
+shared corpus (``corpus`` marker).
+"""
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -27,6 +30,48 @@ This Agreement enters into force on signature.
 
 Done at Nowhere in two copies.
 """
+
+
+# synthetic: a ToTA-shaped agreement written for these tests, saved as tota:901 and tota:902
+SYNTHETIC_TOTA = """<?xml version="1.0" encoding="UTF-8"?>
+<treaty>
+  <meta>
+    <name>Arcadia - Borduria</name>
+    <type>Free Trade Agreement</type>
+    <treaty_identifier>{number}</treaty_identifier>
+    <date_signed>2001-02-03</date_signed>
+    <parties><partyisocode n="1">XAR</partyisocode><partyisocode n="2">XBO</partyisocode></parties>
+    <language>en</language>
+  </meta>
+  <body>
+    <chapter chapter_identifier="1" name="Preamble">
+      <article article_identifier="1">AGREEMENT ON SYNTHETIC COOPERATION
+The Parties, desiring to test software,
+
+have agreed as follows:</article>
+    </chapter>
+    <chapter chapter_identifier="2">
+      <article number="ARTICLE 1" article_identifier="2">1. The Parties shall exchange test data.
+
+2. Each Party may publish results.</article>
+      <article number="ARTICLE 2" article_identifier="3">It enters into force on signature.</article>
+    </chapter>
+  </body>
+</treaty>
+"""
+
+
+@pytest.fixture
+def synthetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty store in tmp_path, and a ToTA folder holding only tota:901 and tota:902 (synthetic)."""
+    tota = tmp_path / "tota" / "xml"
+    tota.mkdir(parents=True)
+    for number in (901, 902):
+        (tota / f"pta_{number}.xml").write_text(SYNTHETIC_TOTA.format(number=number), encoding="utf-8")
+    monkeypatch.setenv("TREATYDIFF_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("TREATYDIFF_TOTA_DIR", str(tota.parent))
+    monkeypatch.delenv("TREATYDIFF_TEXTS", raising=False)
+    return tmp_path
 
 
 @pytest.fixture
@@ -52,6 +97,7 @@ def _one_error_line(err: str) -> str:
     return lines[0]
 
 
+@pytest.mark.corpus
 def test_show_tota_420_preamble_is_readable_and_repair_is_announced(
     env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -63,6 +109,7 @@ def test_show_tota_420_preamble_is_readable_and_repair_is_announced(
     assert "tota-420:preamble" in out
 
 
+@pytest.mark.corpus
 def test_show_outline_lists_ids_and_labels(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "show", "tota:423", "--depth", "2")
     assert code == 0
@@ -70,6 +117,7 @@ def test_show_outline_lists_ids_and_labels(env: Path, capsys: pytest.CaptureFixt
         assert expected in out
 
 
+@pytest.mark.corpus
 def test_show_json_gives_id_kind_label_text_span(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "show", "tota:420", "--format", "json")
     assert code == 0
@@ -79,6 +127,7 @@ def test_show_json_gives_id_kind_label_text_span(env: Path, capsys: pytest.Captu
     assert {"id", "kind", "label", "text", "span"} <= set(first)
 
 
+@pytest.mark.corpus
 def test_ingest_then_show_and_list(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = env / "synthetic.txt"
     source.write_text(SYNTHETIC, encoding="utf-8")
@@ -92,12 +141,22 @@ def test_ingest_then_show_and_list(env: Path, capsys: pytest.CaptureFixture[str]
     assert code == 0 and "example-synthetic" in out and "un-charter" in out
 
 
-def test_diff_without_map_says_it_aligned_by_number(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "diff", "tota:420", "tota:423", "--format", "md")
+@pytest.mark.corpus
+@pytest.mark.parametrize("fmt", ["md", "html", "term", "json"])
+def test_diff_without_map_says_the_aligner_made_the_links(
+    env: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    code, out, _ = _run(capsys, "diff", "tota:420", "tota:423", "--format", fmt)
     assert code == 0
-    assert "article number" in out
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["alignment"] == "suggested"
+        assert {link["origin"] for link in data["links"]} == {"suggested"}
+    else:
+        assert "suggested by an automatic aligner" in " ".join(out.split())
 
 
+@pytest.mark.corpus
 def test_diff_exit_code_option(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, _ = _run(capsys, "diff", "tota:420", "tota:423", "--format", "json", "--exit-code")
     assert code == 1
@@ -105,15 +164,12 @@ def test_diff_exit_code_option(env: Path, capsys: pytest.CaptureFixture[str]) ->
     assert code == 0
 
 
-def test_diff_refuses_to_overwrite_its_map(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    maps = sorted((Path(__file__).resolve().parents[1] / "mappings").glob("tota-420_tota-423.yaml"))
-    if not maps:
-        pytest.skip("no 420-423 map yet")
-    copy = env / "map.yaml"
-    shutil.copy(maps[0], copy)
+def test_diff_refuses_to_overwrite_its_map(synthetic: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = synthetic / "map.yaml"
+    copy.write_text(_MAP_HEAD + _LINK.format(left="art-1.1", relation="same"), encoding="utf-8")
     before = copy.read_bytes()
     code, _, err = _run(
-        capsys, "diff", "tota:420", "tota:423", "--map", str(copy), "--format", "html", "--out", str(copy)
+        capsys, "diff", "tota:901", "tota:902", "--map", str(copy), "--format", "html", "--out", str(copy)
     )
     assert code == 2
     assert "refusing to overwrite" in _one_error_line(err)
@@ -139,24 +195,25 @@ BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
         (["ingest", "example-x", "{folder}"], None, r"is a directory"),
         (["show", "no-such-treaty"], None, r"unknown treaty 'no-such-treaty'"),
         (["show", "../../etc/passwd"], None, r"is not a treaty id"),
-        (["show", "tota:420:art-99"], None, r"unknown provision 'art-99' in tota-420"),
+        (["show", "tota:901:art-99"], None, r"unknown provision 'art-99' in tota-901"),
         (["show", "tota:9999"], None, r"no ToTA agreement number 9999"),
         (
             ["show", "un-charter"],
             None,
             r"no text of un-charter has been ingested.*treatydiff ingest un-charter",
         ),
-        (["show", "tota:420", "--lang", "../x"], None, r"is not a language code"),
-        (["diff", "tota:420"], None, r"Missing argument 'right'"),
-        (["diff", "tota:420", "tota:423", "--format", "pdf"], None, r"'pdf' is not one of"),
-        (["diff", "tota:420", "tota:423", "--map", "{missing}"], None, r"missing\.txt"),
+        (["show", "tota:901", "--lang", "../x"], None, r"is not a language code"),
+        (["diff", "tota:901"], None, r"Missing argument 'right'"),
+        (["diff", "tota:901", "tota:902", "--format", "pdf"], None, r"'pdf' is not one of"),
+        (["diff", "tota:901", "tota:902", "--map", "{missing}"], None, r"missing\.txt"),
         (["nonsense"], None, r"No such command 'nonsense'"),
     ],
     ids=lambda value: value if isinstance(value, str) else None,
 )
 def test_bad_input_is_one_line_and_exit_2(
-    env: Path, capsys: pytest.CaptureFixture[str], argv: list[str], content: bytes | None, expected: str
+    synthetic: Path, capsys: pytest.CaptureFixture[str], argv: list[str], content: bytes | None, expected: str
 ) -> None:
+    env = synthetic
     file = env / "input.txt"
     if content is not None:
         file.write_bytes(content)
@@ -172,7 +229,7 @@ def test_bad_input_is_one_line_and_exit_2(
 
 
 _MAP_HEAD = (
-    "treatydiff-map: 1\ntitle: t\ntreaties: [tota:420, tota:423]\nauthors: [me]\nstatus: draft\nlinks:\n"
+    "treatydiff-map: 1\ntitle: t\ntreaties: [tota:901, tota:902]\nauthors: [me]\nstatus: draft\nlinks:\n"
 )
 _LINK = "  - left: {left}\n    right: art-1.1\n    relation: {relation}\n"
 
@@ -183,7 +240,7 @@ _LINK = "  - left: {left}\n    right: art-1.1\n    relation: {relation}\n"
         (
             _LINK.format(left="art-99", relation="modified"),
             7,
-            r"unknown provision 'art-99' in tota-420.*did you mean",
+            r"unknown provision 'art-99' in tota-901.*did you mean",
         ),
         (
             _LINK.format(left="art-1.1", relation="modifed"),
@@ -196,9 +253,9 @@ _LINK = "  - left: {left}\n    right: art-1.1\n    relation: {relation}\n"
     ids=["mistyped-ref", "unknown-relation", "yaml-syntax", "duplicated-link"],
 )
 def test_check_gives_one_precise_line_per_problem(
-    env: Path, capsys: pytest.CaptureFixture[str], links: str, line: int, expected: str
+    synthetic: Path, capsys: pytest.CaptureFixture[str], links: str, line: int, expected: str
 ) -> None:
-    bad = env / "bad.yaml"
+    bad = synthetic / "bad.yaml"
     bad.write_text(_MAP_HEAD + links, encoding="utf-8")
     code, out, _ = _run(capsys, "check", str(bad))
     assert code == 1
@@ -208,6 +265,7 @@ def test_check_gives_one_precise_line_per_problem(
     assert re.search(expected, errors[0]), errors[0]
 
 
+@pytest.mark.corpus
 def test_check_passes_the_shipped_maps(
     env: Path, capsys: pytest.CaptureFixture[str], corpus_dir: Path
 ) -> None:
@@ -224,7 +282,7 @@ def test_check_passes_the_shipped_maps(
 
 
 def test_an_internal_error_is_one_line_too(
-    env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    synthetic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import treatydiff.cli as cli
 
@@ -233,7 +291,63 @@ def test_an_internal_error_is_one_line_too(
 
     monkeypatch.setattr(cli, "render_outline", broken)
     monkeypatch.delenv("TREATYDIFF_DEBUG", raising=False)
-    code, _, err = _run(capsys, "show", "tota:420")
+    code, _, err = _run(capsys, "show", "tota:901")
     assert code == 70
     lines = [line for line in err.splitlines() if line.startswith("internal error")]
     assert lines == [lines[0]] and "RuntimeError: simulated bug" in lines[0] and "Traceback" not in err
+
+
+def test_a_map_for_other_treaties_is_named_before_any_text_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No ToTA folder at all: the map's treaties are checked before a text is loaded.
+    monkeypatch.setenv("TREATYDIFF_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("TREATYDIFF_TOTA_DIR", str(tmp_path / "no-tota"))
+    charter_map = Path(__file__).resolve().parents[1] / "mappings" / "un-charter_en_ru.yaml"
+    code, _, err = _run(capsys, "diff", "tota:420", "tota:423", "--map", str(charter_map))
+    assert code == 2
+    line = _one_error_line(err)
+    assert "the map links un-charter@en and un-charter@ru, not tota-420 and tota-423" in line, line
+
+
+def test_show_suggests_a_close_provision_id(synthetic: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "show", "tota:901:art-2l")
+    assert code == 2
+    assert re.search(r"unknown provision 'art-2l' in tota-901.*did you mean 'art-2'", _one_error_line(err))
+
+
+# synthetic: two Russian versions of one invented agreement; point б) is identical
+_RU_V1 = """Соглашение о синтетическом сотрудничестве
+
+Статья 1
+Стороны обязуются:
+а) незамедлительно уведомлять друг друга о любых изменениях таможенных тарифов и сборов;
+б) обмениваться статистикой;
+в) проводить ежегодные консультации на уровне министров по всем вопросам применения Соглашения.
+"""
+_RU_V2 = """Соглашение о синтетическом сотрудничестве
+
+Статья 1
+Стороны обязуются:
+а) в течение тридцати дней информировать другую Сторону о мерах нетарифного регулирования;
+б) обмениваться статистикой;
+в) создать совместную комиссию, которая собирается по просьбе любой из Сторон.
+"""
+
+
+def test_an_unchanged_point_of_two_russian_versions_is_never_marked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TREATYDIFF_STORE", str(tmp_path / "store"))
+    for name, text in (("example-ru-one", _RU_V1), ("example-ru-two", _RU_V2)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        assert _run(capsys, "ingest", name, str(tmp_path / f"{name}.txt"), "--lang", "ru")[0] == 0
+    code, out, err = _run(
+        capsys, "diff", "example-ru-one", "example-ru-two", "--left-lang", "ru", "--right-lang", "ru",
+        "--format", "json",
+    )  # fmt: skip
+    assert code == 0, err
+    (link,) = [link for link in json.loads(out)["links"] if link["left"][0]["id"] == "art-1"]
+    marked = [op["text"] for op in link["diff"]["ops"] if op["op"] != "equal"]
+    assert marked and not any("статистикой" in text for text in marked)
+    assert [p["marker"] for p in link["shown"]["left"]] == [None, "а)", "б)", "в)"]

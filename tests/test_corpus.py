@@ -56,6 +56,7 @@ def charter(registry: Registry, corpus_dir: Path) -> Registry:
     return registry
 
 
+@pytest.mark.corpus
 def test_un_charter_languages_share_their_ids(charter: Registry) -> None:
     english, russian = charter.load("un-charter", "en"), charter.load("un-charter", "ru")
     ids = [p.id for p in english.body.articles()]
@@ -67,6 +68,7 @@ def test_un_charter_languages_share_their_ids(charter: Registry) -> None:
     assert english.get("art-51").label.startswith("Article 51")
 
 
+@pytest.mark.corpus
 def test_ingest_keeps_provenance(charter: Registry, corpus_dir: Path) -> None:
     treaty = charter.load("un-charter", "ru")
     source = corpus_dir / "un-charter" / "raw" / "raw_un_charter_ru.txt"
@@ -75,10 +77,12 @@ def test_ingest_keeps_provenance(charter: Registry, corpus_dir: Path) -> None:
     assert treaty.provenance.ingested_at.endswith("+00:00")
 
 
+@pytest.mark.corpus
 def test_default_language_is_the_manifests_first_available(charter: Registry) -> None:
     assert charter.load("un-charter").lang == "en"
 
 
+@pytest.mark.corpus
 def test_structure_mismatch_warns_or_fails_with_strict(registry: Registry, tmp_path: Path) -> None:
     short = tmp_path / "short.txt"  # synthetic: two articles where the manifest expects 111
     short.write_text("Article 1\nThe Members shall test.\n\nArticle 2\nThey may stop.\n", encoding="utf-8")
@@ -89,6 +93,7 @@ def test_structure_mismatch_warns_or_fails_with_strict(registry: Registry, tmp_p
     assert registry.store.langs("un-charter") == ["en"]  # the strict failure stored nothing
 
 
+@pytest.mark.corpus
 def test_ingest_under_a_new_id_creates_a_minimal_manifest(registry: Registry, tmp_path: Path) -> None:
     text = tmp_path / "pact.txt"  # synthetic
     text.write_text(
@@ -101,6 +106,7 @@ def test_ingest_under_a_new_id_creates_a_minimal_manifest(registry: Registry, tm
     assert [e.meta.id for e in registry.entries() if e.origin == "store"] == ["example-pact"]
 
 
+@pytest.mark.corpus
 def test_tota_reads_the_local_folder(registry: Registry) -> None:
     treaty = registry.load("tota:420")
     assert treaty.meta.id == "tota-420" and treaty.meta.parties == ("BLR", "RUS")
@@ -108,6 +114,7 @@ def test_tota_reads_the_local_folder(registry: Registry) -> None:
     assert treaty.provenance.parser == "tota-xml"
 
 
+@pytest.mark.corpus
 def test_unknown_ids(registry: Registry) -> None:
     with pytest.raises(UnknownTreaty, match="unknown treaty 'no-such-pact'"):
         registry.load("no-such-pact")
@@ -122,6 +129,7 @@ def served_tota(tota_server: str, monkeypatch: pytest.MonkeyPatch) -> str:
     return tota_server
 
 
+@pytest.mark.corpus
 def test_tota_without_folder_is_downloaded_once_and_cached(
     served_tota: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -141,3 +149,19 @@ def test_tota_without_folder_or_network_says_how_to_fix(
     monkeypatch.setenv("TREATYDIFF_TOTA_URL", "http://127.0.0.1:9")
     with pytest.raises(FetchError, match="no network.*--tota-dir"):
         Registry(store=Store(tmp_path)).load("tota:420")
+
+
+@pytest.mark.corpus
+def test_tota_ingested_at_is_when_the_tool_read_it(tmp_path: Path, corpus_dir: Path) -> None:
+    import datetime as dt
+    import os
+    import shutil
+
+    folder = tmp_path / "tota" / "xml"
+    folder.mkdir(parents=True)
+    copy = folder / "pta_423.xml"
+    shutil.copy(corpus_dir / "tota" / "xml" / "pta_423.xml", copy)
+    os.utime(copy, (978307200, 978307200))  # the file says 2001-01-01
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    treaty = Registry(store=Store(tmp_path / "store"), tota_dir=tmp_path / "tota").load("tota:423")
+    assert dt.datetime.fromisoformat(treaty.provenance.ingested_at) >= before

@@ -3,13 +3,25 @@ real texts are read from the shared corpus at test time."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treatydiff.diff import diff_concat, diff_texts, diff_texts_difflib, normalize, tokenize
+from treatydiff.diff import (
+    cleanup,
+    diff_concat,
+    diff_texts,
+    diff_texts_difflib,
+    is_content_word,
+    normalize,
+    passages,
+    tokenize,
+)
 from treatydiff.model import ProvisionDiff, WordOp
 
 ENGINES = [pytest.param(diff_texts, id="dmp"), pytest.param(diff_texts_difflib, id="difflib")]
@@ -160,32 +172,90 @@ def test_similarity_is_share_of_words_kept(left: str, right: str, expected: floa
     assert diff_texts(left, right).similarity == pytest.approx(expected)
 
 
-def test_semantic_cleanup_merges_scattered_matches() -> None:
-    # synthetic: a kept word no longer than the edits around it reads better inside one
-    # replacement; difflib keeps it as a match
+def test_cleanup_folds_a_lone_function_word_but_keeps_content_words() -> None:
+    # synthetic: "the" alone between two rewrites reads better inside one replacement
     left, right = (
         "Each Party shall notify the other.",
-        "Each Party shall promptly notify in writing the other.",
+        "Each Party shall inform the competent body of the other.",
     )
     assert [(op.op, op.text) for op in diff_texts(left, right).ops] == [
         ("equal", "Each Party shall"),
         ("delete", "notify"),
-        ("insert", "promptly notify in writing"),
+        ("insert", "inform the competent body of"),
         ("equal", "the other."),
     ]
-    assert [op.op for op in diff_texts_difflib(left, right).ops] == [
-        "equal",
-        "insert",
-        "equal",
-        "insert",
-        "equal",
+    # "agreed" is shared: it stays visible rather than vanishing inside the replacement
+    assert [
+        (op.op, op.text)
+        for op in diff_texts("have agreed on the following:", "hereby agreed as follows:").ops
+    ] == [
+        ("delete", "have"),
+        ("insert", "hereby"),
+        ("equal", "agreed"),
+        ("delete", "on the following:"),
+        ("insert", "as follows:"),
     ]
 
 
-def test_diff_is_deterministic() -> None:
-    left = " ".join(f"w{i % 37}" for i in range(3000))  # synthetic, long enough to take a while
-    right = " ".join(f"w{i % 41}" for i in range(3000))
-    assert diff_texts(left, right) == diff_texts(left, right)
+# synthetic: two Russian versions of one article; point б) is identical, а) and в) rewritten
+RU_LEFT = """Стороны обязуются:
+а) незамедлительно уведомлять друг друга о любых изменениях таможенных тарифов и сборов;
+б) обмениваться статистикой;
+в) проводить ежегодные консультации на уровне министров по всем вопросам применения Соглашения."""
+RU_RIGHT = """Стороны обязуются:
+а) в течение тридцати дней информировать другую Сторону о мерах нетарифного регулирования;
+б) обмениваться статистикой;
+в) создать совместную комиссию, которая собирается по просьбе любой из Сторон."""
+
+
+def test_an_unchanged_point_is_never_marked() -> None:
+    diff = diff_texts(RU_LEFT, RU_RIGHT)
+    assert WordOp("equal", "\nобмениваться статистикой;") in diff.ops
+    assert not any("статистикой" in op.text for op in diff.ops if op.op != "equal")
+
+
+def test_each_side_shows_its_own_markers() -> None:
+    # synthetic: renumbered points compare equal, yet each side prints its own letters
+    left, right = (
+        "2. For the purposes:\n(a) goods;\n(b) services.",
+        "3. For the purposes:\n(a) goods;\n(c) services.",
+    )
+    diff = diff_texts(left, right)
+    assert diff.words_added == diff.words_removed == 0
+    assert [p.marker for p in diff.left] == ["2.", "(a)", "(b)"]
+    assert [p.marker for p in diff.right] == ["3.", "(a)", "(c)"]
+    assert [[(op.op, op.text) for op in p.ops] for p in diff.left] == [
+        [("equal", "For the purposes:")],
+        [("equal", "goods;")],
+        [("equal", "services.")],
+    ]
+
+
+def test_a_marker_alone_on_its_line_belongs_to_the_next_words() -> None:
+    (only,) = passages("2.\nThe Parties shall cooperate.")  # synthetic
+    assert only.marker == "2." and only.ops == (WordOp("equal", "The Parties shall cooperate."),)
+
+
+def test_diff_is_deterministic_across_processes() -> None:
+    # Each Python process has its own hash seed (set and dict-of-str orders); the diff,
+    # with no timeout, must not depend on it nor on how long it takes.
+    code = (
+        "from treatydiff.diff import diff_texts;"
+        "left = ' '.join(f'w{i % 37}' for i in range(3000));"  # synthetic, long enough to take a while
+        "right = ' '.join(f'w{i % 41}' for i in range(3000));"
+        "print(repr(diff_texts(left, right)))"
+    )
+    results = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(results) == 1
 
 
 def test_many_distinct_words() -> None:
@@ -288,3 +358,48 @@ def test_real_texts_rebuild_from_ops(corpus_dir: Path) -> None:
         # similarity counts diff-match-patch's shared words before semantic clean-up: a minimal
         # (Myers) diff shares at least as many words as difflib's longest-block heuristic
         assert diff.similarity >= diff_texts_difflib(left[number], right[number]).similarity - 1e-9, number
+
+
+@pytest.mark.corpus
+def test_real_pairs_keep_every_shared_content_word_and_unchanged_paragraph(corpus_dir: Path) -> None:
+    # The clean-up rule of docs/diff.md on every same-number article pair of 420 and 423.
+    from treatydiff.diff import _dmp_runs, _merge, _paragraph_starts
+
+    left, right = _tota_articles(corpus_dir, 420), _tota_articles(corpus_dir, 423)
+    for number in sorted(left.keys() & right.keys()):
+        a, a_starts, _ = _paragraph_starts(left[number])
+        b, b_starts, _ = _paragraph_starts(right[number])
+        minimal = _merge(_dmp_runs(a, b)[0])
+        cleaned = cleanup(minimal, a_starts, b_starts)
+
+        def kept(runs: list[tuple[str, list[str]]]) -> list[str]:
+            return [t for kind, tokens in runs if kind == "equal" for t in tokens if is_content_word(t)]
+
+        assert kept(cleaned) == kept(minimal), number
+        diff = diff_texts(left[number], right[number])
+        shown_left = [" ".join(op.text for op in p.ops) for p in diff.left]
+        shown_right = [" ".join(op.text for op in p.ops) for p in diff.right]
+        for passage in diff.left:
+            text = " ".join(op.text for op in passage.ops)
+            if text in shown_right:  # a paragraph found unchanged on the other side
+                assert all(op.op == "equal" for op in passage.ops) or shown_left.count(text) > 1, (
+                    number,
+                    text,
+                )
+
+
+@pytest.mark.corpus
+def test_indel_and_dmp_find_minimal_diffs_of_one_length(corpus_dir: Path, tmp_path: Path) -> None:
+    """The engine swap kept every similarity: both diffs are minimal (same shared words)."""
+    from treatydiff.compare import article_level
+    from treatydiff.corpus import Registry
+    from treatydiff.diff import diff_texts_dmp
+    from treatydiff.store import Store
+
+    registry = Registry(store=Store(tmp_path / "store"), tota_dir=corpus_dir / "tota")
+    left, right = registry.load("tota:420"), registry.load("tota:94")
+    index = right.body.index
+    pairs = [(p.text, index[p.id].text) for p in article_level(left) if p.id in index]
+    assert len(pairs) > 15
+    for a, b in pairs:
+        assert diff_texts(a, b).similarity == diff_texts_dmp(a, b).similarity

@@ -17,6 +17,7 @@ def _closed_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@pytest.mark.corpus
 def test_download_is_byte_identical_and_cached_atomically(
     tota_server: str, corpus_dir: Path, tmp_path: Path
 ) -> None:
@@ -26,6 +27,7 @@ def test_download_is_byte_identical_and_cached_atomically(
     assert [p.name for p in target.parent.iterdir()] == ["pta_420.xml"]
 
 
+@pytest.mark.corpus
 def test_missing_agreement_is_unknown_treaty(tota_server: str, tmp_path: Path) -> None:
     with pytest.raises(UnknownTreaty, match="ToTA has no agreement number 9999"):
         fetch_tota(9999, tmp_path / "pta_9999.xml", base_url=tota_server)

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from textwrap import dedent
 
@@ -410,14 +409,13 @@ def test_file_failure_is_one_located_line(
     assert str(caught.value).startswith(f"{location}: {message}"), str(caught.value)
 
 
-def test_alias_bomb_is_rejected_fast(tmp_path: Path) -> None:
+def test_alias_bomb_is_rejected(tmp_path: Path) -> None:
+    # How fast it is rejected is measured in benchmark/run.py, not here.
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
     path = write(tmp_path, "\n".join(lines) + "\n")
-    start = time.perf_counter()
     with pytest.raises(MappingError, match="anchors and aliases") as caught:
         load_map(path)
-    assert time.perf_counter() - start < 0.5
     assert caught.value.line == 1
 
 
@@ -822,7 +820,7 @@ def test_check_maps_loads_each_body_once(tmp_path: Path) -> None:
     assert results[2].clause_map is None
     assert [str(p)[len(str(broken)) :] for p in results[2].problems] == [
         ":10: error: unknown relation 'sme' (did you mean 'same'? use one of: same, reworded, modified, "
-        "expanded, narrowed, split, merged, moved, added, dropped, parallel, contrasting)"
+        "expanded, narrowed, split, merged, moved, added, dropped, parallel, contrasting, changed)"
     ]
 
 

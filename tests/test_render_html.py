@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from importlib.resources import files
+from pathlib import Path
 
 import factories
 import pytest
@@ -150,6 +154,59 @@ def test_cross_language_texts_are_shown_whole() -> None:
     assert "aligned by article number — no map given" in tree.text_content()
 
 
-def test_is_deterministic() -> None:
-    comparison = factories.comparison()
-    assert render_html(comparison) == render_html(comparison)
+def test_is_deterministic_across_processes() -> None:
+    # Each Python process orders sets and dict-of-set iterations by its own hash seed;
+    # the report must not depend on it.
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import factories;"
+        "from treatydiff.render import render_html;"
+        "sys.stdout.buffer.write(render_html(factories.comparison()).encode())"
+    )
+    pages = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(Path(__file__).parent)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(pages) == 1
+    assert pages == {render_html(factories.comparison()).encode()}
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        pytest.param(factories.comparison, "xa-xb-2001:art-1", id="two treaties"),
+        pytest.param(factories.cross_language_comparison, "xa-xb-2001@en:art-1", id="language versions"),
+    ],
+)
+def test_the_legend_cites_an_anchor_of_this_annex(make: object, expected: str) -> None:
+    tree = lxml_html.fromstring(render_html(make()))  # type: ignore[operator]
+    (example,) = tree.xpath("//section[@id='legend']//code[starts-with(., 'annex.html#')]/text()")
+    anchor = example.removeprefix("annex.html#")
+    assert anchor == expected and len(tree.xpath("//*[@id=$a]", a=anchor)) == 1
+
+
+def test_summary_shows_labels_beside_ids_and_counts_by_relation(tree: lxml_html.HtmlElement) -> None:
+    first = tree.xpath("//table[@class='index']/tbody/tr")[0]
+    assert "art-1 Article 1" in " ".join(first.xpath("td[2]")[0].text_content().split())
+    by_relation = " ".join(tree.xpath("//p[contains(@class, 'by-relation')]")[0].text_content().split())
+    assert by_relation == "By relation: same 1 · modified 1 · expanded 1 · split 1 · added 1 · dropped 1"
+
+
+def test_printed_pages_are_numbered(page: str) -> None:
+    margin_box = re.search(r"@bottom-right \{([^}]*)\}", page)
+    assert margin_box and "counter(page)" in margin_box.group(1) and "counter(pages)" in margin_box.group(1)
+
+
+def test_each_paragraph_shows_its_marker(tree: lxml_html.HtmlElement) -> None:
+    cell = tree.xpath("//td[@id='xa-xb-2001:art-1']")[0]
+    assert [p.text_content().split()[0] for p in cell.xpath(".//p[contains(@class, 'text')]")] == ["1.", "2."]
+    assert cell.xpath(".//span[@class='marker']/text()") == ["1.", "2."]
+
+
+def test_the_summary_heads_language_versions_with_their_language() -> None:
+    tree = lxml_html.fromstring(render_html(factories.cross_language_comparison()))
+    assert tree.xpath("//table[@class='index']//th[@class='id']/text()") == ["xa-xb-2001@en", "xa-xb-2001@ru"]

@@ -30,11 +30,17 @@ def text() -> str:
         pytest.param("~~either~~", id="deletion"),
         pytest.param("**or charges of equivalent effect**", id="insertion"),
         pytest.param("### 1. expanded: `xa-xb-2001:art-1` → `xa-xb-2009:art-1`", id="link heading"),
-        pytest.param("| `xa-xb-2001:art-1` Article 1 | `xa-xb-2009:art-1` Article 1 |", id="column heads"),
-        pytest.param("`xa-xb-2009:art-3.1` Article 3(1)<br>`xa-xb-2009:art-3.2` Article 3(2)", id="split"),
+        pytest.param("**Left:** `xa-xb-2001:art-1` Article 1\n", id="column heads"),
+        pytest.param(
+            "**Right:** `xa-xb-2009:art-3.1` Article 3(1); `xa-xb-2009:art-3.2` Article 3(2)", id="split"
+        ),
+        pytest.param("\n\n2\\. This Article applies from the date of entry into force.\n", id="marker"),
         pytest.param("**Note:** Scope widened to charges of equivalent effect.", id="note"),
         pytest.param("evidence: `xa-xb-2001:art-5`, `xa-xb-2009:art-6`; confidence: medium", id="evidence"),
         pytest.param("| 6 | 3 | 1 | 1 | 1 | 1 | 1 |", id="summary"),
+        pytest.param(
+            "| 3 | `art-3` Article 3 | `art-3.1` Article 3(1); `art-3.2` Article 3(2) | split |", id="index"
+        ),
         pytest.param("licence: CC0 (synthetic test text)", id="licence"),
         pytest.param("- `xa-xb-2009:art-7` Article 7: This Agreement is concluded", id="unlinked"),
     ],
@@ -49,13 +55,19 @@ def test_renders_as_strike_and_strong(text: str) -> None:
     assert "or charges of equivalent effect" in tree.xpath("//strong/text()")
 
 
-def test_every_link_table_has_two_columns() -> None:
-    # "|" in treaty text must not add cells
-    summary, *links = _html(render_markdown(factories.comparison(hostile=True))).xpath("//table")
+def test_each_paragraph_is_a_block_with_its_own_marker() -> None:
+    # "|" in treaty text must not add cells; numbered paragraphs must not become lists
+    tree = _html(render_markdown(factories.comparison(hostile=True)))
+    summary, index = tree.xpath("//table")
     assert len(summary.xpath(".//th")) == 7
-    assert len(links) == 6
-    for table in links:
-        assert [len(row.xpath("th|td")) for row in table.xpath(".//tr")] == [2, 2]
+    assert [len(row.xpath("th|td")) for row in index.xpath(".//tr")] == [6] * 7
+    assert not tree.xpath("//ol | //ul//ul")
+    paragraphs = [p.text_content() for p in tree.xpath("//p")]
+    assert (
+        "1. The Parties shall not apply customs duties or charges of equivalent effect on goods "
+        in "".join(paragraphs)
+    )
+    assert "2. This Article applies from the date of entry into force." in paragraphs
 
 
 @pytest.mark.parametrize(

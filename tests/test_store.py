@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -97,13 +98,28 @@ def test_write_atomic_gives_normal_permissions(tmp_path: Path) -> None:
     assert fresh.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
 
 
-def test_write_atomic_failure_keeps_old_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("step", ["fsync", "replace"])
+def test_write_atomic_failure_keeps_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
     target = tmp_path / "file.json"
     target.write_bytes(b"old")
-    (tmp_path / "blocker").write_text("not a folder")
-    with pytest.raises(StoreError):
-        write_atomic(tmp_path / "blocker" / "x.json", b"new")
+
+    def disk_full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, step, disk_full)  # the write of the target itself fails midway
+    with pytest.raises(StoreError, match="No space left on device"):
+        write_atomic(target, b"new")
+    monkeypatch.undo()
     assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["file.json"]  # no temporary file left behind
+
+
+def test_write_atomic_into_a_file_says_so(tmp_path: Path) -> None:
+    (tmp_path / "blocker").write_text("not a folder")
+    with pytest.raises(StoreError, match="blocker"):
+        write_atomic(tmp_path / "blocker" / "x.json", b"new")
 
 
 def test_store_location_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

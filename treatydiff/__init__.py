@@ -16,8 +16,16 @@ share its name with the ``compare`` module.)
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+TYPE_CHECKING = False  # True for type checkers; saves importing typing on every command
+if TYPE_CHECKING:  # what type checkers see; at run time each name loads on first use (below)
+    from treatydiff.compare import compare as compare_treaties
+    from treatydiff.corpus import Registry
+    from treatydiff.diff import diff_texts
+    from treatydiff.errors import TreatydiffError
+    from treatydiff.ingest import load_file, parse_text
+    from treatydiff.mapping import check_maps, load_map
+    from treatydiff.model import Citation
+    from treatydiff.render import render_html, render_json, render_markdown, render_terminal
 
 __version__ = "0.1.0"
 
@@ -36,11 +44,28 @@ _EXPORTS = {  # name → (module, attribute)
     "Citation": ("treatydiff.model", "Citation"),
     "TreatydiffError": ("treatydiff.errors", "TreatydiffError"),
 }
-__all__ = ["__version__", *_EXPORTS]
+__all__ = [  # spelled out, so that type checkers see the exports (tests check it matches _EXPORTS)
+    "Citation",
+    "Registry",
+    "TreatydiffError",
+    "__version__",
+    "check_maps",
+    "compare_treaties",
+    "diff_texts",
+    "load_file",
+    "load_map",
+    "parse_text",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_terminal",
+]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name not in _EXPORTS:
         raise AttributeError(f"module 'treatydiff' has no attribute {name!r}")
+    from importlib import import_module  # here, so that `import treatydiff` imports nothing
+
     module, attribute = _EXPORTS[name]
     return getattr(import_module(module), attribute)

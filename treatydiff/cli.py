@@ -26,11 +26,11 @@ try:  # typer 0.24 and later vendor click privately; older releases use click it
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
-from treatydiff.compare import compare
+from treatydiff.compare import compare, map_langs
 from treatydiff.corpus import Registry, default_mappings_dir
 from treatydiff.errors import FetchError, InputError, TreatydiffError, UnknownTreaty
-from treatydiff.mapping import check_maps, load_map, split_key
-from treatydiff.model import Body, Citation, ClauseMap, Comparison, Treaty
+from treatydiff.mapping import check_maps, load_map
+from treatydiff.model import Body, Citation, ClauseMap, Comparison, Treaty, normalize_treaty_id
 from treatydiff.render import render_html, render_json, render_markdown, render_terminal
 from treatydiff.render.outline import render_outline, render_provision, treaty_json
 from treatydiff.store import Store, write_atomic
@@ -239,7 +239,10 @@ def check(
     registry = _registry(store, tota_dir, texts)
 
     def body_of(treaty_id: str, lang: str | None) -> Body | None:
-        registry.meta(treaty_id)  # an id no registry knows is an error in the map
+        try:
+            registry.meta(treaty_id)  # an id no registry knows is an error in the map
+        except FetchError:
+            return None  # a ToTA agreement without a manifest, offline: only the schema is checked
         try:
             return registry.load(treaty_id, lang).body
         except (UnknownTreaty, FetchError):
@@ -276,13 +279,6 @@ def check(
 _MAX_LISTED = 40  # unlinked ids listed per treaty by `check`
 
 
-def _side_lang(given: str | None, clause_map: ClauseMap | None, position: int) -> str | None:
-    """The language asked for, else the one the map fixes for that side."""
-    if given is not None or clause_map is None or len(clause_map.treaties) <= position:
-        return given
-    return split_key(clause_map.treaties[position])[1] or clause_map.langs.get(clause_map.treaties[position])
-
-
 def _guard_output(out: Path, inputs: Sequence[str | None]) -> None:
     """Refuse to write a report over one of the comparison's own inputs."""
     target = out.expanduser().resolve()
@@ -310,8 +306,11 @@ def _report(comparison: Comparison, output_format: DiffFormat) -> str:
 
 
 def _compare_with_progress(left: Treaty, right: Treaty, clause_map: ClauseMap | None) -> Comparison:
+    # The aligner makes the links a map does not: all of them without a map, else the gaps.
+    from treatydiff.align.links import fill_gaps, suggest_links
+
     if not _stderr.is_terminal:
-        return compare(left, right, clause_map)
+        return compare(left, right, clause_map, aligner=suggest_links, fill_gaps=fill_gaps)
     from rich.progress import Progress
 
     with Progress(console=_stderr, transient=True) as progress:
@@ -320,7 +319,7 @@ def _compare_with_progress(left: Treaty, right: Treaty, clause_map: ClauseMap | 
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        return compare(left, right, clause_map, progress=advance)
+        return compare(left, right, clause_map, aligner=suggest_links, fill_gaps=fill_gaps, progress=advance)
 
 
 @app.command()
@@ -345,14 +344,18 @@ def diff(
 ) -> None:
     """Compare two treaties link by link, side by side.
 
-    Without --map, provisions are aligned by article number and the report says so.
+    Without --map, the aligner suggests the links (see `treatydiff align`) and the report
+    says so; with a partial map, it links only what the map leaves out.
     Example: treatydiff diff tota:420 tota:423 --map mappings/tota-420_tota-423.yaml
     --format html --out annex.html
     """
     clause_map = load_map(map_file) if map_file is not None else None
     registry = _registry(store, tota_dir, texts)
-    left_treaty = registry.load(left, _side_lang(left_lang, clause_map, 0))
-    right_treaty = registry.load(right, _side_lang(right_lang, clause_map, 1))
+    if clause_map is not None:
+        ids = normalize_treaty_id(left), normalize_treaty_id(right)
+        left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
+    left_treaty = registry.load(left, left_lang)
+    right_treaty = registry.load(right, right_lang)
     if out is not None:
         manifests = [left_treaty.meta.manifest, right_treaty.meta.manifest]
         _guard_output(
@@ -372,7 +375,8 @@ def diff(
         _stderr.print(
             f"wrote {out}: {len(comparison.rows)} links — {summary.changed} changed, "
             f"{summary.unchanged} unchanged, "
-            f"{summary.added} added, {summary.dropped} dropped",
+            f"{summary.added} added, {summary.dropped} dropped"
+            + (f", {summary.parallel} in parallel" if summary.parallel else ""),
             markup=False,
         )
     elif output_format is DiffFormat.term:
@@ -384,6 +388,111 @@ def diff(
     summary = comparison.summary
     if exit_code and summary.added + summary.dropped + summary.changed:
         raise typer.Exit(1)
+
+
+class AlignLevel(StrEnum):
+    paragraph = "paragraph"
+    article = "article"
+
+
+@app.command()
+def align(
+    left: Annotated[str, typer.Argument(help="Left treaty: registry id or tota:N.")],
+    right: Annotated[str, typer.Argument(help="Right treaty: registry id or tota:N.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the draft map to this file (never over an input).")
+    ] = None,
+    against: Annotated[
+        Path | None, typer.Option("--against", help="Score the suggestions against this curated map.")
+    ] = None,
+    level: Annotated[
+        AlignLevel, typer.Option("--level", help="paragraph (where both articles have them) or article.")
+    ] = AlignLevel.paragraph,
+    left_lang: Annotated[str | None, typer.Option("--left-lang", help="Language version of LEFT.")] = None,
+    right_lang: Annotated[str | None, typer.Option("--right-lang", help="Language version of RIGHT.")] = None,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Suggest the links between two treaties, as a draft clause map to review.
+
+    Each link carries a score and its reasons. With --against MAP, print precision,
+    recall and F1 of the links, relation accuracy and every miss instead of the map
+    (the map is still written with --out).
+    Example: treatydiff align tota:420 tota:423 --out mappings/draft.yaml
+    """
+    import datetime as dt
+
+    from treatydiff.align import align as suggest_links
+    from treatydiff.align.draft import draft_map
+    from treatydiff.align.evaluate import evaluate, links_between, report_lines
+
+    clause_map = load_map(against) if against is not None else None
+    registry = _registry(store, tota_dir, texts)
+    if clause_map is not None:
+        ids = normalize_treaty_id(left), normalize_treaty_id(right)
+        left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
+    left_treaty = registry.load(left, left_lang)
+    right_treaty = registry.load(right, right_lang)
+    if out is not None:
+        _guard_output(
+            out,
+            [
+                str(against) if against else None,
+                left_treaty.provenance.file,
+                right_treaty.provenance.file,
+                left_treaty.meta.manifest,
+                right_treaty.meta.manifest,
+            ],
+        )
+    _warn([*left_treaty.body.warnings, *right_treaty.body.warnings])
+    alignment = suggest_links(left_treaty, right_treaty, paragraphs=level is AlignLevel.paragraph)
+    title = (
+        f"Suggested alignment of {left_treaty.meta.id} ({left_treaty.lang}) "
+        f"and {right_treaty.meta.id} ({right_treaty.lang})"
+    )
+    if out is not None:
+        text = draft_map(alignment, title=title, date=dt.date.today().isoformat())
+        write_atomic(out, text.encode("utf-8"))
+        _stderr.print(f"wrote {out}: {len(alignment.suggestions)} suggested links", markup=False)
+    if clause_map is not None:
+        links = links_between(
+            clause_map, (left_treaty.meta.id, left_treaty.lang), (right_treaty.meta.id, right_treaty.lang)
+        )
+        evaluation = evaluate(alignment, links, left_treaty.body, right_treaty.body)
+        typer.echo("\n".join(report_lines(evaluation)))
+    elif out is None:
+        typer.echo(draft_map(alignment, title=title, date=dt.date.today().isoformat()), nl=False)
+
+
+@app.command()
+def obligations(
+    ref: Annotated[str, typer.Argument(help="TREATY or TREATY:ID, e.g. tota:420 or un-charter:art-2.")],
+    lang: LangOption = None,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", help="text (a table) or json.")
+    ] = ShowFormat.text,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """List obligation statements: modality, bearer, trigger, action, matched rule and span.
+
+    Languages with a vocabulary: en, ru (docs/obligations.md).
+    Example: treatydiff obligations un-charter:art-2 --lang ru
+    """
+    from treatydiff.obligations.report import obligation_report, render_report, report_json
+
+    citation = Citation.parse(ref)
+    treaty = _registry(store, tota_dir, texts).load(citation.treaty, lang)
+    report = obligation_report(treaty, citation.provision)
+    _warn(treaty.body.warnings)
+    if output_format is ShowFormat.json:
+        typer.echo(report_json(report), nl=False)
+        return
+    console = _stdout()
+    with _paged(console):
+        render_report(report, console)
 
 
 @app.callback(invoke_without_command=True)

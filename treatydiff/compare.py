@@ -1,25 +1,33 @@
 """The comparison pipeline: two treaties plus an optional clause map become a ``Comparison``.
 
-With a map, each curated link is expanded against the two bodies and diffed. Without
-one, article-level units are paired by id (``art-5`` with ``art-5``), and the report
-says so. Texts in different languages are shown in parallel, never word-diffed.
+With a map, each curated link is expanded against the two bodies and diffed; a link
+between two ranges of equal length (``art-3..art-5`` → ``art-4..art-6``) is compared
+member by member. Without one, an aligner makes the links: by default article-level
+units are paired by id (``art-5`` with ``art-5``), and the report says so. A link the
+tool made carries no judgement: ``same`` when the texts are identical after
+normalisation, else no relation at all. Texts in different languages are shown in
+parallel, never word-diffed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import get_args
 
 from treatydiff import __version__
-from treatydiff.diff import diff_texts
+from treatydiff.diff import diff_texts, passages
 from treatydiff.errors import MappingError
 from treatydiff.mapping import check_for_diff, expand_refs, split_key
+from treatydiff.mapping.refs import RANGE
 from treatydiff.model import (
     ClauseMap,
     ComparedLink,
     Comparison,
     Link,
     LinkStatus,
+    Origin,
     Provision,
     ProvisionDiff,
     Relation,
@@ -28,10 +36,25 @@ from treatydiff.model import (
     Treaty,
 )
 
-__all__ = ["Differ", "article_level", "compare"]
+__all__ = [
+    "Aligner",
+    "Differ",
+    "GapFiller",
+    "align_by_number",
+    "article_level",
+    "compare",
+    "compare_link",
+    "map_langs",
+]
 
 Differ = Callable[[str, str], ProvisionDiff]
 Progress = Callable[[int, int], None]
+Aligner = Callable[[Treaty, Treaty], Sequence[Link]]
+"""Proposes links between two treaties when no map is given: origin ``article-number`` or
+``suggested``, ``relation`` None unless the aligner suggests one, with ``score`` and
+``reasons`` as it sees fit. ``compare`` diffs them; it never changes a curated link."""
+GapFiller = Callable[[Treaty, Treaty, Sequence[Link]], Sequence[Link]]
+"""Links for what a partial map leaves out, given the map's links; it never changes those."""
 
 _ARTICLE_LEVEL = {"preamble", "article", "closing"}
 # Reading a map "backwards" (right treaty first) mirrors the asymmetric relations.
@@ -55,8 +78,9 @@ def _side(treaty: Treaty) -> Side:
 
 
 def _joined(provisions: Sequence[Provision]) -> str:
-    # Split and merged links compare the concatenation of their parts, in order.
-    return "\n".join(p.text for p in provisions)
+    # Split and merged links compare the concatenation of their parts, in order, each its
+    # own paragraph; a part's own heading line ("Article 4") is shown in its caption instead.
+    return "\n\n".join(p.body_text() for p in provisions)
 
 
 def _status(link: Link, diff: ProvisionDiff | None) -> LinkStatus:
@@ -64,9 +88,22 @@ def _status(link: Link, diff: ProvisionDiff | None) -> LinkStatus:
         return "added"
     if not link.right:
         return "dropped"
-    if diff is None:  # parallel language versions: the curated relation decides
+    if diff is None:  # parallel language versions: only a curated relation judges them
+        if link.origin != "curated" or link.relation is None:
+            return "parallel"
         return "unchanged" if link.relation == "same" else "changed"
     return "unchanged" if diff.words_added == 0 and diff.words_removed == 0 else "changed"
+
+
+def _pairs(
+    link: Link, left_ids: tuple[str, ...], right_ids: tuple[str, ...]
+) -> list[tuple[tuple[str, ...], ...]]:
+    """The provision pairs a link compares: member by member for two ranges of one length
+    (``art-3..art-5`` → ``art-4..art-6``), else all of one side against all of the other."""
+    ranged = len(link.left) == len(link.right) == 1 and RANGE in link.left[0] and RANGE in link.right[0]
+    if ranged and len(left_ids) == len(right_ids) and link.relation not in ("split", "merged"):
+        return [((a,), (b,)) for a, b in zip(left_ids, right_ids, strict=True)]
+    return [(left_ids, right_ids)]
 
 
 def _compare_link(
@@ -75,25 +112,49 @@ def _compare_link(
     right: Treaty,
     clause_map: ClauseMap | None,
     differ: Differ,
-    known: dict[tuple[str, str], ProvisionDiff],
-) -> ComparedLink:
+) -> list[ComparedLink]:
     file = clause_map.path if clause_map else None
     left_ids = expand_refs(link.left, left.body, treaty=left.meta.id, file=file, line=link.line)
     right_ids = expand_refs(link.right, right.body, treaty=right.meta.id, file=file, line=link.line)
-    left_parts = tuple(left.body.index[i] for i in left_ids)
-    right_parts = tuple(right.body.index[i] for i in right_ids)
-    same_language = left.lang == right.lang
-    diff = None
-    if same_language:
-        left_text, right_text = _joined(left_parts), _joined(right_parts)
-        diff = known.get((left_text, right_text)) or differ(left_text, right_text)
+    return [
+        compare_link(
+            link,
+            tuple(left.body.index[i] for i in lefts),
+            tuple(right.body.index[i] for i in rights),
+            diffed=left.lang == right.lang,
+            differ=differ,
+        )
+        for lefts, rights in _pairs(link, left_ids, right_ids)
+    ]
+
+
+def compare_link(
+    link: Link,
+    lefts: Sequence[Provision],
+    rights: Sequence[Provision],
+    *,
+    diffed: bool = True,
+    differ: Differ = diff_texts,
+) -> ComparedLink:
+    """One link between resolved provisions: its diff (when ``diffed``, i.e. one language),
+    its status, and each side as shown.
+
+    A link the tool made (not curated) and left without a relation becomes ``same`` when
+    the texts are identical after normalisation; nothing else is claimed for it.
+    """
+    left_text, right_text = _joined(lefts), _joined(rights)
+    diff = differ(left_text, right_text) if diffed else None
     status = _status(link, diff)
+    if link.origin != "curated" and link.relation is None and status == "unchanged":
+        link = replace(link, relation="same")  # what the text shows, nothing more
     return ComparedLink(
         link=link,
-        left=left_parts,
-        right=right_parts,
+        left=tuple(lefts),
+        right=tuple(rights),
         diff=diff,
         status=status,
+        left_passages=diff.left if diff else passages(left_text),
+        right_passages=diff.right if diff else passages(right_text),
     )
 
 
@@ -101,13 +162,15 @@ def _mirror(link: Link) -> Link:
     return Link(
         left=link.right,
         right=link.left,
-        relation=_MIRROR.get(link.relation, link.relation),
+        relation=_MIRROR.get(link.relation, link.relation) if link.relation else None,
         note=link.note,
         evidence=link.evidence,
         confidence=link.confidence,
         line=link.line,
         origin=link.origin,
         between=link.between[::-1] if link.between else None,
+        score=link.score,
+        reasons=link.reasons,
     )
 
 
@@ -118,6 +181,31 @@ def _map_key(clause_map: ClauseMap, treaty: Treaty) -> str | None:
         if treaty_id == treaty.meta.id and lang in (None, treaty.lang):
             return key
     return None
+
+
+def map_langs(
+    clause_map: ClauseMap, left_id: str, right_id: str, given: tuple[str | None, str | None] = (None, None)
+) -> tuple[str | None, str | None]:
+    """The language of each side's body: the one asked for, else the one the map fixes.
+
+    Checked before any text is loaded, so that a map for other treaties is named as such.
+
+    Raises:
+        MappingError: when the map does not name both treaties.
+    """
+    chosen: list[str] = []
+    for treaty_id, lang in ((left_id, given[0]), (right_id, given[1])):
+        keys = [k for k in clause_map.treaties if split_key(k)[0] == treaty_id and k not in chosen]
+        keys.sort(key=lambda k: lang is not None and split_key(k)[1] != lang)  # the asked language first
+        if not keys:
+            raise MappingError(
+                f"the map links {' and '.join(clause_map.treaties)}, not {left_id} and {right_id}",
+                file=clause_map.path,
+                hint="pass the treaties the map names, or another --map",
+            )
+        chosen.append(keys[0])
+    langs = [split_key(k)[1] or clause_map.langs.get(k) for k in chosen]
+    return given[0] or langs[0], given[1] or langs[1]
 
 
 def _map_links(clause_map: ClauseMap, left: Treaty, right: Treaty) -> list[Link]:
@@ -140,12 +228,10 @@ def _map_links(clause_map: ClauseMap, left: Treaty, right: Treaty) -> list[Link]
     return links
 
 
-def _number_links(
-    left: Treaty, right: Treaty, differ: Differ, known: dict[tuple[str, str], ProvisionDiff]
-) -> list[Link]:
-    """Pair article-level units by id; unmatched ones become added or dropped.
+def align_by_number(left: Treaty, right: Treaty) -> list[Link]:
+    """The default aligner: article-level units paired by id, in document order.
 
-    The diffs computed to choose ``same`` or ``modified`` are kept in ``known``.
+    Unmatched units become ``added`` or ``dropped``; paired ones carry no relation.
     """
     left_ids = [p.id for p in article_level(left)]
     right_ids = [p.id for p in article_level(right)]
@@ -165,15 +251,9 @@ def _number_links(
     ordered.extend(((), (rid,)) for rid in pending_right if rid not in left_set)
     links = []
     for lefts, rights in ordered:
-        if not lefts:
-            relation: Relation = "added"
-        elif not rights:
-            relation = "dropped"
-        else:
-            texts = (left.body.index[lefts[0]].text, right.body.index[rights[0]].text)
-            diff = known[texts] = differ(*texts)
-            relation = "same" if diff.words_added == diff.words_removed == 0 else "modified"
-        links.append(Link(left=lefts, right=rights, relation=relation, origin="article-number"))
+        relation: Relation | None = None if lefts and rights else "dropped" if lefts else "added"
+        reasons = ("same article number",) if lefts and rights else ()
+        links.append(Link(lefts, rights, relation, origin="article-number", reasons=reasons))
     return links
 
 
@@ -194,6 +274,8 @@ def compare(
     right: Treaty,
     clause_map: ClauseMap | None = None,
     *,
+    aligner: Aligner = align_by_number,
+    fill_gaps: GapFiller | None = None,
     differ: Differ = diff_texts,
     progress: Progress | None = None,
 ) -> Comparison:
@@ -201,7 +283,9 @@ def compare(
 
     Args:
         left, right: the treaties, each with the body to compare.
-        clause_map: curated links; without it, units are aligned by article number.
+        clause_map: curated links; without it, ``aligner`` makes the links.
+        aligner: proposes links when there is no map (by article number by default).
+        fill_gaps: with a map, proposes links for the provisions the map leaves unlinked.
         differ: the word-level differ (diff-match-patch by default; difflib for cross-checks).
         progress: called with (done, total) after each link, for progress bars.
 
@@ -209,25 +293,27 @@ def compare(
         MappingError: when the map does not fit these treaties, or ``check`` finds an
             error in it (a ref that does not resolve, a duplicate or contradictory link).
     """
-    known: dict[tuple[str, str], ProvisionDiff] = {}  # diffs already computed, by texts
     if clause_map is not None:
         links = _map_links(clause_map, left, right)
         # A report never rests on a map that `check` rejects.
         sides = ((_map_key(clause_map, t), t.body) for t in (left, right))
         check_for_diff(clause_map, {key: body for key, body in sides if key is not None})
+        if fill_gaps is not None:
+            links += fill_gaps(left, right, tuple(links))
     else:
-        links = _number_links(left, right, differ, known)
-    rows = []
+        links = list(aligner(left, right))
+    rows: list[ComparedLink] = []
     for done, link in enumerate(links, start=1):
-        rows.append(_compare_link(link, left, right, clause_map, differ, known))
+        rows.extend(_compare_link(link, left, right, clause_map, differ))
         if progress:
             progress(done, len(links))
-    counts = {
-        status: sum(1 for r in rows if r.status == status)
-        for status in ("added", "dropped", "changed", "unchanged")
-    }
+    counts = {status: sum(1 for r in rows if r.status == status) for status in get_args(LinkStatus)}
     unlinked_left = _unlinked(left, (p.id for r in rows for p in r.left))
     unlinked_right = _unlinked(right, (p.id for r in rows for p in r.right))
+    origins = {link.origin for link in links}
+    alignment: Origin = (
+        "curated" if clause_map is not None else "suggested" if "suggested" in origins else "article-number"
+    )
     return Comparison(
         left=_side(left),
         right=_side(right),
@@ -239,8 +325,9 @@ def compare(
             unchanged=counts["unchanged"],
             unlinked_left=len(unlinked_left),
             unlinked_right=len(unlinked_right),
+            parallel=counts["parallel"],
         ),
-        alignment="curated" if clause_map is not None else "article-number",
+        alignment=alignment,
         clause_map=clause_map,
         unlinked_left=unlinked_left,
         unlinked_right=unlinked_right,

@@ -34,6 +34,7 @@ __all__ = [
     "default_mappings_dir",
     "default_texts_dir",
     "parse_manifest",
+    "shipped_dir",
 ]
 
 TEXTS_ENV = "TREATYDIFF_TEXTS"
@@ -45,17 +46,28 @@ _MANIFEST_KEYS = {
 }  # fmt: skip
 
 
+def shipped_dir(name: Literal["texts", "mappings"]) -> Path:
+    """A folder shipped with treatydiff: the registry (``texts``) or the curated maps (``mappings``).
+
+    An installed wheel carries them inside the package (``treatydiff/_shipped/``); a
+    checkout keeps them at the repository's top level, beside the package.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "_shipped" / name
+    return installed if installed.is_dir() else package.parent / name
+
+
 def default_texts_dir() -> Path:
-    """``$TREATYDIFF_TEXTS`` if set, else the ``texts/`` folder beside the package."""
+    """``$TREATYDIFF_TEXTS`` if set, else the shipped registry (:func:`shipped_dir`)."""
     configured = os.environ.get(TEXTS_ENV)
     if configured:
         return expand_user(Path(configured))
-    return Path(__file__).resolve().parent.parent / "texts"
+    return shipped_dir("texts")
 
 
 def default_mappings_dir() -> Path:
-    """The ``mappings/`` folder beside the package (the repository's curated maps)."""
-    return Path(__file__).resolve().parent.parent / "mappings"
+    """The shipped curated maps (:func:`shipped_dir`)."""
+    return shipped_dir("mappings")
 
 
 def default_tota_dir() -> Path | None:
@@ -313,15 +325,14 @@ class Registry:
     def _parse_tota(self, treaty_id: str) -> tuple[TreatyMeta, Body, Provenance]:
         match = _TOTA_ID.fullmatch(treaty_id)
         assert match is not None
-        path = self._tota_file(int(match.group(1)))
+        number = int(match.group(1))
+        path = self._tota_file(number)
         data = read_file(path)
-        meta, body = parse_tota(data, origin=str(path))
+        meta, body = parse_tota(data, origin=str(path), number=number)
         provenance = Provenance(
             file=str(path),
             sha256=_sha256(data),
-            ingested_at=dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
-            .replace(microsecond=0)
-            .isoformat(),
+            ingested_at=_now(),  # when the tool read it; the file's own date says nothing of that
             parser="tota-xml",
             warnings=body.warnings,
         )

@@ -1,11 +1,14 @@
-"""Word-level diffs of provision texts: the one adapter around diff-match-patch.
+"""Word-level diffs of provision texts: the one adapter around the diff engines.
 
 Texts are first normalised (:func:`normalize`) so that layout, quote and dash
 styles and paragraph renumbering do not count as changes, then split into word
-tokens (:func:`tokenize`). :func:`diff_texts` encodes each distinct token as one
-private-use Unicode character, diffs the two strings with diff-match-patch
-(``Diff_Timeout = 0``, so the result never depends on machine speed) and applies
-semantic cleanup. :func:`diff_texts_difflib` computes the same kind of result with
+tokens (:func:`tokenize`). :func:`diff_texts` takes a minimal word diff from
+rapidfuzz's ``Indel.opcodes`` (deterministic, in C) and applies
+treatydiff's clean-up (:func:`cleanup`, docs/diff.md): a kept run is folded into the
+surrounding replacement only when it is short, holds no content word and is not a
+whole paragraph. :func:`diff_texts_dmp` gets the same minimal diff from diff-match-patch
+(each distinct token encoded as one private-use character, ``Diff_Timeout = 0``), the
+previous engine; :func:`diff_texts_difflib` computes the same kind of result with
 ``difflib.SequenceMatcher`` (autojunk off) as a cross-check and benchmark baseline.
 
 A token is a run of non-whitespace characters, so punctuation stays attached to its
@@ -13,6 +16,9 @@ word (``Parties,``), as in wdiff. ``WordOp.text`` holds the normalised tokens of
 run joined with single spaces, or with a line break where a paragraph of the text
 the run is shown in begins (a run that opens a paragraph starts with ``\n``), so
 renderers can keep paragraphs apart; line breaks never count as changes.
+``ProvisionDiff.left`` and ``.right`` give each side as printed: paragraph by
+paragraph, each with its own number or letter ("2.", "(a)", "б)"), which the diff
+itself ignores.
 """
 
 from __future__ import annotations
@@ -23,16 +29,30 @@ from collections.abc import Callable, Iterator, Sequence
 from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
+from rapidfuzz.distance import Indel
 
 from treatydiff.errors import TreatydiffError
-from treatydiff.model import ProvisionDiff, WordOp, WordOpKind
+from treatydiff.languages import records
+from treatydiff.model import Passage, ProvisionDiff, WordOp, WordOpKind
 
-__all__ = ["diff_concat", "diff_texts", "diff_texts_difflib", "normalize", "tokenize"]
+__all__ = [
+    "FUNCTION_WORDS",
+    "cleanup",
+    "diff_concat",
+    "diff_texts",
+    "diff_texts_difflib",
+    "diff_texts_dmp",
+    "is_content_word",
+    "normalize",
+    "passages",
+    "tokenize",
+]
 
-# Quote marks of English, Russian, German and French typography all become '"'.
+# Quote marks of every language's typography (treatydiff.languages) all become '"'.
 # An apostrophe between two letters (Party's, Party’s) is part of a word, not a quote.
-_SINGLE = "'‘’‚‛‹›"
-_QUOTES = re.compile(rf"[“”„‟«»]|(?<!\w)[{_SINGLE}]|[{_SINGLE}](?!\w)")
+_DOUBLE = "".join(dict.fromkeys("".join(record.quotes for record in records())))
+_SINGLE = "".join(dict.fromkeys("".join(record.single_quotes for record in records())))
+_QUOTES = re.compile(rf"[{_DOUBLE}]|(?<!\w)[{_SINGLE}]|[{_SINGLE}](?!\w)")
 _APOSTROPHE = re.compile(rf"[{_SINGLE}]")
 _DASHES = re.compile(r"[‐‑‒–—―−]")
 # Invisible characters that OCR and word processors leave inside words.
@@ -42,6 +62,34 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # so "1.5 per cent" keeps its number.
 _LABEL = r"(?:\(\s*(?:\d+|[^\W\d_]|[ivxlc]+)\s*\)|\d+(?:\.\d+)*[.)]|[^\W\d_][.)]|[ivxlc]+\))"
 _LEADING_LABELS = re.compile(rf"^[ \t]*(?:{_LABEL}[ \t]*)*{_LABEL}(?=\s|$)", re.MULTILINE | re.IGNORECASE)
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words too common to keep on their own inside a rewritten passage (docs/diff.md), per
+# language; a token is compared in lower case without the punctuation around it. Modal
+# verbs and negations (shall, may, not, не) are never on these lists: they carry the law.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": _wordset(
+        "a an the of to in on at by for from with as and or nor but if than that this these those "
+        "which who whom whose it its is are be been was were such other so there thereof herein"
+    ),
+    "ru": _wordset(
+        "и в во на с со к ко о об от до по за из для при без или а но же ли что как "
+        "это его ее её их который которые которых этого этой этих также"
+    ),
+    "fr": _wordset(
+        "le la les l un une des du de d à au aux et ou en dans par pour sur avec que qui "
+        "ce cette ces son sa ses leur leurs est sont"
+    ),
+    "es": _wordset(
+        "el la los las lo un una unos unas de del al a y o e u en por para con sin que se su sus es son"
+    ),
+}
+_FUNCTION = frozenset().union(*FUNCTION_WORDS.values())
+_EDGES = re.compile(r"^\W+|\W+$")
 
 Diff = list[tuple[WordOpKind, list[str]]]
 # An engine's result: the runs to show, and the number of words both texts share
@@ -74,7 +122,7 @@ def tokenize(text: str) -> list[str]:
 
 
 def diff_texts(left: str, right: str) -> ProvisionDiff:
-    """Word-level diff of two provision texts with diff-match-patch.
+    """Word-level diff of two provision texts (a minimal diff by rapidfuzz's Indel opcodes).
 
     Args:
         left: The earlier or reference text.
@@ -88,6 +136,17 @@ def diff_texts(left: str, right: str) -> ProvisionDiff:
         TreatydiffError: when the texts hold more distinct words than can be
             encoded (about 137,000).
     """
+    return _build(left, right, _indel_runs)
+
+
+def diff_texts_dmp(left: str, right: str) -> ProvisionDiff:
+    """The same diff as :func:`diff_texts`, computed by diff-match-patch's bisection
+    (``Diff_Timeout = 0``): the previous engine, 12–58× slower on long texts, kept as a
+    cross-check (the same minimal edit distance, so the same similarity).
+
+    Raises:
+        TreatydiffError: when the texts hold more distinct words than can be encoded.
+    """
     return _build(left, right, _dmp_runs)
 
 
@@ -100,19 +159,39 @@ def diff_texts_difflib(left: str, right: str) -> ProvisionDiff:
 
 
 def diff_concat(lefts: Sequence[str], rights: Sequence[str]) -> ProvisionDiff:
-    """Diff several provisions against several (split, merged or ranged links).
+    """Diff several provisions against several (split or merged links).
 
-    Each side's texts are joined in the given order with line breaks, so each
-    provision's leading paragraph number is still removed by :func:`normalize`.
+    Each side's texts are joined in the given order with blank lines, so each
+    provision opens a paragraph and its leading number is still removed by :func:`normalize`.
     """
-    return diff_texts("\n".join(lefts), "\n".join(rights))
+    return diff_texts("\n\n".join(lefts), "\n\n".join(rights))
+
+
+def is_content_word(token: str) -> bool:
+    """True for a token that carries meaning: a letter or digit, and no function word."""
+    bare = _EDGES.sub("", token).casefold()
+    return any(ch.isalnum() for ch in bare) and bare not in _FUNCTION
+
+
+def passages(text: str) -> tuple[Passage, ...]:
+    """A text as printed, paragraph by paragraph, each with its own marker; nothing diffed."""
+    tokens, starts, markers = _paragraph_starts(text)
+    return _column([("equal", tokens)], "equal", starts, markers)
 
 
 # --- engines -----------------------------------------------------------------
 
 
 def _dmp_runs(left: list[str], right: list[str]) -> EngineResult:
-    """diff-match-patch over the tokens, each encoded as one character."""
+    """diff-match-patch over the tokens, each encoded as one character.
+
+    The two sides are always diffed in one canonical order, so that reading a comparison
+    backwards gives exactly the mirrored diff (a minimal diff is not unique).
+    """
+    if right < left:
+        runs, shared = _dmp_runs(right, left)
+        mirror: dict[WordOpKind, WordOpKind] = {"equal": "equal", "delete": "insert", "insert": "delete"}
+        return [(mirror[kind], tokens) for kind, tokens in runs], shared
     codes: dict[str, str] = {}
     words: dict[str, str] = {}
     alphabet = _private_use_chars()
@@ -129,9 +208,27 @@ def _dmp_runs(left: list[str], right: list[str]) -> EngineResult:
         "".join(codes[t] for t in left), "".join(codes[t] for t in right), checklines=False
     )
     shared = sum(len(chars) for op, chars in encoded if op == 0)
-    engine.diff_cleanupSemantic(encoded)
     kinds: dict[int, WordOpKind] = {0: "equal", -1: "delete", 1: "insert"}
     return [(kinds[op], [words[c] for c in chars]) for op, chars in encoded], shared
+
+
+def _indel_runs(left: list[str], right: list[str]) -> EngineResult:
+    """A minimal word diff (insertions and deletions only) by rapidfuzz's ``Indel`` opcodes.
+
+    The same minimal edit distance as diff-match-patch's bisection, in C; the two sides are
+    diffed in one canonical order, so a comparison read backwards is the mirrored diff.
+    """
+    if right < left:
+        backwards, shared = _indel_runs(right, left)
+        mirror: dict[WordOpKind, WordOpKind] = {"equal": "equal", "delete": "insert", "insert": "delete"}
+        return [(mirror[kind], tokens) for kind, tokens in backwards], shared
+    runs: Diff = []
+    for op in Indel.opcodes(left, right):
+        if op.tag in ("equal", "delete"):
+            runs.append(("equal" if op.tag == "equal" else "delete", left[op.src_start : op.src_end]))
+        elif op.tag == "insert":
+            runs.append(("insert", right[op.dest_start : op.dest_end]))
+    return runs, sum(len(tokens) for kind, tokens in runs if kind == "equal")
 
 
 def _difflib_runs(left: list[str], right: list[str]) -> EngineResult:
@@ -162,8 +259,9 @@ Engine = Callable[[list[str], list[str]], EngineResult]
 _SENTENCE_END = re.compile(r"[.;:!?]\W*$")
 
 
-def _paragraph_starts(text: str) -> tuple[list[str], set[int]]:
-    """The tokens of ``text`` and the indices of those that open a paragraph (after the first).
+def _paragraph_starts(text: str) -> tuple[list[str], set[int], dict[int, str]]:
+    """The tokens of ``text``, the indices of those that open a paragraph (after the first),
+    and the marker printed before a paragraph ("2.", "(a)"), by the index of its first token.
 
     A line opens a paragraph when it follows a blank line or a line that ends a
     sentence, or when it starts with a paragraph or point number; other line breaks
@@ -171,25 +269,99 @@ def _paragraph_starts(text: str) -> tuple[list[str], set[int]]:
     """
     tokens: list[str] = []
     starts: set[int] = set()
+    markers: dict[int, str] = {}
     previous_ended = True
+    pending: str | None = None  # a marker alone on its line waits for the words after it
     for line in text.splitlines():
         if not line.strip():
             previous_ended = True
             continue
+        label = _LEADING_LABELS.match(line)
         words = normalize(line).split()
-        if tokens and words and (previous_ended or _LEADING_LABELS.match(line)):
+        marker = " ".join(label.group().split()) if label else None
+        if marker and pending:
+            marker = f"{pending} {marker}"
+        if tokens and words and (previous_ended or label or pending):
             starts.add(len(tokens))
+        if words:
+            if marker or pending:
+                markers[len(tokens)] = marker or pending or ""
+            pending = None
+        elif marker:
+            pending = marker
         tokens.extend(words)
-        previous_ended = bool(_SENTENCE_END.search(line))
-    return tokens, starts
+        previous_ended = bool(_SENTENCE_END.search(line)) or (label is not None and not words)
+    return tokens, starts, markers
+
+
+def cleanup(runs: Diff, left_starts: set[int], right_starts: set[int]) -> Diff:
+    """Fold short kept runs into the replacement around them, for readability (docs/diff.md).
+
+    A kept run between edits is folded (shown as deleted and inserted) only when it is no
+    longer than the edits on either side of it, holds no content word
+    (:func:`is_content_word`), and is not a whole paragraph on both sides. So an unchanged
+    point is never marked, and shared content words stay visible.
+    """
+    runs = _regroup(runs)
+    left_end = sum(len(tokens) for kind, tokens in runs if kind != "insert")
+    right_end = sum(len(tokens) for kind, tokens in runs if kind != "delete")
+    folded = True
+    while folded:
+        folded = False
+        i = j = 0  # positions in left and right at the start of run k
+        for k, (kind, tokens) in enumerate(runs):
+            if kind == "equal" and 0 < k < len(runs) - 1:
+                before, after = _edits(runs, k, -1), _edits(runs, k, 1)
+                whole = (
+                    (i == 0 or i in left_starts)
+                    and (j == 0 or j in right_starts)
+                    and (i + len(tokens) in left_starts or i + len(tokens) == left_end)
+                    and (j + len(tokens) in right_starts or j + len(tokens) == right_end)
+                )
+                if (
+                    len(tokens) <= before
+                    and len(tokens) <= after
+                    and not whole
+                    and not any(is_content_word(t) for t in tokens)
+                ):
+                    runs = _fold(runs, k)
+                    folded = True
+                    break
+            i += len(tokens) if kind != "insert" else 0
+            j += len(tokens) if kind != "delete" else 0
+    return runs
+
+
+def _edits(runs: Diff, k: int, step: int) -> int:
+    """The longer side (deleted or inserted words) of the edits next to run ``k`` in one direction."""
+    counts = {"delete": 0, "insert": 0}
+    k += step
+    while 0 <= k < len(runs) and runs[k][0] != "equal":
+        counts[runs[k][0]] += len(runs[k][1])
+        k += step
+    return max(counts.values())
+
+
+def _fold(runs: Diff, k: int) -> Diff:
+    """Replace kept run ``k`` by a deletion and an insertion, joined with the edits around it."""
+    start = k
+    while start > 0 and runs[start - 1][0] != "equal":
+        start -= 1
+    stop = k + 1
+    while stop < len(runs) and runs[stop][0] != "equal":
+        stop += 1
+    group = [*runs[start:k], ("delete", runs[k][1]), ("insert", runs[k][1]), *runs[k + 1 : stop]]
+    deleted = [t for kind, tokens in group if kind == "delete" for t in tokens]
+    inserted = [t for kind, tokens in group if kind == "insert" for t in tokens]
+    return _merge([*runs[:start], ("delete", deleted), ("insert", inserted), *runs[stop:]])
 
 
 def _build(left_text: str, right_text: str, engine: Engine) -> ProvisionDiff:
     """Run ``engine`` on the two texts' tokens and turn its runs into a :class:`ProvisionDiff`."""
-    left, left_starts = _paragraph_starts(left_text)
-    right, right_starts = _paragraph_starts(right_text)
+    left, left_starts, left_markers = _paragraph_starts(left_text)
+    right, right_starts, right_markers = _paragraph_starts(right_text)
     runs, shared = engine(left, right) if left or right else ([], 0)
-    runs = _merge(runs)
+    runs = cleanup(runs, left_starts, right_starts) if engine is not _difflib_runs else _merge(runs)
     counts = {"equal": 0, "insert": 0, "delete": 0}
     ops: list[WordOp] = []
     i = j = 0  # positions in left and right
@@ -208,7 +380,47 @@ def _build(left_text: str, right_text: str, engine: Engine) -> ProvisionDiff:
         similarity=2 * shared / total if total else 1.0,
         words_added=counts["insert"],
         words_removed=counts["delete"],
+        left=_column(runs, "delete", left_starts, left_markers),
+        right=_column(runs, "insert", right_starts, right_markers),
     )
+
+
+def _column(runs: Diff, shown: WordOpKind, starts: set[int], markers: dict[int, str]) -> tuple[Passage, ...]:
+    """One side's paragraphs: its equal runs and its ``shown`` runs, broken where its text breaks."""
+    column: list[tuple[str | None, Diff]] = []
+    position = 0
+    for kind, tokens in runs:
+        if kind not in ("equal", shown):
+            continue
+        for token in tokens:
+            if not column or position in starts:
+                column.append((markers.get(position), []))
+            current = column[-1][1]
+            if current and current[-1][0] == kind:
+                current[-1][1].append(token)
+            else:
+                current.append((kind, [token]))
+            position += 1
+    return tuple(
+        Passage(marker, tuple(WordOp(kind, " ".join(tokens)) for kind, tokens in body))
+        for marker, body in column
+    )
+
+
+def _regroup(runs: Diff) -> Diff:
+    """Each group of edits between two kept runs as one deletion, then one insertion."""
+    grouped: Diff = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for kind, tokens in [*runs, ("equal", [])]:
+        if kind == "delete":
+            deleted += tokens
+        elif kind == "insert":
+            inserted += tokens
+        else:
+            grouped += [("delete", deleted), ("insert", inserted), (kind, list(tokens))]
+            deleted, inserted = [], []
+    return _merge(grouped)
 
 
 def _merge(runs: Diff) -> Diff:

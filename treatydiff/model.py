@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from functools import cached_property
 from typing import Any, Literal, get_args
 
@@ -25,6 +26,9 @@ __all__ = [
     "Kind",
     "Link",
     "LinkStatus",
+    "Passage",
+    "ORIGINS",
+    "Origin",
     "Provenance",
     "Provision",
     "ProvisionDiff",
@@ -55,6 +59,8 @@ Kind = Literal[
     "closing",
 ]
 
+# Kinds whose text may open with their own heading line ("Article 1", "Chapter I: …").
+_HEADED = {"preamble", "part", "title", "chapter", "section", "article", "annex"}
 # A treaty id is a lowercase slug; ToTA agreements are written ``tota:N`` by users
 # and stored as ``tota-N`` so that the citation separator ':' stays unambiguous.
 _TREATY_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -166,6 +172,43 @@ class Provision:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def heading_line(self) -> str | None:
+        """The first line of the text when it is this provision's own heading, as printed
+        ("Article 1", "Статья 5", "第五条", "Chapter I: Purposes and Principles").
+
+        Plain-text parsers keep that line in the text; ToTA keeps article numbers outside
+        it. A line that starts with the number is a paragraph number, not a heading.
+        """
+        first, newline, rest = self.text.strip().partition("\n")
+        if self.kind not in _HEADED or not newline or not rest.strip():
+            return None
+        first = " ".join(first.split())
+        folded, label = first.casefold(), self.label.casefold()
+        if folded == label or (folded.startswith(label) and not folded[len(label)].isalnum()):
+            return first
+        number = self.number
+        if number and len(first) <= 40 and not folded.startswith(number.casefold()):
+            shape = rf"\W*\w*\W*{re.escape(number)}\W*\w*\W*"
+            if re.fullmatch(shape, first, re.IGNORECASE):
+                return first
+        return None
+
+    def body_text(self) -> str:
+        """The text without its heading line: what reports show under the provision's caption
+        and what the diff compares, so that a renumbered article is not a changed one. The
+        provision's title (``heading``) stays, as a paragraph of its own."""
+        line = self.heading_line()
+        if line is None:
+            return self.text
+        rest = self.text.strip().partition("\n")[2]
+        title = self.heading
+        if title is None:
+            return rest
+        first, _, after = rest.lstrip().partition("\n")
+        if " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+            return f"{first}\n\n{after}"
+        return f"{title}\n\n{rest}" if title.casefold() in line.casefold() else rest
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data: id, kind, label, number, heading, span, text, children."""
@@ -307,10 +350,12 @@ class Treaty:
         try:
             return self.body.index[provision_id]
         except KeyError:
+            listing = f"run `treatydiff show {self.meta.id} --lang {self.lang}` to list its ids"
+            close = get_close_matches(provision_id, list(self.body.index), n=1, cutoff=0.6)
             raise UnknownProvision(
                 f"unknown provision {provision_id!r} in {self.meta.id} ({self.lang})",
                 ref=f"{self.meta.id}:{provision_id}",
-                hint=f"run `treatydiff show {self.meta.id} --lang {self.lang}` to list its ids",
+                hint=f"did you mean {close[0]!r}? {listing}" if close else listing,
             ) from None
 
 
@@ -329,14 +374,20 @@ Relation = Literal[
     "dropped",
     "parallel",
     "contrasting",
+    "changed",
 ]
 RELATIONS: tuple[str, ...] = get_args(Relation)
 """The closed relation vocabulary of clause maps, in documentation order."""
 
 
+Origin = Literal["curated", "suggested", "article-number"]
+"""Who made a link: a scholar's clause map, an automatic aligner, or equal article numbers."""
+ORIGINS: tuple[str, ...] = get_args(Origin)
+
+
 @dataclass(frozen=True)
 class Link:
-    """A curated (or number-aligned) correspondence between provisions of two treaties.
+    """A correspondence between provisions of two treaties: curated, suggested or by number.
 
     ``left`` and ``right`` hold provision refs as written in the map: ids
     (``art-3.3``) or ranges (``art-18..art-27``), expanded against a body by
@@ -346,16 +397,23 @@ class Link:
 
     left: tuple[str, ...]
     right: tuple[str, ...]
-    relation: Relation
+    relation: Relation | None
+    """The judgement of a map (or of an aligner's suggestion); ``None`` when nobody judged
+    the link: the tool only paired the provisions (``compare`` writes ``same`` when the
+    texts are identical after normalisation)."""
     note: str | None = None
     evidence: tuple[str, ...] = ()
     confidence: str | None = None
     line: int | None = None
     """Line of the link in its map file, for error messages."""
-    origin: Literal["curated", "article-number"] = "curated"
+    origin: Origin = "curated"
     between: tuple[str, str] | None = None
     """The (left, right) treaty ids this link joins; ``load_map`` always sets it.
     ``None`` (links not read from a map) means the comparison's two treaties."""
+    score: float | None = None
+    """An aligner's score for the pairing, 0..1 (suggested links); ``None`` otherwise."""
+    reasons: tuple[str, ...] = ()
+    """Why an aligner proposed the link, in a few words each ("same article number")."""
 
 
 @dataclass(frozen=True)
@@ -386,6 +444,16 @@ class WordOp:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """One paragraph of one side as shown: the number or letter printed before it
+    ("2.", "(a)", "б)"), which the diff ignores, and its runs of words."""
+
+    marker: str | None
+    ops: tuple[WordOp, ...]
+    """Equal and deleted runs on the left side, equal and inserted runs on the right."""
+
+
+@dataclass(frozen=True)
 class ProvisionDiff:
     """The word-level diff of one link's left and right texts."""
 
@@ -396,9 +464,15 @@ class ProvisionDiff:
     words into larger edits for readability and would understate rewordings)."""
     words_added: int
     words_removed: int
+    left: tuple[Passage, ...] = ()
+    """The left text as shown, paragraph by paragraph, with its markers."""
+    right: tuple[Passage, ...] = ()
+    """The right text as shown, paragraph by paragraph, with its markers."""
 
 
-LinkStatus = Literal["added", "dropped", "changed", "unchanged"]
+LinkStatus = Literal["added", "dropped", "changed", "unchanged", "parallel"]
+"""``parallel``: texts in different languages that no curated relation judges; shown side
+by side, neither diffed nor counted as a change."""
 
 
 @dataclass(frozen=True)
@@ -411,6 +485,11 @@ class ComparedLink:
     diff: ProvisionDiff | None
     """None when the two sides are in different languages: shown in parallel, not diffed."""
     status: LinkStatus
+    left_passages: tuple[Passage, ...] = ()
+    """The left side as shown, paragraph by paragraph with its markers: the diff's equal and
+    deleted runs, or the plain text (as equal runs) when not diffed."""
+    right_passages: tuple[Passage, ...] = ()
+    """The right side as shown: the diff's equal and inserted runs, or the plain text."""
 
 
 @dataclass(frozen=True)
@@ -432,6 +511,7 @@ class Summary:
     unchanged: int
     unlinked_left: int
     unlinked_right: int
+    parallel: int = 0
 
 
 @dataclass(frozen=True)
@@ -442,7 +522,8 @@ class Comparison:
     right: Side
     rows: tuple[ComparedLink, ...]
     summary: Summary
-    alignment: Literal["curated", "article-number"]
+    alignment: Origin
+    """How the links were made: a curated map, an aligner's suggestions, or article numbers."""
     clause_map: ClauseMap | None = None
     unlinked_left: tuple[Provision, ...] = ()
     unlinked_right: tuple[Provision, ...] = ()

@@ -24,6 +24,7 @@ import platformdirs
 
 from treatydiff.errors import StoreError, TreatydiffError
 from treatydiff.files import expand_user
+from treatydiff.ingest.stale import RULES_VERSION, current_body
 from treatydiff.model import Body, Provenance, Provision, Span, is_treaty_id
 
 __all__ = [
@@ -114,6 +115,7 @@ def body_to_dict(body: Body, provenance: Provenance) -> dict[str, Any]:
     """A body and its provenance as the store's JSON document."""
     return {
         "format": BODY_FORMAT,
+        "rules_version": RULES_VERSION,
         "lang": body.lang,
         "title": body.title,
         "warnings": list(body.warnings),
@@ -146,7 +148,8 @@ def body_from_dict(data: dict[str, Any]) -> tuple[Body, Provenance]:
         title=data.get("title"),
         warnings=tuple(data.get("warnings", ())),
     )
-    return body, provenance
+    # A body made under older id rules is re-parsed (or flagged): docs/ids.md, "Versions".
+    return current_body(body, int(data.get("rules_version", 1)), provenance.parser), provenance
 
 
 class Store:

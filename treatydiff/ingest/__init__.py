@@ -1,8 +1,10 @@
 """Parsers: bytes of a treaty file become a :class:`~treatydiff.model.Body` with stable ids.
 
-One module per job: ``decode`` (bytes to text), ``structure`` (ids, labels and the
-paragraph splitter shared by all parsers), ``text`` (plain text and Markdown),
-``html`` (saved web pages) and ``tota`` (ToTA XML).
+One module per job, importing downwards only (the import contract in pyproject.toml):
+``html`` (saved web pages), ``tota`` (ToTA XML), ``text`` (plain text and Markdown),
+``paragraphs`` (the paragraph and point splitter), ``ids`` (the id rules of
+docs/ids.md) and ``labels``, ``conventions`` (patterns compiled from the language
+records in ``treatydiff.languages``), ``numbers``, and ``lines`` and ``decode``.
 """
 
 from __future__ import annotations

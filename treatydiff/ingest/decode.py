@@ -9,7 +9,7 @@ import ftfy
 from ftfy.badness import badness
 
 from treatydiff.errors import InputError
-from treatydiff.ingest.structure import normalize_newlines
+from treatydiff.ingest.lines import normalize_newlines
 
 __all__ = ["decode_bytes", "repair_mojibake"]
 

@@ -3,9 +3,11 @@
 trafilatura finds the treaty among the page's navigation, header and footer and
 returns one line per block element (heading, paragraph, list item). Those lines
 are joined by blank lines, so that every block is a paragraph for the plain-text
-parser, and that text becomes the body's ``source_text``. When trafilatura finds
-nothing, every block element of the page (without script, style, navigation,
-header, footer and aside) is used instead.
+parser, and that text becomes the body's ``source_text``. On small pages
+trafilatura breaks lines at inline elements (``<b>``, ``<a>``); lines that lie
+side by side in one block element of the page are joined again. When trafilatura
+finds nothing, every block element of the page (without script, style,
+navigation, header, footer and aside) is used instead.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from lxml import etree
 
 from treatydiff.errors import IngestError
 from treatydiff.ingest.decode import decode_bytes, repair_mojibake
-from treatydiff.ingest.structure import normalize_newlines
+from treatydiff.ingest.lines import normalize_newlines
 from treatydiff.ingest.text import parse_text
 from treatydiff.model import Body
 
@@ -57,19 +59,68 @@ def _decode(data: bytes, origin: str) -> tuple[str, list[str]]:
     return decode_bytes(data, origin)
 
 
-def _fallback(html: str) -> list[str]:
-    """Lines of every block element, without the page's boilerplate (lxml only)."""
+def _blocks(html: str) -> list[str]:
+    """Text of every block element, whitespace collapsed, without the page's boilerplate (lxml only).
+
+    The tree is walked rather than rewritten, so text lxml would refuse to store
+    (control characters such as ``&#27;``) passes through unchanged.
+    """
     try:
         root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(no_network=True))
     except (etree.ParserError, ValueError):
         return []
     etree.strip_elements(root, *_BOILERPLATE, with_tail=False)
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
-            element.tail = "\n" + (element.tail or "")
-            if element.tag.lower() != "br":
-                element.text = "\n" + (element.text or "")
-    return [line.strip() for line in root.text_content().split("\n")]
+    parts: list[str] = []
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        block = isinstance(element.tag, str) and element.tag.lower() in _BLOCKS
+        if event == "start":
+            if block:
+                parts.append("\n")
+            if isinstance(element.tag, str) and element.text:
+                parts.append(element.text)
+        else:
+            if block:
+                parts.append("\n")
+            if element.tail and element is not root:
+                parts.append(element.tail)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return [line for line in lines if line]
+
+
+# How many blocks ahead a fragment of trafilatura's output is looked for.
+_LOOKAHEAD = 50
+
+
+def _rejoin(lines: list[str], blocks: list[str]) -> list[str]:
+    """Lines as trafilatura gave them, with fragments of one block joined again.
+
+    On small pages trafilatura breaks a line at every inline element ("The",
+    "Parties" for ``The <b>Parties</b>``); two lines found next to each other in the
+    same block element of the page are one line.
+    """
+    out: list[str] = []
+    block, pos = 0, 0
+    joinable = False
+    for line in lines:
+        normal = " ".join(line.split())
+        found: tuple[int, int] | None = None
+        for index in range(block, min(block + _LOOKAHEAD, len(blocks))):
+            at = blocks[index].find(normal, pos if index == block else 0)
+            if at >= 0:
+                found = (index, at)
+                break
+        if found is None:
+            out.append(line)
+            joinable = False
+            continue
+        index, at = found
+        between = blocks[index][pos:at] if index == block else None
+        if joinable and out and between is not None and not between.strip():
+            out[-1] += between + normal
+        else:
+            out.append(line)
+        block, pos, joinable = index, at + len(normal), True
+    return out
 
 
 def extract_text(html: str) -> str:
@@ -78,20 +129,23 @@ def extract_text(html: str) -> str:
     # to load, and only ingesting a saved web page needs them (docs/benchmarks.md).
     import trafilatura
 
-    extracted = trafilatura.extract(
-        html,
-        include_formatting=False,
-        include_comments=False,
-        include_tables=True,
-        include_links=False,
-        include_images=False,
-        favor_recall=True,
-        deduplicate=False,
-    )
+    try:
+        extracted = trafilatura.extract(
+            html,
+            include_formatting=False,
+            include_comments=False,
+            include_tables=True,
+            include_links=False,
+            include_images=False,
+            favor_recall=True,
+            deduplicate=False,
+        )
+    except ValueError:  # lxml refuses some control characters; the fallback reads them
+        extracted = None
     lines = extracted.split("\n") if extracted else []
     lines = [_LIST_BULLET.sub("", line.strip()) for line in lines]
-    if not any(lines):
-        lines = _fallback(html)
+    blocks = _blocks(html)
+    lines = _rejoin(lines, blocks) if any(lines) else blocks
     return "\n\n".join(line for line in lines if line)
 
 

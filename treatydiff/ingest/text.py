@@ -17,136 +17,44 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from treatydiff.errors import IngestError
-from treatydiff.ingest.structure import (
-    ARABIC_ORDINALS,
+from treatydiff.ingest.conventions import (
+    ANNEX,
+    ARTICLE_PATTERNS,
     CLOSING_START,
-    ZH_NUMERAL,
-    IdRegistry,
-    Line,
-    article_segment,
-    container_unit,
-    label_maker,
-    normalize_newlines,
-    number_slug,
-    split_lines,
-    split_paragraphs,
-    split_recitals,
-    trimmed_span,
+    CONTAINER_PATTERNS,
+    CONTAINER_RANKS,
+    CONTAINERS,
+    COUNTED_PATTERNS,
+    ENDS_WITH_FULL_STOP,
+    LINE_ENDS_SENTENCE,
+    MARKER_LINE,
+    PREAMBLE_WORD,
+    REFERENCE,
+    REFERENCE_AFTER_NUMBER,
+    SCRIPT_LETTERS,
+    STOPWORDS,
+    TERMINAL,
+    TREATY_START,
+    TREATY_WORD,
 )
+from treatydiff.ingest.ids import IdRegistry, article_segment, container_segment, nested_label
+from treatydiff.ingest.labels import container_unit, label_maker
+from treatydiff.ingest.lines import Line, normalize_newlines, split_lines, trimmed_span
+from treatydiff.ingest.numbers import number_slug
+from treatydiff.ingest.paragraphs import split_paragraphs, split_recitals
+from treatydiff.languages import Script, records
 from treatydiff.model import Body, Kind, Provision, Span
 
 __all__ = ["detect_lang", "parse_text", "split_title"]
 
-# --- heading patterns -------------------------------------------------------------------
-
-
-def _words(*words: str) -> str:
-    """An alternation of each word as written and in capitals ("Article", "ARTICLE")."""
-    forms: list[str] = []
-    for word in words:
-        for form in (word, word.upper()):
-            if form not in forms:
-                forms.append(re.escape(form))
-    return "|".join(sorted(forms, key=len, reverse=True))
-
-
-_SUFFIX = r"(?:\s?-?\s?(?:bis|ter|quater|quinquies|sexies|BIS|TER|QUATER|QUINQUIES|SEXIES)\b)"
-_NUMBER_WORD = _words(
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "premier", "première", "primero", "único", "первая", "вторая", "третья",
-    "четвертая", "четвёртая", "пятая", "шестая", "седьмая", "восьмая", "девятая", "десятая",
-    "One", "Two", "Three", "First", "Second", "Third",
-)  # fmt: skip
-# Article numbers: 5, 2.3, 4-01, 5 bis, 5A, G-1, V, XII, 1er, "premier".
-_NUMBER = (
-    r"(?P<num>"
-    r"[0-9]{1,4}(?:\s?[.\-–]\s?[0-9]{1,4}){0,3}(?:[A-Za-z](?![A-Za-zА-Яа-я]))?" + _SUFFIX + "?"
-    r"|[A-Z](?:\s?[.\-–]\s?[0-9]{1,4}){1,2}"  # G-1, A.2
-    r"|[IVXLC]{1,8}(?![A-Za-zА-Яа-я0-9])" + _SUFFIX + "?"
-    r"|[A-Z](?![A-Za-zА-Яа-я0-9])"
-    r"|1er(?![A-Za-z])"
-    r"|(?:" + _NUMBER_WORD + r")(?![A-Za-zА-Яа-яё])"
-    r")"
-)
-_ARTICLE = re.compile(
-    r"(?P<word>" + _words("Article", "Artículo", "Articulo", "Статья") + r"|Art\.|ART\.|Ст\.)"
-    r"\s*" + _NUMBER + r"(?P<rest>.*)$"
-)
-# Chinese: "第五十一条", "第一百零一条", "第5条"; "第一章：总则", "第一编", "第一部分", "第一节".
-_ZH_NUMBER = r"(?P<num>[" + ZH_NUMERAL + r"0-9０-９]{1,8})"
-_ARTICLE_ZH = re.compile(r"(?P<word>第)\s*" + _ZH_NUMBER + r"\s*条(?P<rest>.*)$")
-_CONTAINER_ZH = re.compile(r"第\s*" + _ZH_NUMBER + r"\s*(?P<word>章|编|部分|节)(?P<rest>.*)$")
-
-
-def _arabic(word: str) -> str:
-    """A pattern for an Arabic word as typeset: tatweel may stretch it, hamza may be dropped."""
-    chars = [r"\s+" if ch == " " else "[أاإ]" if ch in "أإ" else re.escape(ch) for ch in word]
-    return "\u0640*".join(chars)
-
-
-# Arabic: "المادة 51" (ASCII or Arabic-Indic digits) or "المادة الأولى"; "الفصل الأول: …".
-_AR_NUMBER = (
-    r"(?P<num>[0-9٠-٩۰-۹]{1,4}(?![0-9٠-٩۰-۹])|(?:"
-    + "|".join(_arabic(word) for word in sorted(ARABIC_ORDINALS, key=len, reverse=True))
-    + r")(?![\u0621-\u064a]))"
-)
-_ARTICLE_AR = re.compile(r"(?P<word>" + _arabic("المادة") + r")\s*" + _AR_NUMBER + r"(?P<rest>.*)$")
-_CONTAINER_AR = re.compile(
-    r"(?P<word>" + "|".join(_arabic(w) for w in ("الفصل", "الباب", "الجزء", "الفرع")) + r")\s+"
-    + _AR_NUMBER + r"(?P<rest>.*)$"
-)  # fmt: skip
-# "المادة 5 من هذا الاتفاق …": Arabic has no capitals to tell a cross-reference at the
-# start of a line from a heading with its title; a particle after the number does.
-_AR_REFERENCE = re.compile(r"\s*(?:من|في|على|إلى|الى|عن|أو|او|و|ف)\s")
-_ARTICLE_PATTERNS = (_ARTICLE, _ARTICLE_ZH, _ARTICLE_AR)
-_CONTAINERS: dict[str, tuple[Kind, str]] = {}
-for _kind, _prefix, _names in (
-    ("part", "part", ("Part", "Часть", "Parte", "Partie", "编", "部分", "الجزء")),
-    ("title", "title", ("Title", "Título", "Titre", "الباب")),
-    ("chapter", "ch", ("Chapter", "Глава", "Capítulo", "Capitulo", "Chapitre", "章", "الفصل")),
-    ("section", "sec", ("Section", "Раздел", "Sección", "Seccion", "节", "الفرع")),
-):
-    for _name in _names:
-        _CONTAINERS[_name.lower()] = (_kind, _prefix)  # type: ignore[assignment]
-# Words of scripts with capitals ("Chapter", "ГЛАВА"); Chinese and Arabic ones have their own patterns.
-_CASED_CONTAINERS = [name.title() for name in _CONTAINERS if name.title() != name.upper()]
-_CONTAINER = re.compile(r"(?P<word>" + _words(*_CASED_CONTAINERS) + r")\s+" + _NUMBER + r"(?P<rest>.*)$")
-_CONTAINER_PATTERNS = (_CONTAINER, _CONTAINER_ZH, _CONTAINER_AR)
-_ANNEX = re.compile(
-    r"(?P<word>" + _words("Annex", "Appendix", "Приложение", "Anexo", "Annexe") + r")"
-    r"(?:\s*(?:No\.?|N°|№|Nº|núm\.|n°)?\s*" + _NUMBER.replace("(?P<num>", "(?P<num>[0-9]{1,3}-[A-Z]|") + r")?"
-    r"(?P<rest>.*)$"
-)
-_PREAMBLE_WORD = re.compile(
-    r"(?:" + _words("Preamble", "Преамбула", "Preámbulo", "Préambule", "序言", "الديباجة") + r")\s*[:：]?\s*"
-)
-_TREATY_WORD = re.compile(
-    r"\b(?:agreement|treaty|convention|charter|protocol|memorandum|declaration|accord|pact|statute"
-    r"|acuerdo|tratado|convenio|convención|carta|protocolo|traité|pacte|charte|accord"
-    r"|соглашение|договор|конвенция|устав|протокол|меморандум|декларация|хартия)\b",
-    re.IGNORECASE,
-)
-# "AGREEMENTBETWEEN THE …": a title whose words lost their spaces in conversion.
-_TREATY_START = re.compile(
-    r"(?:AGREEMENT|TREATY|CONVENTION|PROTOCOL|ACUERDO|TRATADO|СОГЛАШЕНИЕ|ДОГОВОР)[A-ZА-Я]"
-)
 _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?")
 _EMPHASIS_END = re.compile(r"(?:\*\*|__)\s*$")
+_PARENTHESISED = re.compile(r"\s*[(（]([^()（）]{1,150})[)）]\s*")
 _SEPARATOR = re.compile(r"\s*(?:(?:\*\*|__)\s*)?(?:[.:：)\-–—]+\s*)?")
-_SENTENCE_END = re.compile(r"[.;:!?)\]»\"”'’…。；：！？）؛؟][\s\u200e\u200f]*$")
-_MARKER_LINE = re.compile(
-    r"\s*(?:\(?[0-9]{1,3}[.)]|\(?[a-zа-я][)]|\([a-zа-я]{1,4}\)|[-–—•]\s"
-    r"|[" + ZH_NUMERAL + r"]{1,6}、"
-    r"|[(（][子丑寅卯辰巳午未申酉戌亥甲乙丙丁戊己庚辛壬癸" + ZH_NUMERAL + r"]{1,3}[)）])"
-)
-# Lines ending in these are sentences (or lead-ins), never titles.
-_TERMINAL = ".:;,!?。：；，！？،؛؟"
 # Direction marks that Arabic texts carry at the ends of lines.
 _BIDI = "\u200e\u200f\u061c\ufeff"
 # Container ranks: a heading closes every open container of the same or a lower rank.
 _RANK = {"annex": 0, "part": 1, "title": 2, "section": 4, "chapter": 3}
-_RU_SECTION_RANK = 2  # Russian "Раздел" sits above "Глава" in Russian drafting.
 # An unnumbered caption ("FUNCTIONS AND POWERS") divides whatever container it stands
 # in, so it nests inside all of them and only the next caption or any heading closes it.
 _CAPTION_RANK = 5
@@ -154,16 +62,6 @@ _CAPTION_RANK = 5
 # Captions are short lines: the UN Charter's longest is "وظائف الجمعية وسلطاتها".
 CAPTION_MAX_WORDS = 8
 CAPTION_MAX_CHARS = 60
-# A line that names an article, chapter or paragraph by number is a reference, never a caption.
-_REFERENCE = re.compile(
-    r"(?i:\b(?:articles?|art\.|chapters?|sections?|paragraphs?|annex(?:es)?|parts?"
-    r"|стать[яиеёй]|статьей|статьёй|статей|глав[аеыу]|пункт[аеу]?|раздел[аеу]?"
-    r"|art[íi]culos?|cap[íi]tulos?|p[áa]rrafos?|chapitres?|alin[ée]as?)\s*)(?:[0-9]|[IVXLC]+\b)"
-    r"|第\s*[" + ZH_NUMERAL + r"0-9]+\s*[条章款项节编]"
-    r"|(?:المادة|المادتين|الفصل|الفقرة|الباب)\s+[0-9٠-٩]"
-)
-# A line that ends a sentence for certain (not a lead-in ending in ":" or an item in ";").
-_FULL_STOP = re.compile(r"[.!?…。！？؟][)\]»\"”'’）]*\s*$")
 
 HeadingKind = Literal["article", "container", "annex", "closing", "caption"]
 
@@ -203,31 +101,40 @@ class _Open:
 
 # --- language ------------------------------------------------------------------------
 
-_STOPWORDS = {
-    "en": {"the", "and", "of", "shall", "to", "in", "any", "or"},
-    "fr": {"le", "la", "les", "des", "et", "du", "est", "aux"},
-    "es": {"el", "la", "los", "las", "del", "y", "que", "por"},
-}
+
+# Where the letters of each script lie; the first record of a script is its default language.
+_SCRIPT_RANGES: tuple[tuple[Script, str, str], ...] = (
+    ("cyrillic", "\u0400", "\u04ff"),
+    ("han", "\u4e00", "\u9fff"),
+    ("arabic", "\u0600", "\u06ff"),
+    ("hangul", "\uac00", "\ud7af"),
+)
+_BY_SCRIPT: dict[str, str] = {}
+for _record in records():
+    _BY_SCRIPT.setdefault(_record.script, _record.code)
+# Share of a script's letters that must be one language's own for that language ("پ" for Persian).
+SCRIPT_LETTER_SHARE = 0.02
 
 
 def detect_lang(text: str) -> str:
-    """Guess the language from the script, then from common words: ru, zh, ar, en, fr or es."""
+    """Guess the language from the script, then from letters or common words (en, ru, zh, ar, fa, ko …)."""
     sample = text[:20000]
-    cyrillic = sum(1 for ch in sample if "\u0400" <= ch <= "\u04ff")
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    arabic = sum(1 for ch in sample if "\u0600" <= ch <= "\u06ff")
+    counts: dict[str, int] = {
+        script: sum(1 for ch in sample if low <= ch <= high) for script, low, high in _SCRIPT_RANGES
+    }
     latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
-    best = max(cyrillic, cjk, arabic, latin)
+    best = max([*counts.values(), latin])
     if best == 0:
         return "en"
-    if best == cyrillic:
-        return "ru"
-    if best == cjk:
-        return "zh"
-    if best == arabic:
-        return "ar"
-    words = re.findall(r"[a-záéíóúñàèêçâîôû]+", sample.lower())
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    script = next((s for s, count in counts.items() if count == best), "latin")
+    if script != "latin":
+        for code, (own_script, letters) in SCRIPT_LETTERS.items():
+            own = sum(1 for ch in sample if ch in letters)
+            if own_script == script and own >= SCRIPT_LETTER_SHARE * best:
+                return code
+        return _BY_SCRIPT[script]
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in STOPWORDS.items()}
     return max(scores, key=lambda lang: (scores[lang], lang == "en"))
 
 
@@ -264,7 +171,7 @@ def _uppercase_share(text: str) -> float:
 
 
 def _ends_sentence(text: str) -> bool:
-    return _SENTENCE_END.search(text) is not None
+    return LINE_ENDS_SENTENCE.search(text) is not None
 
 
 class _Scanner:
@@ -293,15 +200,15 @@ class _Scanner:
         cleaned = self.cleaned[index]
         if not cleaned:
             return None
-        for pattern in _ARTICLE_PATTERNS:
+        for pattern in ARTICLE_PATTERNS:
             match = pattern.match(cleaned)
             if match:
                 return "article", match
-        for pattern in _CONTAINER_PATTERNS:
+        for pattern in CONTAINER_PATTERNS:
             match = pattern.match(cleaned)
             if match:
                 return "container", match
-        match = _ANNEX.match(cleaned)
+        match = ANNEX.match(cleaned)
         return ("annex", match) if match else None
 
     def heading(self, index: int, *, seen_article: bool) -> _Heading | None:
@@ -322,8 +229,12 @@ class _Scanner:
             return None
         title: str | None = None
         inline_body: int | None = None
-        if rest.strip():
-            if _AR_REFERENCE.match(rest):
+        caption = _PARENTHESISED.fullmatch(rest) if match.re in COUNTED_PATTERNS else None
+        if caption is not None:
+            # "제1조(목적)", "第一条（目的）": the caption in parentheses right after the counter.
+            title = caption.group(1).strip()
+        elif rest.strip():
+            if REFERENCE_AFTER_NUMBER.match(rest):
                 return None
             separator = _SEPARATOR.match(rest)
             if separator and separator.end() > 0 and rest[: separator.end()].strip():
@@ -363,10 +274,9 @@ class _Scanner:
         elif kind == "annex":
             unit, prefix, rank = "annex", "annex", _RANK["annex"]
         else:
-            unit, prefix = _CONTAINERS[match.group("word").lower().replace("\u0640", "")]
+            unit, prefix = CONTAINERS[match.group("word").lower().replace("\u0640", "")]
             rank = _RANK[unit]
-            if match.group("word").lower() == "раздел":
-                rank = _RU_SECTION_RANK
+            rank = CONTAINER_RANKS.get(match.group("word").lower().replace("\u0640", ""), rank)
         return _Heading(index, kind, unit, prefix, printed, title, body_start, rank)
 
     def caption_before(self, index: int, *, consumed: int, after_container: bool) -> _Heading | None:
@@ -394,10 +304,10 @@ class _Scanner:
         previous = self.cleaned[before]
         apart = (
             (after_container and before <= consumed)
-            or _FULL_STOP.search(previous) is not None
+            or ENDS_WITH_FULL_STOP.search(previous) is not None
             # After a blank line, unless the line before is a lead-in ("… are:") or
             # another short line: then both are items of an unpunctuated list.
-            or (before < line - 1 and previous[-1] not in _TERMINAL and not self._caption_like(before))
+            or (before < line - 1 and previous[-1] not in TERMINAL and not self._caption_like(before))
         )
         if not apart:
             return None
@@ -410,10 +320,10 @@ class _Scanner:
             0 < len(text) <= CAPTION_MAX_CHARS
             and len(text.split()) <= CAPTION_MAX_WORDS
             and _capital(text[0])
-            and text[-1] not in _TERMINAL
+            and text[-1] not in TERMINAL
             and not _ends_sentence(text)
-            and not _MARKER_LINE.match(text)
-            and not _REFERENCE.search(text)
+            and not MARKER_LINE.match(text)
+            and not REFERENCE.search(text)
             and not CLOSING_START.match(text)
             and self._match(index) is None
         )
@@ -434,9 +344,9 @@ class _Scanner:
 
     def _is_title_line(self, index: int) -> bool:
         cleaned = self.cleaned[index]
-        if not _title_like(cleaned, limit=150) or _MARKER_LINE.match(cleaned):
+        if not _title_like(cleaned, limit=150) or MARKER_LINE.match(cleaned):
             return False
-        return not (cleaned.rstrip()[-1] in _TERMINAL or self._match(index) or CLOSING_START.match(cleaned))
+        return not (cleaned.rstrip()[-1] in TERMINAL or self._match(index) or CLOSING_START.match(cleaned))
 
 
 # --- preamble and title --------------------------------------------------------------------
@@ -463,8 +373,8 @@ def split_title(text: str, span: Span) -> tuple[str | None, Span | None]:
     head = cleaned[first]
     is_h1 = lines[first].text.lstrip().startswith("# ")
     if is_h1 or (
-        (_TREATY_WORD.search(" ".join(head.split()[:6])) or _TREATY_START.match(head))
-        and not _PREAMBLE_WORD.fullmatch(head)
+        (TREATY_WORD.search(" ".join(head.split()[:6])) or TREATY_START.match(head))
+        and not PREAMBLE_WORD.fullmatch(head)
         and len(head) <= 250
         and head[-1] not in ",;:."
     ):
@@ -487,7 +397,7 @@ def split_title(text: str, span: Span) -> tuple[str | None, Span | None]:
     title = " ".join(" ".join(cleaned[i] for i in title_lines).split()) or None
     start = lines[title_lines[-1]].end if title_lines else lines[first].start
     rest = [i for i in indices if not title_lines or i > title_lines[-1]]
-    if len(rest) > 1 and _PREAMBLE_WORD.fullmatch(cleaned[rest[0]]):
+    if len(rest) > 1 and PREAMBLE_WORD.fullmatch(cleaned[rest[0]]):
         start = lines[rest[0]].end
     return title, trimmed_span(text, start, span.end)
 
@@ -575,9 +485,9 @@ def _without_contents_table(scanner: _Scanner, headings: list[_Heading]) -> list
     if len(headings) < 2 * MIN_CONTENTS_RUN:
         return headings
 
-    def key(h: _Heading) -> tuple[str, str]:
-        return h.unit, number_slug(h.printed or "")
-
+    keys = [(h.unit, number_slug(h.printed or "")) for h in headings]
+    # Where each key occurs last, so "does it come back after i" is one lookup (linear overall).
+    last = {key: i for i, key in enumerate(keys)}
     ends = [scanner.lines[h.line].start for h in headings[1:]] + [len(scanner.text)]
     empty = [not scanner.text[h.body_start : end].strip() for h, end in zip(headings, ends, strict=True)]
     dropped: set[int] = set()
@@ -588,12 +498,12 @@ def _without_contents_table(scanner: _Scanner, headings: list[_Heading]) -> list
             stop += 1
         run = list(range(start, stop))
         # The last entry is followed by the preamble, not by another entry.
-        if run and stop < len(headings) and key(headings[stop]) in {key(h) for h in headings[stop + 1 :]}:
+        if run and stop < len(headings) and last[keys[stop]] > stop:
             run.append(stop)
         articles = [i for i in run if headings[i].kind == "article"]
         if len(articles) >= MIN_CONTENTS_RUN:
-            later = {key(h) for h in headings[run[-1] + 1 :]}
-            if sum(1 for i in articles if key(headings[i]) in later) * 2 >= len(articles):
+            end = run[-1]
+            if sum(1 for i in articles if last[keys[i]] > end) * 2 >= len(articles):
                 dropped.update(run)
         start = stop + 1
     return [h for i, h in enumerate(headings) if i not in dropped]
@@ -642,8 +552,7 @@ class _Builder:
             wanted = f"{heading.prefix}-u{self.captions}"
             label = self.labels.captioned(container_unit(heading.unit), heading.title or "")
         else:
-            slug = number_slug(heading.printed) if heading.printed else ""
-            wanted = f"{heading.prefix}-{slug}" if slug else heading.prefix
+            wanted = container_segment(heading.prefix, heading.printed)
             label = self.labels.top(container_unit(heading.unit), heading.printed)
         pid = self.ids.claim(wanted, container=parent.id if parent else None)
         opened = _Open(
@@ -681,8 +590,8 @@ class _Builder:
         segment = article_segment(heading.printed, self.unnumbered_articles)
         pid = self.ids.claim(segment, container=numbered.id if numbered else None)
         label = self.labels.top("article", heading.printed)
-        if numbered is not None and pid.startswith(numbered.id + "."):
-            label = f"{numbered.label}, {label}"
+        if numbered is not None:
+            label = nested_label(pid, numbered.id, numbered.label, label)
         body = trimmed_span(self.text, heading.body_start, end)
         article_end = body.end if body else start + len(self.text[start:end].rstrip())
         children = (

@@ -14,19 +14,15 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from treatydiff.errors import IngestError, InputError
+from treatydiff.ingest.conventions import CLOSING_START, CONTAINERS
 from treatydiff.ingest.decode import repair_mojibake
-from treatydiff.ingest.structure import (
-    CLOSING_START,
-    IdRegistry,
-    article_segment,
-    container_unit,
-    label_maker,
-    normalize_newlines,
-    number_slug,
-    split_paragraphs,
-    split_recitals,
-)
+from treatydiff.ingest.ids import IdRegistry, article_segment, container_segment, nested_label
+from treatydiff.ingest.labels import container_unit, label_maker
+from treatydiff.ingest.lines import normalize_newlines
+from treatydiff.ingest.numbers import number_slug
+from treatydiff.ingest.paragraphs import split_paragraphs, split_recitals
 from treatydiff.ingest.text import detect_lang, split_title
+from treatydiff.languages import records
 from treatydiff.model import Body, Kind, Provision, Source, Span, TreatyMeta
 
 __all__ = ["ARTICLE_SEPARATOR", "TOTA_ATTRIBUTION", "TOTA_LICENCE", "parse_tota"]
@@ -38,18 +34,16 @@ _TOTA_SOURCE = "Texts of Trade Agreements (ToTA) v0.5.0"
 
 # "ARTICLE 2.3", "ARTÍCULO 4-01", "ARTICLE - 3", "ARTICLE: 1.2", OCR slips like "ARTIICLE".
 _ARTICLE_WORD = re.compile(r"^\s*ART[A-ZÍÉ]*\.?\s*[:\-–]?\s*", re.IGNORECASE)
+# A chapter's number attribute may open with the container's word ("CHAPTER 3",
+# "CAPÍTULO II", "ANNEX 1"): the words of every language record, in any case.
+_KINDS: dict[str, tuple[Kind, str]] = {
+    **{word: kind for word, kind in CONTAINERS.items() if word.upper() != word},
+    **{word.lower(): ("annex", "annex") for record in records() for word in record.annex_words},
+}
 _CHAPTER_WORD = re.compile(
-    r"^\s*(?P<word>chapter|cap[íi]tulo|chapitre|title|t[íi]tulo|titre|part|parte|partie|section|secci[óo]n|annex|anexo)\b\.?\s*",
+    r"^\s*(?P<word>" + "|".join(sorted(map(re.escape, _KINDS), key=len, reverse=True)) + r")\b\.?\s*",
     re.IGNORECASE,
 )
-_CHAPTER_KINDS: dict[str, tuple[Kind, str]] = {
-    "chapter": ("chapter", "ch"), "capítulo": ("chapter", "ch"), "capitulo": ("chapter", "ch"),
-    "chapitre": ("chapter", "ch"), "title": ("title", "title"), "título": ("title", "title"),
-    "titulo": ("title", "title"), "titre": ("title", "title"), "part": ("part", "part"),
-    "parte": ("part", "part"), "partie": ("part", "part"), "section": ("section", "sec"),
-    "sección": ("section", "sec"), "seccion": ("section", "sec"), "annex": ("annex", "annex"),
-    "anexo": ("annex", "annex"),
-}  # fmt: skip
 # ToTA's own wrappers of the preamble and the signature block are grouping, not chapters.
 _GROUPING_NAMES = frozenset({"preamble", "conclusion"})
 # docx metadata glued before the title of some ToTA texts converted from Russian and
@@ -119,10 +113,19 @@ def _parse_xml(data: bytes, origin: str) -> etree._Element:
     return root
 
 
-def _meta(root: etree._Element, origin: str, lang: str) -> TreatyMeta:
+def _meta(root: etree._Element, origin: str, lang: str, expected: int | None) -> TreatyMeta:
     meta = root.find("meta")
     identifier = _text(meta.find("treaty_identifier")) if meta is not None else None
     number = identifier if identifier and identifier.isdigit() else None
+    if expected is not None:
+        # The agreement asked for names the treaty; a file that says otherwise is the wrong file.
+        if number is not None and int(number) != expected:
+            raise IngestError(
+                f"the file holds ToTA agreement {int(number)}, not {expected} (its treaty_identifier)",
+                file=origin,
+                hint="the file is misnamed or damaged; fetch it again or fix --tota-dir",
+            )
+        number = str(expected)
     if number is None:
         from_name = re.search(r"pta_([0-9]{1,4})\.xml$", origin)
         number = from_name.group(1) if from_name else None
@@ -185,15 +188,14 @@ def _group(chapter: etree._Element, lang: str, ids: IdRegistry, unnumbered: int)
     printed = number_attr or None
     word = _CHAPTER_WORD.match(number_attr)
     if word:
-        kind, prefix = _CHAPTER_KINDS.get(word.group("word").lower(), ("chapter", "ch"))
+        kind, prefix = _KINDS.get(word.group("word").lower(), ("chapter", "ch"))
         printed = number_attr[word.end() :].strip() or None
-    slug = number_slug(printed) if printed else ""
-    pid = ids.claim(f"{prefix}-{slug}" if slug else f"{prefix}-u{unnumbered}")
+    pid = ids.claim(container_segment(prefix, printed, unnumbered))
     label = label_maker(lang).top(container_unit(kind), printed)
     return _Group(pid, kind, label, printed, name)
 
 
-def parse_tota(data: bytes, *, origin: str) -> tuple[TreatyMeta, Body]:
+def parse_tota(data: bytes, *, origin: str, number: int | None = None) -> tuple[TreatyMeta, Body]:
     """Parse a ToTA XML file into its metadata and a provision tree.
 
     Every ``<article>`` becomes exactly one article-level provision: the preamble
@@ -206,20 +208,30 @@ def parse_tota(data: bytes, *, origin: str) -> tuple[TreatyMeta, Body]:
     Args:
         data: the file's bytes.
         origin: the file name, for messages and warnings.
+        number: the ToTA number asked for (``tota:N``); the metadata's id is then
+            ``tota-N`` whatever the file is called, and a file whose
+            ``treaty_identifier`` names another agreement is refused.
 
     Returns:
         The treaty's metadata (id ``tota-N``) and its body.
 
     Raises:
         InputError: when the file is empty.
-        IngestError: when the XML is malformed or not a ToTA file.
+        IngestError: when the XML is malformed, not a ToTA file, has no article with
+            text, or holds another agreement than ``number``.
     """
     root = _parse_xml(data, origin)
     meta_lang = (_text(root.find("meta/language")) or "").lower()
     articles = list(root.iter("article"))
     raw_texts = [normalize_newlines("".join(a.itertext())) for a in articles]
+    if not any(text.strip() for text in raw_texts):
+        raise IngestError(
+            "ToTA file without treaty text: no <article> with text in its <body>",
+            file=origin,
+            hint="the file is truncated or damaged; fetch it again",
+        )
     lang = meta_lang if re.fullmatch(r"[a-z]{2}", meta_lang) else detect_lang("\n".join(raw_texts[:20]))
-    meta = _meta(root, origin, lang)
+    meta = _meta(root, origin, lang, number)
     texts, warnings = _clean_texts(articles, raw_texts, lang, origin)
     # The source text comes first, so that every span points into the final string.
     source = ARTICLE_SEPARATOR.join(texts)
@@ -328,9 +340,10 @@ class _Builder:
         pid = self.ids.claim(
             article_segment(printed, self.unnumbered_articles), container=group.id if group else None
         )
-        label = self.labels.top("article", printed or str(self.unnumbered_articles))
-        if group is not None and pid.startswith(group.id + "."):
-            label = f"{group.label}, {label}"
+        # An unnumbered article is shown by its id's ordinal, never as if it were "Article 2".
+        label = self.labels.top("article", printed or f"u{self.unnumbered_articles}")
+        if group is not None:
+            label = nested_label(pid, group.id, group.label, label)
         children = (
             split_paragraphs(
                 self.source, span, parent_id=pid, parent_label=label, lang=self.lang, ids=self.ids

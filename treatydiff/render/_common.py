@@ -9,21 +9,27 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from treatydiff.model import ComparedLink, Comparison, Provision, Side, Summary
+from treatydiff.model import ComparedLink, Comparison, Passage, Provision, Side, Summary, WordOp
 
 __all__ = [
+    "NO_RELATION",
+    "NO_RELATION_MEANING",
     "RELATION_MEANINGS",
     "Segment",
     "alignment_line",
     "citations",
     "display_text",
     "file_name",
+    "passages",
     "provision_caption",
+    "relation_counts",
+    "relation_label",
     "row_facts",
     "segments",
     "side_key",
     "side_heading",
     "summary_counts",
+    "unlinked_text",
 ]
 
 Which = Literal["left", "right"]
@@ -42,7 +48,12 @@ RELATION_MEANINGS: dict[str, str] = {
     "dropped": "only in the left treaty",
     "parallel": "same function, independent wording",
     "contrasting": "same subject, different or opposite obligation",
+    "changed": "wording differs (suggested, not yet classified)",
 }
+NO_RELATION = "no relation"
+"""Shown for a link nobody judged: the tool paired the provisions (by article number, or
+as an aligner's suggestion) and reports only what the texts show."""
+NO_RELATION_MEANING = "paired by the tool, not judged"
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,11 @@ def citations(comparison: Comparison, row: ComparedLink, which: Which) -> list[s
     return [f"{key}:{p.id}" for p in provisions]
 
 
+def unlinked_text(provision: Provision) -> str:
+    """An unlinked provision's text for reading, without the heading its caption shows."""
+    return display_text(provision.body_text())
+
+
 def provision_caption(provision: Provision) -> str:
     """The label, with the heading when there is one: "Article 3 — Customs duties"."""
     return f"{provision.label} — {provision.heading}" if provision.heading else provision.label
@@ -81,32 +97,59 @@ def display_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def segments(row: ComparedLink, which: Which) -> list[Segment]:
-    """One column of a link: equal and deleted runs on the left, equal and inserted on the right.
+def passages(row: ComparedLink, which: Which) -> tuple[Passage, ...]:
+    """One column of a link, paragraph by paragraph, each with the marker printed before it:
+    equal and deleted runs on the left, equal and inserted on the right, or the plain text
+    of a link that was not diffed (texts in different languages)."""
+    shown = row.left_passages if which == "left" else row.right_passages
+    if shown:
+        return shown
+    provisions = row.left if which == "left" else row.right  # a link built without passages
+    return tuple(Passage(None, (WordOp("equal", display_text(p.body_text())),)) for p in provisions)
 
-    A link that was not diffed (texts in different languages) shows each side's text as is.
-    """
-    if row.diff is None:
-        provisions = row.left if which == "left" else row.right
-        return [Segment("plain", display_text(p.text)) for p in provisions]
-    shown = "delete" if which == "left" else "insert"
-    return [Segment(op.op, op.text) for op in row.diff.ops if op.op in ("equal", shown)]
+
+def segments(row: ComparedLink, which: Which) -> list[Segment]:
+    """One column's runs in reading order (``plain`` when not diffed), paragraphs flattened."""
+    runs = [
+        (WordOp("equal", passage.marker), *passage.ops) if passage.marker else passage.ops
+        for passage in passages(row, which)
+    ]
+    return [Segment("plain" if row.diff is None else op.op, op.text) for ops in runs for op in ops]
+
+
+def relation_label(row: ComparedLink) -> str:
+    """The link's relation, or :data:`NO_RELATION` when nobody judged it."""
+    return row.link.relation or NO_RELATION
 
 
 def row_facts(row: ComparedLink) -> list[str]:
-    """Short facts about a link: relation, status, similarity, word counts."""
-    facts: list[str] = [row.link.relation]
-    if row.diff is None:
+    """Short facts about a link: relation, status, similarity, word counts, who made it."""
+    link = row.link
+    facts: list[str] = [relation_label(row)]
+    if row.status == "parallel":
+        facts.append("shown in parallel: not diffed (different languages), not counted as a change")
+    elif row.diff is None:
         facts.append("not diffed (different languages)")
-    elif row.status != row.link.relation:
+    elif row.status != link.relation:
         facts.append(row.status)
     if row.diff is not None and row.left and row.right:
         facts.append(f"{row.diff.similarity:.0%} similar")
         if row.status == "changed":
             facts.append(f"+{row.diff.words_added} −{row.diff.words_removed} words")
-    if row.link.origin == "article-number":
+    if link.origin == "article-number":
         facts.append("aligned by number")
+    elif link.origin == "suggested":
+        score = f", score {link.score:.2f}" if link.score is not None else ""
+        reasons = f": {'; '.join(link.reasons)}" if link.reasons else ""
+        facts.append(f"suggested by the aligner{score}{reasons}")
     return facts
+
+
+def relation_counts(comparison: Comparison) -> list[tuple[str, int]]:
+    """How many links carry each relation, in vocabulary order; unjudged links last."""
+    found = [relation_label(row) for row in comparison.rows]
+    order = [*RELATION_MEANINGS, NO_RELATION]
+    return [(name, found.count(name)) for name in order if name in found]
 
 
 def side_heading(side: Side) -> str:
@@ -118,8 +161,14 @@ def alignment_line(comparison: Comparison) -> str:
     """How the links were made: the curated map's title and status, or by article number."""
     clause_map = comparison.clause_map
     if comparison.alignment == "curated" and clause_map is not None:
-        return f"curated clause map “{clause_map.title}” ({clause_map.status}), {clause_map.path}"
-    return "aligned by article number — no map given"
+        line = f"curated clause map “{clause_map.title}” ({clause_map.status}), {clause_map.path}"
+        suggested = sum(1 for row in comparison.rows if row.link.origin == "suggested")
+        if suggested:
+            line += f"; {suggested} links the map leaves out suggested by an automatic aligner, not judged"
+        return line
+    if comparison.alignment == "suggested":
+        return "suggested by an automatic aligner — no map given; the links are not judged"
+    return "aligned by article number — no map given; the links are not judged"
 
 
 def summary_counts(summary: Summary) -> list[tuple[str, int]]:
@@ -129,6 +178,7 @@ def summary_counts(summary: Summary) -> list[tuple[str, int]]:
         ("unchanged", summary.unchanged),
         ("added", summary.added),
         ("dropped", summary.dropped),
+        *((("parallel", summary.parallel),) if summary.parallel else ()),
         ("unlinked left", summary.unlinked_left),
         ("unlinked right", summary.unlinked_right),
     ]

@@ -11,20 +11,23 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from treatydiff.model import ClauseMap, ComparedLink, Comparison, Provision, Side
+from treatydiff.model import ClauseMap, ComparedLink, Comparison, Passage, Provision, Side
 from treatydiff.render._common import (
+    NO_RELATION,
+    NO_RELATION_MEANING,
     RELATION_MEANINGS,
-    Segment,
     Which,
     alignment_line,
     citations,
-    display_text,
     file_name,
+    passages,
     provision_caption,
+    relation_counts,
+    relation_label,
     row_facts,
-    segments,
     side_key,
     summary_counts,
+    unlinked_text,
 )
 
 __all__ = ["render_html"]
@@ -51,7 +54,9 @@ class _Anchor:
 class _Cell:
     side: Side
     anchors: list[_Anchor]
-    segments: list[Segment]
+    passages: tuple[Passage, ...]
+    plain: bool
+    """Not diffed (texts in different languages): no run is marked."""
 
 
 @dataclass(frozen=True)
@@ -79,11 +84,12 @@ class _Unlinked:
 class _Anchors:
     """Hands out each citation as an element id once, so ids stay unique."""
 
-    used: set[str] = field(default_factory=set)
+    used: dict[str, None] = field(default_factory=dict)
+    """The citations handed out, in document order."""
 
     def claim(self, citation: str, caption: str) -> _Anchor:
         fresh = citation not in self.used
-        self.used.add(citation)
+        self.used[citation] = None
         return _Anchor(citation, caption, citation if fresh else None)
 
 
@@ -101,9 +107,13 @@ def render_html(comparison: Comparison) -> str:
         unlinked=[(side, items) for side, items in unlinked if items],
         alignment=alignment_line(comparison),
         counts=summary_counts(comparison.summary),
-        relations=RELATION_MEANINGS,
+        relations={**RELATION_MEANINGS, NO_RELATION: NO_RELATION_MEANING},
+        relation_counts=relation_counts(comparison),
         relations_used={row.relation for row in rows},
         anchored=anchors.used,
+        example=next(iter(anchors.used), None),
+        keys=(side_key(comparison, "left"), side_key(comparison, "right")),
+        page_head=f"{side_key(comparison, 'left')} — {side_key(comparison, 'right')}",
         sides=[("Left", comparison.left), ("Right", comparison.right)],
         side_facts=_side_facts,
         map_facts=_map_facts,
@@ -114,7 +124,7 @@ def _row(comparison: Comparison, row: ComparedLink, number: int, anchors: _Ancho
     link = row.link
     return _Row(
         number=number,
-        relation=link.relation,
+        relation=relation_label(row),
         facts=row_facts(row)[1:],
         note=link.note,
         evidence=link.evidence,
@@ -133,14 +143,14 @@ def _cell(comparison: Comparison, row: ComparedLink, which: Which, anchors: _Anc
     return _Cell(
         side=comparison.left if which == "left" else comparison.right,
         anchors=[anchors.claim(c, provision_caption(p)) for c, p in zip(cites, provisions, strict=True)],
-        segments=segments(row, which),
+        passages=passages(row, which),
+        plain=row.diff is None,
     )
 
 
 def _unlinked(key: str, provisions: tuple[Provision, ...], anchors: _Anchors) -> list[_Unlinked]:
     return [
-        _Unlinked(anchors.claim(f"{key}:{p.id}", provision_caption(p)), display_text(p.text))
-        for p in provisions
+        _Unlinked(anchors.claim(f"{key}:{p.id}", provision_caption(p)), unlinked_text(p)) for p in provisions
     ]
 
 

@@ -1,6 +1,6 @@
 """A comparison as JSON, versioned by its ``schema`` key.
 
-The shape is described by ``docs/schemas/comparison-1.schema.json``; a change that
+The shape is described by ``docs/schemas/comparison-2.schema.json``; a change that
 breaks readers bumps the version in :data:`SCHEMA`.
 """
 
@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from treatydiff.model import ClauseMap, ComparedLink, Comparison, Provision, ProvisionDiff, Side
+from treatydiff.model import ClauseMap, ComparedLink, Comparison, Passage, Provision, ProvisionDiff, Side
+from treatydiff.render._common import passages, relation_counts, side_key
 
 __all__ = ["SCHEMA", "comparison_data", "render_json"]
 
-SCHEMA = "treatydiff.comparison/1"
+SCHEMA = "treatydiff.comparison/2"
 
 
 def render_json(comparison: Comparison) -> str:
@@ -40,11 +41,13 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
             "unchanged": comparison.summary.unchanged,
             "unlinked_left": comparison.summary.unlinked_left,
             "unlinked_right": comparison.summary.unlinked_right,
+            "parallel": comparison.summary.parallel,
+            "relations": dict(relation_counts(comparison)),
         },
         "links": [_link(comparison, row) for row in comparison.rows],
         "unlinked": {
-            "left": [_provision(left, p) for p in comparison.unlinked_left],
-            "right": [_provision(right, p) for p in comparison.unlinked_right],
+            "left": [_provision(side_key(comparison, "left"), p) for p in comparison.unlinked_left],
+            "right": [_provision(side_key(comparison, "right"), p) for p in comparison.unlinked_right],
         },
     }
 
@@ -86,20 +89,33 @@ def _link(comparison: Comparison, row: ComparedLink) -> dict[str, Any]:
         "relation": link.relation,
         "status": row.status,
         "origin": link.origin,
+        "score": link.score,
+        "reasons": list(link.reasons),
         "note": link.note,
         "evidence": list(link.evidence),
         "confidence": link.confidence,
         "map_line": link.line,
-        "left": [_provision(comparison.left, p) for p in row.left],
-        "right": [_provision(comparison.right, p) for p in row.right],
+        "left": [_provision(side_key(comparison, "left"), p) for p in row.left],
+        "right": [_provision(side_key(comparison, "right"), p) for p in row.right],
+        "shown": {
+            "left": [_passage(p) for p in passages(row, "left")],
+            "right": [_passage(p) for p in passages(row, "right")],
+        },
         "diff": _diff(row.diff) if row.diff is not None else None,
     }
 
 
-def _provision(side: Side, provision: Provision) -> dict[str, Any]:
-    """One provision, without its children (they are cited on their own when linked)."""
+def _passage(passage: Passage) -> dict[str, Any]:
+    return {"marker": passage.marker, "ops": [{"op": op.op, "text": op.text} for op in passage.ops]}
+
+
+def _provision(key: str, provision: Provision) -> dict[str, Any]:
+    """One provision, without its children (they are cited on their own when linked).
+
+    ``key`` is the side's citation prefix: the treaty id, or ``id@lang`` for language versions.
+    """
     return {
-        "citation": f"{side.meta.id}:{provision.id}",
+        "citation": f"{key}:{provision.id}",
         "id": provision.id,
         "kind": provision.kind,
         "label": provision.label,

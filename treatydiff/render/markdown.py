@@ -1,8 +1,10 @@
-"""A comparison as GitHub-flavoured Markdown: one two-column table per link.
+"""A comparison as GitHub-flavoured Markdown: one section per link, each side its own block.
 
-Deleted words are ``~~struck~~``, inserted words ``**bold**``. Every piece of treaty
-text, note or title is escaped, so it can neither start Markdown constructs nor
-inject HTML; the only HTML in the output is the ``<br>`` this module writes itself.
+Each side of a link is a bold line with its citations and captions, then its text
+paragraph by paragraph, each with the number or letter it is printed with. Deleted
+words are ``~~struck~~``, inserted words ``**bold**``. Every piece of treaty text, note
+or title is escaped, so it can neither start Markdown constructs nor inject HTML; the
+only HTML in the output is the ``<br>`` this module writes itself.
 """
 
 from __future__ import annotations
@@ -11,15 +13,18 @@ import re
 
 from treatydiff.model import ComparedLink, Comparison, Provision, Side
 from treatydiff.render._common import (
+    NO_RELATION_MEANING,
     RELATION_MEANINGS,
     Segment,
     Which,
     alignment_line,
     citations,
     file_name,
+    passages,
     provision_caption,
+    relation_counts,
+    relation_label,
     row_facts,
-    segments,
     side_heading,
     side_key,
     summary_counts,
@@ -31,7 +36,8 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Characters that open or close inline Markdown (emphasis, code, links, tables).
 _SPECIAL = re.compile(r"([\\`*_~\[\]|#!])")
 _MARKS = {"delete": "~~", "insert": "**"}
-_CODE_SAFE = re.compile(r"[A-Za-z0-9_.:-]+")  # what a citation is made of; no escaping needed in a code span
+_LIST_NUMBER = re.compile(r"(\d+)[.)]")  # "1." or "1)" would open an ordered list
+_CODE_SAFE = re.compile(r"[A-Za-z0-9_.:@-]+")  # what a citation is made of; no escaping needed in a code span
 
 
 def escape_markdown(text: str) -> str:
@@ -83,15 +89,46 @@ def _summary(comparison: Comparison) -> str:
             "| " + " | ".join(label for label, _ in counts) + " |",
             "|" + "---:|" * len(counts),
             "| " + " | ".join(str(count) for _, count in counts) + " |",
+            "",
+            "**By relation:** "
+            + (
+                " · ".join(f"{escape_markdown(name)} {n}" for name, n in relation_counts(comparison))
+                or "no links"
+            ),
+            *_index(comparison),
         ]
     )
 
 
+def _index(comparison: Comparison) -> list[str]:
+    """One table row per link: number, each side's ids with their labels, relation, status."""
+    if not comparison.rows:
+        return []
+    keys = (escape_markdown(side_key(comparison, "left")), escape_markdown(side_key(comparison, "right")))
+    lines = [
+        "",
+        f"| № | {keys[0]} | {keys[1]} | relation | status | similarity |",
+        "|---:|---|---|---|---|---:|",
+    ]
+    for number, row in enumerate(comparison.rows, start=1):
+        sides = [
+            "; ".join(f"`{p.id}` {escape_markdown(p.label)}" for p in provisions) or "—"
+            for provisions in (row.left, row.right)
+        ]
+        similarity = f"{row.diff.similarity:.0%}" if row.diff and row.left and row.right else "—"
+        lines.append(
+            f"| {number} | {sides[0]} | {sides[1]} | {escape_markdown(relation_label(row))} | {row.status} "
+            f"| {similarity} |"
+        )
+    return lines
+
+
 def _link(comparison: Comparison, row: ComparedLink, number: int) -> str:
     link = row.link
-    relation = escape_markdown(link.relation)
+    name = relation_label(row)
+    relation = escape_markdown(name)
     facts = [
-        f"{link.relation} ({RELATION_MEANINGS.get(link.relation, 'custom relation')})",
+        f"{name} ({RELATION_MEANINGS.get(name, NO_RELATION_MEANING)})",
         *row_facts(row)[1:],
     ]
     lines = [
@@ -108,12 +145,9 @@ def _link(comparison: Comparison, row: ComparedLink, number: int) -> str:
         extras.append(f"confidence: {escape_markdown(link.confidence)}")
     if extras:
         lines += ["", "; ".join(extras)]
-    lines += [
-        "",
-        f"| {_column_head(comparison, row, 'left')} | {_column_head(comparison, row, 'right')} |",
-        "|---|---|",
-        f"| {_column_text(row, 'left')} | {_column_text(row, 'right')} |",
-    ]
+    sides: tuple[tuple[Which, str], ...] = (("left", "Left"), ("right", "Right"))
+    for which, name in sides:
+        lines += ["", f"**{name}:** {_column_head(comparison, row, which)}", *_column_text(row, which)]
     return "\n".join(lines)
 
 
@@ -128,15 +162,28 @@ def _column_head(comparison: Comparison, row: ComparedLink, which: Which) -> str
     heads = [
         f"{_cite(c)} {escape_markdown(provision_caption(p))}" for c, p in zip(cites, provisions, strict=True)
     ]
-    return "<br>".join(heads) or "—"
+    if not heads:
+        side = comparison.left if which == "left" else comparison.right
+        return f"— no corresponding provision in {_cite(side.meta.id)}"
+    return "; ".join(heads)
 
 
-def _column_text(row: ComparedLink, which: Which) -> str:
-    runs = segments(row, which)
-    if not runs:
-        return "—"
-    separator = "<br><br>" if runs[0].kind == "plain" else " "
-    return separator.join(_run(run) for run in runs)
+def _column_text(row: ComparedLink, which: Which) -> list[str]:
+    """The side's paragraphs, each a block of its own, introduced by a blank line."""
+    lines: list[str] = []
+    for passage in passages(row, which):
+        runs = [_run(Segment("plain" if row.diff is None else op.op, op.text)) for op in passage.ops]
+        marker = [escape_markdown(passage.marker)] if passage.marker else []
+        lines += ["", _block_start(" ".join([*marker, *runs]))]
+    return lines
+
+
+def _block_start(line: str) -> str:
+    """A paragraph that cannot open a list: "1." becomes "1\\.", a leading "-" or "+" is escaped."""
+    numbered = _LIST_NUMBER.match(line)
+    if numbered:
+        return f"{numbered.group(1)}\\{line[numbered.end(1) :]}"
+    return f"\\{line}" if line[:1] in ("-", "+") else line
 
 
 def _run(run: Segment) -> str:

@@ -19,9 +19,10 @@ from treatydiff.render._common import (
     Which,
     alignment_line,
     citations,
+    passages,
     provision_caption,
+    relation_counts,
     row_facts,
-    segments,
     side_heading,
     side_key,
     summary_counts,
@@ -60,6 +61,7 @@ def _header(comparison: Comparison, plain: bool) -> Table:
     grid.add_row("right", side_heading(comparison.right))
     grid.add_row("alignment", alignment_line(comparison))
     grid.add_row("links", _summary_line(comparison))
+    grid.add_row("relations", " · ".join(f"{n} {name}" for name, n in relation_counts(comparison)) or "—")
     if any(row.diff is not None for row in comparison.rows):
         grid.add_row("legend", _legend(plain))
     return grid
@@ -111,14 +113,18 @@ def _column_head(comparison: Comparison, row: ComparedLink, which: Which) -> Tex
 
 
 def _column_text(row: ComparedLink, which: Which, plain: bool) -> Text:
-    runs = segments(row, which)
-    if not runs:
+    shown = passages(row, which)
+    if not shown:
         return Text("—", style="dim")
     text = Text()
-    for index, run in enumerate(runs):
+    for index, passage in enumerate(shown):  # one paragraph per line, with its own marker
         if index:
-            text.append("\n\n" if run.kind == "plain" else " ")
-        text.append_text(_run(run, plain))
+            text.append("\n")
+        if passage.marker:
+            text.append(passage.marker + " ", style="dim")
+        for number, op in enumerate(passage.ops):
+            text.append(" " if number else "")
+            text.append_text(_run(Segment("plain" if row.diff is None else op.op, op.text), plain))
     return text
 
 

@@ -1,0 +1,460 @@
+"""The aligner: synthetic cases for each stage, then scores against curated and generated maps."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from perturb import perturb
+
+from treatydiff.align import SUGGESTED_RELATIONS, align_bodies
+from treatydiff.align.assign import hungarian
+from treatydiff.align.draft import draft_map
+from treatydiff.align.evaluate import evaluate, links_between
+from treatydiff.align.features import cross_tokens
+from treatydiff.align.lexicon.scripts import romanize
+from treatydiff.align.links import fill_gaps, suggest_links
+from treatydiff.cli import main
+from treatydiff.compare import compare
+from treatydiff.corpus import Registry, default_mappings_dir
+from treatydiff.ingest import parse_text
+from treatydiff.mapping import load_map
+from treatydiff.model import Body, Link, Provenance, Treaty, TreatyMeta
+from treatydiff.store import Store
+
+MAPS = default_mappings_dir()
+
+# synthetic: an invented agreement and an invented successor, written for these tests.
+# The successor moves the archives article to the end, splits the meetings article,
+# drops the languages article, adds a data article and rewords the budget article.
+OLD = """Agreement on Imaginary Lighthouses
+
+Article 1
+The Parties shall maintain the lighthouses listed in the schedule in good working order.
+
+Article 2
+1. A joint board of keepers shall meet twice a year in alternating capitals.
+2. The board shall adopt its minutes by consensus and publish them within thirty days.
+
+Article 3
+The annual budget of the board shall be shared equally between the Parties and paid in January.
+
+Article 4
+Each Party shall keep the logbooks of its keepers in a national archive for fifty years.
+
+Article 5
+The working languages of the board shall be Latin and Esperanto.
+
+Article 6
+This Agreement shall enter into force on the first day of the month after signature.
+"""
+
+NEW = """Agreement on Imaginary Lighthouses, revised
+
+Article 1
+The Parties shall maintain the lighthouses listed in the schedule in good working order.
+
+Article 2
+A joint board of keepers shall meet twice a year in alternating capitals.
+
+Article 3
+The board shall adopt its minutes by consensus and publish them within thirty days.
+
+Article 4
+Each Party shall pay one half of the yearly budget of the board, at the latest in March.
+
+Article 5
+Weather observations collected by the keepers shall be exchanged by radio each morning.
+
+Article 6
+This Agreement shall enter into force on the first day of the month after signature.
+
+Article 7
+Each Party shall keep the logbooks of its keepers in a national archive for fifty years.
+"""
+
+
+def _synthetic() -> tuple[Body, Body]:
+    return parse_text(OLD, lang="en"), parse_text(NEW, lang="en")
+
+
+def _by_left(body_pairs: list[tuple[tuple[str, ...], tuple[str, ...], str]]) -> dict[tuple[str, ...], str]:
+    return {left: relation for left, _, relation in body_pairs}
+
+
+def test_synthetic_successor_gets_every_kind_of_link() -> None:
+    old, new = _synthetic()
+    alignment = align_bodies(old, new, left_id="example-a", right_id="example-b")
+    found = {(s.left, s.right): s.relation for s in alignment.suggestions}
+    assert found == {
+        (("art-1",), ("art-1",)): "same",
+        (("art-2.1",), ("art-2",)): "same",  # identical up to numbering, and still in Article 2
+        (("art-2.2",), ("art-3",)): "moved",
+        (("art-3",), ("art-4",)): "changed",
+        (("art-4",), ("art-7",)): "moved",
+        (("art-5",), ()): "dropped",
+        ((), ("art-5",)): "added",
+        (("art-6",), ("art-6",)): "same",
+    }
+    moved = next(s for s in alignment.suggestions if s.right == ("art-7",))
+    assert any("out of order" in r for r in moved.reasons)
+    assert any("renumbered art-4 → art-7" in r for r in moved.reasons)
+
+
+def test_a_split_paragraph_becomes_one_split_link() -> None:
+    old = parse_text(
+        "Article 1\nThe keepers shall light the lamps at dusk and extinguish them at dawn.\n", lang="en"
+    )
+    new = parse_text(
+        "Article 1\n1. The keepers shall light the lamps at dusk.\n2. They shall extinguish them at dawn.\n",
+        lang="en",
+    )
+    [suggestion] = align_bodies(old, new).suggestions
+    assert (suggestion.left, suggestion.right, suggestion.relation) == (
+        ("art-1",),
+        ("art-1.1", "art-1.2"),
+        "split",
+    )
+
+
+@pytest.mark.parametrize("shape", [(4, 5), (5, 4), (5, 5), (1, 3)])
+def test_hungarian_finds_the_maximum_weight_assignment(shape: tuple[int, int]) -> None:
+    weights = np.random.default_rng(sum(shape)).random(shape)
+    pairs = hungarian(weights)
+    rows, cols = shape
+    assert len(pairs) == min(rows, cols) == len({r for r, _ in pairs}) == len({c for _, c in pairs})
+    if rows <= cols:
+        brute = max(
+            sum(weights[r, c] for r, c in enumerate(p)) for p in itertools.permutations(range(cols), rows)
+        )
+    else:
+        brute = max(
+            sum(weights[r, c] for c, r in enumerate(p)) for p in itertools.permutations(range(rows), cols)
+        )
+    assert sum(weights[r, c] for r, c in pairs) == pytest.approx(brute)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("in accordance with Article 51 of Chapter VII", "en", {"#51", "#7", "=article", "=chapter"}),
+        ("в соответствии со статьей 51 главы VII", "ru", {"#51", "#7", "=article", "=chapter"}),
+        ("Таможенные пошлины Казахстана", "ru", {"=customs", "=duty", "@kaza"}),
+        ("customs duties of Kazakhstan", "en", {"=customs", "=duty", "@kaza"}),
+    ],
+    ids=["en-citation", "ru-citation", "ru-lexicon-name", "en-lexicon-name"],
+)
+def test_what_survives_translation(text: str, lang: str, expected: set[str]) -> None:
+    other = "ru" if lang == "en" else "en"
+    assert set(cross_tokens(text, lang, other)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "other"),
+    [
+        ("les droits de douane du Kazakhstan", "fr", "ru"),
+        ("los aranceles aduaneros de Kazajstán", "es", "fr"),
+        ("таможенные пошлины Казахстана", "ru", "es"),
+    ],
+    ids=["fr-ru", "es-fr", "ru-es"],
+)
+def test_any_two_languages_with_stems_meet_on_concepts(text: str, lang: str, other: str) -> None:
+    assert {"=customs"} <= set(cross_tokens(text, lang, other))
+
+
+def test_no_lexicon_for_a_pair_leaves_numbers_and_names() -> None:
+    assert set(cross_tokens("customs duties of Kazakhstan in 1992", "en", "ko")) == {"@kaza", "#1992"}
+
+
+def test_romanize() -> None:
+    assert [romanize(w) for w in ("Казахстан", "Беларусь", "Щит", "Lisbon")] == [
+        "kazakhstan",
+        "belarus",
+        "shchit",
+        "lisbon",
+    ]
+
+
+def test_draft_map_passes_the_schema_and_loads(tmp_path: Path) -> None:
+    old, new = _synthetic()
+    alignment = align_bodies(old, new, left_id="example-a", right_id="example-b")
+    path = tmp_path / "draft.yaml"
+    path.write_text(draft_map(alignment, title="Example A and B", date="2026-12-01"), encoding="utf-8")
+    clause_map = load_map(path)
+    assert clause_map.status == "draft" and clause_map.treaties == ("example-a", "example-b")
+    assert [(link.left, link.right, link.relation) for link in clause_map.links] == [
+        (s.left, s.right, s.relation) for s in alignment.suggestions
+    ]
+    assert "suggested: true" in path.read_text(encoding="utf-8")
+
+
+def test_evaluation_projects_paragraphs_onto_the_maps_articles() -> None:
+    old, new = _synthetic()
+    alignment = align_bodies(old, new)
+    gold = [
+        Link(("art-1",), ("art-1",), "same"),
+        Link(("art-2",), ("art-2", "art-3"), "split"),
+        Link(("art-3",), ("art-4",), "modified"),
+        Link(("art-4",), ("art-7",), "moved"),
+        Link(("art-5",), (), "dropped"),
+        Link((), ("art-5",), "added"),
+        Link(("art-6",), ("art-6",), "same"),
+    ]
+    result = evaluate(alignment, gold, old, new)
+    assert (result.precision, result.recall, result.relation_accuracy) == (1.0, 1.0, 1.0)
+    wrong = [Link(("art-1",), ("art-1",), "same"), Link(("art-5",), ("art-5",), "modified")]
+    partial = evaluate(alignment, wrong, old, new)
+    # art-1 right, art-5 wrongly linked; the rest of the texts is not in this partial map
+    assert (partial.correct, partial.gold, partial.suggested) == (1, 2, 3)
+    assert {(m.kind, m.left, m.right) for m in partial.misses} == {
+        ("missed", "art-5", "art-5"),
+        ("wrong", "art-5", None),
+        ("wrong", None, "art-5"),
+    }
+
+
+# --- real texts ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Registry:
+    registry = Registry(store=Store(tmp_path_factory.mktemp("store")), tota_dir=corpus_dir / "tota")
+    for lang in ("en", "ru"):
+        registry.ingest(
+            "un-charter", corpus_dir / "un-charter" / "raw" / f"raw_un_charter_{lang}.txt", lang=lang
+        )
+    return registry
+
+
+def _score_map(registry: Registry, map_name: str, left: str, right: str, **langs: str) -> float:
+    clause_map = load_map(MAPS / map_name)
+    a = registry.load(left, langs.get("left_lang"))
+    b = registry.load(right, langs.get("right_lang"))
+    alignment = align_bodies(a.body, b.body, left_id=a.meta.id, right_id=b.meta.id)
+    result = evaluate(
+        alignment, links_between(clause_map, (a.meta.id, a.lang), (b.meta.id, b.lang)), a.body, b.body
+    )
+    return result.f1
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("map_name", "left", "right", "target"),
+    [
+        ("tota-420_tota-423.yaml", "tota:420", "tota:423", 0.95),
+        ("tota-420_tota-421.yaml", "tota:420", "tota:421", 0.95),
+        ("tota-420_tota-424.yaml", "tota:420", "tota:424", 0.95),
+        ("tota-420_tota-94.yaml", "tota:420", "tota:94", 0.95),
+        # 430 redrafted the 1992 template on the GATT model: a floor against regressions, not a target
+        ("tota-420_tota-430.yaml", "tota:420", "tota:430", 0.55),
+    ],
+    ids=["420-423", "420-421", "420-424", "420-94", "420-430"],
+)
+def test_curated_fta_maps(registry: Registry, map_name: str, left: str, right: str, target: float) -> None:
+    assert _score_map(registry, map_name, left, right) >= target
+
+
+@pytest.mark.corpus
+def test_un_charter_english_russian_article_map(registry: Registry) -> None:
+    assert (
+        _score_map(
+            registry, "un-charter_en_ru.yaml", "un-charter", "un-charter", left_lang="en", right_lang="ru"
+        )
+        == 1.0
+    )
+
+
+@pytest.mark.corpus
+def test_un_charter_english_russian_paragraph_level(registry: Registry) -> None:
+    english, russian = registry.load("un-charter", "en"), registry.load("un-charter", "ru")
+    # The curated article map records that both versions have the same paragraphs under the
+    # same ids (every link `same`), so the paragraph-level gold is the identity on paragraphs.
+    assert all(link.relation == "same" for link in load_map(MAPS / "un-charter_en_ru.yaml").links)
+    from treatydiff.align.units import units
+
+    ids = [u.id for u in units(english.body)]
+    assert ids == [u.id for u in units(russian.body)] and len(ids) > 200
+    gold = [Link((i,), (i,), "same") for i in ids]
+    result = evaluate(align_bodies(english.body, russian.body), gold, english.body, russian.body)
+    assert result.f1 >= 0.95
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize(
+    ("left_lang", "lang", "heading", "target"),
+    [
+        ("en", "en", "Article", 0.98),
+        ("en", "ru", "Статья", 0.90),
+        ("en", "fr", "Article", 0.90),
+        ("en", "es", "Artículo", 0.90),
+        ("ru", "fr", "Article", 0.90),  # through the lexicon's shared concepts
+    ],
+    ids=["same-language", "en-ru", "en-fr", "en-es", "ru-fr"],
+)
+def test_perturbed_un_charter(
+    registry: Registry, corpus_dir: Path, seed: int, left_lang: str, lang: str, heading: str, target: float
+) -> None:
+    raw = corpus_dir / "un-charter" / "raw"
+    left = parse_text((raw / f"raw_un_charter_{left_lang}.txt").read_text(encoding="utf-8"), lang=left_lang)
+    original = parse_text((raw / f"raw_un_charter_{lang}.txt").read_text(encoding="utf-8"), lang=lang)
+    perturbed, gold = perturb(original, seed, heading=heading)  # article ids are shared by all versions
+    assert {link.relation for link in gold} >= {
+        "same",
+        "moved",
+        "split",
+        "merged",
+        "modified",
+        "added",
+        "dropped",
+    }
+    result = evaluate(align_bodies(left, perturbed), gold, left, perturbed)
+    assert result.f1 >= target, list(result.misses)
+
+
+@pytest.mark.corpus
+def test_perturbation_is_reproducible(registry: Registry) -> None:
+    body = registry.load("un-charter", "en").body
+    first, second = perturb(body, 3), perturb(body, 3)
+    assert first[1] == second[1] and first[0].source_text == second[0].source_text
+    assert perturb(body, 4)[0].source_text != first[0].source_text
+
+
+# --- the command ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus_dir: Path) -> Path:
+    monkeypatch.setenv("TREATYDIFF_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("TREATYDIFF_TOTA_DIR", str(corpus_dir / "tota"))
+    monkeypatch.delenv("TREATYDIFF_TEXTS", raising=False)
+    return tmp_path
+
+
+@pytest.mark.corpus
+def test_align_command_scores_against_a_map(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["align", "tota:420", "tota:423", "--against", str(MAPS / "tota-420_tota-423.yaml")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.splitlines()[0].startswith("links: precision 1.000, recall 1.000, F1 1.000")
+    assert out.splitlines()[1].startswith("relations: ")
+
+
+@pytest.mark.corpus
+def test_align_command_writes_a_draft_that_check_accepts(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = env / "draft.yaml"
+    assert main(["align", "tota:420", "tota:430", "--out", str(draft)]) == 0
+    assert f"wrote {draft}: " in capsys.readouterr().err
+    assert main(["check", str(draft)]) == 0
+    assert "0 errors, 0 warnings" in capsys.readouterr().out
+    clause_map = load_map(draft)
+    assert clause_map.status == "draft" and {link.relation for link in clause_map.links} <= set(
+        SUGGESTED_RELATIONS
+    )
+
+
+@pytest.mark.corpus
+def test_align_against_a_map_of_other_treaties_is_one_error_line(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["align", "tota:420", "tota:423", "--against", str(MAPS / "tota-420_tota-430.yaml")])
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error")]
+    assert code == 2
+    assert err == [
+        f"error: {MAPS / 'tota-420_tota-430.yaml'}: the map links tota-420 and tota-430, "
+        "not tota-420 and tota-423 (pass the treaties the map names, or another --map)"
+    ]
+
+
+@pytest.mark.corpus
+def test_align_refuses_to_write_over_its_map(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = env / "m.yaml"
+    path.write_text((MAPS / "tota-420_tota-423.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    code = main(["align", "tota:420", "tota:423", "--against", str(path), "--out", str(path)])
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error")]
+    assert code == 2
+    assert err == [
+        f"error: {path}: is an input of this comparison; refusing to overwrite it (choose another --out)"
+    ]
+
+
+# --- the aligner inside compare ----------------------------------------------------------
+
+
+def _treaty(body: Body, treaty_id: str) -> Treaty:
+    meta = TreatyMeta(id=treaty_id, titles={"en": treaty_id})
+    return Treaty(meta, body, Provenance(file="synthetic", sha256="0", ingested_at="", parser="text"))
+
+
+def test_compare_with_the_aligner_suggests_every_link() -> None:
+    old, new = (_treaty(b, i) for b, i in zip(_synthetic(), ("example-a", "example-b"), strict=True))
+    comparison = compare(old, new, aligner=suggest_links)
+    assert comparison.alignment == "suggested"
+    assert {row.link.origin for row in comparison.rows} == {"suggested"}
+    by_right = {tuple(p.id for p in row.right): row for row in comparison.rows}
+    assert by_right[("art-7",)].link.relation == "moved"
+    assert by_right[("art-7",)].status == "unchanged"
+    assert by_right[("art-4",)].link.relation is None  # changed: the diff says how, no judgement
+    assert by_right[("art-5",)].link.relation == "added"
+    assert all(row.link.reasons for row in comparison.rows)
+
+
+def test_a_partial_map_keeps_its_links_and_the_aligner_fills_the_gaps() -> None:
+    old, new = (_treaty(b, i) for b, i in zip(_synthetic(), ("example-a", "example-b"), strict=True))
+    # curated (synthetic): art-3 judged as narrowed, and art-5 paired with art-5 on purpose
+    curated = (
+        Link(("art-3",), ("art-4",), "narrowed", note="ours"),
+        Link(("art-5",), ("art-5",), "contrasting"),
+    )
+    links = fill_gaps(old, new, curated)
+    assert all(link.origin == "suggested" for link in links)
+    lefts = {pid for link in links for pid in link.left}
+    rights = {pid for link in links for pid in link.right}
+    assert not lefts & {"art-3", "art-5"} and not rights & {"art-4", "art-5"}  # never touches the map's
+    assert {(link.left, link.right) for link in links} >= {(("art-4",), ("art-7",)), (("art-1",), ("art-1",))}
+
+
+@pytest.mark.corpus
+def test_diff_with_a_partial_map_fills_only_the_gaps(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    full = load_map(MAPS / "tota-420_tota-423.yaml")
+    partial = env / "partial.yaml"
+    text = (MAPS / "tota-420_tota-423.yaml").read_text(encoding="utf-8")
+    head, _, _ = text.partition("  # --- Article 1")
+    partial.write_text(head, encoding="utf-8")  # the preamble links only
+    assert main(["diff", "tota:420", "tota:423", "--map", str(partial), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    curated = [link for link in data["links"] if link["origin"] == "curated"]
+    suggested = [link for link in data["links"] if link["origin"] == "suggested"]
+    preamble_links = [
+        link for link in full.links if any(ref.startswith("preamble") for ref in (*link.left, *link.right))
+    ]
+    assert len(curated) == len(preamble_links) and suggested
+    assert [link["relation"] for link in curated] == [link.relation for link in preamble_links]
+    assert not any(
+        p["id"].startswith("preamble") for link in suggested for p in (*link["left"], *link["right"])
+    )
+    assert main(["diff", "tota:420", "tota:423", "--map", str(partial), "--format", "md"]) == 0
+    assert "links the map leaves out suggested by an automatic aligner" in capsys.readouterr().out
+
+
+@pytest.mark.corpus
+def test_diff_of_two_language_versions_without_a_map_is_parallel_and_says_so(
+    env: Path, capsys: pytest.CaptureFixture[str], corpus_dir: Path
+) -> None:
+    for lang in ("en", "ru"):
+        source = corpus_dir / "un-charter" / "raw" / f"raw_un_charter_{lang}.txt"
+        assert main(["ingest", "un-charter", str(source), "--lang", lang]) == 0
+    capsys.readouterr()
+    argv = ["diff", "un-charter", "un-charter", "--left-lang", "en", "--right-lang", "ru", "--format", "json"]
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["alignment"] == "suggested"
+    assert {link["status"] for link in data["links"]} == {"parallel"}  # shown side by side, never diffed
+    assert all(link["diff"] is None and link["relation"] is None for link in data["links"])
+    articles = [link for link in data["links"] if link["left"][0]["id"].startswith("art-")]
+    assert len(articles) == 111 and all(link["left"][0]["id"] == link["right"][0]["id"] for link in articles)

@@ -1,0 +1,91 @@
+# synthetic: every text in this file was written for these tests; the Charter test reads ../shared/corpus.
+"""Ids shared across language versions (docs/ids.md, rules version 2)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from treatydiff.ingest import parse_text
+from treatydiff.ingest.ids import RULES_VERSION
+from treatydiff.model import Provenance
+from treatydiff.store import Store
+
+
+def ids(text: str, lang: str = "en") -> list[str]:
+    return [p.id for p in parse_text("Article 1\n" + text, lang=lang).walk()][1:]
+
+
+@pytest.mark.parametrize(
+    ("lang", "points"),
+    [
+        ("en", "(a) x;\n(b) y;\n(c) z;\n(d) w."),
+        ("ru", "а) x;\nб) y;\nв) z;\nг) w."),
+        ("fa", "الف) x؛\nب) y؛\nج) z؛\nد) w."),
+        ("ko", "가. x;\n나. y;\n다. z;\n라. w."),
+    ],
+)
+def test_points_are_lettered_by_position_in_every_language(lang: str, points: str) -> None:
+    assert ids(f"1. The Parties:\n{points}\n", lang) == [
+        "art-1.1", "art-1.1.intro", "art-1.1.a", "art-1.1.b", "art-1.1.c", "art-1.1.d",
+    ]  # fmt: skip
+
+
+def test_russian_points_skip_the_letters_russian_lists_skip() -> None:
+    """и) к) are the ninth and tenth points: i, j (й is not used in Russian lists)."""
+    letters = "абвгдежзик"
+    points = "\n".join(f"{c}) пункт;" for c in letters)
+    assert ids(f"1. Стороны:\n{points}\n", "ru")[2:] == [f"art-1.1.{c}" for c in "abcdefghij"]
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        pytest.param("(g) x;\n(h) y;\n(i) z;\n(j) w.", ["g", "h", "i", "j"], id="i-after-h-is-a-letter"),
+        pytest.param("(g) x;\n(h) y;\n(i) z.", ["g", "h", "i"], id="i-ending-the-list-after-h"),
+        pytest.param(
+            "(g) x;\n(h) y:\n(i) z;\n(ii) w.", ["g", "h", "h.intro", "h.i", "h.ii"], id="i-then-ii-is-roman"
+        ),
+        pytest.param("(i) z;\n(ii) w.", ["i", "ii"], id="i-opening-a-list-is-roman"),
+        pytest.param("(u) x;\n(v) y.", ["u", "v"], id="v-after-u-is-a-letter"),
+        pytest.param("(a) x:\n(iv) y;\n(v) z.", ["a", "a.intro", "a.iv", "a.v"], id="v-after-iv-is-roman"),
+    ],
+)
+def test_roman_and_letters_told_apart_by_context(points: str, expected: list[str]) -> None:
+    assert ids(f"1. The Parties:\n{points}\n")[2:] == [f"art-1.1.{e}" for e in expected]
+
+
+@pytest.mark.corpus
+def test_charter_ordinal_paragraph_is_not_labelled_as_numbered(corpus_dir: Path) -> None:
+    """The use-of-force line is art-2.p5 (its numbers are lost): Art. 2(4), never "paragraph 5"."""
+    text = (corpus_dir / "un-charter" / "raw" / "raw_un_charter_en.txt").read_text(encoding="utf-8")
+    body = parse_text(text, lang="en")
+    provision = body.get("art-2.p5")
+    assert "force" in provision.text
+    assert provision.label == "Article 2, unnumbered paragraph 5"
+    assert "paragraph 5" not in provision.label.replace("unnumbered paragraph 5", "")
+
+
+def test_stored_body_carries_the_rules_version(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    body = parse_text("Статья 1\n1. Стороны:\nа) x;\nв) y.\n", lang="ru")
+    path = store.save_body("demo", body, Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text"))
+    assert json.loads(path.read_text(encoding="utf-8"))["rules_version"] == RULES_VERSION == 2
+
+
+def test_body_stored_under_old_rules_is_reparsed(tmp_path: Path) -> None:
+    """A body from before version 2 (Russian в) was v) is read with today's ids and says so."""
+    store = Store(tmp_path)
+    body = parse_text("Статья 1\n1. Стороны:\nа) x;\nб) y;\nв) z.\n", lang="ru")
+    path = store.save_body("demo", body, Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text"))
+    document = json.loads(path.read_text(encoding="utf-8"))
+    del document["rules_version"]
+    text = json.dumps(document, ensure_ascii=False).replace('"art-1.1.c"', '"art-1.1.v"')
+    path.write_text(text, encoding="utf-8")
+    loaded = store.load_body("demo", "ru")
+    assert loaded is not None
+    ids_now = [p.id for p in loaded[0].walk()]
+    assert "art-1.1.c" in ids_now and "art-1.1.v" not in ids_now
+    assert any("re-parsed" in w and "id rules 1" in w for w in loaded[0].warnings)

@@ -1,0 +1,291 @@
+"""Order-aware global assignment of units: a monotone alignment first, then moves, then
+the parts of splits and merges that ended up far from their partner.
+
+1. A Needleman–Wunsch-style dynamic programme over the two unit sequences, with beads
+   1–1, 1–0, 0–1, 1–2 and 2–1 (as in Gale–Church sentence alignment), maximises the
+   sum of (score − threshold) over matched beads: treaties mostly keep their order.
+2. Units left over on both sides are matched out of order (moved provisions) by a
+   maximum-weight assignment (Hungarian method) over the pairs scoring above a
+   stricter threshold.
+3. A unit still left over whose content is contained in a matched unit on the other
+   side joins that unit's link: a split or merge whose parts are not adjacent.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from treatydiff.align.score import Scores
+from treatydiff.align.similarity import Matrix, Vector, containment, dot
+
+__all__ = ["Group", "Thresholds", "assign", "hungarian"]
+
+Found = Literal["order", "gap", "moved", "contained"]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Scores below which a pair is not linked, per stage."""
+
+    match: float
+    """In-order beads (stage 1); half of it for a gap between two in-order links."""
+    move: float
+    """Out-of-order pairs (stage 2): stricter, since order no longer vouches for them."""
+    contain: float
+    """Containment of a leftover in a linked unit (stage 3)."""
+    gain: float = 0.05
+    """Stage 3: how much joining a part must raise the link's cosine."""
+    bead_penalty: float = 0.02
+    """Taken off 1–2 and 2–1 beads so that a 1–1 bead wins a tie."""
+
+
+SAME_LANGUAGE = Thresholds(match=0.16, move=0.3, contain=0.7, gain=0.02)
+CROSS_LANGUAGE = Thresholds(match=0.45, move=0.5, contain=0.9)
+
+
+@dataclass
+class Group:
+    """Left and right unit indices linked together, and how the link was found."""
+
+    left: list[int]
+    right: list[int]
+    found: Found
+    score: float
+    contained: list[tuple[str, int, float]]
+    """(side, index, containment) of the parts that joined in stage 3."""
+
+
+_NEG = -1e18
+
+
+def _monotone(
+    s11: Matrix, s12: Matrix, s21: Matrix, t: Thresholds, threshold: float
+) -> tuple[list[Group], list[int], list[int]]:
+    n, m = s11.shape
+    table = np.zeros((n + 1, m + 1))
+    choice = np.zeros((n + 1, m + 1), dtype=np.int8)
+    gap = np.zeros((n + 1, m + 1), dtype=bool)
+    for i in range(1, n + 1):
+        cand = np.full((4, m + 1), _NEG)
+        cand[0, 1:] = table[i - 1, :-1] + s11[i - 1] - threshold  # 1-1
+        cand[1] = table[i - 1]  # 1-0: left unit i-1 unmatched
+        if m >= 2:
+            cand[2, 2:] = table[i - 1, :-2] + s12[i - 1] - threshold - t.bead_penalty  # 1-2
+        if i >= 2:
+            cand[3, 1:] = table[i - 2, :-1] + s21[i - 2] - threshold - t.bead_penalty  # 2-1
+        best = cand.max(axis=0)
+        choice[i] = cand.argmax(axis=0)
+        table[i] = np.maximum.accumulate(best)  # 0-1 beads (right unit unmatched) cost nothing
+        gap[i] = table[i] > best
+    groups: list[Group] = []
+    left_over: list[int] = []
+    right_over: list[int] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        if i == 0 or (j > 0 and gap[i, j]):
+            right_over.append(j - 1)
+            j -= 1
+            continue
+        kind = choice[i, j]
+        if kind == 0:
+            groups.append(Group([i - 1], [j - 1], "order", float(s11[i - 1, j - 1]), []))
+            i, j = i - 1, j - 1
+        elif kind == 1:
+            left_over.append(i - 1)
+            i -= 1
+        elif kind == 2:
+            groups.append(Group([i - 1], [j - 2, j - 1], "order", float(s12[i - 1, j - 2]), []))
+            i, j = i - 1, j - 2
+        else:
+            groups.append(Group([i - 2, i - 1], [j - 1], "order", float(s21[i - 2, j - 1]), []))
+            i, j = i - 2, j - 1
+    groups.reverse()
+    return groups, sorted(left_over), sorted(right_over)
+
+
+def hungarian(weights: Matrix) -> list[tuple[int, int]]:
+    """Rows and columns of a maximum-weight assignment (rows ≤ columns or not; any shape)."""
+    transpose = weights.shape[0] > weights.shape[1]
+    w = weights.T if transpose else weights
+    n, m = w.shape
+    cost = -w
+    u = [0.0] * (n + 1)
+    v = [0.0] * (m + 1)
+    p = [0] * (m + 1)
+    way = [0] * (m + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [float("inf")] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], float("inf"), 0
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1, j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    pairs = [(p[j] - 1, j - 1) for j in range(1, m + 1) if p[j]]
+    return [(b, a) for a, b in pairs] if transpose else pairs
+
+
+_MAX_HUNGARIAN = 150  # leftovers beyond this are matched best-first (rare: unrelated treaties)
+
+
+def _moves(scores: Scores, left: list[int], right: list[int], t: Thresholds) -> list[Group]:
+    if not left or not right:
+        return []
+    sub = scores.move[np.ix_(left, right)]
+    weights = np.where(sub >= t.move, sub, 0.0)
+    if len(left) <= _MAX_HUNGARIAN and len(right) <= _MAX_HUNGARIAN:
+        pairs = hungarian(weights)
+    else:
+        pairs = []
+        taken_l: set[int] = set()
+        taken_r: set[int] = set()
+        for flat in np.argsort(-weights, axis=None):
+            a, b = divmod(int(flat), weights.shape[1])
+            if weights[a, b] <= 0:
+                break
+            if a not in taken_l and b not in taken_r:
+                pairs.append((a, b))
+                taken_l.add(a)
+                taken_r.add(b)
+    return [
+        Group([left[a]], [right[b]], "moved", float(sub[a, b]), []) for a, b in pairs if weights[a, b] > 0
+    ]
+
+
+_CANDIDATES = 5  # stage 3 looks for a leftover's whole among its most similar units only
+
+
+def _cosine(a: list[Vector], b: list[Vector]) -> float:
+    """Cosine of the sums of two lists of vectors (concatenated units)."""
+    sum_a: Vector = {}
+    for v in a:
+        for term, w in v.items():
+            sum_a[term] = sum_a.get(term, 0.0) + w
+    sum_b: Vector = {}
+    for v in b:
+        for term, w in v.items():
+            sum_b[term] = sum_b.get(term, 0.0) + w
+    norms = math.sqrt(dot(sum_a, sum_a) * dot(sum_b, sum_b))
+    return dot(sum_a, sum_b) / norms if norms else 0.0
+
+
+def _attach(
+    groups: list[Group],
+    leftovers: list[int],
+    side: Literal["left", "right"],
+    scores: Scores,
+    t: Thresholds,
+) -> list[int]:
+    """Attach each leftover of ``side`` to the link whose single other-side unit contains it,
+    when joining it makes that link's texts more alike (a split or merge part, not a
+    near-copy of a unit already linked)."""
+    vecs = scores.vecs
+    mine, theirs = (vecs.left, vecs.right) if side == "left" else (vecs.right, vecs.left)
+    other_side = "right" if side == "left" else "left"
+    owner: dict[int, Group] = {}
+    for group in groups:
+        others = getattr(group, other_side)
+        if len(others) == 1:
+            owner[others[0]] = group
+    remaining: list[int] = []
+    for unit in leftovers:
+        best, best_value = None, 0.0
+        related = scores.text[unit] if side == "left" else scores.text[:, unit]
+        for index in np.argsort(-related)[:_CANDIDATES]:
+            candidate = owner.get(int(index))
+            if candidate is None or related[index] <= 0:
+                continue
+            value = containment(mine[unit], theirs[index])
+            if value < t.contain or value <= best_value:
+                continue
+            parts = [mine[k] for k in getattr(candidate, side)]
+            before = _cosine(parts, [theirs[index]])
+            if _cosine([*parts, mine[unit]], [theirs[index]]) >= before + t.gain:
+                best, best_value = candidate, value
+        if best is not None:
+            getattr(best, side).append(unit)
+            getattr(best, side).sort()
+            best.contained.append((side, unit, best_value))
+        else:
+            remaining.append(unit)
+    return remaining
+
+
+def _fill_gaps(
+    scores: Scores, groups: list[Group], left_over: list[int], right_over: list[int], t: Thresholds
+) -> tuple[list[Group], list[int], list[int]]:
+    """Align again, with half the threshold, the units left over between two in-order links:
+    there, order vouches for a pair whose wording changed a lot."""
+    bounds = (
+        [(-1, -1)]
+        + [(max(g.left), max(g.right)) for g in groups]
+        + [(scores.s11.shape[0], scores.s11.shape[1])]
+    )
+    starts = (
+        [(-1, -1)]
+        + [(min(g.left), min(g.right)) for g in groups]
+        + [(scores.s11.shape[0], scores.s11.shape[1])]
+    )
+    found = list(groups)
+    rest_l, rest_r = set(left_over), set(right_over)
+    for k in range(len(bounds) - 1):
+        lo_l, lo_r = bounds[k]
+        hi_l, hi_r = starts[k + 1]
+        lefts = [i for i in left_over if lo_l < i < hi_l]
+        rights = [j for j in right_over if lo_r < j < hi_r]
+        if not lefts or not rights:
+            continue
+        sub = np.ix_(lefts, rights)
+        s12 = scores.s12[np.ix_(lefts, rights[:-1])] if len(rights) > 1 else np.zeros((len(lefts), 0))
+        s21 = scores.s21[np.ix_(lefts[:-1], rights)] if len(lefts) > 1 else np.zeros((0, len(rights)))
+        # pairs in a group must be adjacent units for the 1-2 and 2-1 beads to mean anything
+        s12 = np.where(np.diff(rights)[None, :] == 1, s12, _NEG) if s12.size else s12
+        s21 = np.where(np.diff(lefts)[:, None] == 1, s21, _NEG) if s21.size else s21
+        inner, _, _ = _monotone(scores.s11[sub], s12, s21, t, t.match / 2)
+        for group in inner:
+            group.left = [lefts[i] for i in group.left]
+            group.right = [rights[j] for j in group.right]
+            group.found = "gap"
+            rest_l -= set(group.left)
+            rest_r -= set(group.right)
+            found.append(group)
+    return found, sorted(rest_l), sorted(rest_r)
+
+
+def assign(scores: Scores, thresholds: Thresholds | None = None) -> tuple[list[Group], list[int], list[int]]:
+    """Link the units: groups found, then left and right units left without a counterpart."""
+    t = thresholds or (CROSS_LANGUAGE if scores.cross else SAME_LANGUAGE)
+    groups, left_over, right_over = _monotone(scores.s11, scores.s12, scores.s21, t, t.match)
+    moved = _moves(scores, left_over, right_over, t)
+    left_over = [i for i in left_over if all(i not in g.left for g in moved)]
+    right_over = [j for j in right_over if all(j not in g.right for g in moved)]
+    groups, left_over, right_over = _fill_gaps(scores, groups, left_over, right_over, t)
+    groups.extend(moved)
+    right_over = _attach(groups, right_over, "right", scores, t)
+    left_over = _attach(groups, left_over, "left", scores, t)
+    groups.sort(key=lambda g: (min(g.left), min(g.right)))
+    return groups, left_over, right_over

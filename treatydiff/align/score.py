@@ -1,0 +1,153 @@
+"""Pair scores: how well each left unit (or pair of adjacent units) answers each right one.
+
+Within one language the score is the cosine of character n-gram TF-IDF vectors.
+Across languages it blends what survives translation: the cosine of number, name
+and lexicon-concept vectors, agreement of article and paragraph numbers, relative
+position in the treaty and the length ratio (against the two texts' overall ratio).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from treatydiff.align.features import char_ngrams, cross_tokens
+from treatydiff.align.similarity import Matrix, Similarity, Vectors, cosine_matrix, dot, vectors
+from treatydiff.align.units import Unit
+
+__all__ = ["CROSS_WEIGHTS", "Scores", "score"]
+
+CROSS_WEIGHTS = {"text": 0.55, "number": 0.15, "position": 0.2, "length": 0.1}
+"""How the cross-language score blends its parts (they sum to 1)."""
+MOVE_WEIGHTS = {"text": 0.8, "length": 0.2}
+"""Across languages, an out-of-order pair is scored on its text and length alone."""
+SAME_NUMBER_BONUS = 0.04
+"""Within one language, a small bonus for the same article and paragraph number: it breaks
+ties between near-identical boilerplate paragraphs without outweighing the text."""
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Everything the assignment and the reasons need about the candidate pairs."""
+
+    cross: bool
+    """True when the two sides are in different languages."""
+    s11: Matrix
+    """Score of left unit i with right unit j."""
+    s12: Matrix
+    """Score of left i with right units j and j+1 together (a split)."""
+    s21: Matrix
+    """Score of left units i and i+1 together with right j (a merge)."""
+    text: Matrix
+    """The text cosine alone (n-grams, or translation-surviving tokens)."""
+    move: Matrix
+    """Score of an out-of-order pair: position and numbers no longer vouch for it."""
+    vecs: Vectors
+    sim: Similarity
+    number: Matrix
+    position: Matrix
+    length: Matrix
+
+
+def _number_agreement(left: Sequence[Unit], right: Sequence[Unit]) -> Matrix:
+    """1 for the same article and paragraph number, 0.5 for the same article only."""
+    out = np.zeros((len(left), len(right)))
+    by_article: dict[str | None, list[int]] = {}
+    for j, unit in enumerate(right):
+        by_article.setdefault(unit.article_number, []).append(j)
+    for i, unit in enumerate(left):
+        if unit.article_number is None:
+            if unit.article in ("preamble", "closing"):
+                for j, other in enumerate(right):
+                    if other.article == unit.article:
+                        out[i, j] = 1.0 if other.rank == unit.rank else 0.5
+            continue
+        for j in by_article.get(unit.article_number, ()):
+            other = right[j]
+            same_part = (unit.number or str(unit.rank)) == (other.number or str(other.rank))
+            out[i, j] = 1.0 if same_part and unit.siblings == other.siblings else 0.75 if same_part else 0.5
+    return out
+
+
+def _position(left: Sequence[Unit], right: Sequence[Unit]) -> Matrix:
+    def places(units: Sequence[Unit]) -> Matrix:
+        count = max(len(units) - 1, 1)
+        return np.array([u.index / count for u in units], dtype=np.float64)
+
+    gap = np.abs(places(left)[:, None] - places(right)[None, :])
+    return np.clip(1.0 - 4.0 * gap, 0.0, 1.0)
+
+
+def _length(left_len: Matrix, right_len: Matrix, ratio: float) -> Matrix:
+    with np.errstate(divide="ignore"):
+        logs = np.abs(np.log((right_len + 20.0) / (ratio * (left_len + 20.0))))
+    return np.asarray(np.exp(-2.0 * logs), dtype=np.float64)
+
+
+def _pair_norms(norms: Matrix, inner: Matrix) -> Matrix:
+    """Norms of adjacent pairs (k, k+1) summed: |a + b|² = |a|² + |b|² + 2 a·b."""
+    return np.asarray(np.sqrt(norms[:-1] ** 2 + norms[1:] ** 2 + 2 * inner), dtype=np.float64)
+
+
+def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lang: str) -> Scores:
+    """Score every candidate pair of the two unit lists."""
+    cross = left_lang != right_lang
+    if cross:
+        counts_l: list[Counter[str]] = [cross_tokens(u.text, left_lang, right_lang) for u in left]
+        counts_r: list[Counter[str]] = [cross_tokens(u.text, right_lang, left_lang) for u in right]
+    else:
+        counts_l = [char_ngrams(u.text) for u in left]
+        counts_r = [char_ngrams(u.text) for u in right]
+    vecs = vectors(counts_l, counts_r)
+    sim = cosine_matrix(vecs)
+    n, m = len(left), len(right)
+    inner_r = np.array([dot(vecs.right[j], vecs.right[j + 1]) for j in range(m - 1)], dtype=np.float64)
+    inner_l = np.array([dot(vecs.left[i], vecs.left[i + 1]) for i in range(n - 1)], dtype=np.float64)
+    pair_r = _pair_norms(sim.right_norms, inner_r) if m > 1 else np.zeros(0)
+    pair_l = _pair_norms(sim.left_norms, inner_l) if n > 1 else np.zeros(0)
+    text = sim.cos
+    text12 = _safe_div(sim.dots[:, :-1] + sim.dots[:, 1:], np.outer(sim.left_norms, pair_r))
+    text21 = _safe_div(sim.dots[:-1, :] + sim.dots[1:, :], np.outer(pair_l, sim.right_norms))
+    number = _number_agreement(left, right)
+    # position and length weigh only across languages; within one the text decides
+    position = length = np.zeros((n, m))
+    if cross:
+        position = _position(left, right)
+        len_l = np.array([len(u.text) for u in left], dtype=np.float64)
+        len_r = np.array([len(u.text) for u in right], dtype=np.float64)
+        ratio = (len_r.sum() + 1) / (len_l.sum() + 1)
+        length = _length(len_l[:, None], len_r[None, :], ratio)
+        length12 = _length(len_l[:, None], (len_r[:-1] + len_r[1:])[None, :], ratio)
+        length21 = _length((len_l[:-1] + len_l[1:])[:, None], len_r[None, :], ratio)
+        w = CROSS_WEIGHTS
+
+        def blend(t: Matrix, num: Matrix, pos: Matrix, ln: Matrix) -> Matrix:
+            return w["text"] * t + w["number"] * num + w["position"] * pos + w["length"] * ln
+
+        s11 = blend(text, number, position, length)
+        s12 = blend(
+            text12,
+            np.maximum(number[:, :-1], number[:, 1:]),
+            (position[:, :-1] + position[:, 1:]) / 2,
+            length12,
+        )
+        s21 = blend(
+            text21,
+            np.maximum(number[:-1, :], number[1:, :]),
+            (position[:-1, :] + position[1:, :]) / 2,
+            length21,
+        )
+    else:
+        bonus = SAME_NUMBER_BONUS * (number >= 1.0)
+        s11 = text + bonus
+        s12 = text12
+        s21 = text21
+    move = MOVE_WEIGHTS["text"] * text + MOVE_WEIGHTS["length"] * length if cross else text
+    return Scores(cross, s11, s12, s21, text, move, vecs, sim, number, position, length)
+
+
+def _safe_div(a: Matrix, b: Matrix) -> Matrix:
+    return np.divide(a, b, out=np.zeros_like(a), where=b > 0)

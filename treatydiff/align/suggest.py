@@ -1,0 +1,165 @@
+"""Turn assigned groups into suggestions: a relation the texts show, a score, reasons."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Indel
+
+from treatydiff.align.assign import Group
+from treatydiff.align.features import normalize
+from treatydiff.align.result import SuggestedRelation, Suggestion
+from treatydiff.align.score import Scores
+from treatydiff.align.units import Unit
+
+__all__ = ["MOVED_SIMILARITY", "suggestions"]
+
+MOVED_SIMILARITY = 0.5
+"""A renumbered or relocated provision is ``moved`` when at least this similar (word level),
+else ``changed``: translations of one template renumbered in a later member score 0.5–0.8."""
+_RARE_TERMS = 3
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return normalize(text).split()
+
+
+def _renumbered(left: Sequence[Unit], right: Sequence[Unit]) -> bool:
+    """True when the article (or a printed paragraph) number differs."""
+    a, b = left[0], right[0]
+    if a.article_number != b.article_number:
+        return True
+    return a.number is not None and b.number is not None and a.number != b.number
+
+
+class _Terms:
+    """Document frequencies of words over both sides, to name a pair's rarest shared words."""
+
+    def __init__(self, left: Sequence[Unit], right: Sequence[Unit]) -> None:
+        self.df: Counter[str] = Counter()
+        self.units = len(left) + len(right)
+        for unit in (*left, *right):
+            self.df.update({w for w in _words(unit.text) if len(w) > 3 and not w.isdigit()})
+
+    def shared(self, left_text: str, right_text: str) -> list[str]:
+        common = {w for w in _words(left_text) if len(w) > 3} & set(_words(right_text))
+        rare = max(2, self.units // 10)  # words in at most a tenth of the units (or two)
+        ranked = sorted((w for w in common if 0 < self.df[w] <= rare), key=lambda w: (self.df[w], w))
+        return ranked[:_RARE_TERMS]
+
+
+def _label(unit: Unit) -> str:
+    return unit.id
+
+
+def _cross_terms(scores: Scores, i: int, j: int) -> list[str]:
+    a, b = scores.vecs.left[i], scores.vecs.right[j]
+    ranked = sorted((t for t in a.keys() & b.keys()), key=lambda t: -a[t] * b[t])
+    shown = []
+    for term in ranked[:_RARE_TERMS]:
+        kind, value = term[0], term[1:]
+        shown.append({"#": f"number {value}", "=": f"{value} (lexicon)", "@": f"name {value}…"}[kind])
+    return shown
+
+
+def _group_reasons(
+    group: Group, scores: Scores, left: Sequence[Unit], right: Sequence[Unit], terms: _Terms
+) -> list[str]:
+    i, j = group.left[0], group.right[0]
+    units_l = [left[k] for k in group.left]
+    units_r = [right[k] for k in group.right]
+    reasons = []
+    if scores.cross:
+        reasons.append(f"translation-surviving terms {scores.text[i, j]:.2f}")
+        shared = _cross_terms(scores, i, j)
+    else:
+        reasons.append(f"character 4-gram TF-IDF cosine {scores.text[i, j]:.2f}")
+        shared = terms.shared(" ".join(u.text for u in units_l), " ".join(u.text for u in units_r))
+    if shared:
+        reasons.append("shared rare terms: " + ", ".join(shared))
+    if scores.number[i, j] >= 1.0:
+        reasons.append(f"same number ({units_l[0].id})")
+    elif _renumbered(units_l, units_r):
+        reasons.append(f"renumbered {units_l[0].article} → {units_r[0].article}")
+    if scores.cross:
+        reasons.append(f"position {scores.position[i, j]:.2f}, length {scores.length[i, j]:.2f}")
+    if group.found == "moved":
+        reasons.append("out of order: matched after the in-order alignment")
+    elif group.found == "gap":
+        reasons.append("the only candidates between two in-order links (half threshold)")
+    for side, index, value in group.contained:
+        unit = left[index] if side == "left" else right[index]
+        other = units_r[0] if side == "left" else units_l[0]
+        reasons.append(f"{unit.id} contained {value:.2f} in {other.id}")
+    return reasons
+
+
+def _relation(
+    group: Group, similarity: float | None, scores: Scores, left: Sequence[Unit], right: Sequence[Unit]
+) -> SuggestedRelation:
+    if len(group.left) > 1:
+        return "merged"
+    if len(group.right) > 1:
+        return "split"
+    units_l, units_r = [left[group.left[0]]], [right[group.right[0]]]
+    renumbered = _renumbered(units_l, units_r)
+    if scores.cross:
+        i, j = group.left[0], group.right[0]
+        if group.found == "moved" or renumbered:
+            return "moved"
+        return "same" if scores.number[i, j] >= 1.0 else "changed"
+    assert similarity is not None
+    if group.found == "moved" or renumbered:
+        return "moved" if similarity >= MOVED_SIMILARITY else "changed"
+    return "same" if similarity >= 1.0 else "changed"
+
+
+def suggestions(
+    groups: Sequence[Group],
+    left_over: Sequence[int],
+    right_over: Sequence[int],
+    scores: Scores,
+    left: Sequence[Unit],
+    right: Sequence[Unit],
+) -> list[Suggestion]:
+    """One suggestion per group and per unit left without a counterpart, in left order."""
+    terms = _Terms(left, right)
+    found: list[tuple[tuple[int, int], Suggestion]] = []
+    for group in groups:
+        similarity = None
+        if not scores.cross:
+            words_l = [w for k in group.left for w in _words(left[k].text)]
+            words_r = [w for k in group.right for w in _words(right[k].text)]
+            similarity = round(Indel.normalized_similarity(words_l, words_r), 3)
+        suggestion = Suggestion(
+            left=tuple(left[k].id for k in group.left),
+            right=tuple(right[k].id for k in group.right),
+            relation=_relation(group, similarity, scores, left, right),
+            score=round(min(max(group.score, 0.0), 1.0), 3),
+            similarity=similarity,
+            reasons=tuple(_group_reasons(group, scores, left, right, terms)),
+        )
+        found.append(((min(group.left), min(group.right)), suggestion))
+    for i in left_over:
+        best = float(scores.s11[i].max()) if scores.s11.shape[1] else 0.0
+        rival = right[int(scores.s11[i].argmax())].id if scores.s11.shape[1] else "none"
+        reason = f"no counterpart: best candidate {rival} scores {best:.2f}"
+        found.append(
+            ((i, -1), Suggestion((left[i].id,), (), "dropped", round(1 - min(best, 1.0), 3), None, (reason,)))
+        )
+    for j in right_over:
+        best = float(scores.s11[:, j].max()) if scores.s11.shape[0] else 0.0
+        rival = left[int(scores.s11[:, j].argmax())].id if scores.s11.shape[0] else "none"
+        reason = f"no counterpart: best candidate {rival} scores {best:.2f}"
+        before = max((g.left[-1] for g in groups if min(g.right) < j), default=-1)
+        found.append(
+            (
+                (before, j),
+                Suggestion((), (right[j].id,), "added", round(1 - min(best, 1.0), 3), None, (reason,)),
+            )
+        )
+    found.sort(key=lambda item: item[0])
+    return [s for _, s in found]

@@ -1,0 +1,390 @@
+"""The paragraph splitter: an article's body becomes paragraphs, points and dash items.
+
+Spans are exact: ``source_text[p.span.start:p.span.end] == p.text`` for every
+provision it returns. Markers of every language are read (``1.`` ``(a)`` ``а)``
+``一、`` ``(子)``); the language records hold their letters and forms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from treatydiff.ingest.conventions import (
+    FULL_STOP,
+    ITEM_END,
+    LIST_BOUNDARY,
+    PARAGRAPH_MARKERS,
+    POINT_LETTER_CLASSES,
+    POINT_MARKERS,
+)
+from treatydiff.ingest.ids import IdRegistry, point_segment
+from treatydiff.ingest.labels import LabelUnit, label_maker
+from treatydiff.ingest.lines import Line, split_lines, trimmed_span
+from treatydiff.ingest.numbers import int_to_roman, number_slug, roman_to_int
+from treatydiff.model import Kind, Provision, Span
+
+__all__ = ["split_paragraphs", "split_recitals"]
+
+# --- paragraph markers ---------------------------------------------------------------
+
+MarkerKind = Literal["number", "letter", "roman", "dash", "none"]
+
+# Checked in this order at the start of a line (after indentation).
+_NUMBER_MARKER = re.compile(
+    r"(?:\((?P<p>[0-9]{1,3})\)|(?P<d>[0-9]{1,3}(?:\.[0-9]{1,3}){0,2})\.|(?P<r>[0-9]{1,3})\))(?=\s|$)"
+)
+_LATIN, _CYRILLIC = POINT_LETTER_CLASSES
+_POINT_MARKER = re.compile(
+    r"(?:\((?P<p>" + _LATIN + r"{1,2}|[ivxl]{1,6}|[IVXL]{1,6}|" + _CYRILLIC + r"{1,2}|[A-Z])\)"
+    r"|(?P<r>" + _LATIN + r"|[ivxl]{1,6}|[IVXL]{1,6}|" + _CYRILLIC + r")\))(?=\s|$)"
+)
+_DASH_MARKER = re.compile(r"[-–—•](?=\s)")
+
+
+@dataclass(frozen=True)
+class _Marker:
+    kind: MarkerKind
+    printed: str  # as written: "3", "b", "б", "iv", "2.1"
+    end: int  # length of the marker in the line's stripped text
+
+
+def _marker(stripped: str, lang: str) -> _Marker:
+    # The language's own markers first: in Korean "1)" is a point, not a paragraph.
+    for pattern in PARAGRAPH_MARKERS.get(lang, ()):
+        found = pattern.match(stripped)
+        if found:
+            return _Marker("number", found.group("z"), found.end())
+    for pattern in POINT_MARKERS.get(lang, ()):
+        found = pattern.match(stripped)
+        if found:
+            return _Marker("letter", found.group("z"), found.end())
+    number = _NUMBER_MARKER.match(stripped)
+    if number:
+        printed = number.group("p") or number.group("d") or number.group("r") or ""
+        return _Marker("number", printed, number.end())
+    point = _POINT_MARKER.match(stripped)
+    if point:
+        printed = point.group("p") or point.group("r") or ""
+        roman = re.fullmatch(r"[ivxl]+|[IVXL]+", printed) is not None and roman_to_int(printed) is not None
+        return _Marker("roman" if roman else "letter", printed, point.end())
+    if _DASH_MARKER.match(stripped):
+        return _Marker("dash", stripped[0], 1)
+    return _Marker("none", "", 0)
+
+
+def _continues_letters(printed: str, last_letter: str | None, following: str | None) -> bool:
+    """Whether a roman-looking marker is the next letter of a list (docs/ids.md rule 1).
+
+    "(i)" after "(h)" is the letter i, and so are "(v)" after "(u)", "(x)" after "(w)"
+    and "(l)" after "(k)"; but "(i)" followed by "(ii)" opens a roman list (under
+    "(h)"), and "(i)" opening a list is roman.
+    """
+    lowered = printed.lower()
+    if last_letter is None or len(lowered) != 1 or len(last_letter) != 1:
+        return False
+    if ord(lowered) - ord(last_letter.lower()) != 1:
+        return False
+    value = roman_to_int(lowered)
+    successor = int_to_roman(value + 1).lower() if value else None
+    return following is None or following.lower() != successor
+
+
+def _may_precede_marker(text: str) -> bool:
+    return LIST_BOUNDARY.search(text) is not None
+
+
+def _ends_item(text: str) -> bool:
+    """Whether a line ends a sentence or a list item for certain (hard-wrapped prose
+    also breaks lines after commas and "and", so those do not count)."""
+    return ITEM_END.search(text) is not None
+
+
+# A line that certainly ends a sentence (not a list item ending in ";" or ",").
+
+
+def _starts_sentence(stripped: str) -> bool:
+    """Whether a line begins like a sentence: a capital, or a letter of a script without case."""
+    first = stripped[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
+
+
+def _indentation(text: str, line: Line) -> int | None:
+    """How far ``line`` is indented in the source, or ``None`` if it starts mid-line."""
+    if line.start == 0 or text[line.start - 1] == "\n":
+        return line.content_start - line.start
+    line_start = text.rfind("\n", 0, line.start) + 1
+    lead = text[line_start : line.content_start]
+    return len(lead) if not lead.strip() else None
+
+
+@dataclass
+class _Unit:
+    """A paragraph-sized run of lines with the marker of its first line."""
+
+    start: int
+    end: int
+    marker: _Marker
+
+
+def _units(text: str, start: int, end: int, lang: str) -> list[_Unit]:
+    """Cut ``text[start:end]`` into paragraph units.
+
+    A unit starts at a line with a paragraph marker, after a blank line, and at a
+    line break that ends a sentence when the lines of the block are not hard-wrapped
+    (text with one paragraph per line, like the UN Charter's published text).
+
+    In hard-wrapped text a new sentence after a point list starts a unit only when
+    the layout shows that it leaves the list: it stands at the indentation of the
+    paragraph that introduced the points, and every point of the list is indented
+    deeper. Without that difference, words after the last point stay in it, since
+    they may as well continue that point.
+    """
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in split_lines(text, start, end):
+        if line.blank:
+            if current:
+                blocks.append(current)
+            current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append(current)
+
+    units: list[_Unit] = []
+    # Indentation of the line that began the current paragraph-level unit, and the
+    # smallest indentation of the point lines since (None: no point yet).
+    base_indent: int | None = None
+    point_indent: int | None = None
+    for block in blocks:
+        breaks = list(zip(block, block[1:], strict=False))
+        hard = sum(1 for prev, _ in breaks if _ends_item(prev.text))
+        # Hard-wrapped prose breaks lines mid-sentence; one-paragraph-per-line text does not.
+        per_line = bool(breaks) and hard * 2 > len(breaks)
+        piece_start: Line | None = None
+        piece_marker = _Marker("none", "", 0)
+        prev: Line | None = None
+        for line in block:
+            stripped = line.text.strip()
+            marker = _marker(stripped, lang)
+            if marker.kind != "none" and prev is not None and not _may_precede_marker(prev.text):
+                marker = _Marker("none", "", 0)
+            boundary = prev is None or _ends_item(prev.text)
+            starts = prev is None or marker.kind != "none" or (per_line and boundary)
+            if (
+                not starts
+                and prev is not None
+                and point_indent is not None
+                and _starts_sentence(stripped)
+                and FULL_STOP.search(prev.text) is not None
+            ):
+                indent = _indentation(text, line)
+                # The paragraph's own words after its point list.
+                starts = indent is not None and indent == base_indent and indent < point_indent
+            if starts:
+                indent = _indentation(text, line)
+                if marker.kind in ("letter", "roman", "dash"):
+                    if indent is None:
+                        point_indent = 0  # unknown: never outdented below it
+                    else:
+                        point_indent = indent if point_indent is None else min(point_indent, indent)
+                else:
+                    base_indent, point_indent = indent, None
+            if starts and piece_start is not None and prev is not None:
+                units.append(_Unit(piece_start.content_start, prev.content_end, piece_marker))
+            if starts:
+                piece_start, piece_marker = line, marker
+            prev = line
+        if piece_start is not None and prev is not None:
+            units.append(_Unit(piece_start.content_start, prev.content_end, piece_marker))
+    return units
+
+
+# --- building provisions --------------------------------------------------------------
+
+
+@dataclass
+class _Node:
+    """A provision under construction (mutable until the tree is complete)."""
+
+    id: str
+    kind: Kind
+    label: str
+    start: int
+    end: int
+    number: str | None
+    unit: LabelUnit
+    children: list[_Node] = field(default_factory=list)
+    # Ordinal counters for this node's children.
+    unnumbered: int = 0
+    dashes: int = 0
+    has_lead: bool = False
+    marker_end: int | None = None
+    """Where a marked paragraph's or point's marker ends: its lead-in words follow."""
+
+    def freeze(self, text: str) -> Provision:
+        end = max([self.end, *(child.freeze_end() for child in self.children)])
+        return Provision(
+            id=self.id,
+            kind=self.kind,
+            label=self.label,
+            text=text[self.start : end],
+            span=Span(self.start, end),
+            number=self.number,
+            children=tuple(child.freeze(text) for child in self.children),
+        )
+
+    def freeze_end(self) -> int:
+        return max([self.end, *(child.freeze_end() for child in self.children)])
+
+
+# A lead-in needs a word: "2." alone, or "(a) —", is only a marker.
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _lead_words(text: str, start: int, end: int) -> Span | None:
+    """The span of the words in ``text[start:end]`` (after a marker), if it has any."""
+    span = trimmed_span(text, start, end)
+    if span is None or _LETTER.search(text, span.start, span.end) is None:
+        return None
+    return span
+
+
+def split_paragraphs(
+    text: str,
+    span: Span,
+    *,
+    parent_id: str,
+    parent_label: str,
+    lang: str,
+    ids: IdRegistry,
+) -> tuple[Provision, ...]:
+    """Split an article body into paragraphs, points and dash items.
+
+    Numbered paragraphs ("1." "(1)" "1)") start a paragraph; points ("(a)" "a)"
+    "а)" "(i)") nest inside the preceding numbered paragraph, roman points inside
+    the preceding letter point; dash items ("–" "—" "-") nest inside the preceding
+    paragraph or point. Unmarked paragraphs inside a numbered paragraph continue it
+    (``art-1.2.p2``, its lead text being paragraph 1); elsewhere they are numbered
+    by position among the paragraphs of their parent (``art-2.p4``). A body that
+    is a single unmarked paragraph has no children.
+
+    The lead-in of a marked paragraph or point that has children (its words after
+    the marker, up to the first child) is a child of its own, so that a map can
+    link it: ``art-1.2.p1`` when unmarked paragraphs follow it, ``art-1.1.intro``
+    when points or dash items do. A lead-in that is only the marker has no id.
+
+    Args:
+        text: the body's whole ``source_text``.
+        span: the part of ``text`` to split (the article without its heading).
+        parent_id: id of the article (or annex, chapter) the children belong to.
+        parent_label: its display label.
+        lang: language code for the labels.
+        ids: the body's id registry, so that ids stay unique.
+
+    Returns:
+        The top-level children in document order; spans are exact.
+    """
+    units = _units(text, span.start, span.end, lang)
+    if len(units) <= 1 and all(u.marker.kind == "none" for u in units):
+        return ()
+    labels = label_maker(lang)
+    root = _Node(parent_id, "article", parent_label, span.start, span.start, None, "article")
+    top: list[_Node] = []
+    paragraph: _Node | None = None  # current numbered paragraph
+    letter: _Node | None = None  # current letter point
+    roman: _Node | None = None  # current roman point
+
+    def add_lead(owner: _Node, marker_end: int, before: LabelUnit) -> None:
+        # The lead-in IS paragraph 1 when paragraphs follow it (docs/ids.md rule 5);
+        # before points it is their chapeau. A marker alone has no lead-in.
+        lead = _lead_words(text, marker_end, owner.end)
+        if lead is None:
+            return
+        if before == "unnumbered":
+            segment, label = "p1", labels.child(owner.label, "unnumbered", "1")
+        else:
+            segment, label = "intro", labels.child(owner.label, "intro")
+        owner.children.append(
+            _Node(ids.claim(f"{owner.id}.{segment}"), "paragraph", label, lead.start, lead.end, None, "intro")
+        )
+
+    def add(
+        parent: _Node | None,
+        node_kind: Kind,
+        unit: LabelUnit,
+        printed: str,
+        u: _Unit,
+        *,
+        lettered: bool = False,
+    ) -> _Node:
+        owner = parent if parent is not None else root
+        if owner.marker_end is not None and not owner.children:
+            add_lead(owner, owner.marker_end, unit)
+        if unit == "unnumbered":
+            owner.unnumbered += 1
+            position = owner.unnumbered + (1 if owner.has_lead else 0)
+            segment, shown, number = f"p{position}", str(position), None
+        elif unit == "dash":
+            owner.dashes += 1
+            segment, shown, number = f"dash-{owner.dashes}", str(owner.dashes), None
+        else:
+            ordinal = point_segment(printed, lang) if lettered else None
+            segment = ordinal or number_slug(printed, roman=False) or f"p{owner.unnumbered + 1}"
+            shown, number = printed, printed
+        node = _Node(
+            id=ids.claim(f"{owner.id}.{segment}"),
+            kind=node_kind,
+            label=labels.child(owner.label, unit, shown),
+            start=u.start,
+            end=u.end,
+            number=number,
+            unit=unit,
+            has_lead=unit in ("paragraph", "point"),
+            marker_end=u.start + u.marker.end if unit in ("paragraph", "point") else None,
+        )
+        (parent.children if parent is not None else top).append(node)
+        return node
+
+    for index, u in enumerate(units):
+        kind = u.marker.kind
+        if kind == "roman":
+            following = units[index + 1].marker.printed if index + 1 < len(units) else None
+            if _continues_letters(u.marker.printed, letter.number if letter else None, following):
+                kind = "letter"
+        if kind == "number":
+            paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)
+            letter = roman = None
+        elif kind == "letter":
+            letter = add(paragraph, "point", "point", u.marker.printed, u, lettered=True)
+            roman = None
+        elif kind == "roman":
+            roman = add(letter or paragraph, "point", "point", u.marker.printed, u)
+        elif kind == "dash":
+            add(roman or letter or paragraph, "point", "dash", "", u)
+        else:
+            add(paragraph, "paragraph", "unnumbered", "", u)
+            letter = roman = None
+    return tuple(node.freeze(text) for node in top)
+
+
+def split_recitals(
+    text: str, span: Span, *, parent_id: str, parent_label: str, lang: str, ids: IdRegistry
+) -> tuple[Provision, ...]:
+    """Split a preamble into recitals ``preamble.1`` … by position (markers ignored)."""
+    labels = label_maker(lang)
+    recitals = []
+    for n, u in enumerate(_units(text, span.start, span.end, lang), start=1):
+        recitals.append(
+            Provision(
+                id=ids.claim(f"{parent_id}.{n}"),
+                kind="recital",
+                label=labels.child(parent_label, "recital", str(n)),
+                text=text[u.start : u.end],
+                span=Span(u.start, u.end),
+                number=None,
+            )
+        )
+    return tuple(recitals)

@@ -1,0 +1,454 @@
+"""Find obligation statements in provision texts by the rules of a language's vocabulary.
+
+Each sentence is scanned rule by rule in the vocabulary's priority order; a rule's match
+claims its words, so a later, more general rule ("shall") cannot re-read what an earlier,
+more specific one ("shall not be construed") has explained. Conditions and exceptions
+attach to the nearest statement before them, or to every statement when they open the
+sentence. Points of a list that carry no modal phrase inherit the last statement of the
+lead-in they hang from ("Each Party shall: (a) … (b) …").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from re import Match, Pattern
+
+from treatydiff.model import Body, Provision
+from treatydiff.obligations.types import Bearer, ProvisionObligations, Statement
+from treatydiff.obligations.vocab import BearerTerm, PhraseRule, Vocabulary, vocabulary
+
+__all__ = ["analyse_body", "analyse_provision", "chapeau_of", "extract"]
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[\"'«“(\-–—]?[A-ZА-ЯЁ0-9(])")
+_CLAUSE_END = re.compile(r"[.;:]|,\s+(?:and|or|и|или|а)\s+(?=\S)")
+_ACTION_END = re.compile(r"[.;:]")
+_MARKER_END = re.compile(r"[,.;:]")
+_WORD = re.compile(r"[\w-]+")
+_ACTION_CHARS = 100
+_CONDITION_CHARS = 80
+_LEAD_IN_END = (":", "—", ":-", ": -")
+_NO_NORMS = frozenset({"preamble", "recital"})
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """A vocabulary compiled once per language."""
+
+    vocab: Vocabulary
+    phrases: tuple[tuple[PhraseRule, Pattern[str]], ...]
+    conditions: tuple[tuple[str, Pattern[str]], ...]
+    exceptions: tuple[tuple[str, Pattern[str]], ...]
+    bearers: tuple[tuple[BearerTerm, Pattern[str]], ...]
+    pronoun: Pattern[str]
+    relative: Pattern[str]
+    passive: Pattern[str]
+    agent: Pattern[str] | None
+    lp_verb: Pattern[str] | None
+    lp_passive: Pattern[str] | None
+    oblique_before: Pattern[str]
+    oblique_form: Pattern[str]
+    heads: Pattern[str]
+
+
+@functools.cache
+def _rules(lang: str) -> _Rules:
+    vocab = vocabulary(lang)
+    flags = re.IGNORECASE
+    present = vocab.legal_present
+    return _Rules(
+        vocab=vocab,
+        phrases=tuple((rule, re.compile(rule.pattern, flags)) for rule in vocab.rules),
+        conditions=tuple((name, re.compile(p, flags)) for name, p in vocab.conditions),
+        exceptions=tuple((name, re.compile(p, flags)) for name, p in vocab.exceptions),
+        bearers=tuple((term, re.compile(term.pattern)) for term in vocab.bearers),
+        pronoun=re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.pronouns)) + r")\b", flags),
+        relative=re.compile(vocab.relative, flags),
+        passive=re.compile(vocab.passive, flags),
+        agent=re.compile(vocab.agent, flags) if vocab.agent else None,
+        lp_verb=re.compile(present.verb) if present else None,
+        lp_passive=re.compile(present.passive) if present else None,
+        oblique_before=re.compile(vocab.oblique_before, flags),
+        oblique_form=re.compile(vocab.oblique_form, flags),
+        heads=re.compile(vocab.heads),
+    )
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    bearer: Bearer
+    text: str
+    pronoun: bool = False
+
+
+@dataclass
+class _Found:
+    rule: PhraseRule | None
+    name: str
+    modality: str
+    start: int  # the modal phrase, in sentence offsets
+    end: int
+    claim: tuple[int, int]
+    passive_hint: bool = False
+
+
+def _overlaps(span: tuple[int, int], claimed: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in claimed)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for boundary in _SENTENCE_END.finditer(text):
+        yield start, text[start : boundary.start()]
+        start = boundary.end()
+    yield start, text[start:]
+
+
+def _mentions(rules: _Rules, sentence: str) -> list[_Mention]:
+    """Bearer mentions in document order; a mention inside a longer one is dropped."""
+    found = [
+        _Mention(m.start(), m.end(), term.bearer, m.group(0))
+        for term, pattern in rules.bearers
+        for m in pattern.finditer(sentence)
+        if m.end() > m.start()
+    ]
+    found += [
+        _Mention(m.start(), m.end(), rules.vocab.pronouns[m.group(0).lower()], m.group(0), pronoun=True)
+        for m in rules.pronoun.finditer(sentence)
+    ]
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[_Mention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _phrases(rules: _Rules, sentence: str) -> list[_Found]:
+    claimed: list[tuple[int, int]] = []
+    found: list[_Found] = []
+    for rule, pattern in rules.phrases:
+        for match in pattern.finditer(sentence):
+            claim = match.span()
+            if claim[0] == claim[1] or _overlaps(claim, claimed):
+                continue
+            start, end = _modal_span(match)
+            if rule.weak and rules.relative.search(sentence[:start]):
+                continue
+            claimed.append(claim)
+            found.append(_Found(rule, rule.name, rule.modality, start, end, claim))
+    if rules.lp_verb is not None:
+        found += _legal_present(rules, sentence, claimed)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _modal_span(match: Match[str]) -> tuple[int, int]:
+    if "m" in match.re.groupindex and match.group("m") is not None:
+        return match.span("m")
+    return match.span()
+
+
+def _legal_present(rules: _Rules, sentence: str, claimed: list[tuple[int, int]]) -> list[_Found]:
+    """Russian drafting states duties in the present tense: a bearer and its finite verb."""
+    present = rules.vocab.legal_present
+    assert present is not None and rules.lp_verb is not None and rules.lp_passive is not None
+    words = list(_WORD.finditer(sentence))
+    found: list[_Found] = []
+    used: set[int] = set()
+    # Verbs of an "if", "until" or relative clause state no duty ("Если Совет сочтет, …").
+    conditional: list[tuple[int, int]] = []
+    for match in re.finditer(present.subordinate, sentence, re.IGNORECASE):
+        comma = sentence.find(",", match.end())
+        conditional.append((match.start(), comma if comma >= 0 else len(sentence)))
+
+    def take(index: int, passive: bool) -> None:
+        word = words[index]
+        negated = index > 0 and words[index - 1].group(0).lower() == present.negator
+        start = words[index - 1].start() if negated else word.start()
+        name = "ru.legal-present" + ("-not" if negated else "") + ("-passive" if passive else "")
+        span = (start, word.end())
+        claimed.append(span)
+        used.add(index)
+        modality = "prohibition" if negated else "obligation"
+        found.append(_Found(None, name, modality, span[0], span[1], span, passive_hint=passive))
+
+    def is_verb(index: int, pattern: Pattern[str]) -> bool:
+        word = words[index].group(0)
+        return (
+            word[:1].islower()
+            and word.lower() not in present.stop
+            and pattern.fullmatch(word) is not None
+            and not _overlaps(words[index].span(), claimed)
+            and not _overlaps(words[index].span(), conditional)
+        )
+
+    for mention in _mentions(rules, sentence):
+        if not _is_subject(rules, sentence, mention):
+            continue
+        after = [i for i, w in enumerate(words) if w.start() >= mention.end][: present.window]
+        for i in after:
+            if _overlaps(words[i].span(), claimed) or words[i].group(0).lower() in present.stop:
+                break
+            if sentence[mention.end : words[i].start()].count(",") % 2:
+                break  # the verb of a participle phrase or a relative clause, not the subject's
+            if i not in used and is_verb(i, rules.lp_verb):
+                take(i, passive=rules.lp_passive.fullmatch(words[i].group(0)) is not None)
+                break
+    if not found:  # an agentless passive: "Решения … принимаются большинством"
+        for i, word in enumerate(words):
+            before = sentence[max(0, word.start() - 30) : word.start()]
+            if is_verb(i, rules.lp_passive) and not rules.relative.search(before.split(",")[-1]):
+                take(i, passive=True)
+                break
+    return found
+
+
+def _is_subject(rules: _Rules, sentence: str, mention: _Mention) -> bool:
+    """False for a mention in an oblique position: "of the Parties", "Совета Безопасности"."""
+    before = sentence[max(0, mention.start - 60) : mention.start]
+    head = rules.heads.search(before)
+    if head:  # "the competent authorities of the Parties": the head decides
+        before = before[: head.start()]
+        return not rules.oblique_before.search(before)
+    return not (rules.oblique_before.search(before) or rules.oblique_form.match(mention.text))
+
+
+def _subject(
+    rules: _Rules, sentence: str, mentions: list[_Mention], start: int, stop: int
+) -> _Mention | None:
+    """The last subject-like bearer mention in ``[start, stop)``; a pronoun takes its antecedent."""
+    zone = [m for m in mentions if start <= m.start and m.end <= stop and _is_subject(rules, sentence, m)]
+    if not zone:
+        return None
+    last = zone[-1]
+    if last.pronoun:  # "If a Party considers that the other Party …, it may": the first subject
+        antecedents = [
+            m for m in mentions if m.end <= last.start and not m.pronoun and _is_subject(rules, sentence, m)
+        ]
+        if antecedents:
+            return replace(antecedents[0], start=last.start, end=last.end)
+    if len(zone) > 1 and last.bearer == "named-party" and zone[-2].bearer == "named-party":
+        between = sentence[zone[-2].end : last.start]
+        if re.fullmatch(r"\s*(?:and|и)\s*", between):  # "The Community and Estonia shall"
+            return _Mention(zone[-2].start, last.end, "parties", sentence[zone[-2].start : last.end])
+    return last
+
+
+def _agent(rules: _Rules, sentence: str, mentions: list[_Mention], after: int) -> _Mention | None:
+    """The agent right after a passive verb: "by the Parties" (en), an instrumental noun (ru)."""
+    for mention in mentions:
+        if mention.start < after or mention.pronoun:
+            continue
+        between = sentence[after : mention.start]
+        if len(_WORD.findall(between)) > 7 or re.search(r"[,;:.]", between):
+            return None
+        if rules.agent is not None:
+            if re.search(r"\bby\s+(?:[\w-]+\s+){0,3}$", between):
+                return mention
+            continue
+        first = mention.text.split()[0].lower()
+        previous = between.split()[-1].lower() if between.split() else ""
+        if first.endswith(("ом", "ем", "ой", "ей", "ами", "ями")) or previous.endswith(("ием", "нием", "ом")):
+            return mention
+    return None
+
+
+def _clause_text(sentence: str, start: int, limit: int, ends: Pattern[str] = _CLAUSE_END) -> str:
+    end_match = ends.search(sentence, start)
+    end = end_match.start() if end_match else len(sentence)
+    text = " ".join(sentence[start:end].split())
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " …"
+    return text
+
+
+def _markers(
+    rules: _Rules, sentence: str, claimed: list[tuple[int, int]]
+) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]:
+    """Exceptions first (they win overlaps), then conditions: (position, rule, text)."""
+    taken = list(claimed)
+    exceptions: list[tuple[int, str]] = []
+    for _name, pattern in rules.exceptions:
+        for match in pattern.finditer(sentence):
+            if not _overlaps(match.span(), taken):
+                taken.append(match.span())
+                exceptions.append(
+                    (match.start(), _clause_text(sentence, match.start(), _CONDITION_CHARS, _MARKER_END))
+                )
+    conditions: list[tuple[int, str, str]] = []
+    for name, pattern in rules.conditions:
+        for match in pattern.finditer(sentence):
+            if not _overlaps(match.span(), taken):
+                taken.append(match.span())
+                text = _clause_text(sentence, match.start(), _CONDITION_CHARS, _MARKER_END).lstrip(",;:() ")
+                conditions.append((match.start(), name, text))
+    return sorted(conditions), sorted(exceptions)
+
+
+def _owner(position: int, found: list[_Found]) -> list[int]:
+    """Indexes of the statements a marker at ``position`` belongs to: all of them when it opens
+    the sentence, else the next statement ("…, по предложению Совета, обязан"), else the last one."""
+    before = [i for i, f in enumerate(found) if f.start < position]
+    if not before:
+        return list(range(len(found)))
+    after = [i for i, f in enumerate(found) if f.start > position]
+    return [after[0]] if after else [before[-1]]
+
+
+def _sentence_statements(rules: _Rules, sentence: str, offset: int) -> list[Statement]:
+    found = _phrases(rules, sentence)
+    if not found:
+        return []
+    mentions = _mentions(rules, sentence)
+    conditions, exceptions = _markers(rules, sentence, [f.claim for f in found])
+    condition_of: dict[int, tuple[str, str]] = {}
+    for position, name, text in conditions:
+        for i in _owner(position, found):
+            condition_of.setdefault(i, (name, text))
+    exceptions_of: dict[int, list[str]] = {}
+    for position, text in exceptions:
+        for i in _owner(position, found):
+            exceptions_of.setdefault(i, []).append(text)
+
+    statements: list[Statement] = []
+    previous: _Mention | None = None
+    for i, f in enumerate(found):
+        zone_start = found[i - 1].end if i else 0
+        passive = f.passive_hint or rules.passive.search(sentence[f.end :]) is not None
+        mention = _agent(rules, sentence, mentions, f.end) if passive else None
+        if f.rule is not None and f.rule.bearer_after:  # "nothing … shall prevent a Party from"
+            mention = next((m for m in mentions if m.start > f.start and not m.pronoun), None)
+        if mention is None and not passive:
+            mention = _subject(rules, sentence, mentions, zone_start, f.end)
+            if mention is None and i and previous is not None:
+                mention = previous  # "… shall consult and shall inform": the same subject
+        if mention is None and f.passive_hint and rules.lp_passive is not None:
+            mention = _subject(rules, sentence, mentions, zone_start, f.end)  # "Совет собирается"
+        bearer: Bearer = mention.bearer if mention else "none"
+        bearer_text = mention.text if mention else None
+        if mention is not None and mention.pronoun and bearer_text is not None:
+            bearer_text = mention.text
+        if f.modality == "declaration":
+            bearer, bearer_text = "none", None
+        previous = mention or previous
+        condition = condition_of.get(i)
+        statements.append(
+            Statement(
+                modality=f.modality,  # type: ignore[arg-type]
+                rule=f.name,
+                span=(offset + f.start, offset + f.end),
+                modal=" ".join(sentence[f.start : f.end].split()),
+                bearer=bearer,
+                bearer_text=bearer_text,
+                condition=condition[1] if condition else None,
+                condition_rule=condition[0] if condition else None,
+                exceptions=tuple(exceptions_of.get(i, ())),
+                action=_clause_text(sentence, f.end, _ACTION_CHARS, _ACTION_END).lstrip(",;:() "),
+            )
+        )
+    return statements
+
+
+def extract(text: str, lang: str) -> tuple[Statement, ...]:
+    """The obligation statements of one text, in document order.
+
+    Args:
+        text: a provision's text; spans in the result are offsets into it.
+        lang: its language code (``en``, ``ru``).
+
+    Raises:
+        TreatydiffError: when no vocabulary exists for ``lang``.
+    """
+    rules = _rules(lang)
+    statements: list[Statement] = []
+    for offset, sentence in _sentences(text):
+        statements += _sentence_statements(rules, sentence, offset)
+    return tuple(statements)
+
+
+def _conditions_only(text: str, lang: str) -> tuple[str, str] | None:
+    """The first condition marker of a text that has no modal phrase (a point of a list)."""
+    rules = _rules(lang)
+    conditions, _ = _markers(rules, text, [])
+    return (conditions[0][1], conditions[0][2]) if conditions else None
+
+
+def chapeau_of(body: Body, provision_id: str) -> Provision | None:
+    """The lead-in a point hangs from: the nearest earlier sibling ending with a colon."""
+    parent = _parents(body).get(provision_id)
+    if parent is None:
+        return None
+    siblings = parent.children
+    index = next(i for i, child in enumerate(siblings) if child.id == provision_id)
+    for sibling in reversed(siblings[:index]):
+        if sibling.text.rstrip().endswith(_LEAD_IN_END):
+            return sibling
+    return None
+
+
+def _parents(body: Body) -> dict[str, Provision]:
+    return {child.id: node for node in body.walk() for child in node.children}
+
+
+def analyse_provision(
+    provision: Provision, lang: str, chapeau: ProvisionObligations | None = None
+) -> ProvisionObligations:
+    """The statements of one provision; a point without its own inherits its chapeau's last one.
+
+    Raises:
+        TreatydiffError: when no vocabulary exists for ``lang``.
+    """
+    if provision.kind in _NO_NORMS:
+        return ProvisionObligations(provision.id, lang, ())  # recitals give reasons, not duties
+    statements = extract(provision.text, lang)
+    if not statements and chapeau is not None and chapeau.statements:
+        last = chapeau.statements[-1]
+        own = _conditions_only(provision.text, lang)
+        statements = (
+            replace(
+                last,
+                inherited_from=last.inherited_from or chapeau.provision,
+                condition=last.condition or (own[1] if own else None),
+                condition_rule=last.condition_rule or (own[0] if own else None),
+            ),
+        )
+    return ProvisionObligations(provision.id, lang, statements)
+
+
+def analyse_body(body: Body, wanted: Iterable[str] | None = None) -> dict[str, ProvisionObligations]:
+    """Statements of every leaf provision of a body (or only of the ``wanted`` ids), by id.
+
+    Containers (an article with paragraphs) are not analysed themselves: their leaves
+    are. A lead-in ending with a colon is the chapeau of the points after it.
+
+    Raises:
+        TreatydiffError: when no vocabulary exists for the body's language.
+    """
+    only = None if wanted is None else set(wanted)
+    results: dict[str, ProvisionObligations] = {}
+
+    def visit(nodes: tuple[Provision, ...]) -> None:
+        chapeau: ProvisionObligations | None = None
+        for node in nodes:
+            if node.children:
+                visit(node.children)
+                chapeau = None
+                continue
+            lead_in = node.text.rstrip().endswith(_LEAD_IN_END)
+            if only is None or node.id in only or lead_in:
+                result = analyse_provision(node, body.lang, chapeau)
+                if only is None or node.id in only:
+                    results[node.id] = result
+                if lead_in:
+                    chapeau = result
+            if not lead_in and node.text.rstrip().endswith("."):
+                chapeau = None  # the list has ended; the next paragraph stands alone
+
+    visit(body.provisions)
+    return results

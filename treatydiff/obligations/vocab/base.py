@@ -1,0 +1,88 @@
+"""The shape of a language's obligation vocabulary: frozen records that rules read.
+
+A language module (``en.py``, ``ru.py`` …) builds one :class:`Vocabulary`. Patterns are
+regular-expression sources, matched case-insensitively unless a record says otherwise;
+adding a language means writing one module, its tests and one line in ``__init__``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from treatydiff.obligations.types import Bearer, Modality
+
+
+@dataclass(frozen=True)
+class PhraseRule:
+    """A modal phrase: where it matches, the statement gets this modality."""
+
+    name: str
+    """Stable rule id, ``LANG.NAME`` (recorded with every statement)."""
+    modality: Modality
+    pattern: str
+    """Regex source; the group ``m``, when present, is the highlighted modal phrase."""
+    note: str
+    """One line for docs/obligations.md: what the rule is for."""
+    weak: bool = False
+    """A weak modal ("may", "will"): skipped right after a relative word (``which may``)."""
+    bearer_after: bool = False
+    """The bearer follows the phrase ("nothing … shall prevent *a Party* from")."""
+
+
+@dataclass(frozen=True)
+class BearerTerm:
+    """Words that name an actor of a given bearer class."""
+
+    name: str
+    bearer: Bearer
+    pattern: str
+    """Regex source, matched case-sensitively (capitals tell organs from common nouns)."""
+
+
+@dataclass(frozen=True)
+class LegalPresent:
+    """Legal drafting that states a duty in the present tense ("Совет определяет")."""
+
+    verb: str
+    """Regex for a finite third-person present verb (the whole word)."""
+    passive: str
+    """Regex for a reflexive-passive present verb ("принимаются")."""
+    stop: frozenset[str]
+    """Words that look like such verbs but are nouns, numerals or verbs of state."""
+    negator: str
+    """The negation particle that turns the duty into a prohibition."""
+    subordinate: str = r"(?!)"
+    """Words opening a clause whose verbs state no duty ("пока", "чтобы", "какие"); condition
+    markers count too."""
+    window: int = 6
+    """At most this many words between the bearer and its verb."""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Everything the obligation rules need to know about one language."""
+
+    lang: str
+    rules: tuple[PhraseRule, ...]
+    """Modal phrases in priority order: an earlier rule claims its words first."""
+    conditions: tuple[tuple[str, str], ...]
+    """(rule name, regex) for trigger and condition markers."""
+    exceptions: tuple[tuple[str, str], ...]
+    """(rule name, regex) for exception markers; they win over conditions they overlap."""
+    bearers: tuple[BearerTerm, ...]
+    pronouns: dict[str, Bearer]
+    """Subject pronouns (lowercase), with the bearer they stand for when no antecedent is found."""
+    relative: str
+    """Regex for the word before a weak modal that makes it a relative clause ("which")."""
+    passive: str
+    """Regex, anchored after the modal phrase, for a passive verb ("be abolished")."""
+    agent: str
+    """Regex, anchored after a passive verb, that introduces its agent ("by"); empty when the
+    agent is marked by case (an instrumental noun in Russian)."""
+    oblique_before: str = r"(?!)"
+    """A mention is not the subject when the text before it ends so (en: "of the Parties")."""
+    oblique_form: str = r"(?!)"
+    """…or when the mention itself is in an oblique case (ru: "Совета", "Членами")."""
+    heads: str = r"(?!)"
+    """…unless the text before it ends with a head that acts for it ("authorities of")."""
+    legal_present: LegalPresent | None = None
