@@ -869,7 +869,9 @@ _VALUES = st.one_of(
 _LINK_VALUES = st.one_of(
     _VALUES, st.lists(_VALUES, max_size=3), st.dictionaries(st.text(max_size=3), _VALUES, max_size=2)
 )
-_KEYS = st.sampled_from(["left", "right", "relation", "note", "evidence", "confidence", "between", "extra"])
+_KEYS = st.sampled_from(
+    ["left", "right", "relation", "note", "evidence", "confidence", "between", "score", "reasons", "extra"]
+)
 _VALID = {"left": "art-1", "right": ["art-1.1", "art-1.2"], "relation": "split", "note": "n"}
 
 

@@ -18,7 +18,6 @@ from hostile_cli import CONTROL_PAYLOADS, MAP_HEADER, RAW_CONTROLS, Sandbox, cha
 
 STORE = pytest.mark.xfail(strict=True, reason="fixed on branch h/store")
 TERM = pytest.mark.xfail(strict=True, reason="fixed on branch h/term")
-INGEST = pytest.mark.xfail(strict=True, reason="fixed on branch h/ingest")
 
 
 # --- 1. --out writes only what it should ------------------------------------------------
@@ -139,7 +138,6 @@ def test_markup_and_script_in_map_fields_are_escaped_in_the_html_annex(demo: San
 # --- 6 and 8. the parsers: no crash, no silent wrong result -------------------------------
 
 
-@INGEST
 def test_a_web_page_with_a_control_character_ingests_or_is_refused(sandbox: Sandbox) -> None:
     page = sandbox.write("p.html", "<html><body><h2>Article 1</h2><p>Text &#27;[31m red</p></body></html>")
     no_crash(sandbox.run("ingest", "demo", page, "--lang", "en", "--title", "T"))
@@ -150,7 +148,6 @@ def test_a_tota_file_without_a_body_is_refused(sandbox: Sandbox) -> None:
     refused(sandbox.run("ingest", "demo", xml, "--format", "tota"), "x.xml")
 
 
-@INGEST
 def test_thousands_of_headings_ingest_within_the_hang_guard(sandbox: Sandbox) -> None:
     # A quadratic contents-table scan took 70 s for 4,000 headings; 16,000 would take ~20 min.
     parts = [f"Chapter {i}\nArticle {i}\nThe Parties shall do thing {i}.\n" for i in range(1, 16_001)]

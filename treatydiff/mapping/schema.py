@@ -65,12 +65,17 @@ class _LinkRules:
     treaty_max: int
 
 
+_PLAIN_KEYS = frozenset({"left", "right", "relation", "note", "evidence", "confidence", "between"})
+
+
 @cache
 def _link_rules() -> _LinkRules:
     defs = load_schema()["$defs"]
     props = defs["link"]["properties"]
     return _LinkRules(
-        keys=frozenset(props),
+        # Only the keys the plain test below understands; a link with any other key
+        # (an aligner's score or reasons) goes to jsonschema.
+        keys=frozenset(props) & _PLAIN_KEYS,
         relations=frozenset(props["relation"]["enum"]),
         confidences=frozenset(props["confidence"]["enum"]),
         ref=re.compile(defs["ref"]["pattern"]),
