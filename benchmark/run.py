@@ -52,7 +52,8 @@ from treatydiff.diff import diff_texts, diff_texts_difflib, diff_texts_dmp, toke
 from treatydiff.errors import IngestError, MappingError
 from treatydiff.ingest import parse_text, parse_tota
 from treatydiff.mapping import load_map
-from treatydiff.model import ClauseMap, ProvisionDiff, Treaty
+from treatydiff.model import Body, ClauseMap, ProvisionDiff, Treaty
+from treatydiff.obligations import analyse_body
 from treatydiff.render import render_html
 from treatydiff.store import Store
 
@@ -418,6 +419,31 @@ def parse_text_row(inputs: Inputs, settings: Settings) -> HotRow:
                   best_of(base, settings.repeats), traced_peak(base), note=note)
 
 
+# The naive baseline for obligation extraction: find the modal words, understand nothing.
+_MODAL_WORDS = re.compile(r"\b(?:shall|may|must|will|should)\b", re.IGNORECASE)
+OBLIGATIONS_TARGET_SECONDS = 20.0  # issue 10: all ToTA articles, beyond parsing
+
+
+def obligations_row(inputs: Inputs, settings: Settings) -> HotRow:
+    """``analyse_body`` over every English ToTA agreement, parsed beforehand (not timed)."""
+    bodies: list[Body] = [parse_tota(data, origin=origin)[1] for origin, data in inputs.tota]
+    english = [body for body in bodies if body.lang == "en"]
+    leaves = [p.text for body in english for p in body.walk() if not p.children]
+    articles = sum(len(body.articles()) for body in english)
+    ours: Action = lambda: [analyse_body(body) for body in english]  # noqa: E731
+    base: Action = lambda: [_MODAL_WORDS.findall(text) for text in leaves]  # noqa: E731
+    largest = max(english, key=lambda body: len(body.source_text))
+    seconds_ours = best_of(ours, settings.slow_repeats)
+    verdict = "meets" if seconds_ours < OBLIGATIONS_TARGET_SECONDS * len(inputs.tota) / 450 else "misses"
+    workload = f"{len(english)} English ToTA agreements: {articles:,} articles, {len(leaves):,} leaves"
+    return HotRow("`analyse_body` (obligations)", workload,
+                  seconds_ours, traced_peak(lambda: analyse_body(largest)),
+                  "one regex finding modal words", best_of(base, settings.slow_repeats),
+                  traced_peak(lambda: [_MODAL_WORDS.findall(p.text) for p in largest.walk()]),
+                  note=f"peak on the largest agreement; {verdict} the target of "
+                  f"{OBLIGATIONS_TARGET_SECONDS:.0f} s for all 450 files (scaled to the files read)")
+
+
 def annex_rows(inputs: Inputs, bench: Bench) -> list[HotRow]:
     left, right, clause_map, repeats = inputs.left, inputs.right, inputs.clause_map, bench.settings.repeats
     left_lines, right_lines = (body_text(tota_xml(bench.settings.corpus, n)).splitlines() for n in (420, 423))
@@ -509,8 +535,9 @@ def align_rows(inputs: Inputs, settings: Settings) -> list[HotRow]:
 def hot_functions(bench: Bench) -> list[HotRow]:
     inputs, settings = load_inputs(bench), bench.settings
     return [article_diff_row(inputs, settings), long_diff_row(inputs, settings),
-            parse_tota_row(inputs, settings), parse_text_row(inputs, settings), *annex_rows(inputs, bench),
-            alias_bomb_row(bench), *align_rows(inputs, settings)]
+            parse_tota_row(inputs, settings), parse_text_row(inputs, settings),
+            obligations_row(inputs, settings), *annex_rows(inputs, bench), alias_bomb_row(bench),
+            *align_rows(inputs, settings)]
 
 
 # --- 3. diff engines on the FTA family ----------------------------------------------

@@ -71,7 +71,9 @@ def test_charter_ordinal_paragraph_is_not_labelled_as_numbered(corpus_dir: Path)
 def test_stored_body_carries_the_rules_version(tmp_path: Path) -> None:
     store = Store(tmp_path)
     body = parse_text("Статья 1\n1. Стороны:\nа) x;\nв) y.\n", lang="ru")
-    path = store.save_body("demo", body, Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text"))
+    path = store.save_body(
+        "demo", body, Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text")
+    ).version.path
     assert json.loads(path.read_text(encoding="utf-8"))["rules_version"] == RULES_VERSION == 2
 
 
@@ -79,11 +81,15 @@ def test_body_stored_under_old_rules_is_reparsed(tmp_path: Path) -> None:
     """A body from before version 2 (Russian в) was v) is read with today's ids and says so."""
     store = Store(tmp_path)
     body = parse_text("Статья 1\n1. Стороны:\nа) x;\nб) y;\nв) z.\n", lang="ru")
-    path = store.save_body("demo", body, Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text"))
-    document = json.loads(path.read_text(encoding="utf-8"))
-    del document["rules_version"]
+    saved = store.save_body("demo", body, Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text"))
+    # a body stored before versions (store layout 1) and before id rules 2: no checksums, no rules_version
+    document = json.loads(saved.version.path.read_text(encoding="utf-8"))
+    document["format"] = "treatydiff.body/1"
+    for key in ("rules_version", "source_sha256", "document_sha256"):
+        del document[key]
     text = json.dumps(document, ensure_ascii=False).replace('"art-1.1.c"', '"art-1.1.v"')
-    path.write_text(text, encoding="utf-8")
+    store.legacy_path("demo", "ru").write_text(text, encoding="utf-8")
+    store.discard(saved.version)
     loaded = store.load_body("demo", "ru")
     assert loaded is not None
     ids_now = [p.id for p in loaded[0].walk()]

@@ -421,3 +421,13 @@ def test_points_inherit_their_chapeau() -> None:
 def test_unknown_language_is_a_clear_error() -> None:
     with pytest.raises(TreatydiffError, match="no obligation vocabulary for language 'xx'"):
         extract("text", "xx")
+
+
+def test_every_rule_is_documented() -> None:
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "obligations.md").read_text(encoding="utf-8")
+    for lang in LANGUAGES:
+        vocab = vocabulary(lang)
+        for name in [r.name for r in vocab.rules] + [m.name for m in (*vocab.conditions, *vocab.exceptions)]:
+            assert f"`{name}`" in docs, name

@@ -27,13 +27,15 @@ try:  # typer 0.24 and later vendor click privately; older releases use click it
 except ImportError:  # pragma: no cover
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 from treatydiff.compare import compare, map_langs
-from treatydiff.corpus import Registry, default_mappings_dir
+from treatydiff.corpus import IngestResult, Registry, default_mappings_dir
 from treatydiff.errors import FetchError, InputError, TreatydiffError, UnknownTreaty
+from treatydiff.manifest import MetaEdit
 from treatydiff.mapping import check_maps, load_map
 from treatydiff.model import Body, Citation, ClauseMap, Comparison, Treaty, normalize_treaty_id
+from treatydiff.output import check_output, write_output
 from treatydiff.render import render_html, render_json, render_markdown, render_terminal
 from treatydiff.render.outline import render_outline, render_provision, treaty_json
-from treatydiff.store import Store, write_atomic
+from treatydiff.store import Store
 
 app = typer.Typer(
     name="treatydiff",
@@ -67,6 +69,17 @@ TextsOption = Annotated[
     ),
 ]
 LangOption = Annotated[str | None, typer.Option("--lang", help="Language version: en, ru, fa, ko …")]
+OutOption = Annotated[
+    str | None,
+    typer.Option(
+        "--out",
+        help="Write to this file ('-' for standard output). Never over an input or inside the store; "
+        "an existing file only if treatydiff wrote it, else with --force.",
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace an existing --out file that treatydiff did not write.")
+]
 
 
 _COUNTED = (("article", "articles"), ("chapter", "chapters"), ("section", "sections"), ("annex", "annexes"))
@@ -139,12 +152,18 @@ def list_treaties(
         table.add_column(column, overflow="fold")
     for entry in registry.entries():
         meta = entry.meta
-        available = ", ".join(entry.available) if entry.available else "[dim]no text yet[/dim]"
+        shown = [
+            f"{lang} ({entry.versions[lang]} versions)" if entry.versions.get(lang, 0) > 1 else lang
+            for lang in entry.available
+        ]
+        shown += [f"{lang}: broken" for lang in entry.versions if lang not in entry.available]
+        available = ", ".join(shown) if shown else "[dim]no text yet[/dim]"
         origin = "" if entry.origin == "registry" else " [dim](local)[/dim]"
         table.add_row(
             meta.id + origin, meta.title(), meta.signed_date or "", " ".join(meta.parties), available
         )
     _stdout().print(table)
+    _warn([str(problem) for problem in registry.problems()])
 
 
 @app.command()
@@ -160,6 +179,12 @@ def show(
             help="Outline depth below chapters and sections: 1 articles, 2 paragraphs, 3 points.", min=1
         ),
     ] = 3,
+    version: Annotated[
+        str | None, typer.Option("--version", help="A stored version: its number (2) or SHA-256 prefix.")
+    ] = None,
+    history: Annotated[
+        bool, typer.Option("--history", help="List the stored versions of this text instead.")
+    ] = False,
     store: StoreOption = None,
     tota_dir: TotaDirOption = None,
     texts: TextsOption = None,
@@ -169,7 +194,12 @@ def show(
     Example: treatydiff show un-charter:art-51 --lang ru
     """
     citation = Citation.parse(ref)
-    treaty = _registry(store, tota_dir, texts).load(citation.treaty, lang)
+    registry = _registry(store, tota_dir, texts)
+    if history:
+        for line in history_lines(registry, citation.treaty, lang):
+            typer.echo(line)
+        return
+    treaty = registry.load(citation.treaty, lang, version)
     provision = treaty.get(citation.provision) if citation.provision else None
     _warn(treaty.body.warnings)
     if output_format is ShowFormat.json:
@@ -191,9 +221,22 @@ def ingest(
     ],
     lang: LangOption = None,
     input_format: Annotated[InputFormat, typer.Option("--format", help="Input format.")] = InputFormat.auto,
-    title: Annotated[str | None, typer.Option(help="Title for a new id without a manifest.")] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Title of the treaty in this language (store manifests only).")
+    ] = None,
+    signed: Annotated[str | None, typer.Option(help="Date of signature, e.g. 1992-11-13.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place of signature.")] = None,
+    party: Annotated[
+        list[str] | None, typer.Option(help="A party (ISO 3166-1 alpha-3, e.g. RUS); repeat for each.")
+    ] = None,
     strict: Annotated[
         bool, typer.Option(help="Fail (instead of warn) when the structure differs from the manifest.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Store the text even if its script contradicts --lang; replace a broken manifest."
+        ),
     ] = False,
     store: StoreOption = None,
     tota_dir: TotaDirOption = None,
@@ -201,21 +244,18 @@ def ingest(
 ) -> None:
     """Parse a copy of a treaty and save it, with its provenance, in the local store.
 
-    Example: treatydiff ingest un-charter charter_ru.txt --lang ru
+    Every version is kept: a different text becomes the current version, the previous
+    one stays readable with show --version. Example: treatydiff ingest un-charter
+    charter_ru.txt --lang ru
     """
     registry = _registry(store, tota_dir, texts)
-    result = registry.ingest(treaty_id, file, lang=lang, fmt=input_format.value, title=title, strict=strict)
-    _warn(result.warnings)
-    body = result.treaty.body
-    kinds: Counter[str] = Counter(p.kind for p in body.walk())
-    structure = ", ".join(f"{kinds[kind]} {name}" for kind, name in _COUNTED if kinds[kind])
-    _stderr.print(
-        f"ingested {result.treaty.meta.id} ({body.lang}): {structure}, "
-        f"{sum(kinds.values())} provisions → {result.path}",
-        markup=False,
+    edit = MetaEdit(title=title, signed=signed, place=place, parties=tuple(party or ()))
+    result = registry.ingest(
+        treaty_id, file, lang=lang, fmt=input_format.value, strict=strict, edit=edit, force=force
     )
-    if result.created_manifest:
-        _stderr.print(f"created a minimal manifest: {result.created_manifest}", markup=False)
+    _warn(result.warnings)
+    for line in ingest_report(result):
+        _stderr.print(line, markup=False)
 
 
 @app.command()
@@ -228,13 +268,18 @@ def check(
     tota_dir: TotaDirOption = None,
     texts: TextsOption = None,
 ) -> None:
-    """Validate clause maps: schema, refs, duplicates, contradictions, coverage.
+    """Validate clause maps, clause families and manifests' dossiers: schema, refs, duplicates, coverage.
 
     Prints one line per problem (file:line: error|warning: message) and a summary per
     map. Exits 1 when any map has an error. Example: treatydiff check mappings/*.yaml
     """
-    paths = maps or sorted(default_mappings_dir().glob("*.yaml"))
-    if not paths:
+    from treatydiff.families.workspace import Workspace, is_family_file
+
+    family_files = [path for path in maps or () if is_family_file(path)]
+    paths = [path for path in maps if path not in family_files] if maps else None
+    if paths is None:
+        paths = sorted(default_mappings_dir().glob("*.yaml"))
+    if not paths and not family_files:
         raise TreatydiffError("no maps to check", file=default_mappings_dir(), hint="name map files")
     registry = _registry(store, tota_dir, texts)
 
@@ -249,6 +294,11 @@ def check(
             return None  # no text available: only the schema is checked
 
     results = check_maps(paths, body_of)
+    workspace = Workspace(registry)  # families, manifests' dossiers, locators of unresolved map sides
+    results += workspace.check_locators(paths)
+    results += workspace.check_families(family_files if maps else None)
+    if not maps:
+        results += workspace.check_dossiers()
     out = _stdout()
     for result in results:
         for problem in result.problems:
@@ -279,18 +329,48 @@ def check(
 _MAX_LISTED = 40  # unlinked ids listed per treaty by `check`
 
 
-def _guard_output(out: Path, inputs: Sequence[str | None]) -> None:
-    """Refuse to write a report over one of the comparison's own inputs."""
-    target = out.expanduser().resolve()
-    if target.is_dir():
-        raise TreatydiffError("is a folder; name a file", file=out)
-    for path in inputs:
-        if path and Path(path).expanduser().resolve() == target:
-            raise TreatydiffError(
-                "is an input of this comparison; refusing to overwrite it",
-                file=out,
-                hint="choose another --out",
-            )
+def history_lines(registry: Registry, ref: str, lang: str | None) -> list[str]:
+    """The lines of ``show --history``: every stored version, oldest first, each verified."""
+    treaty_id = Citation.parse(ref).treaty
+    registry.meta(treaty_id)
+    langs = [lang] if lang else registry.store.langs(treaty_id)
+    lines = []
+    for code in langs:
+        for info in registry.store.history(treaty_id, code):
+            mark = "current" if info.current else "       "
+            if info.provenance is not None:
+                prov = info.provenance
+                shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in prov.file)
+                what = f"{prov.ingested_at} {prov.parser} {shown}"
+                lines.append(f"{treaty_id} {code} {info.version.name} {mark} {what}")
+            else:
+                lines.append(f"{treaty_id} {code} {info.version.name} {mark} BROKEN: {info.error}")
+    if not lines:
+        raise UnknownTreaty(f"no text of {treaty_id}{f' in {lang}' if lang else ''} is stored", ref=treaty_id)
+    return lines
+
+
+def ingest_report(result: IngestResult) -> list[str]:
+    """The lines ``ingest`` prints: what was stored, and what it replaced (kept)."""
+    body, meta = result.treaty.body, result.treaty.meta
+    kinds: Counter[str] = Counter(p.kind for p in body.walk())
+    structure = ", ".join(f"{kinds[kind]} {name}" for kind, name in _COUNTED if kinds[kind])
+    saved = result.saved
+    version = f" {saved.version.name}" if saved else ""
+    count = sum(kinds.values())
+    lines = [f"ingested {meta.id} ({body.lang}){version}: {structure}, {count} provisions → {result.path}"]
+    if saved and saved.unchanged:
+        lines.append(f"same text as the current version {saved.version.name}: refreshed in place")
+    elif saved and saved.replaced:
+        lines.append(
+            f"replaced {meta.id} ({body.lang}) {saved.replaced.name} as the current text (previous kept: "
+            f"treatydiff show {meta.id} --lang {body.lang} --version {saved.replaced.number})"
+        )
+    if result.created_manifest:
+        lines.append(f"created a manifest: {result.created_manifest}")
+    elif result.updated_manifest:
+        lines.append(f"updated the manifest: {result.updated_manifest}")
+    return lines
 
 
 def _report(comparison: Comparison, output_format: DiffFormat) -> str:
@@ -330,9 +410,8 @@ def diff(
     output_format: Annotated[
         DiffFormat, typer.Option("--format", help="term, html, md or json.")
     ] = DiffFormat.term,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Write the report to this file (never over an input).")
-    ] = None,
+    out: OutOption = None,
+    force: ForceOption = False,
     left_lang: Annotated[str | None, typer.Option("--left-lang", help="Language version of LEFT.")] = None,
     right_lang: Annotated[str | None, typer.Option("--right-lang", help="Language version of RIGHT.")] = None,
     exit_code: Annotated[
@@ -356,24 +435,19 @@ def diff(
         left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
     left_treaty = registry.load(left, left_lang)
     right_treaty = registry.load(right, right_lang)
+    inputs = [map_file, left_treaty.provenance.file, right_treaty.provenance.file]
+    inputs += [left_treaty.meta.manifest, right_treaty.meta.manifest]
     if out is not None:
-        manifests = [left_treaty.meta.manifest, right_treaty.meta.manifest]
-        _guard_output(
-            out,
-            [
-                str(map_file) if map_file else None,
-                left_treaty.provenance.file,
-                right_treaty.provenance.file,
-                *manifests,
-            ],
-        )
+        check_output(out, store=registry.store, inputs=inputs, force=force)
     _warn([*left_treaty.body.warnings, *right_treaty.body.warnings])
     comparison = _compare_with_progress(left_treaty, right_treaty, clause_map)
     if out is not None:
-        write_atomic(out, _report(comparison, output_format).encode("utf-8"))
+        where = write_output(
+            out, _report(comparison, output_format), store=registry.store, inputs=inputs, force=force
+        )
         summary = comparison.summary
         _stderr.print(
-            f"wrote {out}: {len(comparison.rows)} links — {summary.changed} changed, "
+            f"wrote {where}: {len(comparison.rows)} links — {summary.changed} changed, "
             f"{summary.unchanged} unchanged, "
             f"{summary.added} added, {summary.dropped} dropped"
             + (f", {summary.parallel} in parallel" if summary.parallel else ""),
@@ -399,9 +473,8 @@ class AlignLevel(StrEnum):
 def align(
     left: Annotated[str, typer.Argument(help="Left treaty: registry id or tota:N.")],
     right: Annotated[str, typer.Argument(help="Right treaty: registry id or tota:N.")],
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Write the draft map to this file (never over an input).")
-    ] = None,
+    out: OutOption = None,
+    force: ForceOption = False,
     against: Annotated[
         Path | None, typer.Option("--against", help="Score the suggestions against this curated map.")
     ] = None,
@@ -434,17 +507,10 @@ def align(
         left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
     left_treaty = registry.load(left, left_lang)
     right_treaty = registry.load(right, right_lang)
+    inputs = [against, left_treaty.provenance.file, right_treaty.provenance.file]
+    inputs += [left_treaty.meta.manifest, right_treaty.meta.manifest]
     if out is not None:
-        _guard_output(
-            out,
-            [
-                str(against) if against else None,
-                left_treaty.provenance.file,
-                right_treaty.provenance.file,
-                left_treaty.meta.manifest,
-                right_treaty.meta.manifest,
-            ],
-        )
+        check_output(out, store=registry.store, inputs=inputs, force=force)
     _warn([*left_treaty.body.warnings, *right_treaty.body.warnings])
     alignment = suggest_links(left_treaty, right_treaty, paragraphs=level is AlignLevel.paragraph)
     title = (
@@ -453,8 +519,8 @@ def align(
     )
     if out is not None:
         text = draft_map(alignment, title=title, date=dt.date.today().isoformat())
-        write_atomic(out, text.encode("utf-8"))
-        _stderr.print(f"wrote {out}: {len(alignment.suggestions)} suggested links", markup=False)
+        where = write_output(out, text, store=registry.store, inputs=inputs, force=force)
+        _stderr.print(f"wrote {where}: {len(alignment.suggestions)} suggested links", markup=False)
     if clause_map is not None:
         links = links_between(
             clause_map, (left_treaty.meta.id, left_treaty.lang), (right_treaty.meta.id, right_treaty.lang)
@@ -493,6 +559,152 @@ def obligations(
     console = _stdout()
     with _paged(console):
         render_report(report, console)
+
+
+# --- clause families (treatydiff.families): family, annex, resolve ------------------------
+
+
+class FamilyFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def family(
+    name: Annotated[str, typer.Argument(help="Family name (mappings/families/NAME.yaml) or a family file.")],
+    output_format: Annotated[
+        FamilyFormat, typer.Option("--format", help="text (terminal) or json.")
+    ] = FamilyFormat.text,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Show a clause family: its members in date order, with summaries, relations and texts.
+
+    Example: treatydiff family mutual-military-assistance
+    """
+    from treatydiff.families.annex import build_family_view, obligations_module
+    from treatydiff.families.workspace import Workspace
+    from treatydiff.render.family_terminal import family_json, render_family
+
+    workspace = Workspace(_registry(store, tota_dir, texts))
+    view = build_family_view(workspace, workspace.family(name), obligations_module())
+    if output_format is FamilyFormat.json:
+        typer.echo(family_json(view), nl=False)
+        return
+    console = _stdout()
+    with _paged(console):
+        render_family(view, console)
+
+
+@app.command()
+def annex(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[FAMILY]...", help="Families to include.", show_default=False),
+    ] = None,
+    all_families: Annotated[bool, typer.Option("--all", help="Every shipped family.")] = False,
+    out: OutOption = None,
+    force: ForceOption = False,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Write the lineage annex of clause families as one self-contained HTML file.
+
+    Example: treatydiff annex --all --out out/focus-pacts.html
+    """
+    from treatydiff.families.annex import build_annex
+    from treatydiff.families.workspace import Workspace
+    from treatydiff.render.family_html import render_family_annex
+
+    if bool(names) == all_families:
+        raise TreatydiffError("name families or give --all (not both)", hint="e.g. treatydiff annex --all")
+    workspace = Workspace(_registry(store, tota_dir, texts))
+    chosen = workspace.families() if all_families else [workspace.family(n) for n in names or ()]
+    inputs = [f.path for f in chosen] + [d.path for d in workspace.dossiers().values()]
+    target = out or "annex.html"
+    if target != "-":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    check_output(target, store=workspace.registry.store, inputs=inputs, force=force)
+    result = build_annex(workspace, chosen)
+    where = write_output(
+        target, render_family_annex(result), store=workspace.registry.store, inputs=inputs, force=force
+    )
+    cells = [cell for view in result.families for cell in view.cells]
+    from_text = sum(1 for cell in cells if cell.origin == "text")
+    _stderr.print(
+        f"wrote {where}: {len(result.families)} families, {len(cells)} cells "
+        f"({from_text} from ingested texts, {len(cells) - from_text} from sourced summaries), "
+        f"{len(result.contradictions)} open contradictions",
+        markup=False,
+    )
+    _warn(result.hooks)
+
+
+@app.command()
+def resolve(
+    target: Annotated[str, typer.Argument(metavar="FAMILY-OR-MAP", help="Family name or file, or map file.")],
+    accept: Annotated[
+        bool, typer.Option("--accept", help="Write the best proposal of each gap (at least --min-score).")
+    ] = False,
+    min_score: Annotated[float, typer.Option(help="Lowest score --accept takes.", min=0, max=1)] = 0.5,
+    store: StoreOption = None,
+    tota_dir: TotaDirOption = None,
+    texts: TextsOption = None,
+) -> None:
+    """Propose provisions for unresolved members (or map sides) from ingested texts.
+
+    Each proposal shows its score and evidence (locator terms; alignment when installed).
+    The file is written only when you confirm a choice, or with --accept; FILE.bak keeps
+    the previous version, and comments and layout are kept.
+    Example: treatydiff resolve mutual-military-assistance --accept
+    """
+    import datetime as dt
+
+    from treatydiff.families.resolve import align_module, find_gaps
+    from treatydiff.families.workspace import Workspace
+    from treatydiff.families.write import Choice, write_choices
+
+    workspace = Workspace(_registry(store, tota_dir, texts))
+    path, gaps = find_gaps(workspace, target)
+    out = _stdout()
+    if align_module() is None:
+        _warn(["automatic alignment (treatydiff.align) is not installed: proposals use locator terms only"])
+    interactive = sys.stdin.isatty() and not accept
+    today = dt.date.today().isoformat()
+    choices = []
+    for gap in gaps:
+        if not gap.texts:
+            hint = f"treatydiff ingest {gap.treaty} FILE --lang …"
+            out.print(f"{gap.name} ({gap.treaty}): no text ingested — {hint}", markup=False, soft_wrap=True)
+            continue
+        out.print(f"{gap.name} ({gap.treaty}, texts: {', '.join(gap.texts)}):", markup=False, style="bold")
+        if not gap.proposals:
+            out.print("  no provision matches its locator", markup=False)
+        for number, p in enumerate(gap.proposals, start=1):
+            out.print(
+                f"  {number}. {p.provision} — {p.label} [{p.lang}] score {p.score:.2f} ({p.method}: "
+                f"{'; '.join(p.evidence)})\n     {p.excerpt}",
+                markup=False,
+                soft_wrap=True,
+            )
+        chosen = None
+        if accept and gap.proposals and gap.proposals[0].score >= min_score:
+            chosen = gap.proposals[0]
+        elif interactive and gap.proposals:
+            answer = typer.prompt(f"  accept 1-{len(gap.proposals)}, or s to skip", default="s")
+            if answer.isdigit() and 1 <= int(answer) <= len(gap.proposals):
+                chosen = gap.proposals[int(answer) - 1]
+        if chosen is not None:
+            choices.append(Choice(gap.where, chosen.provision, chosen.method, chosen.lang, chosen.sha256,
+                                  chosen.score, today))  # fmt: skip
+            out.print(f"  → {gap.name} = {chosen.provision}", markup=False)
+    if choices:
+        backup = write_choices(path, choices)
+        _stderr.print(f"wrote {len(choices)} choice(s) into {path} (previous: {backup})", markup=False)
+    elif any(gap.proposals for gap in gaps):
+        _stderr.print("nothing written: confirm a choice interactively, or use --accept", markup=False)
 
 
 @app.callback(invoke_without_command=True)

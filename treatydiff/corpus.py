@@ -9,23 +9,24 @@ into the store, or read from ToTA XML (a local folder, else a cached download).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
-
-from treatydiff.errors import IngestError, RegistryError, TreatydiffError, UnknownTreaty, printable
+from treatydiff.errors import IngestError, RegistryError, StoreError, TreatydiffError, UnknownTreaty
 from treatydiff.fetch import fetch_tota
 from treatydiff.files import expand_user
 from treatydiff.ingest import parse_bytes, parse_tota, read_file
-from treatydiff.model import Body, Provenance, Source, Treaty, TreatyMeta, normalize_treaty_id
-from treatydiff.store import Store, check_lang, write_atomic
+from treatydiff.langcodes import check_lang, script_mismatch
+from treatydiff.manifest import MetaEdit, apply_edit, manifest_yaml, parse_manifest
+from treatydiff.model import Body, Provenance, Treaty, TreatyMeta, normalize_treaty_id
+from treatydiff.store import SaveResult, Store, write_atomic
 
 __all__ = [
     "Entry",
@@ -40,10 +41,6 @@ __all__ = [
 TEXTS_ENV = "TREATYDIFF_TEXTS"
 TOTA_DIR_ENV = "TREATYDIFF_TOTA_DIR"
 _TOTA_ID = re.compile(r"tota-(\d{1,4})")
-_MANIFEST_KEYS = {
-    "id", "titles", "parties", "signed", "in_force", "languages", "sources",
-    "expected", "licence", "attribution", "notes",
-}  # fmt: skip
 
 
 def shipped_dir(name: Literal["texts", "mappings"]) -> Path:
@@ -76,97 +73,6 @@ def default_tota_dir() -> Path | None:
     return expand_user(Path(configured)) if configured else None
 
 
-def _text(value: Any, key: str, path: Path) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (str, int, float, dt.date)):
-        return str(value)
-    raise RegistryError(f"{key} must be text, not {type(value).__name__}", file=path)
-
-
-def _sources(value: Any, path: Path) -> tuple[Source, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise RegistryError("sources must be a list", file=path)
-    sources = []
-    for item in value:
-        if not isinstance(item, dict) or "publisher" not in item:
-            raise RegistryError("each source needs at least a publisher", file=path)
-        sources.append(
-            Source(
-                publisher=str(item["publisher"]),
-                url=_text(item.get("url"), "sources.url", path),
-                date=_text(item.get("date"), "sources.date", path),
-                note=_text(item.get("note"), "sources.note", path),
-            )
-        )
-    return tuple(sources)
-
-
-def parse_manifest(path: Path) -> TreatyMeta:
-    """Read one manifest (``texts/<id>.yaml``).
-
-    Raises:
-        RegistryError: naming the file (and line, for YAML syntax errors).
-    """
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 1 if error.problem_mark else None
-        raise RegistryError(f"YAML syntax error: {error.problem}", file=path, line=line) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise RegistryError(f"cannot read manifest: {error}", file=path) from None
-    if not isinstance(data, dict):
-        raise RegistryError("a manifest must be a mapping of keys", file=path)
-    unknown = sorted(set(data) - _MANIFEST_KEYS)
-    if unknown:
-        raise RegistryError(
-            f"unknown key {unknown[0]!r}", file=path, hint=f"known keys: {', '.join(sorted(_MANIFEST_KEYS))}"
-        )
-    try:
-        treaty_id = normalize_treaty_id(str(data.get("id", "")))
-    except TreatydiffError as error:
-        raise RegistryError(f"bad id: {error.message}", file=path) from None
-    if path.stem != treaty_id:
-        raise RegistryError(
-            f"id {treaty_id!r} does not match the file name", file=path, hint=f"rename it {treaty_id}.yaml"
-        )
-    titles = data.get("titles")
-    if not isinstance(titles, dict) or not titles:
-        raise RegistryError("titles must map language codes to titles", file=path)
-    signed = data.get("signed") or {}
-    expected = data.get("expected") or {}
-    if not isinstance(signed, dict) or not isinstance(expected, dict):
-        raise RegistryError("signed and expected must be mappings", file=path)
-    try:
-        return TreatyMeta(
-            id=treaty_id,
-            titles={check_lang(str(k)): str(v) for k, v in titles.items()},
-            parties=tuple(str(p) for p in data.get("parties") or ()),
-            signed_date=_text(signed.get("date"), "signed.date", path),
-            signed_place=_text(signed.get("place"), "signed.place", path),
-            in_force_date=_text(data.get("in_force"), "in_force", path),
-            languages=tuple(check_lang(str(lang)) for lang in data.get("languages") or ()),
-            sources=_sources(data.get("sources"), path),
-            expected_articles=int(expected["articles"]) if "articles" in expected else None,
-            expected_chapters=int(expected["chapters"]) if "chapters" in expected else None,
-            licence=_text(data.get("licence"), "licence", path),
-            attribution=_text(data.get("attribution"), "attribution", path),
-            manifest=str(path),
-        )
-    except RegistryError:
-        raise
-    except (TreatydiffError, TypeError, ValueError) as error:
-        raise RegistryError(str(error), file=path) from None
-
-
-def _manifest_yaml(meta: TreatyMeta) -> str:
-    data: dict[str, Any] = {"id": meta.id, "titles": dict(meta.titles), "languages": list(meta.languages)}
-    data["notes"] = "Minimal manifest created by `treatydiff ingest`; complete it and move it to texts/."
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-
-
 @dataclass(frozen=True)
 class Entry:
     """One line of ``treatydiff list``."""
@@ -175,6 +81,8 @@ class Entry:
     origin: Literal["registry", "store"]
     available: tuple[str, ...]
     """Languages whose body can be loaded now."""
+    versions: dict[str, int] = field(default_factory=dict)
+    """Stored versions per language (store bodies only)."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +93,10 @@ class IngestResult:
     path: Path
     created_manifest: Path | None
     warnings: tuple[str, ...]
+    saved: SaveResult | None = None
+    """The stored version, and the one it replaced as current (kept in the store)."""
+    updated_manifest: Path | None = None
+    """The store manifest, when this ingest added a language or metadata to it."""
 
 
 def _sha256(data: bytes) -> str:
@@ -210,6 +122,8 @@ class Registry:
         self.tota_dir = tota_dir if tota_dir is not None else default_tota_dir()
         self._fetch = fetcher
         self._manifests: dict[str, TreatyMeta] | None = None
+        self._broken: dict[Path, RegistryError] = {}
+        self._problems: list[TreatydiffError] = []
         # Parsed ToTA agreements by id: `check` asks for a treaty's metadata and then its
         # body, `diff` may name one agreement twice; each file is read and parsed once.
         self._tota: dict[str, tuple[TreatyMeta, Body, Provenance]] = {}
@@ -220,13 +134,30 @@ class Registry:
         """All manifests by id: the repository's ``texts/`` first, then the store's."""
         if self._manifests is None:
             found: dict[str, TreatyMeta] = {}
+            self._broken = {}
             for folder in (self.texts_dir, self.store.manifest_dir):
                 if folder.is_dir():
                     for path in sorted(folder.glob("*.yaml")):
-                        meta = parse_manifest(path)
+                        try:
+                            meta = parse_manifest(path)
+                        except RegistryError as error:  # one bad file never hides the others
+                            self._broken[path] = error
+                            continue
                         found.setdefault(meta.id, meta)
             self._manifests = found
         return self._manifests
+
+    def broken_manifests(self) -> list[RegistryError]:
+        """Why each manifest that cannot be read was skipped, by file name."""
+        self.manifests()
+        return [self._broken[path] for path in sorted(self._broken)]
+
+    def _broken_manifest(self, treaty_id: str) -> RegistryError | None:
+        self.manifests()
+        for path, error in sorted(self._broken.items()):
+            if path.stem == treaty_id:
+                return error
+        return None
 
     def meta(self, ref: str) -> TreatyMeta:
         """The metadata of a treaty reference.
@@ -241,6 +172,12 @@ class Registry:
         if _TOTA_ID.fullmatch(treaty_id):
             meta, _body, _prov = self._load_tota(treaty_id)
             return meta
+        broken = self._broken_manifest(treaty_id)
+        if broken is not None:
+            hint = (
+                f"fix it, or ingest the text again with --force: treatydiff ingest {treaty_id} FILE --force"
+            )
+            raise RegistryError(broken.message, file=broken.file, line=broken.line, hint=hint)
         raise UnknownTreaty(
             f"unknown treaty {treaty_id!r}",
             ref=treaty_id,
@@ -249,16 +186,21 @@ class Registry:
 
     # -- bodies ----------------------------------------------------------------
 
-    def load(self, ref: str, lang: str | None = None) -> Treaty:
+    def load(self, ref: str, lang: str | None = None, version: str | None = None) -> Treaty:
         """A treaty with one of its bodies (``lang``, or the first available).
+
+        ``version`` names a stored version (``2`` or a SHA-256 prefix); the current one by default.
 
         Raises:
             UnknownTreaty: unknown id, or no body ingested (the hint says how to ingest one).
+            StoreError: the stored body fails verification.
         """
         treaty_id = normalize_treaty_id(ref)
         if lang is not None:
             check_lang(lang)
         if _TOTA_ID.fullmatch(treaty_id):
+            if version is not None:
+                raise TreatydiffError(f"{treaty_id} is read from ToTA: it has no stored versions")
             return self._tota_treaty(treaty_id, lang)
         meta = self.meta(treaty_id)
         stored = self.store.langs(treaty_id)
@@ -271,7 +213,7 @@ class Registry:
                     hint=f"run: treatydiff ingest {treaty_id} FILE --lang {(meta.languages or ('en',))[0]}",
                 )
             lang = preferred[0]
-        loaded = self.store.load_body(treaty_id, lang)
+        loaded = self.store.load_body(treaty_id, lang, version)
         if loaded is None:
             have = f" (available: {', '.join(stored)})" if stored else ""
             raise UnknownTreaty(
@@ -349,14 +291,21 @@ class Registry:
         fmt: Literal["auto", "text", "html", "tota"] = "auto",
         title: str | None = None,
         strict: bool = False,
+        edit: MetaEdit | None = None,
+        force: bool = False,
     ) -> IngestResult:
-        """Parse a user's copy of a treaty and save it to the store with its provenance.
+        """Parse a user's copy of a treaty and save it to the store as a new version.
 
-        Checks the article count against the manifest: a mismatch is a warning, or an
-        error with ``strict``. Creates a minimal manifest when the id has none.
+        All or nothing: every check runs before anything is written, the body is stored
+        before the manifest, and a manifest that cannot be written takes the new body
+        back out. Checks the article count against the manifest (a warning, or an error
+        with ``strict``), and that the text is in a script ``lang`` is written in (unless
+        ``force``). A new id gets a store manifest with ``edit``'s title, date, place and
+        parties; a store manifest gains each new language and its title.
 
         Raises:
-            TreatydiffError: on unreadable input, a parse failure or a strict mismatch.
+            TreatydiffError: on a bad option, unreadable input, a parse failure, a
+                contradicting language or a strict mismatch; the store is unchanged.
         """
         treaty_id = normalize_treaty_id(ref)
         if _TOTA_ID.fullmatch(treaty_id):
@@ -364,50 +313,121 @@ class Registry:
                 f"{treaty_id} is read from ToTA directly; ingest it under another id",
                 ref=treaty_id,
             )
+        if lang is not None:
+            check_lang(lang)
+        edit = edit or MetaEdit(title=title)
+        manifest = self.manifests().get(treaty_id)
+        in_store = manifest is None or self._is_store_manifest(manifest)
+        if manifest is None and not force:
+            broken = self._broken_manifest(treaty_id)
+            if broken is not None:
+                raise RegistryError(
+                    broken.message,
+                    file=broken.file,
+                    line=broken.line,
+                    hint="fix it, or add --force to replace it with a new manifest",
+                )
+        if not in_store and edit:
+            raise TreatydiffError(
+                f"{treaty_id} has a registry manifest; --title, --signed, --place and --party "
+                "only set manifests in the store",
+                file=manifest.manifest if manifest else None,
+                hint="edit the manifest instead",
+            )
         data = read_file(file)
         _meta_from_file, body, parser = parse_bytes(data, origin=file, lang=lang, fmt=fmt)
         if lang is not None and body.lang != lang:
-            body = replace(body, lang=check_lang(lang))
-        warnings = list(body.warnings)
-        manifest = self.manifests().get(treaty_id)
-        created = None
-        if manifest is None:
-            manifest = TreatyMeta(
-                id=treaty_id,
-                titles={body.lang: title or body.title or treaty_id},
-                languages=(body.lang,),
+            body = replace(body, lang=lang)
+        check_lang(body.lang)
+        mismatch = script_mismatch(body.lang, body.source_text)
+        if mismatch and not force:
+            raise IngestError(
+                f"--lang {body.lang} contradicts the text: {mismatch}",
+                file=file,
+                hint=f"give the language of the text as --lang, or add --force to store it as {body.lang}",
             )
-            created = self.store.manifest_path(treaty_id)
-            write_atomic(created, _manifest_yaml(manifest).encode("utf-8"))
-            self._manifests = None
-        else:
+        warnings = list(body.warnings)
+        if manifest is not None:
             warnings.extend(_structure_warnings(manifest, body, file, strict))
+        new_manifest: TreatyMeta | None = None
+        if in_store:
+            base = manifest or TreatyMeta(id=treaty_id, titles={})
+            new_manifest = apply_edit(base, body.lang, edit, body.title)
+            if new_manifest == base:
+                new_manifest = None
         provenance = Provenance(
-            file=printable(str(file.resolve())),
+            # a file name that is not UTF-8 is kept readable: its odd bytes as \xNN
+            file=os.fsencode(file.resolve()).decode("utf-8", "backslashreplace"),
             sha256=_sha256(data),
             ingested_at=_now(),
             parser="tota-xml" if parser == "tota" else parser,
             warnings=tuple(warnings),
         )
-        path = self.store.save_body(treaty_id, body, provenance)
-        return IngestResult(Treaty(manifest, body, provenance), path, created, tuple(warnings))
+        saved = self.store.save_body(treaty_id, body, provenance)
+        manifest_path = None
+        if new_manifest is not None:
+            manifest_path = self.store.manifest_path(treaty_id)
+            new_manifest = replace(new_manifest, manifest=str(manifest_path))
+            if manifest_path.is_file():  # another ingest may have added a language meanwhile
+                with contextlib.suppress(RegistryError):
+                    latest = parse_manifest(manifest_path)
+                    new_manifest = replace(
+                        apply_edit(latest, body.lang, edit, body.title), manifest=str(manifest_path)
+                    )
+            try:
+                write_atomic(manifest_path, manifest_yaml(new_manifest).encode("utf-8"))
+            except StoreError:
+                if not saved.unchanged and not saved.moved:
+                    self.store.discard(saved.version)
+                raise
+            self._manifests = None
+        final = new_manifest or manifest
+        assert final is not None
+        return IngestResult(
+            Treaty(final, body, provenance),
+            saved.version.path,
+            manifest_path if manifest is None else None,
+            tuple(warnings),
+            saved,
+            manifest_path if manifest is not None else None,
+        )
+
+    def _is_store_manifest(self, meta: TreatyMeta) -> bool:
+        if not meta.manifest:
+            return False
+        return Path(meta.manifest).resolve().parent == self.store.manifest_dir.resolve()
 
     # -- listing ---------------------------------------------------------------
 
     def entries(self) -> list[Entry]:
-        """Every manifest with the languages whose body is available now."""
+        """Every manifest with the languages whose body is available now.
+
+        A stored body that fails verification is left out of ``available``; see
+        :meth:`problems` for why.
+        """
         result = []
-        store_dir = self.store.manifest_dir.resolve()
+        self._problems = []
         for treaty_id, meta in sorted(self.manifests().items()):
-            origin: Literal["registry", "store"] = (
-                "store" if meta.manifest and Path(meta.manifest).resolve().parent == store_dir else "registry"
-            )
+            origin: Literal["registry", "store"] = "store" if self._is_store_manifest(meta) else "registry"
+            versions: dict[str, int] = {}
             if _TOTA_ID.fullmatch(treaty_id):
                 available = self._tota_available(treaty_id, meta)
             else:
-                available = tuple(self.store.langs(treaty_id))
-            result.append(Entry(meta, origin, available))
+                good = []
+                for lang in self.store.langs(treaty_id):
+                    versions[lang] = len(self.store.versions(treaty_id, lang))
+                    try:
+                        self.store.load_body(treaty_id, lang)
+                        good.append(lang)
+                    except StoreError as error:
+                        self._problems.append(error)
+                available = tuple(good)
+            result.append(Entry(meta, origin, available, versions))
         return result
+
+    def problems(self) -> list[TreatydiffError]:
+        """Broken manifests, and stored bodies that failed verification in :meth:`entries`."""
+        return [*self.broken_manifests(), *self._problems]
 
     def _tota_available(self, treaty_id: str, meta: TreatyMeta) -> tuple[str, ...]:
         match = _TOTA_ID.fullmatch(treaty_id)

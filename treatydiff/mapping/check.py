@@ -11,7 +11,7 @@ from treatydiff.errors import MappingError, TreatydiffError, printable
 from treatydiff.mapping.build import evidence_citation, split_key
 from treatydiff.mapping.coverage import ancestors, coverage, parent_ids
 from treatydiff.mapping.load import load_with_lines
-from treatydiff.mapping.refs import RANGE, expand_refs, fresh_hints, lookup
+from treatydiff.mapping.refs import RANGE, UNRESOLVED, expand_refs, fresh_hints, lookup
 from treatydiff.mapping.results import CheckResult, Problem
 from treatydiff.mapping.wording import indefinite
 from treatydiff.mapping.yaml_source import Document
@@ -199,7 +199,7 @@ def _overlaps(resolved: list[_Resolved], path: str) -> Iterator[Problem]:
     for item in resolved:
         for side in (item.left, item.right):
             for provision_id in side.ids:
-                if RANGE not in provision_id:  # an unexpanded range is opaque
+                if RANGE not in provision_id and provision_id != UNRESOLVED:  # opaque until expanded
                     uses.setdefault((item.pair, side.treaty, provision_id), []).append(item)
     shared: dict[tuple[int, int, str], list[str]] = {}
     for (_, treaty, provision_id), items in uses.items():

@@ -9,9 +9,11 @@ from treatydiff.errors import MappingError
 from treatydiff.mapping.wording import indefinite, suggest
 from treatydiff.model import Body, Provision
 
-__all__ = ["MAX_SUGGESTIONS", "RANGE", "expand_refs", "fresh_hints", "lookup"]
+__all__ = ["MAX_SUGGESTIONS", "RANGE", "UNRESOLVED", "expand_refs", "fresh_hints", "lookup"]
 
 RANGE = ".."
+UNRESOLVED = "unresolved"
+"""A side no source numbers yet: the link's ``locator`` says how to find it (docs/mapping-format.md)."""
 
 
 def expand_refs(
@@ -20,7 +22,8 @@ def expand_refs(
     """Resolve ids and ranges (``art-18..art-27``) to provision ids in document order.
 
     A range is every provision of its endpoints' kind from the first to the last,
-    inclusive. ``treaty``, ``file`` and ``line`` locate errors.
+    inclusive. ``treaty``, ``file`` and ``line`` locate errors. The placeholder
+    ``unresolved`` names no provision and is left out.
 
     Raises:
         MappingError: unknown id (with a did-you-mean hint), malformed or reversed
@@ -28,6 +31,8 @@ def expand_refs(
     """
     ids: dict[str, None] = {}  # ordered, and a membership test that does not grow with the range
     for ref in refs:
+        if ref == UNRESOLVED:
+            continue
         for provision_id in _expand_one(ref, body, treaty, file, line):
             if provision_id in ids:
                 raise MappingError(

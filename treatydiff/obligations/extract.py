@@ -39,8 +39,8 @@ class _Rules:
 
     vocab: Vocabulary
     phrases: tuple[tuple[PhraseRule, Pattern[str]], ...]
-    conditions: tuple[tuple[str, Pattern[str]], ...]
-    exceptions: tuple[tuple[str, Pattern[str]], ...]
+    conditions: tuple[tuple[str, Pattern[str], tuple[str, ...]], ...]
+    exceptions: tuple[tuple[str, Pattern[str], tuple[str, ...]], ...]
     bearers: tuple[tuple[BearerTerm, Pattern[str]], ...]
     pronoun: Pattern[str]
     relative: Pattern[str]
@@ -48,9 +48,16 @@ class _Rules:
     agent: Pattern[str] | None
     lp_verb: Pattern[str] | None
     lp_passive: Pattern[str] | None
+    keys: frozenset[str]
+    """Every rule's keys: which of them a sentence contains tells which rules can match at all."""
     oblique_before: Pattern[str]
     oblique_form: Pattern[str]
     heads: Pattern[str]
+    lead: Pattern[str]
+
+
+def _all_keys(vocab: Vocabulary) -> set[str]:
+    return {key for rule in vocab.rules for key in rule.keys}
 
 
 @functools.cache
@@ -61,8 +68,8 @@ def _rules(lang: str) -> _Rules:
     return _Rules(
         vocab=vocab,
         phrases=tuple((rule, re.compile(rule.pattern, flags)) for rule in vocab.rules),
-        conditions=tuple((name, re.compile(p, flags)) for name, p in vocab.conditions),
-        exceptions=tuple((name, re.compile(p, flags)) for name, p in vocab.exceptions),
+        conditions=tuple((m.name, re.compile(m.pattern, flags), m.keys) for m in vocab.conditions),
+        exceptions=tuple((m.name, re.compile(m.pattern, flags), m.keys) for m in vocab.exceptions),
         bearers=tuple((term, re.compile(term.pattern)) for term in vocab.bearers),
         pronoun=re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.pronouns)) + r")\b", flags),
         relative=re.compile(vocab.relative, flags),
@@ -70,9 +77,11 @@ def _rules(lang: str) -> _Rules:
         agent=re.compile(vocab.agent, flags) if vocab.agent else None,
         lp_verb=re.compile(present.verb) if present else None,
         lp_passive=re.compile(present.passive) if present else None,
+        keys=frozenset(_all_keys(vocab)),
         oblique_before=re.compile(vocab.oblique_before, flags),
         oblique_form=re.compile(vocab.oblique_form, flags),
         heads=re.compile(vocab.heads),
+        lead=re.compile(vocab.lead),
     )
 
 
@@ -110,9 +119,11 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
 
 def _mentions(rules: _Rules, sentence: str) -> list[_Mention]:
     """Bearer mentions in document order; a mention inside a longer one is dropped."""
+    low = sentence.lower()
     found = [
         _Mention(m.start(), m.end(), term.bearer, m.group(0))
         for term, pattern in rules.bearers
+        if not term.keys or any(key in low for key in term.keys)
         for m in pattern.finditer(sentence)
         if m.end() > m.start()
     ]
@@ -125,6 +136,13 @@ def _mentions(rules: _Rules, sentence: str) -> list[_Mention]:
     for mention in found:
         if kept and mention.start < kept[-1].end:
             continue
+        lead = (
+            rules.lead.search(sentence, max(0, mention.start - 40), mention.start)
+            if not mention.pronoun
+            else None
+        )
+        if lead is not None and (not kept or lead.start() >= kept[-1].end):
+            mention = replace(mention, start=lead.start(), text=sentence[lead.start() : mention.end])
         kept.append(mention)
     return kept
 
@@ -132,7 +150,13 @@ def _mentions(rules: _Rules, sentence: str) -> list[_Mention]:
 def _phrases(rules: _Rules, sentence: str) -> list[_Found]:
     claimed: list[tuple[int, int]] = []
     found: list[_Found] = []
+    low = sentence.lower()
+    if rules.vocab.gate and not any(key in low for key in rules.vocab.gate):
+        return found
+    present = {key for key in rules.keys if key in low}
     for rule, pattern in rules.phrases:
+        if rule.keys and present.isdisjoint(rule.keys):
+            continue
         for match in pattern.finditer(sentence):
             claim = match.span()
             if claim[0] == claim[1] or _overlaps(claim, claimed):
@@ -273,8 +297,11 @@ def _markers(
 ) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]:
     """Exceptions first (they win overlaps), then conditions: (position, rule, text)."""
     taken = list(claimed)
+    low = sentence.lower()
     exceptions: list[tuple[int, str]] = []
-    for _name, pattern in rules.exceptions:
+    for _name, pattern, keys in rules.exceptions:
+        if keys and not any(key in low for key in keys):
+            continue
         for match in pattern.finditer(sentence):
             if not _overlaps(match.span(), taken):
                 taken.append(match.span())
@@ -282,7 +309,9 @@ def _markers(
                     (match.start(), _clause_text(sentence, match.start(), _CONDITION_CHARS, _MARKER_END))
                 )
     conditions: list[tuple[int, str, str]] = []
-    for name, pattern in rules.conditions:
+    for name, pattern, keys in rules.conditions:
+        if keys and not any(key in low for key in keys):
+            continue
         for match in pattern.finditer(sentence):
             if not _overlaps(match.span(), taken):
                 taken.append(match.span())

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from treatydiff.errors import TreatydiffError
 from treatydiff.obligations.vocab import en, ru
-from treatydiff.obligations.vocab.base import BearerTerm, LegalPresent, PhraseRule, Vocabulary
+from treatydiff.obligations.vocab.base import BearerTerm, LegalPresent, Marker, PhraseRule, Vocabulary
 
-__all__ = ["LANGUAGES", "BearerTerm", "LegalPresent", "PhraseRule", "Vocabulary", "vocabulary"]
+__all__ = ["LANGUAGES", "BearerTerm", "LegalPresent", "Marker", "PhraseRule", "Vocabulary", "vocabulary"]
 
 _REGISTRY: dict[str, Vocabulary] = {"en": en.VOCAB, "ru": ru.VOCAB}
 LANGUAGES: tuple[str, ...] = tuple(_REGISTRY)

@@ -25,8 +25,21 @@ class PhraseRule:
     """One line for docs/obligations.md: what the rule is for."""
     weak: bool = False
     """A weak modal ("may", "will"): skipped right after a relative word (``which may``)."""
+    keys: tuple[str, ...] = ()
+    """Lowercase fragments one of which the sentence must contain before the pattern is
+    tried (a cheap filter that keeps the scan fast; empty: always try)."""
     bearer_after: bool = False
     """The bearer follows the phrase ("nothing … shall prevent *a Party* from")."""
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A trigger, condition or exception marker ("if", "unless", "в случае")."""
+
+    name: str
+    pattern: str
+    keys: tuple[str, ...] = ()
+    """Lowercase fragments one of which the sentence must contain (a cheap filter)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +50,8 @@ class BearerTerm:
     bearer: Bearer
     pattern: str
     """Regex source, matched case-sensitively (capitals tell organs from common nouns)."""
+    keys: tuple[str, ...] = ()
+    """Lowercase fragments one of which the sentence must contain (a cheap filter)."""
 
 
 @dataclass(frozen=True)
@@ -65,10 +80,10 @@ class Vocabulary:
     lang: str
     rules: tuple[PhraseRule, ...]
     """Modal phrases in priority order: an earlier rule claims its words first."""
-    conditions: tuple[tuple[str, str], ...]
-    """(rule name, regex) for trigger and condition markers."""
-    exceptions: tuple[tuple[str, str], ...]
-    """(rule name, regex) for exception markers; they win over conditions they overlap."""
+    conditions: tuple[Marker, ...]
+    """Trigger and condition markers."""
+    exceptions: tuple[Marker, ...]
+    """Exception markers; they win over conditions they overlap."""
     bearers: tuple[BearerTerm, ...]
     pronouns: dict[str, Bearer]
     """Subject pronouns (lowercase), with the bearer they stand for when no antecedent is found."""
@@ -84,5 +99,11 @@ class Vocabulary:
     oblique_form: str = r"(?!)"
     """…or when the mention itself is in an oblique case (ru: "Совета", "Членами")."""
     heads: str = r"(?!)"
+    lead: str = r"(?!)"
+    """Words before a bearer's head that belong to its name ("each", "the importing")."""
     """…unless the text before it ends with a head that acts for it ("authorities of")."""
     legal_present: LegalPresent | None = None
+    gate: tuple[str, ...] = ()
+    """Lowercase fragments of which a sentence must contain one to hold any statement (every
+    rule needs one of them); empty: no gate, as when the legal present states duties
+    without any modal word."""
