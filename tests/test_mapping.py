@@ -11,6 +11,8 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from treatydiff.errors import MappingError
@@ -24,6 +26,7 @@ from treatydiff.mapping import (
     load_map,
     load_schema,
 )
+from treatydiff.mapping.schema import _link_rules, _plain_link, _validator
 from treatydiff.model import Body, Kind, Link, Provision, Span
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -354,7 +357,7 @@ HEADER_FAILURES = [
     pytest.param(
         "treatydiff-map: 1\ntitle: x\n  status: draft\n",
         3,
-        "YAML syntax error: mapping values are not allowed here",
+        "YAML syntax error: mapping values are not allowed",
         id="yaml-syntax-indent",
     ),
     pytest.param(
@@ -850,3 +853,52 @@ def test_documented_example_map_loads_and_checks_clean(tmp_path: Path) -> None:
     result = check_map(load_map(path), {"example-a": body_a, "example-b": body_b})
     assert result.problems == ()
     assert [(c.covered, c.total) for c in result.coverage] == [(8, 8), (9, 11)]
+
+
+# --- the schema's fast path never accepts what the schema refuses -------------------------
+
+
+_VALUES = st.one_of(
+    st.sampled_from(["art-1", "art-1.2", "art-1..art-3", "tota-420", "example-a", "same", "added"]),
+    st.sampled_from(["dropped", "split", "high", "low", "Art 1", "", "art-1\n", "a" * 300, "x..y..z"]),
+    st.integers(),
+    st.booleans(),
+    st.none(),
+    st.text(max_size=5),
+)
+_LINK_VALUES = st.one_of(
+    _VALUES, st.lists(_VALUES, max_size=3), st.dictionaries(st.text(max_size=3), _VALUES, max_size=2)
+)
+_KEYS = st.sampled_from(
+    ["left", "right", "relation", "note", "evidence", "confidence", "between", "score", "reasons", "extra"]
+)
+_VALID = {"left": "art-1", "right": ["art-1.1", "art-1.2"], "relation": "split", "note": "n"}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(_KEYS, _LINK_VALUES, max_size=6), st.booleans())
+def test_the_fast_link_test_never_accepts_what_the_schema_refuses(
+    changes: dict[str, object], from_valid: bool
+) -> None:
+    # Half the links start valid and get a few keys changed: near misses are what matter.
+    link = {**_VALID, **changes} if from_valid else changes
+    document = {
+        "treatydiff-map": 1,
+        "title": "t",
+        "treaties": ["example-a", "example-b"],
+        "authors": ["a"],
+        "status": "draft",
+        "links": [link],
+    }
+    if _plain_link(link, _link_rules()):
+        assert _validator().is_valid(document), link
+
+
+def test_the_fast_link_test_accepts_plain_links() -> None:
+    for link in (
+        _VALID,
+        {"left": "art-1..art-3", "right": "art-2..art-4", "relation": "moved", "confidence": "high"},
+        {"right": "art-9", "relation": "added", "evidence": ["tota:423:art-1.2", "Kaleji 2025, p. 1"]},
+        {"left": "preamble.2", "relation": "dropped", "between": ["example-a", "tota-420"]},
+    ):
+        assert _plain_link(link, _link_rules()), link

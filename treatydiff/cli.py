@@ -1149,23 +1149,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except typer.Exit as done:
         return done.exit_code
+    except OSError as error:
+        if error.filename is None:  # not about a path: a bug, handled below
+            return _internal_error(error)
+        # A path the system refuses (permissions, length, a file where a folder should be).
+        from treatydiff.errors import InputError
+
+        _say(f"error: {InputError.from_os_error(error)}")
+        return 2
     except (typer.Abort, KeyboardInterrupt):
         _say("interrupted")
         return 130
     except Exception as error:  # a bug: say so in one line; TREATYDIFF_DEBUG=1 shows the traceback
-        if os.environ.get("TREATYDIFF_DEBUG"):
-            raise
-        _say(
-            f"internal error: {type(error).__name__}: {' '.join(str(error).split())[:200]} "
-            "(a bug in treatydiff: please report it with the command you ran; "
-            "TREATYDIFF_DEBUG=1 shows details)"
-        )
-        return 70
+        return _internal_error(error)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_stdout()
     return result if isinstance(result, int) else 0
+
+
+def _internal_error(error: Exception) -> int:
+    """A bug: say so in one line; TREATYDIFF_DEBUG=1 shows the traceback."""
+    if os.environ.get("TREATYDIFF_DEBUG"):
+        raise error
+    _say(
+        f"internal error: {type(error).__name__}: {' '.join(str(error).split())[:200]} "
+        "(a bug in treatydiff: please report it with the command you ran; "
+        "TREATYDIFF_DEBUG=1 shows details)"
+    )
+    return 70
 
 
 def run() -> None:

@@ -19,7 +19,7 @@ from typing import get_args
 from treatydiff import __version__
 from treatydiff.diff import diff_texts, passages
 from treatydiff.errors import MappingError
-from treatydiff.mapping import expand_refs, split_key
+from treatydiff.mapping import check_for_diff, expand_refs, split_key
 from treatydiff.mapping.refs import RANGE
 from treatydiff.model import (
     ClauseMap,
@@ -317,10 +317,14 @@ def compare(
         obligations: analyse each link's obligations (docs/obligations.md) for the reports.
 
     Raises:
-        MappingError: when the map does not fit these treaties or a ref does not resolve.
+        MappingError: when the map does not fit these treaties, or ``check`` finds an
+            error in it (a ref that does not resolve, a duplicate or contradictory link).
     """
     if clause_map is not None:
         links = _map_links(clause_map, left, right)
+        # A report never rests on a map that `check` rejects.
+        sides = ((_map_key(clause_map, t), t.body) for t in (left, right))
+        check_for_diff(clause_map, {key: body for key, body in sides if key is not None})
         if fill_gaps is not None:
             links += fill_gaps(left, right, tuple(links))
     else:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from treatydiff.errors import IngestError, RegistryError, StoreError, TreatydiffError, UnknownTreaty
+from treatydiff.files import expand_user
 from treatydiff.langcodes import check_lang, script_mismatch
 from treatydiff.manifest import MetaEdit, apply_edit, manifest_yaml, parse_manifest
 from treatydiff.model import Body, Provenance, Treaty, TreatyMeta, normalize_treaty_id
@@ -62,7 +63,7 @@ def default_texts_dir() -> Path:
     """``$TREATYDIFF_TEXTS`` if set, else the shipped registry (:func:`shipped_dir`)."""
     configured = os.environ.get(TEXTS_ENV)
     if configured:
-        return Path(configured).expanduser()
+        return expand_user(Path(configured))
     return shipped_dir("texts")
 
 
@@ -74,7 +75,7 @@ def default_mappings_dir() -> Path:
 def default_tota_dir() -> Path | None:
     """``$TREATYDIFF_TOTA_DIR`` if set (a ToTA checkout with an ``xml/`` folder)."""
     configured = os.environ.get(TOTA_DIR_ENV)
-    return Path(configured).expanduser() if configured else None
+    return expand_user(Path(configured)) if configured else None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ prints ``str(error)`` as one line and exits with code 2.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 __all__ = [
@@ -19,7 +20,22 @@ __all__ = [
     "TreatydiffError",
     "UnknownProvision",
     "UnknownTreaty",
+    "printable",
 ]
+
+
+def printable(text: str) -> str:
+    """``text`` with what UTF-8 cannot carry written as escapes.
+
+    A file name that is not UTF-8 reaches Python as lone surrogates
+    (``b'\\xff'`` as ``'\\udcff'``); printed or saved as UTF-8 it would crash, so
+    the byte is shown as ``\\xff`` instead. Other lone surrogates become ``\\ud800``.
+    """
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 class TreatydiffError(Exception):
@@ -36,7 +52,7 @@ class TreatydiffError(Exception):
     ) -> None:
         super().__init__(message)
         self.message = message
-        self.file = str(file) if file is not None else None
+        self.file = printable(str(file)) if file is not None else None
         self.line = line
         self.ref = ref
         self.hint = hint
@@ -54,11 +70,29 @@ class TreatydiffError(Exception):
             text = f"{self.location}: {text}"
         if self.hint:
             text += f" ({' '.join(self.hint.split())})"
-        return text
+        return printable(text)
 
 
 class InputError(TreatydiffError):
     """A file that cannot be read as text: missing, empty, binary or undecodable."""
+
+    @classmethod
+    def from_os_error(cls, error: OSError, path: str | Path | None = None) -> InputError:
+        """One line for an OSError met while finding, opening or listing ``path``."""
+        where = path if path is not None else error.filename
+        code = error.errno
+        if code == errno.ENOENT:
+            return cls("no such file", file=where, hint="check the path")
+        if code in (errno.EACCES, errno.EPERM):
+            hint = "check the permissions of the file and its folders"
+            return cls("permission denied", file=where, hint=hint)
+        if code == errno.ENAMETOOLONG:
+            return cls("file name too long", file=where, hint="shorten the path")
+        if code == errno.ENOTDIR:
+            return cls("a part of the path is not a folder", file=where, hint="check the path")
+        if code == errno.ELOOP:
+            return cls("too many levels of symbolic links", file=where, hint="check the path")
+        return cls(f"cannot use this path ({error.strerror or error})", file=where)
 
 
 class IngestError(TreatydiffError):

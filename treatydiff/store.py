@@ -34,6 +34,7 @@ from typing import Any, get_args
 import platformdirs
 
 from treatydiff.errors import StoreError, TreatydiffError
+from treatydiff.files import expand_user
 from treatydiff.ingest.stale import RULES_VERSION, current_body
 from treatydiff.langcodes import check_lang
 from treatydiff.model import Body, Kind, Provenance, Provision, Span, is_provision_id, is_treaty_id
@@ -67,7 +68,7 @@ def default_store_dir() -> Path:
     """``$TREATYDIFF_STORE`` if set, else the platform's user data folder."""
     configured = os.environ.get(STORE_ENV)
     if configured:
-        return Path(configured).expanduser()
+        return expand_user(Path(configured))
     return Path(platformdirs.user_data_dir("treatydiff", appauthor=False))
 
 
@@ -369,7 +370,7 @@ class Store:
     """A local store rooted at one folder; see the module docstring for the layout."""
 
     def __init__(self, root: Path | None = None) -> None:
-        self.root = (root or default_store_dir()).expanduser()
+        self.root = expand_user(root or default_store_dir())
 
     def _treaty_dir(self, treaty_id: str) -> Path:
         if not is_treaty_id(treaty_id):  # ids become folder names: never let '../' through

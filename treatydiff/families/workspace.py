@@ -33,7 +33,10 @@ def default_families_dir() -> Path:
 def is_family_file(path: Path) -> bool:
     """True when ``path`` holds a family (its YAML starts a ``treatydiff-family`` document)."""
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        if not path.is_file():  # a FIFO or a device is never read here: the map loader refuses it
+            return False
+        with path.open("rb") as handle:
+            head = handle.read(4000).decode("utf-8", errors="replace")
     except OSError:
         return False
     return any(line.startswith("treatydiff-family:") for line in head.splitlines())

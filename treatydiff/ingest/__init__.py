@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from treatydiff.errors import InputError
+from treatydiff.files import MAX_INPUT_BYTES, read_regular
 from treatydiff.ingest.decode import decode_bytes, repair_mojibake
 from treatydiff.ingest.tota import parse_tota
 from treatydiff.model import Body, TreatyMeta
@@ -81,21 +82,13 @@ def sniff_format(path: Path, data: bytes) -> Kind:
 
 
 def read_file(path: Path) -> bytes:
-    """The bytes of a treaty file.
+    """The bytes of a treaty file, at most :data:`~treatydiff.files.MAX_INPUT_BYTES`.
 
     Raises:
-        InputError: the file is missing, a directory or unreadable (one line naming it).
+        InputError: the file is missing, a directory, unreadable, not a regular file
+            (a FIFO or a device) or too large (one line naming it).
     """
-    if path.is_dir():
-        raise InputError("is a directory, not a file", file=path, hint="give the path of a treaty file")
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", file=path, hint="check the path") from None
-    except PermissionError:
-        raise InputError("permission denied", file=path, hint="check the file's permissions") from None
-    except OSError as err:
-        raise InputError(f"cannot read the file ({err.strerror or err})", file=path) from None
+    return read_regular(path, limit=MAX_INPUT_BYTES, what="a treaty file")
 
 
 def load_file(path: Path, *, lang: str | None = None, fmt: Format = "auto") -> tuple[TreatyMeta | None, Body]:

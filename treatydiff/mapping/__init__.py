@@ -7,7 +7,8 @@ is reported with the map file and line, and says how to fix it.
 
 Modules, each importing only those listed after it:
 
-- ``check``: check loaded maps against the texts (``check_map``, ``check_maps``)
+- ``check``: check loaded maps against the texts (``check_map``, ``check_maps``,
+  ``check_for_diff``)
 - ``load``: read, validate and build one map (``load_map``)
 - ``build``: a schema-valid document becomes a ``ClauseMap`` (``split_key``)
 - ``schema``: JSON Schema validation, errors translated to file:line (``load_schema``)
@@ -19,7 +20,7 @@ Modules, each importing only those listed after it:
 """
 
 from treatydiff.mapping.build import split_key
-from treatydiff.mapping.check import BodyProvider, check_map, check_maps
+from treatydiff.mapping.check import BodyProvider, check_for_diff, check_map, check_maps
 from treatydiff.mapping.load import load_map
 from treatydiff.mapping.refs import expand_refs
 from treatydiff.mapping.results import CheckResult, Coverage, Problem, Severity
@@ -32,6 +33,7 @@ __all__ = [
     "Coverage",
     "Problem",
     "Severity",
+    "check_for_diff",
     "check_map",
     "check_maps",
     "expand_refs",

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any, cast
 
-from treatydiff.errors import MappingError, TreatydiffError
+from treatydiff.errors import MappingError, TreatydiffError, printable
 from treatydiff.mapping.yaml_source import Document, Where
 from treatydiff.model import Citation, ClauseMap, Link, Relation, normalize_treaty_id
 
@@ -32,7 +32,7 @@ def build(doc: Document, path: Path) -> ClauseMap:
     treaties, langs = _header_treaties(data["treaties"], doc, path)
     links = tuple(_build_link(item, i, treaties, doc, path) for i, item in enumerate(data["links"]))
     return ClauseMap(
-        path=str(path),
+        path=printable(str(path)),
         treaties=treaties,
         title=data["title"],
         authors=tuple(data["authors"]),

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from treatydiff.errors import MappingError, TreatydiffError
+from treatydiff.errors import MappingError, TreatydiffError, printable
 from treatydiff.mapping.build import evidence_citation, split_key
 from treatydiff.mapping.coverage import ancestors, coverage, parent_ids
-from treatydiff.mapping.load import try_load_map
-from treatydiff.mapping.refs import RANGE, UNRESOLVED, expand_refs, lookup
+from treatydiff.mapping.load import load_with_lines
+from treatydiff.mapping.refs import RANGE, UNRESOLVED, expand_refs, fresh_hints, lookup
 from treatydiff.mapping.results import CheckResult, Problem
 from treatydiff.mapping.wording import indefinite
+from treatydiff.mapping.yaml_source import Document
 from treatydiff.model import Body, Citation, ClauseMap, Link
 
-__all__ = ["BodyProvider", "check_map", "check_maps"]
+__all__ = ["BodyProvider", "check_for_diff", "check_map", "check_maps"]
 
 # Relations under which one provision may legitimately appear in several links.
 ONE_TO_MANY: frozenset[str] = frozenset({"split", "merged"})
@@ -34,6 +35,7 @@ def check_map(clause_map: ClauseMap, bodies: Mapping[str, Body | None]) -> Check
     provision it contains. Treaties missing from ``bodies`` (or None) are listed as
     unchecked.
     """
+    fresh_hints()
     path = clause_map.path
     available = {t: body for t in clause_map.treaties if (body := bodies.get(t)) is not None}
     problems: list[Problem] = []
@@ -53,20 +55,75 @@ def check_map(clause_map: ClauseMap, bodies: Mapping[str, Body | None]) -> Check
 def check_maps(paths: Iterable[str | Path], body_provider: BodyProvider) -> list[CheckResult]:
     """Load and check each map; bodies are requested once per (treaty, language).
 
-    A map that cannot be loaded gives a result holding its schema problems. Errors
-    raised by ``body_provider`` propagate.
+    A map that cannot be loaded gives a result holding its schema problems. An error
+    raised by ``body_provider`` (an unknown treaty, an unreadable stored text) becomes
+    an error of the map at the line naming that treaty, and checking goes on.
     """
     body = cache(body_provider)
     results: list[CheckResult] = []
     for path in paths:
-        clause_map, errors = try_load_map(Path(path))
-        if clause_map is None:
-            results.append(CheckResult(str(path), tuple(Problem.from_error(e) for e in errors)))
+        clause_map, errors, doc = load_with_lines(Path(path))
+        if clause_map is None or doc is None:
+            results.append(CheckResult(printable(str(path)), tuple(Problem.from_error(e) for e in errors)))
             continue
-        wanted: dict[str, str | None] = {c.treaty: None for _, _, c in _citations(clause_map.links)}
-        wanted.update({t: clause_map.langs.get(t) for t in clause_map.treaties})
-        results.append(check_map(clause_map, {t: body(split_key(t)[0], lang) for t, lang in wanted.items()}))
+        bodies: dict[str, Body | None] = {}
+        problems: list[Problem] = []
+        failed: set[str] = set()
+        for key, lang, line, what in _wanted(clause_map, doc):
+            if key in bodies:
+                continue
+            try:
+                bodies[key] = body(split_key(key)[0], lang)
+            except TreatydiffError as exc:
+                bodies[key] = None
+                failed.add(key)
+                problems.append(Problem(clause_map.path, line, "error", _unavailable(exc, what, clause_map)))
+        result = check_map(clause_map, bodies)
+        ordered = sorted((*result.problems, *problems), key=lambda p: (p.line or 0, p.severity))
+        unchecked = tuple(t for t in result.unchecked if t not in failed)
+        results.append(replace(result, problems=tuple(ordered), unchecked=unchecked))
     return results
+
+
+def check_for_diff(clause_map: ClauseMap, bodies: Mapping[str, Body | None]) -> CheckResult:
+    """Check a map before ``diff`` uses it: a report never rests on a map ``check`` rejects.
+
+    Raises:
+        MappingError: the map's first error (by line), with the number of errors in all.
+    """
+    result = check_map(clause_map, bodies)
+    if result.errors:
+        first = result.errors[0]
+        more = f"; {len(result.errors) - 1} more" if len(result.errors) > 1 else ""
+        raise MappingError(
+            f"the map has errors: {first.message}{more}",
+            file=clause_map.path,
+            line=first.line,
+            hint=f"run `treatydiff check {clause_map.path}` and fix them; diff uses only maps check accepts",
+        )
+    return result
+
+
+def _wanted(clause_map: ClauseMap, doc: Document) -> Iterator[tuple[str, str | None, int | None, str]]:
+    """Every treaty the map names: (key, language, line, how it is named), header first.
+
+    The header names a treaty plainly (""); evidence as ``evidence 'TREATY:ID'``.
+    """
+    for i, key in enumerate(clause_map.treaties):
+        yield key, clause_map.langs.get(key), doc.line(("treaties", i)), ""
+    for i, link in enumerate(clause_map.links):
+        for j, entry in enumerate(link.evidence):
+            citation = _citation(entry)
+            if citation is not None:
+                yield citation.treaty, None, doc.line(("links", i, "evidence", j)), f"evidence {entry!r}"
+
+
+def _unavailable(exc: TreatydiffError, what: str, clause_map: ClauseMap) -> str:
+    """Why the text a map names cannot be had, worded as a problem of the map."""
+    prefix = f"{what}: " if what else ""
+    if exc.file and exc.file != clause_map.path:  # e.g. a corrupt stored body: name it
+        return f"{prefix}{exc}"
+    return f"{prefix}{exc.message} ({exc.hint})" if exc.hint else f"{prefix}{exc.message}"
 
 
 @dataclass(frozen=True)
@@ -208,14 +265,19 @@ def _nesting(resolved: list[_Resolved], bodies: Mapping[str, Body], path: str) -
         )
 
 
+def _citation(entry: str) -> Citation | None:
+    """The citation an evidence entry is written as, if it is one."""
+    try:
+        return evidence_citation(entry)
+    except TreatydiffError:
+        return None  # load_map rejects these; a hand-built map is not our concern
+
+
 def _citations(links: Iterable[Link]) -> Iterator[tuple[Link, str, Citation]]:
     """Evidence entries written as citations, with their link."""
     for link in links:
         for entry in link.evidence:
-            try:
-                citation = evidence_citation(entry)
-            except TreatydiffError:
-                continue  # load_map rejects these; a hand-built map is not our concern
+            citation = _citation(entry)
             if citation is not None:
                 yield link, entry, citation
 

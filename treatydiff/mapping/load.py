@@ -7,10 +7,10 @@ from pathlib import Path
 from treatydiff.errors import MappingError
 from treatydiff.mapping.build import build
 from treatydiff.mapping.schema import schema_errors
-from treatydiff.mapping.yaml_source import read_document
+from treatydiff.mapping.yaml_source import Document, read_document
 from treatydiff.model import ClauseMap
 
-__all__ = ["load_map", "try_load_map"]
+__all__ = ["load_map", "load_with_lines", "try_load_map"]
 
 
 def load_map(path: Path) -> ClauseMap:
@@ -30,11 +30,17 @@ def try_load_map(path: Path) -> tuple[ClauseMap | None, list[MappingError]]:
 
     All schema violations are reported together; YAML and build problems stop at the first.
     """
+    clause_map, errors, _doc = load_with_lines(path)
+    return clause_map, errors
+
+
+def load_with_lines(path: Path) -> tuple[ClauseMap | None, list[MappingError], Document | None]:
+    """As :func:`try_load_map`, with the parsed document (for the line of any value)."""
     try:
         doc = read_document(path)
         errors = schema_errors(doc, path)
         if errors:
-            return None, errors
-        return build(doc, path), []
+            return None, errors, doc
+        return build(doc, path), [], doc
     except MappingError as exc:
-        return None, [exc]
+        return None, [exc], None

@@ -9,7 +9,7 @@ from treatydiff.errors import MappingError
 from treatydiff.mapping.wording import indefinite, suggest
 from treatydiff.model import Body, Provision
 
-__all__ = ["RANGE", "UNRESOLVED", "expand_refs", "lookup"]
+__all__ = ["MAX_SUGGESTIONS", "RANGE", "UNRESOLVED", "expand_refs", "fresh_hints", "lookup"]
 
 RANGE = ".."
 UNRESOLVED = "unresolved"
@@ -29,7 +29,7 @@ def expand_refs(
         MappingError: unknown id (with a did-you-mean hint), malformed or reversed
             range, endpoints of different kinds, or a provision named twice.
     """
-    ids: list[str] = []
+    ids: dict[str, None] = {}  # ordered, and a membership test that does not grow with the range
     for ref in refs:
         if ref == UNRESOLVED:
             continue
@@ -41,7 +41,7 @@ def expand_refs(
                     line=line,
                     hint="list each provision once",
                 )
-            ids.append(provision_id)
+            ids[provision_id] = None
     return tuple(ids)
 
 
@@ -57,15 +57,55 @@ def lookup(
     if found is not None:
         return found
     listing = f"run `treatydiff show {treaty} --lang {body.lang}` to list its ids"
-    # Ties go to the later provision: one past the last paragraph is the commonest slip.
-    candidates = list(reversed(body.index))
+    facts = _facts(body)
+    if facts.suggestions_left > 0:
+        facts.suggestions_left -= 1
+        hint = suggest(provision_id, facts.candidates, listing)
+    else:  # a map full of unknown ids: a fuzzy search for each would cost minutes
+        hint = listing
     raise MappingError(
         f"unknown provision {provision_id!r} in {treaty} ({body.lang})",
         file=file,
         line=line,
         ref=f"{treaty}:{provision_id}",
-        hint=suggest(provision_id, candidates, listing),
+        hint=hint,
     )
+
+
+# Did-you-mean hints per body and run: each is a fuzzy search over all the body's ids,
+# and a hostile map of 100,000 unknown ids against a long text would take minutes.
+MAX_SUGGESTIONS = 200
+
+
+class _Facts:
+    """What range expansion and hints need of one body, computed once."""
+
+    def __init__(self, body: Body) -> None:
+        self.body = body  # held, so that id(body) is not reused while this is cached
+        self.position = {provision_id: i for i, provision_id in enumerate(body.index)}
+        self.order = list(body.index)
+        # Ties go to the later provision: one past the last paragraph is the commonest slip.
+        self.candidates = self.order[::-1]
+        self.suggestions_left = MAX_SUGGESTIONS
+
+
+_FACTS: dict[int, _Facts] = {}
+_FACTS_KEPT = 8
+
+
+def fresh_hints() -> None:
+    """Start a new run (a check, a comparison) with a full budget of did-you-mean hints."""
+    _FACTS.clear()
+
+
+def _facts(body: Body) -> _Facts:
+    """The facts of ``body``, from a small cache keyed by identity (a body is immutable)."""
+    found = _FACTS.get(id(body))
+    if found is None or found.body is not body:
+        if len(_FACTS) >= _FACTS_KEPT:
+            del _FACTS[next(iter(_FACTS))]
+        found = _FACTS[id(body)] = _Facts(body)
+    return found
 
 
 def _expand_one(ref: str, body: Body, treaty: str, file: str | Path | None, line: int | None) -> list[str]:
@@ -86,8 +126,8 @@ def _expand_one(ref: str, body: Body, treaty: str, file: str | Path | None, line
             line=line,
             hint="both ends of a range are of the same kind, e.g. art-18..art-27 or art-3.1..art-3.4",
         )
-    order = list(body.index)  # ids in document order
-    start, end = order.index(first.id), order.index(last.id)
+    facts = _facts(body)
+    order, start, end = facts.order, facts.position[first.id], facts.position[last.id]
     if start > end:
         raise MappingError(
             f"range {ref!r} runs backwards in {treaty}",
