@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TextIO
 
 from treatydiff.errors import StoreError, TreatydiffError
+from treatydiff.files import expand_user
 from treatydiff.store import Store, write_atomic
 
 __all__ = ["OutputError", "check_output", "write_output"]
@@ -106,7 +107,7 @@ def write_output(
 def _target(out: str | Path, store: Store, inputs: Iterable[str | Path | None], force: bool) -> _Target:
     if str(out) == "-":
         return _Target(Path("-"), stream=sys.stdout)
-    path = Path(out).expanduser()
+    path = expand_user(Path(out))
     try:
         info: os.stat_result | None = path.stat()
     except FileNotFoundError:

@@ -233,7 +233,6 @@ def test_a_home_of_no_user_is_one_line(
     refused(run, "~nouser-treatydiff", says)
 
 
-@pytest.mark.xfail(strict=True, reason="fixed on branch h/store (--out safety)")
 def test_an_out_path_in_the_home_of_no_user_is_one_line(demo: Sandbox) -> None:
     run = demo.run("diff", "demo-a", "demo-b", "--format", "html", "--out", "~nouser-treatydiff/x.html")
     refused(run, "~nouser-treatydiff")
