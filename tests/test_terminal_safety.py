@@ -139,8 +139,11 @@ def test_commands_show_payloads_inert(
 ) -> None:
     paths = {"{map}": world / "evil-map.yaml", "{bad}": world / "bad-map.yaml"}
     code, output = _run(capsys, *(str(paths.get(word, word)) for word in argv))
-    assert code in (0, 1), output
     _assert_inert(output)
+    if code == 2:  # a map holding a raw escape is refused, in one located line that shows it
+        assert "is not allowed in a clause map" in output and "U+001B" in output, output
+        return
+    assert code in (0, 1), output
     if argv[0] not in ("check", "obligations"):  # these print no text with payloads in it
         assert "\\x9" in output or "\\u20" in output  # shown, not dropped
 
@@ -150,7 +153,7 @@ def test_commands_show_payloads_inert(
     [
         ["show", "example-evil", "--format", "json"],
         ["obligations", "example-evil:art-1", "--format", "json"],
-        ["diff", "example-evil", "example-twin", "--map", "{map}", "--format", "json"],
+        ["diff", "example-evil", "example-twin", "--format", "json"],  # a map with a raw escape is refused
     ],
 )
 def test_json_on_stdout_escapes_controls_and_keeps_the_data(
