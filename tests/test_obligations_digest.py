@@ -49,7 +49,7 @@ def _input_digest(body: Body) -> str:
 
 def _output_digest(body: Body) -> str:
     found = analyse_body(body)
-    return _sha([json.dumps(found[key].to_dict(), ensure_ascii=False, sort_keys=True) for key in sorted(found)])
+    return _sha([json.dumps(found[k].to_dict(), ensure_ascii=False, sort_keys=True) for k in sorted(found)])
 
 
 def digests(corpus: Path) -> dict[str, list[str]]:
