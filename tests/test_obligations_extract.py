@@ -271,7 +271,7 @@ def test_rule_names_are_unique_and_prefixed() -> None:
         names = [rule.name for rule in vocabulary(lang).rules]
         assert len(names) == len(set(names))
         assert all(name.startswith(f"{lang}.") for name in names)
-        _rules(lang)  # every pattern compiles
+        _rules(lang)  # the rules build; each pattern compiles on first use (test_obligations_patterns.py)
 
 
 @pytest.mark.parametrize(
