@@ -69,6 +69,8 @@ class _Rules:
     """Finds any of the vocabulary's gate words in a lower-cased sentence (None: no gate)."""
     finder: KeyFinder
     """Tells which of all the vocabulary's keys (rules, bearers, markers, gate) a text contains."""
+    marker_finder: KeyFinder
+    """The same for the condition and exception markers' keys alone (points of a list)."""
     keyless: tuple[int, ...]
     """Indexes of the phrase rules without keys (tried in every sentence)."""
     by_key: dict[str, tuple[int, ...]]
@@ -110,6 +112,7 @@ def _rules(lang: str) -> _Rules:
         keys=frozenset(_all_keys(vocab)),
         gate=re.compile(trie_pattern(vocab.gate)) if vocab.gate else None,
         finder=KeyFinder(_vocabulary_keys(vocab)),
+        marker_finder=KeyFinder(tuple(key for m in (*vocab.conditions, *vocab.exceptions) for key in m.keys)),
         keyless=tuple(i for i, rule in enumerate(vocab.rules) if not rule.keys),
         by_key={
             key: tuple(i for i, rule in enumerate(vocab.rules) if key in rule.keys)
@@ -130,7 +133,7 @@ class _Mention(NamedTuple):  # a tuple: made by the thousand, cheaper than a fro
     pronoun: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     rule: PhraseRule | None
     name: str
@@ -467,7 +470,7 @@ def _conditions_only(text: str, lang: str) -> tuple[str, str] | None:
     """The first condition marker of a text that has no modal phrase (a point of a list)."""
     rules = _rules(lang)
     low = text.lower()
-    conditions, _ = _markers(rules, faithful(text, low), [], rules.finder.present(low))
+    conditions, _ = _markers(rules, faithful(text, low), [], rules.marker_finder.present(low))
     return (conditions[0][1], conditions[0][2]) if conditions else None
 
 
