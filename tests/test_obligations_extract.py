@@ -6,12 +6,16 @@ not copied from any treaty.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
 from treatydiff.errors import TreatydiffError
 from treatydiff.ingest import parse_text
+from treatydiff.languages import LANGUAGES as language_records
 from treatydiff.obligations import LANGUAGES, analyse_body, extract, vocabulary
 from treatydiff.obligations.extract import _rules
+from treatydiff.obligations.vocab import VOCABULARIES
 
 # (rule expected on the primary statement, language, synthetic sentence, expected modality)
 RULE_CASES = [
@@ -264,6 +268,12 @@ def test_every_rule_has_a_case(lang: str) -> None:
     if lang == "ru":
         names |= {"ru.legal-present", "ru.legal-present-not", "ru.legal-present-passive"}
     assert names <= tested, sorted(names - tested)
+
+
+def test_every_vocabulary_is_a_language_of_the_records() -> None:
+    assert set(LANGUAGES) <= set(language_records)
+    assert isinstance(VOCABULARIES, Mapping) and not isinstance(VOCABULARIES, dict)
+    assert all(not isinstance(vocabulary(lang).pronouns, dict) for lang in LANGUAGES)  # read-only
 
 
 def test_rule_names_are_unique_and_prefixed() -> None:
