@@ -35,7 +35,9 @@ from treatydiff.obligations.vocab import BearerTerm, PhraseRule, Vocabulary, voc
 
 __all__ = ["analyse_body", "analyse_provision", "chapeau_of", "extract"]
 
-_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[\"'«“(\-–—]?[A-ZА-ЯЁ0-9(])")
+# The space after a full stop or semicolon, before a capital, digit or opening mark: group 1
+# (the stop is matched, not looked behind for, so that re scans for it in C).
+_SENTENCE_END = re.compile(r"[.;](\s+)(?=[\"'«“(\-–—]?[A-ZА-ЯЁ0-9(])")
 _CLAUSE_END = re.compile(r"[.;:]|,\s+(?:and|or|и|или|а)\s+(?=\S)")
 _ACTION_END = re.compile(r"[.;:]")
 _MARKER_END = re.compile(r"[,.;:]")
@@ -151,8 +153,8 @@ def _overlaps(span: tuple[int, int], claimed: Iterable[tuple[int, int]]) -> bool
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
     start = 0
     for boundary in _SENTENCE_END.finditer(text):
-        yield start, text[start : boundary.start()]
-        start = boundary.end()
+        yield start, text[start : boundary.start(1)]
+        start = boundary.end(1)
     yield start, text[start:]
 
 
