@@ -74,7 +74,9 @@ def test_mutual_assistance_family_columns_and_cells(browser: Any, annex: Path, t
     assert "Article 3(3)" in cell(page, "provision", "ir-ru-2025").inner_text()
     assert "unresolved" in cell(page, "provision", "ir-ru-2001").inner_text()
     assert "absent" in cell(page, "provision", "ru-kp-2000").inner_text()
-    assert "polarity reversed" in cell(page, "profile", "ru-kp-2024").inner_text()
+    reversal = cell(page, "profile", "ru-kp-2024").locator(".change[data-against='ir-ru-2025']")
+    assert reversal.get_attribute("data-kinds").startswith("reversed")
+    assert "against ir-ru-2025: reversed: must give the aggressor" in reversal.inner_text()
     for member in COLUMNS:
         assert "text not loaded — treatydiff ingest" in cell(page, "text", member).inner_text()
         assert "sourced summary, confidence" in cell(page, "origin", member).inner_text()
