@@ -6,7 +6,9 @@ Uses the system Chromium (``/usr/bin/chromium``) through Playwright; skipped whe
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,6 +87,39 @@ def test_mutual_assistance_family_columns_and_cells(browser: Any, annex: Path, t
         assert "text not loaded — treatydiff ingest" in cell(page, "text", member).inner_text()
         assert "sourced summary, confidence" in cell(page, "origin", member).inner_text()
         assert cell(page, "text", member).is_visible()
+    assert problems == []
+
+
+# The font stack's Korean faces (families.html.j2, --korean); Debian's fonts-noto-cjk has the first.
+KOREAN_FONTS = ("Noto Sans CJK KR", "Noto Serif CJK KR", "Apple SD Gothic Neo", "Malgun Gothic")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def korean_font_installed() -> bool:
+    if shutil.which("fc-list") is None:
+        return False
+    found = subprocess.run(["fc-list", ":lang=ko", "family"], capture_output=True, text=True, check=False)
+    return bool(found.stdout.strip())
+
+
+def test_korean_locator_renders_in_a_hangul_font(browser: Any, annex: Path) -> None:
+    """The ko terms of an unresolved member are drawn with a font that has Hangul, not as boxes."""
+    if not korean_font_installed() and not os.environ.get("CI"):
+        pytest.skip("no font with Hangul on this machine (Debian: apt-get install fonts-noto-cjk)")
+    page, problems = open_page(browser, annex)
+    span = cell(page, "provision", "ir-ru-2001").locator("span[lang='ko']")
+    hangul = len(HANGUL.findall(span.inner_text()))
+    assert hangul >= 4
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    selector = f"#family-{FAMILY} tr.provision td[data-member='ir-ru-2001'] span[lang='ko']"
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    # the fonts Chromium actually drew the span with, and how many glyphs each drew
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    korean = sum(f["glyphCount"] for f in fonts if f["familyName"] in KOREAN_FONTS)
+    assert korean >= hangul, fonts  # without such a font the Hangul is drawn as .notdef boxes
     assert problems == []
 
 
