@@ -139,6 +139,7 @@ class Member:
     evidence: tuple[str, ...]
     confidence: Confidence
     line: int | None
+    """The line of the member's first key (``- treaty: …``)."""
     ref: str | None = None
     locator: Locator | None = None
     absent: bool = False
@@ -147,6 +148,8 @@ class Member:
     note: str | None = None
     resolution: dict[str, Any] | None = None
     """How ``treatydiff resolve`` chose ``ref`` from a text (method, lang, sha256, score), if it did."""
+    ref_line: int | None = None
+    """The line of the ``ref:`` key itself: where a problem with the ref is reported."""
 
     @property
     def state(self) -> Literal["resolved", "unresolved", "absent"]:
