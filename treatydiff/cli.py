@@ -411,7 +411,10 @@ def ingest(
 def check(
     maps: Annotated[
         list[Path] | None,
-        typer.Argument(help="Map files (default: every mappings/*.yaml).", show_default=False),
+        typer.Argument(
+            help="Map, family or manifest files (default: every map, family and manifest dossier).",
+            show_default=False,
+        ),
     ] = None,
     store: StoreOption = None,
     tota_dir: TotaDirOption = None,
@@ -424,16 +427,18 @@ def check(
     """
     from treatydiff.corpus import default_mappings_dir
     from treatydiff.errors import FetchError, TreatydiffError, UnknownTreaty
-    from treatydiff.families.workspace import Workspace, is_family_file
+    from treatydiff.families.workspace import Workspace, is_family_file, is_manifest_file
     from treatydiff.mapping import check_maps
 
+    registry = _registry(store, tota_dir, texts)
     family_files = [path for path in maps or () if is_family_file(path)]
-    paths = [path for path in maps if path not in family_files] if maps else None
+    manifest_files = [path for path in maps or () if is_manifest_file(path, registry)]
+    named = (*family_files, *manifest_files)
+    paths = [path for path in maps if path not in named] if maps else None
     if paths is None:
         paths = sorted(default_mappings_dir().glob("*.yaml"))
-    if not paths and not family_files:
+    if not paths and not named:
         raise TreatydiffError("no maps to check", file=default_mappings_dir(), hint="name map files")
-    registry = _registry(store, tota_dir, texts)
 
     def body_of(treaty_id: str, lang: str | None) -> Body | None:
         try:
@@ -451,6 +456,7 @@ def check(
     results += workspace.check_families(family_files if maps else None)
     if not maps:
         results += workspace.check_dossiers()
+    results += workspace.check_manifests(manifest_files)
     out = _stdout()
 
     def say(line: str, style: str | None = None) -> None:
