@@ -615,20 +615,12 @@ def diff(
     Example: treatydiff diff tota:420 tota:423 --map mappings/tota-420_tota-423.yaml
     --format html --out annex.html
     """
-    from treatydiff.compare import map_langs
-    from treatydiff.mapping import load_map
-    from treatydiff.model import normalize_treaty_id
     from treatydiff.output import check_output, write_output
 
-    clause_map = load_map(map_file) if map_file is not None else None
     registry = _registry(store, tota_dir, texts)
-    if clause_map is not None:
-        ids = normalize_treaty_id(left), normalize_treaty_id(right)
-        left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
-    left_treaty = registry.load(left, left_lang)
-    right_treaty = registry.load(right, right_lang)
-    inputs = [map_file, left_treaty.provenance.file, right_treaty.provenance.file]
-    inputs += [left_treaty.meta.manifest, right_treaty.meta.manifest]
+    clause_map, left_treaty, right_treaty, inputs = _load_pair(
+        left, right, (left_lang, right_lang), map_file, registry
+    )
     if out is not None:
         check_output(out, store=registry.store, inputs=inputs, force=force)
     _read_notes([left_treaty, right_treaty], verbose)
@@ -659,6 +651,28 @@ def diff(
     summary = comparison.summary
     if exit_code and summary.added + summary.dropped + summary.changed:
         raise typer.Exit(1)
+
+
+def _load_pair(
+    left: str, right: str, langs: tuple[str | None, str | None], map_file: Path | None, registry: Registry
+) -> tuple[ClauseMap | None, Treaty, Treaty, list[Path | str | None]]:
+    """The map (if any) and the two treaties in the languages it names, and every input file.
+
+    The inputs are what ``--out`` must never overwrite: the map, both texts and both manifests.
+    """
+    from treatydiff.compare import map_langs
+    from treatydiff.mapping import load_map
+    from treatydiff.model import normalize_treaty_id
+
+    clause_map = load_map(map_file) if map_file is not None else None
+    if clause_map is not None:
+        ids = normalize_treaty_id(left), normalize_treaty_id(right)
+        langs = map_langs(clause_map, *ids, given=langs)
+    left_treaty = registry.load(left, langs[0])
+    right_treaty = registry.load(right, langs[1])
+    inputs: list[Path | str | None] = [map_file, left_treaty.provenance.file, right_treaty.provenance.file]
+    inputs += [left_treaty.meta.manifest, right_treaty.meta.manifest]
+    return clause_map, left_treaty, right_treaty, inputs
 
 
 class AlignLevel(StrEnum):
@@ -697,20 +711,12 @@ def align(
     from treatydiff.align import align as suggest_links
     from treatydiff.align.draft import draft_map
     from treatydiff.align.evaluate import evaluate, links_between, report_lines
-    from treatydiff.compare import map_langs
-    from treatydiff.mapping import load_map
-    from treatydiff.model import normalize_treaty_id
     from treatydiff.output import check_output, write_output
 
-    clause_map = load_map(against) if against is not None else None
     registry = _registry(store, tota_dir, texts)
-    if clause_map is not None:
-        ids = normalize_treaty_id(left), normalize_treaty_id(right)
-        left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
-    left_treaty = registry.load(left, left_lang)
-    right_treaty = registry.load(right, right_lang)
-    inputs = [against, left_treaty.provenance.file, right_treaty.provenance.file]
-    inputs += [left_treaty.meta.manifest, right_treaty.meta.manifest]
+    clause_map, left_treaty, right_treaty, inputs = _load_pair(
+        left, right, (left_lang, right_lang), against, registry
+    )
     if out is not None:
         check_output(out, store=registry.store, inputs=inputs, force=force)
     _read_notes([left_treaty, right_treaty], verbose)
