@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import ARGS, CHROMIUM, MARKS, launched_browser
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTTextContainer
 
 from treatydiff.cli import main
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 VIEWPORT = {"width": 1400, "height": 1000}
 FAMILY = "mutual-military-assistance"
 # 1921 → 2001 → 2025 (Iran), 1961 → 2000 → 2024 (DPRK), 2024 (Belarus), by date of signature
@@ -30,19 +29,12 @@ COLUMNS = [
     "ir-ru-2025",
 ]  # fmt: skip
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"headless Chromium not installed at {CHROMIUM}"),
-]
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytestmark = MARKS
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    yield from launched_browser()
 
 
 @pytest.fixture(scope="module")
