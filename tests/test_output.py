@@ -313,3 +313,11 @@ def test_a_report_from_another_store_may_be_replaced(tmp_path: Path, store: Stor
     target.write_text('{"schema": "treatydiff.comparison/2", "rows": []}', encoding="utf-8")
     write_output(target, REPORT, store=store)  # no --force: its shape says treatydiff wrote it
     assert target.read_text(encoding="utf-8") == REPORT
+
+
+def test_a_fifo_nobody_reads_is_refused_not_waited_on(tmp_path: Path, store: Store) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError, match="nobody is reading"):
+        write_output(fifo, REPORT, store=store)
+    assert fifo.is_fifo()

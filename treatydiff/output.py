@@ -5,7 +5,8 @@ The rules, in order:
 - ``-`` is standard output.
 - A path that exists and is not a regular file is written *through*, never replaced,
   when it is this process's standard output or error, a FIFO or ``/dev/null``; any
-  other special file (a device, a socket) and a folder are refused.
+  other special file (a device, a socket) and a folder are refused. A FIFO that nobody
+  reads is refused after a short wait, never waited on forever.
 - Nothing is written inside the store, or over an input of the command (the map,
   a manifest, a treaty file), also not through a symbolic or hard link.
 - An existing regular file is replaced only when treatydiff wrote it, or with
@@ -22,12 +23,14 @@ The rules, in order:
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import re
 import stat
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +45,8 @@ __all__ = ["OutputError", "check_output", "write_output"]
 LEDGER_FORMAT = "treatydiff.outputs/1"
 MAX_LEDGER_ENTRIES = 2000
 _MAX_RECOGNISED_BYTES = 512_000_000
+FIFO_READER_WAIT = 2.0
+"""Seconds ``--out`` waits for a FIFO's reader before it refuses (a reader started alongside)."""
 
 
 class OutputError(TreatydiffError):
@@ -156,12 +161,36 @@ def _refuse_special(path: Path, info: os.stat_result) -> None:
     raise OutputError(f"is {kind}; refusing to write to it", file=path, hint="name a regular file")
 
 
+def _open_special(path: Path) -> int:
+    """Open a FIFO or /dev/null for writing without blocking on a FIFO nobody reads.
+
+    A FIFO opened for writing blocks until a reader opens it, forever if none ever
+    does. Opened non-blocking, the open fails with ENXIO instead; treatydiff waits
+    :data:`FIFO_READER_WAIT` seconds for a reader (one started alongside it), then
+    refuses. The descriptor is switched back to blocking for the write itself.
+    """
+    deadline = time.monotonic() + FIFO_READER_WAIT
+    while True:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        except OSError as error:
+            if error.errno == errno.ENXIO and time.monotonic() < deadline:
+                time.sleep(0.05)
+                continue
+            if error.errno == errno.ENXIO:
+                raise OutputError(
+                    "is a FIFO that nobody is reading; refusing to wait for a reader",
+                    file=path,
+                    hint="start the reader first (e.g. cat the FIFO), or choose another --out",
+                ) from None
+            raise OutputError(f"cannot open it for writing ({error.strerror or error})", file=path) from None
+        os.set_blocking(fd, True)
+        return fd
+
+
 def _write_special(path: Path, info: os.stat_result, text: str) -> None:
     """Write through a FIFO or /dev/null, checking it is still the file that was checked."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
-    except OSError as error:
-        raise OutputError(f"cannot open it for writing ({error.strerror or error})", file=path) from None
+    fd = _open_special(path)
     try:
         if not os.path.samestat(os.fstat(fd), info):  # replaced between the check and the open
             raise OutputError("changed while it was being opened; refusing to write to it", file=path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 
 import pytest
 from hostile_cli import CONTROL_PAYLOADS, MAP_HEADER, RAW_CONTROLS, Sandbox, changed_within, no_crash, refused
@@ -32,13 +33,28 @@ def test_out_never_writes_inside_the_store(demo: Sandbox) -> None:
     refused(run, "en.json")
 
 
-@pytest.mark.xfail(strict=False, reason="open: --out to a FIFO with no reader blocks (hang guard trips)")
-def test_out_to_a_fifo_writes_through_or_refuses_never_replaces(demo: Sandbox) -> None:
+def test_out_to_a_fifo_nobody_reads_is_refused_not_waited_on(demo: Sandbox) -> None:
     fifo = demo.root / "pipe.html"
     os.mkfifo(fifo)
-    run = demo.run("diff", "demo-a", "demo-b", "--format", "html", "--out", fifo, timeout=30)
-    no_crash(run)
+    refused(demo.run("diff", "demo-a", "demo-b", "--format", "html", "--out", fifo, timeout=30), "pipe.html")
     assert fifo.is_fifo()
+
+
+def test_out_to_a_fifo_with_a_reader_writes_through_never_replaces(demo: Sandbox) -> None:
+    fifo = demo.root / "pipe.html"
+    os.mkfifo(fifo)
+    inode = fifo.stat().st_ino
+    reader = subprocess.Popen(["cat", fifo], stdout=subprocess.PIPE)
+    try:
+        run = demo.run("diff", "demo-a", "demo-b", "--format", "html", "--out", fifo, timeout=30)
+        received, _ = reader.communicate(timeout=30)
+    finally:
+        reader.kill()
+        reader.wait()
+    assert run.code == 0, run.err
+    assert received.rstrip().endswith(b"</html>")
+    assert fifo.is_fifo() and fifo.stat().st_ino == inode  # written through, not replaced
+    changed_within(run, {"pipe.html"})  # only the FIFO's time stamp
 
 
 def test_out_writes_only_the_report(demo: Sandbox) -> None:
