@@ -3,9 +3,7 @@ the terminal, the parsers.
 
 # synthetic: every text, map and stored file here is written by the test.
 
-Cases whose fix is on another branch are marked ``xfail(strict=True)`` naming that
-branch; the integrator removes the mark when the branch is merged (a strict xfail that
-starts passing fails the run, so a stale mark cannot hide).
+No case is marked xfail: a bug found here is fixed, or its case fails the run.
 """
 
 from __future__ import annotations
