@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from perturb import perturb
 
 from treatydiff.align import SUGGESTED_RELATIONS, align_bodies
 from treatydiff.align.assign import hungarian
 from treatydiff.align.draft import draft_map
 from treatydiff.align.evaluate import evaluate, links_between
-from treatydiff.align.features import cross_tokens
+from treatydiff.align.features import (
+    char_ngrams,
+    cross_tokens,
+    hashed_ngrams,
+    ngram_occurrences,
+    normalize,
+    normalized_codes,
+)
+from treatydiff.align.similarity import adjacent_dots, cosine_matrix, hashed_vectors, pooled_vectors
 from treatydiff.align.lexicon.scripts import romanize
 from treatydiff.align.links import fill_gaps, suggest_links
 from treatydiff.cli import main
@@ -135,6 +146,48 @@ def test_hungarian_finds_the_maximum_weight_assignment(shape: tuple[int, int]) -
             sum(weights[r, c] for c, r in enumerate(p)) for p in itertools.permutations(range(rows), cols)
         )
     assert sum(weights[r, c] for r, c in pairs) == pytest.approx(brute)
+
+
+# synthetic: arbitrary strings, with the characters normalisation has to get right
+_TRICKY = st.text(st.sampled_from("ab Z9_-.,\n\t\x00ЁёΣσİﬁ٣é\u0301中\U0001f600ß"), max_size=12)
+
+
+@given(st.lists(_TRICKY, max_size=6))
+def test_normalised_codes_are_normalize_of_each_text(texts: list[str]) -> None:
+    codes, owner = normalized_codes(texts)
+    norms = [normalize(t) for t in texts]
+    assert "".join(map(chr, codes.tolist())) == "".join(norms)
+    assert owner.tolist() == [i for i, norm in enumerate(norms) for _ in norm]
+
+
+def _lighthouse_units(count: int) -> list[str]:
+    # synthetic: generated sentences; the shared words make frequent terms, the numbers rare ones
+    words = ["keeper", "lamp", "tower", "shall", "light", "board", "dusk", "dawn", "archive", "budget"]
+    return [" ".join(words[(k * j) % len(words)] for j in range(3 + k % 7)) + f" {k} {k * k}" for k in range(count)]
+
+
+@pytest.mark.parametrize("sizes", [(3, 4), (40, 37), (1, 1)])
+def test_cosines_and_adjacent_dots_are_exact(sizes: tuple[int, int]) -> None:
+    texts = _lighthouse_units(sum(sizes))
+    left, right = texts[: sizes[0]], texts[sizes[0] :]
+    pooled = pooled_vectors(*ngram_occurrences(left + right), len(left), len(right))
+    split = hashed_vectors(hashed_ngrams(left), hashed_ngrams(right), len(left), len(right))
+    # brute force over string n-grams: tf · ln((N + 1) / df) and plain cosines
+    grams = [char_ngrams(t) for t in texts]
+    df = Counter(g for found in grams for g in found)
+    weigh = [{g: c * np.log((len(texts) + 1) / df[g]) for g, c in found.items()} for found in grams]
+
+    def dot(a: dict[str, float], b: dict[str, float]) -> float:
+        return sum(w * b.get(g, 0.0) for g, w in a.items())
+
+    expected = np.array(
+        [[dot(a, b) / np.sqrt(dot(a, a) * dot(b, b)) for b in weigh[len(left) :]] for a in weigh[: len(left)]]
+    )
+    for vecs in (pooled, split):
+        assert np.allclose(cosine_matrix(vecs).cos, expected)
+    inner_l, inner_r = adjacent_dots(pooled)
+    assert np.allclose(inner_l, [dot(weigh[k], weigh[k + 1]) for k in range(len(left) - 1)])
+    assert np.allclose(inner_r, [dot(weigh[k], weigh[k + 1]) for k in range(len(left), len(texts) - 1)])
 
 
 @pytest.mark.parametrize(

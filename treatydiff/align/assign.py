@@ -20,7 +20,7 @@ from typing import Literal
 import numpy as np
 
 from treatydiff.align.score import Scores
-from treatydiff.align.similarity import Matrix, Vector, containment, dot
+from treatydiff.align.similarity import Matrix, Sparse, added, containment, dot
 
 __all__ = ["Group", "Thresholds", "assign", "hungarian"]
 
@@ -69,18 +69,22 @@ def _monotone(
     table = np.zeros((n + 1, m + 1))
     choice = np.zeros((n + 1, m + 1), dtype=np.int8)
     gap = np.zeros((n + 1, m + 1), dtype=bool)
+    one = s11 - threshold
+    split = s12 - (threshold + t.bead_penalty)
+    merge = s21 - (threshold + t.bead_penalty)
+    cand = np.full((4, m + 1), _NEG)  # cells a bead cannot reach stay at _NEG
+    best = np.empty(m + 1)
     for i in range(1, n + 1):
-        cand = np.full((4, m + 1), _NEG)
-        cand[0, 1:] = table[i - 1, :-1] + s11[i - 1] - threshold  # 1-1
+        np.add(table[i - 1, :-1], one[i - 1], out=cand[0, 1:])  # 1-1
         cand[1] = table[i - 1]  # 1-0: left unit i-1 unmatched
         if m >= 2:
-            cand[2, 2:] = table[i - 1, :-2] + s12[i - 1] - threshold - t.bead_penalty  # 1-2
+            np.add(table[i - 1, :-2], split[i - 1], out=cand[2, 2:])  # 1-2
         if i >= 2:
-            cand[3, 1:] = table[i - 2, :-1] + s21[i - 2] - threshold - t.bead_penalty  # 2-1
-        best = cand.max(axis=0)
+            np.add(table[i - 2, :-1], merge[i - 2], out=cand[3, 1:])  # 2-1
+        cand.max(axis=0, out=best)
         choice[i] = cand.argmax(axis=0)
-        table[i] = np.maximum.accumulate(best)  # 0-1 beads (right unit unmatched) cost nothing
-        gap[i] = table[i] > best
+        np.maximum.accumulate(best, out=table[i])  # 0-1 beads (right unit unmatched) cost nothing
+        np.greater(table[i], best, out=gap[i])
     groups: list[Group] = []
     left_over: list[int] = []
     right_over: list[int] = []
@@ -179,17 +183,10 @@ def _moves(scores: Scores, left: list[int], right: list[int], t: Thresholds) -> 
 _CANDIDATES = 5  # stage 3 looks for a leftover's whole among its most similar units only
 
 
-def _cosine(a: list[Vector], b: list[Vector]) -> float:
+def _cosine(a: list[Sparse], b: list[Sparse]) -> float:
     """Cosine of the sums of two lists of vectors (concatenated units)."""
-    sum_a: Vector = {}
-    for v in a:
-        for term, w in v.items():
-            sum_a[term] = sum_a.get(term, 0.0) + w
-    sum_b: Vector = {}
-    for v in b:
-        for term, w in v.items():
-            sum_b[term] = sum_b.get(term, 0.0) + w
-    norms = math.sqrt(dot(sum_a, sum_a) * dot(sum_b, sum_b))
+    sum_a, sum_b = added(a), added(b)
+    norms = math.sqrt(float(sum_a[1] @ sum_a[1]) * float(sum_b[1] @ sum_b[1]))
     return dot(sum_a, sum_b) / norms if norms else 0.0
 
 
@@ -219,12 +216,13 @@ def _attach(
             candidate = owner.get(int(index))
             if candidate is None or related[index] <= 0:
                 continue
-            value = containment(mine[unit], theirs[index])
+            whole = theirs.span(int(index))
+            value = containment(mine.span(unit), whole)
             if value < t.contain or value <= best_value:
                 continue
-            parts = [mine[k] for k in getattr(candidate, side)]
-            before = _cosine(parts, [theirs[index]])
-            if _cosine([*parts, mine[unit]], [theirs[index]]) >= before + t.gain:
+            parts = [mine.span(k) for k in getattr(candidate, side)]
+            before = _cosine(parts, [whole])
+            if _cosine([*parts, mine.span(unit)], [whole]) >= before + t.gain:
                 best, best_value = candidate, value
         if best is not None:
             getattr(best, side).append(unit)

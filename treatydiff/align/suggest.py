@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate, chain
 
 from rapidfuzz.distance import Indel
 
@@ -29,6 +31,11 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(normalize(text).split())
 
 
+@lru_cache(maxsize=8192)
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(_words(text))
+
+
 def _renumbered(left: Sequence[Unit], right: Sequence[Unit]) -> bool:
     """True when the article (or a printed paragraph) number differs."""
     a, b = left[0], right[0]
@@ -41,16 +48,18 @@ class _Terms:
     """Document frequencies of words over both sides, to name a pair's rarest shared words."""
 
     def __init__(self, left: Sequence[Unit], right: Sequence[Unit]) -> None:
-        self.df: Counter[str] = Counter()
-        self.units = len(left) + len(right)
-        for unit in (*left, *right):
-            self.df.update({w for w in _words(unit.text) if len(w) > 3 and not w.isdigit()})
+        self.df: Counter[str] = Counter(chain.from_iterable(_vocabulary(u.text) for u in (*left, *right)))
+        limit = max(2, (len(left) + len(right)) // 10)  # words in at most a tenth of the units (or two)
+        self.rare = frozenset(w for w, n in self.df.items() if n <= limit and len(w) > 3 and not w.isdigit())
 
-    def shared(self, left_text: str, right_text: str) -> list[str]:
-        common = {w for w in _words(left_text) if len(w) > 3} & set(_words(right_text))
-        rare = max(2, self.units // 10)  # words in at most a tenth of the units (or two)
-        ranked = sorted((w for w in common if 0 < self.df[w] <= rare), key=lambda w: (self.df[w], w))
-        return ranked[:_RARE_TERMS]
+    def shared(self, left_texts: Sequence[str], right_texts: Sequence[str]) -> list[str]:
+        common = self.rare & _joined(left_texts) & _joined(right_texts)
+        df = self.df
+        return sorted(common, key=lambda w: (df[w], w))[:_RARE_TERMS]
+
+
+def _joined(texts: Sequence[str]) -> frozenset[str]:
+    return _vocabulary(texts[0]) if len(texts) == 1 else frozenset().union(*map(_vocabulary, texts))
 
 
 def _label(unit: Unit) -> str:
@@ -79,7 +88,7 @@ def _group_reasons(
         shared = _cross_terms(scores, i, j)
     else:
         reasons.append(f"character 4-gram TF-IDF cosine {scores.text[i, j]:.2f}")
-        shared = terms.shared(" ".join(u.text for u in units_l), " ".join(u.text for u in units_r))
+        shared = terms.shared([u.text for u in units_l], [u.text for u in units_r])
     if shared:
         reasons.append("shared rare terms: " + ", ".join(shared))
     if scores.number[i, j] >= 1.0:
@@ -152,11 +161,16 @@ def suggestions(
         found.append(
             ((i, -1), Suggestion((left[i].id,), (), "dropped", round(1 - min(best, 1.0), 3), None, (reason,)))
         )
+    # an added unit is listed after the last left unit linked to a right unit before it
+    by_right = sorted((min(g.right), g.left[-1]) for g in groups)
+    firsts = [r for r, _ in by_right]
+    lasts = list(accumulate((last for _, last in by_right), max))
     for j in right_over:
         best = float(scores.s11[:, j].max()) if scores.s11.shape[0] else 0.0
         rival = left[int(scores.s11[:, j].argmax())].id if scores.s11.shape[0] else "none"
         reason = f"no counterpart: best candidate {rival} scores {best:.2f}"
-        before = max((g.left[-1] for g in groups if min(g.right) < j), default=-1)
+        k = bisect_left(firsts, j)
+        before = lasts[k - 1] if k else -1
         found.append(
             (
                 (before, j),
