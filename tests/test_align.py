@@ -25,9 +25,9 @@ from treatydiff.align.features import (
     normalize,
     normalized_codes,
 )
-from treatydiff.align.similarity import adjacent_dots, cosine_matrix, hashed_vectors, pooled_vectors
 from treatydiff.align.lexicon.scripts import romanize
 from treatydiff.align.links import fill_gaps, suggest_links
+from treatydiff.align.similarity import adjacent_dots, cosine_matrix, hashed_vectors, pooled_vectors
 from treatydiff.cli import main
 from treatydiff.compare import compare
 from treatydiff.corpus import Registry, default_mappings_dir
@@ -163,7 +163,8 @@ def test_normalised_codes_are_normalize_of_each_text(texts: list[str]) -> None:
 def _lighthouse_units(count: int) -> list[str]:
     # synthetic: generated sentences; the shared words make frequent terms, the numbers rare ones
     words = ["keeper", "lamp", "tower", "shall", "light", "board", "dusk", "dawn", "archive", "budget"]
-    return [" ".join(words[(k * j) % len(words)] for j in range(3 + k % 7)) + f" {k} {k * k}" for k in range(count)]
+    sentences = [" ".join(words[(k * j) % len(words)] for j in range(3 + k % 7)) for k in range(count)]
+    return [f"{sentence} {k} {k * k}" for k, sentence in enumerate(sentences)]
 
 
 @pytest.mark.parametrize("sizes", [(3, 4), (40, 37), (1, 1)])
