@@ -7,7 +7,10 @@ the parts of splits and merges that ended up far from their partner.
 2. Units left over on both sides are matched out of order (moved provisions) by a
    maximum-weight assignment (Hungarian method) over the pairs scoring above a
    stricter threshold.
-3. A unit still left over whose content is contained in a matched unit on the other
+3. The units left between two in-order links are aligned again with a lower threshold:
+   there, order vouches for a pair (within one language, only for two units that are each
+   other's best free partner).
+4. A unit still left over whose content is contained in a matched unit on the other
    side joins that unit's link: a split or merge whose parts are not adjacent.
 """
 
@@ -32,7 +35,11 @@ class Thresholds:
     """Scores below which a pair is not linked, per stage."""
 
     match: float
-    """In-order beads (stage 1); half of it for a gap between two in-order links."""
+    """In-order beads (stage 1)."""
+    gap: float
+    """Stage 3, between two in-order links, where order vouches for a weaker pair."""
+    gap_mutual: bool
+    """Stage 3 takes only 1–1 pairs of units that are each other's best free partner."""
     move: float
     """Out-of-order pairs (stage 2): stricter, since order no longer vouches for them."""
     contain: float
@@ -43,8 +50,11 @@ class Thresholds:
     """Taken off 1–2 and 2–1 beads so that a 1–1 bead wins a tie."""
 
 
-SAME_LANGUAGE = Thresholds(match=0.16, move=0.3, contain=0.7, gain=0.02)
-CROSS_LANGUAGE = Thresholds(match=0.45, move=0.5, contain=0.9)
+SAME_LANGUAGE = Thresholds(match=0.16, gap=0.08, gap_mutual=True, move=0.3, contain=0.7, gain=0.02)
+"""Within one language a 4-gram cosine under 0.16 is close to noise: between two in-order
+links such a pair is taken only when each is the other's best partner still free (the
+other weak pairs found there in the 420↔430 redraft were all wrong)."""
+CROSS_LANGUAGE = Thresholds(match=0.45, gap=0.225, gap_mutual=False, move=0.5, contain=0.9)
 
 
 @dataclass
@@ -234,9 +244,13 @@ def _attach(
 
 
 def _fill_gaps(
-    scores: Scores, groups: list[Group], left_over: list[int], right_over: list[int], t: Thresholds
+    scores: Scores,
+    groups: list[Group],
+    left_over: list[int],
+    right_over: list[int],
+    t: Thresholds,
 ) -> tuple[list[Group], list[int], list[int]]:
-    """Align again, with half the threshold, the units left over between two in-order links:
+    """Align again, with a lower threshold, the units left over between two in-order links:
     there, order vouches for a pair whose wording changed a lot."""
     bounds = (
         [(-1, -1)]
@@ -250,6 +264,13 @@ def _fill_gaps(
     )
     found = list(groups)
     rest_l, rest_r = set(left_over), set(right_over)
+    s11 = scores.s11
+    if t.gap_mutual and left_over and right_over:
+        # order vouches for a weak pair only when neither unit has a better partner left
+        free = s11[np.ix_(left_over, right_over)]
+        best = (free >= free.max(axis=1, keepdims=True)) & (free >= free.max(axis=0, keepdims=True))
+        s11 = np.full_like(s11, _NEG)
+        s11[np.ix_(left_over, right_over)] = np.where(best, free, _NEG)
     for k in range(len(bounds) - 1):
         lo_l, lo_r = bounds[k]
         hi_l, hi_r = starts[k + 1]
@@ -263,7 +284,9 @@ def _fill_gaps(
         # pairs in a group must be adjacent units for the 1-2 and 2-1 beads to mean anything
         s12 = np.where(np.diff(rights)[None, :] == 1, s12, _NEG) if s12.size else s12
         s21 = np.where(np.diff(lefts)[:, None] == 1, s21, _NEG) if s21.size else s21
-        inner, _, _ = _monotone(scores.s11[sub], s12, s21, t, t.match / 2)
+        if t.gap_mutual:  # 1-1 beads only
+            s12, s21 = np.full_like(s12, _NEG), np.full_like(s21, _NEG)
+        inner, _, _ = _monotone(s11[sub], s12, s21, t, t.gap)
         for group in inner:
             group.left = [lefts[i] for i in group.left]
             group.right = [rights[j] for j in group.right]
