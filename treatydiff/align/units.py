@@ -79,14 +79,6 @@ def _without_marker(text: str, number: str | None) -> str:
     return text
 
 
-def _leaves(paragraph: Provision) -> list[Provision]:
-    """A paragraph's sub-paragraphs that carry words, or the paragraph itself (if it does)."""
-    inner = [c for c in paragraph.children if _WORDY.search(c.text)]
-    if inner:
-        return inner
-    return [paragraph] if _WORDY.search(paragraph.text) else []
-
-
 def units(body: Body, *, paragraphs: bool = True) -> list[Unit]:
     """The units of a body in document order.
 
@@ -96,9 +88,8 @@ def units(body: Body, *, paragraphs: bool = True) -> list[Unit]:
     """
     result: list[Unit] = []
     for article_index, article in enumerate(_article_level(body)):
-        # a child without a word (a stray dash line) has nothing to align; a paragraph with
-        # sub-paragraphs (a lead-in and its list) is linked by its parts
-        parts = [leaf for c in article.children for leaf in _leaves(c)] if paragraphs else []
+        # a child without a word (a stray dash line) has nothing to align
+        parts = [c for c in article.children if _WORDY.search(c.text)] if paragraphs else []
         if not parts:
             parts = [article]
         for rank, part in enumerate(parts):
