@@ -226,7 +226,7 @@ def _product(a: Matrix, b: Matrix) -> Matrix:
     once when it is large)."""
     n, m = a.shape[0], b.shape[1]
     step = _SINGLE_THREAD_WORK // max(n * m, 1)
-    if step < 64:
+    if not step:
         return np.asarray(a @ b, dtype=np.float64)
     out = np.zeros((n, m))
     for start in range(0, a.shape[1], step):

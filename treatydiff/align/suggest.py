@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, chain
 
+import numpy as np
 from rapidfuzz.distance import Indel
 
 from treatydiff.align.assign import Group
@@ -67,10 +68,14 @@ def _label(unit: Unit) -> str:
 
 
 def _cross_terms(scores: Scores, i: int, j: int) -> list[str]:
-    a, b = scores.vecs.left[i], scores.vecs.right[j]
-    ranked = sorted((t for t in a.keys() & b.keys()), key=lambda t: -a[t] * b[t])
+    left, right = scores.vecs.left, scores.vecs.right
+    (cols_a, w_a), (cols_b, w_b) = left.span(i), right.span(j)
+    common, at_a, at_b = np.intersect1d(cols_a, cols_b, assume_unique=True, return_indices=True)
+    ranked = common[np.argsort(-(w_a[at_a] * w_b[at_b]), kind="stable")[:_RARE_TERMS]]
+    terms = left.terms
+    assert terms is not None  # across languages every column has its token
     shown = []
-    for term in ranked[:_RARE_TERMS]:
+    for term in (terms[c] for c in ranked.tolist()):
         kind, value = term[0], term[1:]
         shown.append({"#": f"number {value}", "=": f"{value} (lexicon)", "@": f"name {value}…"}[kind])
     return shown
