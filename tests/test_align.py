@@ -110,6 +110,8 @@ def test_synthetic_successor_gets_every_kind_of_link() -> None:
         ((), ("art-5",)): "added",
         (("art-6",), ("art-6",)): "same",
     }
+    budget = next(s for s in alignment.suggestions if s.right == ("art-4",))
+    assert "between two in-order links, each the other's best free partner (half threshold)" in budget.reasons
     moved = next(s for s in alignment.suggestions if s.right == ("art-7",))
     assert any("out of order" in r for r in moved.reasons)
     assert any("renumbered art-4 → art-7" in r for r in moved.reasons)

@@ -104,8 +104,10 @@ def _group_reasons(
         reasons.append(f"position {scores.position[i, j]:.2f}, length {scores.length[i, j]:.2f}")
     if group.found == "moved":
         reasons.append("out of order: matched after the in-order alignment")
-    elif group.found == "gap":
+    elif group.found == "gap" and scores.cross:
         reasons.append("the only candidates between two in-order links (half threshold)")
+    elif group.found == "gap":
+        reasons.append("between two in-order links, each the other's best free partner (half threshold)")
     for side, index, value in group.contained:
         unit = left[index] if side == "left" else right[index]
         other = units_r[0] if side == "left" else units_l[0]
