@@ -27,7 +27,7 @@ from treatydiff.align.features import (
 )
 from treatydiff.align.lexicon.scripts import romanize
 from treatydiff.align.links import fill_gaps, suggest_links
-from treatydiff.align.similarity import adjacent_dots, cosine_matrix, hashed_vectors, pooled_vectors
+from treatydiff.align.similarity import _product, adjacent_dots, cosine_matrix, hashed_vectors, pooled_vectors
 from treatydiff.cli import main
 from treatydiff.compare import compare
 from treatydiff.corpus import Registry, default_mappings_dir
@@ -167,6 +167,14 @@ def _lighthouse_units(count: int) -> list[str]:
     words = ["keeper", "lamp", "tower", "shall", "light", "board", "dusk", "dawn", "archive", "budget"]
     sentences = [" ".join(words[(k * j) % len(words)] for j in range(3 + k % 7)) for k in range(count)]
     return [f"{sentence} {k} {k * k}" for k, sentence in enumerate(sentences)]
+
+
+@pytest.mark.parametrize("shape", [(300, 700, 250), (55, 300, 58), (5, 30, 2000), (0, 4, 3)])
+def test_the_tiled_product_is_the_product(shape: tuple[int, int, int]) -> None:
+    rows, terms, cols = shape
+    rng = np.random.default_rng(rows + terms + cols)
+    a, b = rng.random((rows, terms)), rng.random((terms, cols))
+    assert np.allclose(_product(a, b), a @ b)
 
 
 @pytest.mark.parametrize("sizes", [(3, 4), (40, 37), (1, 1)])

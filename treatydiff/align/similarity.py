@@ -220,17 +220,23 @@ _SINGLE_THREAD_WORK = 262_144
 small product, threads cost more than they save, and far more on a loaded machine."""
 
 
+_MIN_SLICE = 64  # terms per slice at least: thinner slices cost more in calls than threads do
+_MIN_ROWS = 8  # left units per slice at least, likewise
+
+
 def _product(a: Matrix, b: Matrix) -> Matrix:
-    """``a @ b`` for ``a`` (units × terms) and ``b`` (terms × units), in slices of terms small
-    enough for BLAS to stay on one thread when the result is small (the whole product at
-    once when it is large)."""
+    """``a @ b`` for ``a`` (units × terms) and ``b`` (terms × units), in tiles small enough
+    for BLAS to stay on one thread, unless the right side is so long that the tiles would
+    be too thin (then the threads pay for themselves)."""
     n, m = a.shape[0], b.shape[1]
-    step = _SINGLE_THREAD_WORK // max(n * m, 1)
-    if not step:
+    rows = min(n, _SINGLE_THREAD_WORK // (_MIN_SLICE * max(m, 1)))
+    if rows < _MIN_ROWS:
         return np.asarray(a @ b, dtype=np.float64)
+    step = _SINGLE_THREAD_WORK // (rows * max(m, 1))
     out = np.zeros((n, m))
-    for start in range(0, a.shape[1], step):
-        out += a[:, start : start + step] @ b[start : start + step]
+    for top in range(0, n, rows):
+        for start in range(0, a.shape[1], step):
+            out[top : top + rows] += a[top : top + rows, start : start + step] @ b[start : start + step]
     return out
 
 
