@@ -17,6 +17,7 @@ the parts of splits and merges that ended up far from their partner.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
@@ -252,16 +253,6 @@ def _fill_gaps(
 ) -> tuple[list[Group], list[int], list[int]]:
     """Align again, with a lower threshold, the units left over between two in-order links:
     there, order vouches for a pair whose wording changed a lot."""
-    bounds = (
-        [(-1, -1)]
-        + [(max(g.left), max(g.right)) for g in groups]
-        + [(scores.s11.shape[0], scores.s11.shape[1])]
-    )
-    starts = (
-        [(-1, -1)]
-        + [(min(g.left), min(g.right)) for g in groups]
-        + [(scores.s11.shape[0], scores.s11.shape[1])]
-    )
     found = list(groups)
     rest_l, rest_r = set(left_over), set(right_over)
     s11 = scores.s11
@@ -271,11 +262,16 @@ def _fill_gaps(
         best = (free >= free.max(axis=1, keepdims=True)) & (free >= free.max(axis=0, keepdims=True))
         s11 = np.full_like(s11, _NEG)
         s11[np.ix_(left_over, right_over)] = np.where(best, free, _NEG)
-    for k in range(len(bounds) - 1):
-        lo_l, lo_r = bounds[k]
-        hi_l, hi_r = starts[k + 1]
-        lefts = [i for i in left_over if lo_l < i < hi_l]
-        rights = [j for j in right_over if lo_r < j < hi_r]
+    # gap k lies between in-order groups k - 1 and k (which are in order on both sides)
+    gaps: dict[int, tuple[list[int], list[int]]] = {}
+    for side, units in ((0, left_over), (1, right_over)):
+        starts = [min(g.right if side else g.left) for g in groups]
+        ends = [max(g.right if side else g.left) for g in groups]
+        for unit in units:
+            k = bisect_left(starts, unit)
+            if k == 0 or ends[k - 1] < unit:
+                gaps.setdefault(k, ([], []))[side].append(unit)
+    for lefts, rights in gaps.values():
         if not lefts or not rights:
             continue
         sub = np.ix_(lefts, rights)
