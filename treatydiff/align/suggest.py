@@ -59,6 +59,13 @@ class _Terms:
         return sorted(common, key=lambda w: (df[w], w))[:_RARE_TERMS]
 
 
+def _joined_words(units: Sequence[Unit], indices: Sequence[int]) -> Sequence[str]:
+    """The words of the units' texts one after the other."""
+    if len(indices) == 1:
+        return _words(units[indices[0]].text)
+    return [w for k in indices for w in _words(units[k].text)]
+
+
 def _joined(texts: Sequence[str]) -> frozenset[str]:
     return _vocabulary(texts[0]) if len(texts) == 1 else frozenset().union(*map(_vocabulary, texts))
 
@@ -149,9 +156,12 @@ def suggestions(
     for group in groups:
         similarity = None
         if not scores.cross:
-            words_l = [w for k in group.left for w in _words(left[k].text)]
-            words_r = [w for k in group.right for w in _words(right[k].text)]
-            similarity = round(Indel.normalized_similarity(words_l, words_r), 3)
+            similarity = round(
+                Indel.normalized_similarity(
+                    _joined_words(left, group.left), _joined_words(right, group.right)
+                ),
+                3,
+            )
         suggestion = Suggestion(
             left=tuple(left[k].id for k in group.left),
             right=tuple(right[k].id for k in group.right),
