@@ -314,11 +314,12 @@ def _score_map(registry: Registry, map_name: str, left: str, right: str, **langs
         ("tota-420_tota-94.yaml", "tota:420", "tota:94", 0.95),
         ("tota-420_tota-422.yaml", "tota:420", "tota:422", 0.95),
         ("tota-420_tota-431.yaml", "tota:420", "tota:431", 0.95),
+        ("tota-420_tota-362.yaml", "tota:420", "tota:362", 0.95),
         # 430 redrafted the 1992 template on the GATT model: a floor against regressions, not the
         # target (many of its curated links rest on a reviewer's reading, not on shared wording)
         ("tota-420_tota-430.yaml", "tota:420", "tota:430", 0.58),
     ],
-    ids=["420-423", "420-421", "420-424", "420-94", "420-422", "420-431", "420-430"],
+    ids=["420-423", "420-421", "420-424", "420-94", "420-422", "420-431", "420-362", "420-430"],
 )
 def test_curated_fta_maps(registry: Registry, map_name: str, left: str, right: str, target: float) -> None:
     assert _score_map(registry, map_name, left, right) >= target
