@@ -31,9 +31,7 @@ reading through ``_read_notes``, JSON through ``safe_json``, and pages with
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -214,6 +212,8 @@ def _read_notes(treaties: Sequence[Treaty], verbose: bool) -> None:
 
 def _pager_command() -> str | None:
     """``$PAGER`` (default ``less``); None when it is empty, ``cat`` or not installed."""
+    import shlex  # paging only: a command whose output is not a terminal never loads it
+
     command = os.environ.get("PAGER", "less").strip()
     try:
         words = shlex.split(command)
@@ -226,6 +226,8 @@ def _pager_command() -> str | None:
 
 def _page(text: str, command: str) -> None:
     """Feed ``text`` to the pager and wait for it; a reader who quits early is no error."""
+    import subprocess
+
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # R: show colours, F: quit if one screen, X: leave it on the screen
     env.setdefault("LV", "-c")
