@@ -122,7 +122,7 @@ def test_commands_import_only_the_heavy_libraries_they_use(
 
 
 @pytest.mark.corpus
-def test_a_tota_annex_with_a_map_loads_no_schema_validator_the_second_time(
+def test_a_tota_annex_with_a_map_loads_no_validator_and_no_parser_the_second_time(
     corpus_dir: Path, tmp_path: Path
 ) -> None:
     argv = ("diff", "tota:420", "tota:423", "--tota-dir", str(corpus_dir / "tota"),
@@ -132,8 +132,8 @@ def test_a_tota_annex_with_a_map_loads_no_schema_validator_the_second_time(
     first = _loaded(tmp_path, *argv)
     assert "jsonschema" in first  # the manifests and the map's header, validated once
     loaded = _loaded(tmp_path, *argv)
-    assert _none_of(loaded, ("jsonschema", "treatydiff.ingest.html")) == []
-    assert "treatydiff.ingest.tota" in loaded
+    # ... and both agreements come parsed from the store (treatydiff.parsed): no parser loads
+    assert _none_of(loaded, ("jsonschema", "ftfy", "treatydiff.ingest.tota", "treatydiff.ingest.text")) == []
 
 
 def test_a_first_run_validates_with_jsonschema(store: Path, tmp_path: Path) -> None:

@@ -133,11 +133,13 @@ class InputFormat(StrEnum):
     docx = "docx"
 
 
-def _registry(store: Path | None, tota_dir: Path | None, texts: Path | None) -> Registry:
+def _registry(
+    store: Path | None, tota_dir: Path | None, texts: Path | None, *, keep_parsed: bool = True
+) -> Registry:
     from treatydiff.corpus import Registry
     from treatydiff.store import Store
 
-    return Registry(texts_dir=texts, store=Store(store), tota_dir=tota_dir)
+    return Registry(texts_dir=texts, store=Store(store), tota_dir=tota_dir, keep_parsed=keep_parsed)
 
 
 def _no_color() -> bool:
@@ -958,7 +960,7 @@ def index_build(
     from treatydiff.lineage.index import build_index, index_path
     from treatydiff.model import normalize_treaty_id
 
-    registry = _registry(store, tota_dir, texts)
+    registry = _registry(store, tota_dir, texts, keep_parsed=False)  # a pass over all: keep no parses
     chosen = [(normalize_treaty_id(r), None) for r in refs] if refs else None
     path = index_path(registry.store)
     columns = (

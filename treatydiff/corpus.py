@@ -121,11 +121,15 @@ class Registry:
         store: Store | None = None,
         tota_dir: Path | None = None,
         fetcher: Callable[[int, Path], Path] | None = None,
+        keep_parsed: bool = True,
     ) -> None:
+        """``keep_parsed``: keep each ToTA agreement parsed in the store (treatydiff.parsed),
+        so the next command reads it instead of parsing it; off for a pass over the corpus."""
         self.texts_dir = texts_dir or default_texts_dir()
         self.store = store or Store()
         self.tota_dir = tota_dir if tota_dir is not None else default_tota_dir()
         self._fetch = fetcher or _fetch_tota
+        self.keep_parsed = keep_parsed
         self._manifests: dict[str, TreatyMeta] | None = None
         self._by_id: dict[str, TreatyMeta | None] = {}
         self._broken: dict[Path, RegistryError] = {}
@@ -299,19 +303,27 @@ class Registry:
     def _parse_tota(self, treaty_id: str) -> tuple[TreatyMeta, Body, Provenance]:
         match = _TOTA_ID.fullmatch(treaty_id)
         assert match is not None
-        from treatydiff.ingest import parse_tota, read_file  # the parsers load only when a text is parsed
+        from treatydiff import ingest  # its parsers load on first use: here only when nothing is kept
+        from treatydiff.parsed import read_parsed, save_parsed
 
         number = int(match.group(1))
         path = self._tota_file(number)
-        data = read_file(path)
-        meta, body = parse_tota(data, origin=str(path), number=number)
+        data = ingest.read_file(path)
+        sha256 = _sha256(data)
+        kept = read_parsed(self.store, sha256)
+        if kept is not None and kept[0].id == treaty_id:
+            meta, body = kept
+        else:
+            meta, body = ingest.parse_tota(data, origin=str(path), number=number)
         provenance = Provenance(
             file=str(path),
-            sha256=_sha256(data),
+            sha256=sha256,
             ingested_at=_now(),  # when the tool read it; the file's own date says nothing of that
             parser="tota-xml",
             warnings=body.warnings,
         )
+        if kept is None and self.keep_parsed:
+            save_parsed(self.store, sha256, meta, body, provenance)
         return meta, body, provenance
 
     # -- ingest ----------------------------------------------------------------

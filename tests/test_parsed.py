@@ -1,0 +1,84 @@
+"""ToTA agreements kept parsed in the store: the same result as parsing, never a stale or damaged one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from treatydiff.corpus import Registry
+from treatydiff.parsed import parser_key
+from treatydiff.store import Store
+
+pytestmark = pytest.mark.corpus
+
+
+def _registry(store: Path, tota: Path) -> Registry:
+    return Registry(store=Store(store), tota_dir=tota)
+
+
+def _entries(store: Path) -> list[Path]:
+    return sorted((store / "parsed" / "tota").glob("*.json"))
+
+
+def _same(a: Registry, b: Registry, ref: str) -> None:
+    left, right = a.load(ref), b.load(ref)
+    assert left.body == right.body
+    assert left.meta == right.meta
+    assert left.provenance.sha256 == right.provenance.sha256
+    assert left.provenance.warnings == right.provenance.warnings
+
+
+def test_a_kept_parse_is_the_parse(corpus_dir: Path, tmp_path: Path) -> None:
+    tota = corpus_dir / "tota"
+    first = _registry(tmp_path / "store", tota)
+    for ref in ("tota:420", "tota:423", "tota:94"):
+        first.load(ref)
+    assert len(_entries(tmp_path / "store")) == 3
+    assert all(path.name.endswith(f"-{parser_key()}.json") for path in _entries(tmp_path / "store"))
+    fresh = _registry(tmp_path / "other-store", tota)
+    for ref in ("tota:420", "tota:423", "tota:94"):
+        _same(_registry(tmp_path / "store", tota), fresh, ref)  # read back from the kept entry
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["truncate", "not-json", "edited-text", "other-file"],
+)
+def test_a_damaged_entry_is_parsed_again_and_replaced(
+    corpus_dir: Path, tmp_path: Path, damage: str
+) -> None:
+    tota = corpus_dir / "tota"
+    store = tmp_path / "store"
+    _registry(store, tota).load("tota:420")
+    (entry,) = _entries(store)
+    data = entry.read_bytes()
+    if damage == "truncate":
+        entry.write_bytes(data[: len(data) // 2])
+    elif damage == "not-json":
+        entry.write_bytes(b"\xff\xfe nothing")
+    elif damage == "edited-text":
+        document = json.loads(data)
+        document["body"]["provisions"][3]["text"] = "The Parties shall never trade."
+        entry.write_text(json.dumps(document), encoding="utf-8")
+    else:  # another agreement's entry under this file's name
+        _registry(tmp_path / "b", tota).load("tota:423")
+        entry.write_bytes(_entries(tmp_path / "b")[0].read_bytes())
+    _same(_registry(store, tota), _registry(tmp_path / "fresh", tota), "tota:420")
+    assert _entries(store) == [entry]
+    kept, fresh = (json.loads(path.read_bytes()) for path in (entry, _entries(tmp_path / "fresh")[0]))
+    assert kept["body"]["provisions"] == fresh["body"]["provisions"]  # replaced by a good entry
+
+
+def test_a_changed_file_finds_no_stale_entry(corpus_dir: Path, tmp_path: Path) -> None:
+    tota = tmp_path / "tota" / "xml"
+    tota.mkdir(parents=True)
+    original = (corpus_dir / "tota" / "xml" / "pta_420.xml").read_bytes()
+    (tota / "pta_420.xml").write_bytes(original)
+    store = tmp_path / "store"
+    before = _registry(store, tota.parent).load("tota:420")
+    (tota / "pta_420.xml").write_bytes(original.replace(b"Article 1", b"Article 1 ", 1))
+    after = _registry(store, tota.parent).load("tota:420")
+    assert after.provenance.sha256 != before.provenance.sha256
+    assert len(_entries(store)) == 2
