@@ -238,8 +238,11 @@ def test_every_tota_file_loads_with_one_provision_per_article(corpus_dir: Path) 
         meta, body = parse_tota(data, origin=path.name)
         expected = len(re.findall(rb"<article[\s>]", data))
         ids = [p.id for p in body.walk()]
+        # A signature block that opens with an annex or protocol is those containers only.
+        kinds = {p.kind for p in body.walk()}
+        replaced = 1 if "annex" in kinds and "closing" not in kinds else 0
         if (
-            len(article_level(body)) != expected
+            len(article_level(body)) + replaced != expected
             or len(ids) != len(set(ids))
             or meta.id != f"tota-{path.stem[4:]}"
         ):

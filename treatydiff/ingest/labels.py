@@ -17,7 +17,7 @@ __all__ = ["LabelMaker", "LabelUnit", "container_unit", "label_maker"]
 
 LabelUnit = Literal[
     "preamble", "recital", "article", "paragraph", "point", "unnumbered", "dash", "chapter", "part",
-    "title", "section", "annex", "closing", "intro",
+    "title", "section", "annex", "protocol", "closing", "intro",
 ]  # fmt: skip
 _ENGLISH = LANGUAGES["en"].labels.words
 

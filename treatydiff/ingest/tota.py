@@ -21,7 +21,7 @@ from treatydiff.ingest.labels import container_unit, label_maker
 from treatydiff.ingest.lines import normalize_newlines
 from treatydiff.ingest.numbers import number_slug
 from treatydiff.ingest.paragraphs import split_paragraphs, split_recitals
-from treatydiff.ingest.text import detect_lang, split_title
+from treatydiff.ingest.text import detect_lang, split_annexes, split_title
 from treatydiff.languages import records
 from treatydiff.model import Body, Kind, Provision, Source, Span, TreatyMeta
 
@@ -345,8 +345,16 @@ class _Builder:
             _is_closing(chapter[1] if chapter else None, text)
             or (last and self.seen_numbered and ANNEX.match(text.lstrip()) is None)
         ):
-            pid = self.ids.claim("closing")
-            provision = Provision(pid, "closing", self.labels.top("closing"), text, span)
+            # Annexes and protocols after the signatures are containers of their own.
+            closing, annexes = split_annexes(self.source, span, lang=self.lang, ids=self.ids)
+            if closing is not None:
+                pid = self.ids.claim("closing")
+                text = self.source[closing.start : closing.end]
+                (group.children if group is not None else self.top).append(
+                    Provision(pid, "closing", self.labels.top("closing"), text, closing)
+                )
+            (group.children if group is not None else self.top).extend(annexes)
+            return
         else:
             provision = self._article(printed, (article.get("name") or "").strip() or None, span, group)
         (group.children if group is not None else self.top).append(provision)
@@ -386,7 +394,13 @@ class _Builder:
             label = nested_label(pid, group.id, group.label, label)
         children = (
             split_paragraphs(
-                self.source, span, parent_id=pid, parent_label=label, lang=self.lang, ids=self.ids
+                self.source,
+                span,
+                parent_id=pid,
+                parent_label=label,
+                lang=self.lang,
+                ids=self.ids,
+                trailing_caption=True,
             )
             if span.end > span.start
             else ()

@@ -94,6 +94,8 @@ class Language:
     """Container words whose rank differs from their kind's (Russian "раздел" above "глава")."""
     counted: Counted | None = None
     annex_words: tuple[str, ...] = ()
+    protocol_words: tuple[str, ...] = ()
+    """Words that head a protocol annexed to the treaty ("PROTOCOL No 1", "ПРОТОКОЛ", "의정서")."""
     preamble_words: tuple[str, ...] = ()
     number_words: Mapping[str, int] = field(default_factory=frozen_map)
     """Spelled-out numbers read in ids ("first" → 1, "twenty" → 20)."""
