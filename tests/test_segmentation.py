@@ -228,8 +228,21 @@ def test_a_signature_block_that_is_only_annexes_is_those_annexes(corpus_dir: Pat
     assert annexes[:3] == ["annex-1", "annex-2", "annex-3"]
 
 
-@pytest.mark.parametrize("line", ["PROTOCOL No 1", "Protocol 2", "ПРОТОКОЛ", "پروتکل ۱", "의정서", "Protocolo 3"])
+@pytest.mark.parametrize(
+    "line", ["PROTOCOL No 1", "Protocol 2", "ПРОТОКОЛ", "پروتکل ۱", "의정서", "Protocolo 3"]
+)
 def test_protocol_words_of_every_language_head_a_protocol(line: str) -> None:
     from treatydiff.ingest.conventions import PROTOCOL
 
     assert PROTOCOL.match(line) is not None
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("number", "article"), [(171, "art-39"), (235, "art-132"), (134, "art-64")])
+def test_signatures_at_the_end_of_the_last_article_are_the_closing(
+    corpus_dir: Path, number: int, article: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    last, before = ids["closing"], ids[article]
+    assert last.kind == "closing" and last.span.start > before.span.end
+    assert before.text.rstrip()[-1] in ".;"
