@@ -246,3 +246,17 @@ def test_signatures_at_the_end_of_the_last_article_are_the_closing(
     last, before = ids["closing"], ids[article]
     assert last.kind == "closing" and last.span.start > before.span.end
     assert before.text.rstrip()[-1] in ".;"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "title_end", "preamble_start"),
+    [(87, "MOROCCO", "The Republic"), (9, "SINGAPORE", "The Republic"), (8, "AGREEMENT", "The Governments"),
+     (1, None, "Japan")],
+)  # fmt: skip
+def test_a_title_glued_to_the_preamble_is_split_off(
+    corpus_dir: Path, number: int, title_end: str | None, preamble_start: str
+) -> None:
+    body = _tota(corpus_dir, number)
+    assert (body.title or "").endswith(title_end or "") and (body.title is None) == (title_end is None)
+    assert body.provisions[0].text.startswith(preamble_start)

@@ -422,6 +422,11 @@ def split_annexes(
     return head, tuple(containers)
 
 
+_TITLE_LINES = 6
+"""A title in capitals before a "PREAMBLE" line has fewer lines than this."""
+_GLUED_PREAMBLE = re.compile(r"(?:^|(?<=\s))(?:" + PREAMBLE_WORD.pattern + r")(?=[^\W\d_])")
+
+
 # --- preamble and title --------------------------------------------------------------------
 
 
@@ -444,6 +449,22 @@ def split_title(text: str, span: Span) -> tuple[str | None, Span | None]:
     first = indices[0]
     title_lines: list[int] = []
     head = cleaned[first]
+    glued = _GLUED_PREAMBLE.search(lines[first].text)
+    if glued is not None and not PREAMBLE_WORD.fullmatch(head):
+        # "AGREEMENT BETWEEN … PREAMBLE The Republic of …", "Preamble  Japan and …": the
+        # title (if any) and the recitals on one line, the word "Preamble" between them.
+        before = " ".join(lines[first].text[: glued.start()].split())
+        title = before if before and TREATY_WORD.search(before) else None
+        if title is not None or not before:
+            return title, trimmed_span(text, lines[first].start + glued.end(), span.end)
+    word_line = next((i for i in indices[:_TITLE_LINES] if PREAMBLE_WORD.fullmatch(cleaned[i])), None)
+    caps = [i for i in indices if word_line is not None and i < word_line]
+    if caps and all(_uppercase_share(cleaned[i]) >= 0.7 for i in caps):
+        # "TRANS-PACIFIC / STRATEGIC ECONOMIC PARTNERSHIP / AGREEMENT / PREAMBLE": a title in
+        # capitals over several lines, the first of which need not name the instrument.
+        joined = " ".join(" ".join(cleaned[i] for i in caps).split())
+        if TREATY_WORD.search(joined) and word_line is not None:
+            return joined, trimmed_span(text, lines[word_line].end, span.end)
     is_h1 = lines[first].text.lstrip().startswith("# ")
     if is_h1 or (
         (TREATY_WORD.search(" ".join(head.split()[:6])) or TREATY_START.match(head))
