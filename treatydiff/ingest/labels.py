@@ -17,7 +17,7 @@ __all__ = ["LabelMaker", "LabelUnit", "container_unit", "label_maker"]
 
 LabelUnit = Literal[
     "preamble", "recital", "article", "paragraph", "point", "unnumbered", "dash", "chapter", "part",
-    "title", "section", "annex", "protocol", "closing", "intro",
+    "title", "section", "annex", "closing", "intro",
 ]  # fmt: skip
 _ENGLISH = LANGUAGES["en"].labels.words
 
@@ -56,7 +56,7 @@ class LabelMaker:
         slug = number_slug(printed)
         return slug if slug.isdigit() else printed
 
-    def top(self, unit: LabelUnit, printed: str | None = None) -> str:
+    def top(self, unit: str, printed: str | None = None) -> str:
         """Label of a top-level unit: "Article 5", "Chapter VII", "第51条", "المادة 51", "Closing"."""
         word = self.word(unit)
         if not printed:

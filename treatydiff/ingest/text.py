@@ -44,6 +44,7 @@ from treatydiff.ingest.lines import Line, normalize_newlines, split_lines, trimm
 from treatydiff.ingest.numbers import number_slug
 from treatydiff.ingest.paragraphs import split_paragraphs, split_recitals
 from treatydiff.languages import Script, records
+from treatydiff.languages.base import PROTOCOL_UNIT
 from treatydiff.model import Body, Kind, Provision, Span
 
 __all__ = ["detect_lang", "parse_text", "split_annexes", "split_title"]
@@ -360,7 +361,7 @@ def _annex_heading(scanner: _Scanner, index: int) -> tuple[str, re.Match[str]] |
     never a sentence that names one ("Protocol 1 shall apply", "… listed in\nAnnex XVII.").
     """
     cleaned = scanner.cleaned[index]
-    for prefix, pattern in (("protocol", PROTOCOL), ("annex", ANNEX)):
+    for prefix, pattern in ((PROTOCOL_UNIT, PROTOCOL), ("annex", ANNEX)):
         match = pattern.match(cleaned)
         if match is None:
             continue
@@ -399,7 +400,7 @@ def split_annexes(
         whole = trimmed_span(text, start, end) or Span(start, start)
         printed = (match.group("num") or "").strip() or None
         pid = ids.claim(container_segment(prefix, printed))
-        label = labels.top("protocol" if prefix == "protocol" else "annex", printed)
+        label = labels.top(prefix, printed)
         title = _SEPARATOR.sub("", match.group("rest"), count=1).strip() or None
         body = trimmed_span(text, scanner.lines[index].end + span.start, whole.end)
         children = (

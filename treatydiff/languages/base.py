@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
-__all__ = ["ContainerKind", "Counted", "Labels", "Language", "Script", "frozen_map"]
+__all__ = ["PROTOCOL_UNIT", "ContainerKind", "Counted", "Labels", "Language", "Script", "frozen_map"]
+
+PROTOCOL_UNIT = "protocol"
+"""The label unit and id prefix of a protocol annexed to a treaty (``protocol-2``)."""
 
 Script = Literal["latin", "cyrillic", "arabic", "han", "hangul"]
 ContainerKind = Literal["part", "title", "chapter", "section"]
