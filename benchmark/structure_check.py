@@ -38,15 +38,26 @@ _MOJIBAKE = re.compile("[ÐÑ][\u00a0-\u00bf\u2013-\u203a\u20ac\u0152\u0153\u016
 _LONE_DASH = re.compile(r"^\s*[-–—•]\s*$")
 _DASH_NO_SPACE = re.compile(r"^[ \t]*[-–—](?=[^\W\d_])", re.MULTILINE)
 _MARKER_NO_SPACE = re.compile(r"^[ \t]*\(?[0-9]{1,2}[.)](?=[A-ZА-Я])", re.MULTILINE)
+# At the start of a line: "… hecho en Marrakech el 15 de abril de 1994" inside a definition
+# names another instrument, not this one's signature.
 _SIGNATURE = re.compile(
-    r"in witness whereof|^\s*done (?:at|in)\b|^\s*executed (?:at|in)\b|udfærdiget|совершено в|"
-    r"hecho en|fait à|^\s*signed (?:at|in)\b",
+    r"^\s*(?=(?-i:[A-ZÀ-ÞА-Я]))(?:in witness whereof|done (?:at|in)\b|executed (?:at|in)\b|udfærdiget"
+    r"|совершено в|hecho en|fait à|signed (?:at|in)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 _CONTAINER_LINE = re.compile(
     r"^[ \t]*(?:ANNEX|Annex|PROTOCOL|Protocol|APPENDIX|Appendix|ANEXO|PROTOCOLO|ANNEXE"
     r"|ПРОТОКОЛ|ПРИЛОЖЕНИЕ)\b",
     re.MULTILINE,
+)
+# A caption: a short line of capitalised words without end punctuation ("Global safeguard measures").
+_CAPTION = re.compile(r"^[ \t]*[A-ZÀ-ÞА-Я][^\n.;:,!?]{2,60}$")
+_MARKER_LINE = re.compile(r"^[ \t]*(?:\(?[0-9]{1,3}[.)]|\([a-z]{1,4}\))\s", re.MULTILINE)
+# A preamble that opens with its title or the word "Preamble" run into the recitals.
+_PREAMBLE_WORD = re.compile(r"\b(?:PREAMBLE|Preamble|PREÁMBULO|Preámbulo|PRÉAMBULE|PREAMBULE|Préambule)\b")
+_CAPS_TITLE = re.compile(
+    r"^\W*(?:[A-Z][A-Z’'\-–,()]*\s+){0,12}?(?:FREE TRADE )?(?:AGREEMENT|TREATY|CONVENTION|PROTOCOL"
+    r"|ACUERDO|TRATADO|CONVENIO|ACCORD|TRAITÉ|TRAITE)\b"
 )
 
 
@@ -79,8 +90,11 @@ CLASSES = (
     ("lone_dash", "a unit that is only a dash (split from its item)"),
     ("dash_no_space", "a line opening `-word` inside a unit (not its first)"),
     ("marker_no_space", "a line opening `1.The` inside a unit (not its first)"),
+    ("caption_last", "an article's last unit is a caption line (the next article's heading)"),
+    ("caption_glued", "a unit opening with a caption line, with a marker line after it"),
     ("number_out_of_order", "a numbered paragraph not one more than the previous one"),
     ("no_title", "no title split off the preamble"),
+    ("title_glued", "no title, and the preamble opens with a title in capitals or the word Preamble"),
     ("garbled_head", "U+FFFD or mojibake in the title or preamble"),
     ("charter_count_mismatch", "a Charter article whose count of units differs between languages"),
 )
@@ -115,6 +129,11 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
             for prev, nxt in zip(numbered, numbered[1:], strict=False):
                 if int(nxt.number or 0) != int(prev.number or 0) + 1:
                     add("number_out_of_order", nxt.id)
+        if top.kind == "article" and top.children:
+            last_leaf = [leaf for leaf in _leaves(top) if leaf is not top][-1]
+            short = len(last_leaf.text.split()) <= 8
+            if last_leaf.number is None and short and _CAPTION.match(last_leaf.text):
+                add("caption_last", last_leaf.id)
         if top.kind == "article" and not has_closing and _SIGNATURE.search(top.text):
             add("closing_missing", top.id)
         if top.kind == "closing" and _CONTAINER_LINE.search(top.text):
@@ -134,11 +153,18 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
                 add("noise_only", p.id)
         if _DASH_NO_SPACE.search(p.text, 1):
             add("dash_no_space", p.id)
+        first, _, rest = p.text.partition("\n")
+        caption = _CAPTION.match(first) is not None and len(first.split()) <= 8
+        if p.number is None and caption and _MARKER_LINE.search(rest):
+            add("caption_glued", p.id)
         if _MARKER_NO_SPACE.search(p.text, 1):
             add("marker_no_space", p.id)
     preamble = next((p for p in body.provisions if p.kind == "preamble"), None)
     if preamble is not None and body.title is None:
         add("no_title", preamble.id)
+        first_line = preamble.text.lstrip().split("\n", 1)[0]
+        if _PREAMBLE_WORD.search(preamble.text[:400]) or _CAPS_TITLE.match(first_line):
+            add("title_glued", preamble.id)
     head = (body.title or "") + (preamble.text[:2000] if preamble else "")
     if "\ufffd" in head or _MOJIBAKE.search(head):
         add("garbled_head", "title/preamble")

@@ -121,3 +121,142 @@ def test_a_dash_alone_on_its_line_opens_the_item_after_it() -> None:
 def test_signature_blocks_are_the_closing(corpus_dir: Path, number: int) -> None:
     last = _tota(corpus_dir, number).provisions[-1]
     assert (last.id, last.kind) == ("closing", "closing")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "points", "after"),
+    [(440, "art-31", "abcde", "art-31.2"), (413, "art-6", "ab", "art-6.2")],
+)
+def test_numbered_points_under_a_numbered_paragraph_are_its_points(
+    corpus_dir: Path, number: int, article: str, points: str, after: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    for letter in points:
+        assert ids[f"{article}.1.{letter}"].kind == "point"
+    assert ids[f"{article}.1.a"].text.startswith("1)")
+    assert ids[after].text.startswith("2.")
+    assert not any(pid.startswith(f"{article}.1_") for pid in ids)
+
+
+@pytest.mark.corpus
+def test_points_lettered_with_a_dot_are_points(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 28))
+    assert [ids[f"art-1-02.1.{c}"].text[:2] for c in "abcdefg"] == [f"{c}." for c in "abcdefg"]
+    assert "art-1-02.1.p2" not in ids
+
+
+@pytest.mark.corpus
+def test_a_caption_before_a_marker_is_no_unit_and_the_marker_counts(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 442))
+    assert ids["art-10-43.1"].text.startswith("1.")
+    assert ids["art-10-43.2"].text.startswith("2.")
+    assert not {"art-10-43.p1", "art-10-43.p2"} & set(ids)
+
+
+@pytest.mark.corpus
+def test_the_next_articles_caption_is_no_paragraph_of_this_one(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 145))
+    assert ids["art-3-6.8"].children == ()
+
+
+@pytest.mark.corpus
+def test_a_cross_reference_number_on_its_own_line_stays_in_its_sentence(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 20))
+    assert "art-25.13" not in ids
+    assert ids["art-25.1.d"].text.rstrip().endswith("13.")
+
+
+# synthetic: written for these tests.
+_SYNTHETIC_LISTS = """\
+TREATY ON GADGETS
+
+Article 1
+
+1. The Parties shall cooperate in:
+1) research;
+2) training.
+2. The Committee shall meet yearly.
+
+Article 2
+
+The Parties shall exchange:
+
+a. registers;
+
+b. reports in accordance with Article
+
+7.
+
+Scope of the exchange
+3. Each Party shall publish the reports.
+
+Article 3
+
+Each Party shall keep a list of gadgets.
+
+- 12 -
+
+The list shall be public.
+"""
+
+
+def test_numbered_points_and_dotted_letters_synthetic() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_LISTS))
+    assert [ids[f"art-1.1.{c}"].number for c in "ab"] == ["1", "2"]
+    assert ids["art-1.2"].text.startswith("2. The Committee")
+    assert ids["art-2.a"].kind == "point" and ids["art-2.b"].text.endswith("7.")
+    assert ids["art-2.3"].text.startswith("3. Each Party")
+    assert not any("Scope" in p.text for p in ids["art-2"].children)
+    assert all(any(c.isalpha() for c in p.text) for p in ids["art-3"].children)
+
+
+@pytest.mark.corpus
+def test_protocols_after_the_signatures_are_containers(corpus_dir: Path) -> None:
+    top = {p.id: p for p in _tota(corpus_dir, 350).provisions}
+    assert top["closing"].kind == "closing" and "PROTOCOL" not in top["closing"].text
+    assert (top["protocol-1"].kind, top["protocol-1"].label) == ("annex", "Protocol 1")
+    assert top["protocol-2"].text.startswith("PROTOCOL 2")
+
+
+@pytest.mark.corpus
+def test_a_signature_block_that_is_only_annexes_is_those_annexes(corpus_dir: Path) -> None:
+    top = {p.id: p for p in _tota(corpus_dir, 318).provisions}
+    assert "closing" not in top
+    assert top["protocol-1"].number == "1"
+    annexes = [p.id for p in _tota(corpus_dir, 60).provisions if p.kind == "annex"]
+    assert annexes[:3] == ["annex-1", "annex-2", "annex-3"]
+
+
+@pytest.mark.parametrize(
+    "line", ["PROTOCOL No 1", "Protocol 2", "ПРОТОКОЛ", "پروتکل ۱", "의정서", "Protocolo 3"]
+)
+def test_protocol_words_of_every_language_head_a_protocol(line: str) -> None:
+    from treatydiff.ingest.conventions import PROTOCOL
+
+    assert PROTOCOL.match(line) is not None
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("number", "article"), [(171, "art-39"), (235, "art-132"), (134, "art-64")])
+def test_signatures_at_the_end_of_the_last_article_are_the_closing(
+    corpus_dir: Path, number: int, article: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    last, before = ids["closing"], ids[article]
+    assert last.kind == "closing" and last.span.start > before.span.end
+    assert before.text.rstrip()[-1] in ".;"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "title_end", "preamble_start"),
+    [(87, "MOROCCO", "The Republic"), (9, "SINGAPORE", "The Republic"), (8, "AGREEMENT", "The Governments"),
+     (1, None, "Japan")],
+)  # fmt: skip
+def test_a_title_glued_to_the_preamble_is_split_off(
+    corpus_dir: Path, number: int, title_end: str | None, preamble_start: str
+) -> None:
+    body = _tota(corpus_dir, number)
+    assert (body.title or "").endswith(title_end or "") and (body.title is None) == (title_end is None)
+    assert body.provisions[0].text.startswith(preamble_start)

@@ -34,6 +34,7 @@ __all__ = [
     "POINT_LETTER_CLASSES",
     "POINT_MARKERS",
     "PREAMBLE_WORD",
+    "PROTOCOL",
     "REFERENCE",
     "REFERENCE_AFTER_NUMBER",
     "SCRIPT_LETTERS",
@@ -171,6 +172,11 @@ ANNEX = re.compile(
     r"(?P<word>" + words(*_all("annex_words")) + r")"
     r"(?:\s*(?:" + _exact(_all("number_signs")) + r")?\s*" + _ANNEX_NUMBER + r")?(?P<rest>.*)$"
 )
+PROTOCOL = re.compile(
+    r"(?P<word>" + words(*_all("protocol_words")) + r")"
+    r"(?:\s*(?:" + _exact(_all("number_signs")) + r")?\s*" + _ANNEX_NUMBER + r")?(?P<rest>.*)$"
+)
+"""A protocol's heading ("PROTOCOL No 1", "Protocol 2", "ПРОТОКОЛ"), a container like an annex."""
 PREAMBLE_WORD = re.compile(r"(?:" + words(*_all("preamble_words")) + r")\s*[:：]?\s*")
 TREATY_WORD = re.compile(r"\b(?:" + "|".join(_all("treaty_words")) + r")\b", re.IGNORECASE)
 # "AGREEMENTBETWEEN THE …": a title whose words lost their spaces in conversion.

@@ -25,7 +25,7 @@ __all__ = [
     "point_segment",
 ]
 
-RULES_VERSION = 3
+RULES_VERSION = 4
 """The version of the id rules in docs/ids.md; stored bodies carry the version they were made under."""
 
 _HASH_CHARS = 10
@@ -100,14 +100,15 @@ def _latin(rank: int) -> str:
     return letters
 
 
-def point_segment(printed: str, lang: str) -> str | None:
+def point_segment(printed: str, lang: str, *, numbered: bool = False) -> str | None:
     """A lettered point's segment: the Latin letter of the point's rank in its alphabet (rule 1).
 
     ``(c)``, ``в)``, ``ج)``, ``다.`` and ``(寅)`` are all the third point, ``c``;
-    Korean numbered points ``3)`` too. ``None`` for letters of no alphabet ("(aa)").
+    Korean numbered points ``3)`` too, and points ``3)`` under a paragraph ``1.``
+    (``numbered``). ``None`` for letters of no alphabet ("(aa)").
     """
     rank = _RANKS.get(printed.lower())
-    if rank is None and printed.isdigit() and language(lang).numbered_points:
+    if rank is None and printed.isdigit() and (numbered or language(lang).numbered_points):
         rank = int(printed)
     return _latin(rank) if rank else None
 

@@ -56,7 +56,7 @@ class LabelMaker:
         slug = number_slug(printed)
         return slug if slug.isdigit() else printed
 
-    def top(self, unit: LabelUnit, printed: str | None = None) -> str:
+    def top(self, unit: str, printed: str | None = None) -> str:
         """Label of a top-level unit: "Article 5", "Chapter VII", "第51条", "المادة 51", "Closing"."""
         word = self.word(unit)
         if not printed:

@@ -18,6 +18,7 @@ from treatydiff.ingest.conventions import (
     PARAGRAPH_MARKERS,
     POINT_LETTER_CLASSES,
     POINT_MARKERS,
+    TERMINAL,
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
 from treatydiff.ingest.labels import LabelUnit, label_maker
@@ -39,11 +40,17 @@ _NUMBER_MARKER = re.compile(
 _LATIN, _CYRILLIC = POINT_LETTER_CLASSES
 _POINT_MARKER = re.compile(
     r"(?:\((?P<p>" + _LATIN + r"{1,2}|[ivxl]{1,6}|[IVXL]{1,6}|" + _CYRILLIC + r"{1,2}|[A-Z])\)"
-    r"|(?P<r>" + _LATIN + r"|[ivxl]{1,6}|[IVXL]{1,6}|" + _CYRILLIC + r")\))(?=\s|$)"
+    r"|(?P<r>" + _LATIN + r"|[ivxl]{1,6}|[IVXL]{1,6}|" + _CYRILLIC + r")\)"
+    r"|(?P<t>[a-z]|[ivx]{1,6})\.(?=\s))(?=\s|$)"  # "a. estimular …": lower case only ("A. Name" signs)
 )
 _DASH_MARKER = re.compile(r"[-–—•](?=\s|[^\W\d_])")  # "- item", and "-item" with its space lost
 _LONE_DASH = re.compile(r"[-–—•]")
 _LETTER = re.compile(r"[^\W\d_]")
+_PAGE_NUMBER = re.compile(r"[-–—]\s*[0-9]{1,4}\s*[-–—]?")
+# A caption has at most this many lines, words and characters a line.
+_CAPTION_LINES = 3
+_CAPTION_WORDS = 10
+_CAPTION_CHARS = 70
 _TAIL = 40  # longer than any conjunction the end-of-line patterns name, with its punctuation
 _PARAGRAPH_LINE = 100
 """Lines at least this wide are not hard-wrapped prose."""
@@ -60,6 +67,12 @@ class _Marker:
     kind: MarkerKind
     printed: str  # as written: "3", "b", "б", "iv", "2.1"
     end: int  # length of the marker in the line's stripped text
+    form: str = ""  # "()" for "(1)" "(a)", ")" for "1)" "a)", "." for "1." "a."; "" for the others
+
+
+def _form(found: re.Match[str]) -> str:
+    """The shape of a matched marker: "()" for "(1)", ")" for "1)", "." for "1." and "a."."""
+    return {"p": "()", "r": ")", "d": ".", "t": "."}.get(found.lastgroup or "", "")
 
 
 def _marker(stripped: str, lang: str) -> _Marker:
@@ -75,12 +88,12 @@ def _marker(stripped: str, lang: str) -> _Marker:
     number = _NUMBER_MARKER.match(stripped)
     if number:
         printed = number.group("p") or number.group("d") or number.group("r") or ""
-        return _Marker("number", printed, number.end())
+        return _Marker("number", printed, number.end(), _form(number))
     point = _POINT_MARKER.match(stripped)
     if point:
-        printed = point.group("p") or point.group("r") or ""
+        printed = point.group("p") or point.group("r") or point.group("t") or ""
         roman = re.fullmatch(r"[ivxl]+|[IVXL]+", printed) is not None and roman_to_int(printed) is not None
-        return _Marker("roman" if roman else "letter", printed, point.end())
+        return _Marker("roman" if roman else "letter", printed, point.end(), _form(point))
     if _DASH_MARKER.match(stripped):
         return _Marker("dash", stripped[0], 1)
     return _Marker("none", "", 0)
@@ -138,8 +151,84 @@ def _indentation(text: str, line: Line) -> int | None:
 
 
 def _noise(line: Line, lang: str) -> bool:
-    """A line without a letter that is no marker either ("12", "* * *", "0101.10")."""
-    return _LETTER.search(line.text) is None and _marker(line.text.strip(), lang).kind == "none"
+    """A line without a letter that is no marker either ("12", "* * *", "0101.10", a page's "- 18 -")."""
+    stripped = line.text.strip()
+    if _LETTER.search(stripped) is not None:
+        return False
+    return _marker(stripped, lang).kind == "none" or _PAGE_NUMBER.fullmatch(stripped) is not None
+
+
+def _cut_reference(stripped: str, marker: _Marker, before: str) -> bool:
+    """A number alone on its line after words that end no item: the tail of "… under Article\n\n13."."""
+    return marker.kind == "number" and _LETTER.search(stripped) is None and not _ends_item(before)
+
+
+def _next_in_list(printed: str, last: str | None) -> bool:
+    """Whether a marker "a." or "i." opens a list, or follows ``last`` in it ("b." after "a.")."""
+    if printed in ("a", "i"):
+        return True
+    if last is None:
+        return False
+    if len(printed) == 1 and len(last) == 1 and ord(printed) - ord(last) == 1:
+        return True
+    value, previous = roman_to_int(printed), roman_to_int(last)
+    return value is not None and previous is not None and value == previous + 1
+
+
+def _caption_like(stripped: str, *, first: bool) -> bool:
+    """A line of a caption ("Service of Documents", "Entrega de la solicitud de arbitraje"):
+    short, no end punctuation, no marker; its first line opens with a capital."""
+    return (
+        0 < len(stripped) <= _CAPTION_CHARS
+        and len(stripped.split()) <= _CAPTION_WORDS
+        and stripped[-1] not in TERMINAL
+        and _LETTER.search(stripped) is not None
+        and (_starts_sentence(stripped) if first else not stripped[:1].isdigit())
+        and not _NUMBER_MARKER.match(stripped)
+        and not _POINT_MARKER.match(stripped)
+    )
+
+
+def _caption_lines(lines: list[Line]) -> int:
+    """How many of the last lines of ``lines`` form a caption (0 when they do not)."""
+    for count in range(min(_CAPTION_LINES, len(lines)), 0, -1):
+        tail = lines[-count:]
+        if all(_caption_like(line.text.strip(), first=i == 0) for i, line in enumerate(tail)):
+            return count
+    return 0
+
+
+def _before_caption(lines: list[Line], *, at_boundary: bool) -> int | None:
+    """How many lines of a unit to keep when its last lines are a caption before a marker line.
+
+    "… this Section.\nService of Documents\n2. Notices …": the caption stands after a
+    sentence's end (or opens the unit after one) and is no unit; ``None`` when the lines
+    before the marker are no caption, and the marker is then a word of the sentence.
+    """
+    count = _caption_lines(lines)
+    if count == 0:
+        return None
+    keep = len(lines) - count
+    if keep == 0:
+        return 0 if at_boundary else None
+    return keep if FULL_STOP.search(_tail(lines[keep - 1].text)) is not None else None
+
+
+def _trailing_caption_start(text: str, start: int, end: int) -> int:
+    """Where the caption lines at the end of an article begin (``end`` when there are none).
+
+    ToTA often ends an article with the caption of the next article or section
+    ("… in Article 215.\n\nEmergency aid and aid for refugees"): short lines after a
+    full stop, which are the next unit's heading, not this article's last paragraph.
+    """
+    lines = [line for line in split_lines(text, start, end) if not line.blank]
+    count = _caption_lines(lines)
+    if count == 0 or count == len(lines):
+        return end
+    before = lines[-count - 1]
+    if FULL_STOP.search(_tail(before.text)) is None:
+        return end
+    return lines[-count].content_start
 
 
 @dataclass
@@ -186,6 +275,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     base_indent: int | None = None
     point_indent: int | None = None
     dash_line: Line | None = None  # a dash alone on its line: it opens the next block's item
+    last_dotted: str | None = None  # the last "a." / "i." marker taken: "b." must follow it
     for block in blocks:
         if len(block) == 1 and _LONE_DASH.fullmatch(block[0].text.strip()):
             dash_line = block[0]
@@ -207,27 +297,45 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
         long_lines = bool(breaks) and all(_width(prev.text.strip()) >= _PARAGRAPH_LINE for prev, _ in breaks)
         piece_start: int | None = None
         piece_marker = _Marker("none", "", 0)
+        piece_lines: list[Line] = []  # the lines of the current unit in this block
+        at_boundary = False  # whether the current unit began at a blank line or a sentence's end
         prev: Line | None = None
         first = block[0].text.strip()
+        first_marker = _marker(first, lang)
+        before = text[units[-1].start : units[-1].end] if units else ""
         if (
             units
             and dash_line is None
-            and first[:1].islower()
-            and _marker(first, lang).kind == "none"
-            and not _may_precede_marker(text[units[-1].start : units[-1].end])
+            and (
+                (first[:1].islower() and first_marker.kind == "none" and not _may_precede_marker(before))
+                or _cut_reference(first, first_marker, before)
+            )
         ):
             # A sentence cut at a blank line (or a page break): it goes on in the last unit.
             last = units.pop()
             piece_start, piece_marker = last.start, last.marker
             prev = block[0]
+            piece_lines = [prev]
             block = block[1:]
             if not block:
                 units.append(_Unit(piece_start, prev.content_end, piece_marker))
                 continue
         for line in block:
             stripped = line.text.strip()
+            if prev is not None and _noise(line, lang):
+                continue  # a footnote number or page number inside a paragraph
             marker = _marker(stripped, lang)
+            if marker.form == "." and marker.kind in ("letter", "roman"):
+                if _next_in_list(marker.printed, last_dotted):
+                    last_dotted = marker.printed
+                else:
+                    marker = _Marker("none", "", 0)
+            keep: int | None = None  # lines of the unit kept before a caption that is dropped
             if marker.kind != "none" and prev is not None and not _may_precede_marker(prev.text):
+                keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
+                if keep is None:
+                    marker = _Marker("none", "", 0)
+            elif prev is not None and _cut_reference(stripped, marker, prev.text):
                 marker = _Marker("none", "", 0)
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
             if opens_dash:
@@ -263,10 +371,16 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 else:
                     base_indent, point_indent = indent, None
             if starts and piece_start is not None and prev is not None:
-                units.append(_Unit(piece_start, prev.content_end, piece_marker))
+                if keep is None:
+                    units.append(_Unit(piece_start, prev.content_end, piece_marker))
+                elif keep > 0:
+                    units.append(_Unit(piece_start, piece_lines[keep - 1].content_end, piece_marker))
             if starts:
                 start_line = dash_line if opens_dash and dash_line is not None else line
                 piece_start, piece_marker = start_line.content_start, marker
+                at_boundary = prev is None or _ends_item(prev.text)
+                piece_lines = []
+            piece_lines.append(line)
             prev = line
         dash_line = trailing_dash
         if piece_start is not None and prev is not None:
@@ -331,6 +445,7 @@ def split_paragraphs(
     parent_label: str,
     lang: str,
     ids: IdRegistry,
+    trailing_caption: bool = False,
 ) -> tuple[Provision, ...]:
     """Split an article body into paragraphs, points and dash items.
 
@@ -354,17 +469,23 @@ def split_paragraphs(
         parent_label: its display label.
         lang: language code for the labels.
         ids: the body's id registry, so that ids stay unique.
+        trailing_caption: whether short caption lines after the last full stop are the
+            next unit's heading (ToTA articles), and so no paragraph of this one.
 
     Returns:
         The top-level children in document order; spans are exact.
     """
-    units = _units(text, span.start, span.end, lang)
+    end = _trailing_caption_start(text, span.start, span.end) if trailing_caption else span.end
+    units = _units(text, span.start, end, lang)
     if len(units) <= 1 and all(u.marker.kind == "none" for u in units):
         return ()
     labels = label_maker(lang)
     root = _Node(parent_id, "article", parent_label, span.start, span.start, None, "article")
     top: list[_Node] = []
     paragraph: _Node | None = None  # current numbered paragraph
+    paragraph_form = ""  # its marker's shape: "." for "1."
+    numbered: _Node | None = None  # current numbered point ("1)" or "(1)" under "1.")
+    numbered_form = ""
     letter: _Node | None = None  # current letter point
     roman: _Node | None = None  # current roman point
 
@@ -402,7 +523,7 @@ def split_paragraphs(
             owner.dashes += 1
             segment, shown, number = f"dash-{owner.dashes}", str(owner.dashes), None
         else:
-            ordinal = point_segment(printed, lang) if lettered else None
+            ordinal = point_segment(printed, lang, numbered=node_kind == "point") if lettered else None
             segment = ordinal or number_slug(printed, roman=False) or f"p{owner.unnumbered + 1}"
             shown, number = printed, printed
         node = _Node(
@@ -425,20 +546,39 @@ def split_paragraphs(
             following = units[index + 1].marker.printed if index + 1 < len(units) else None
             if _continues_letters(u.marker.printed, letter.number if letter else None, following):
                 kind = "letter"
-        if kind == "number":
-            paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)
+        if kind == "number" and _numbered_point(u.marker, paragraph_form, numbered, numbered_form):
+            # "1. … 1) … 2)": points numbered under a numbered paragraph (docs/ids.md rule 1).
+            numbered = add(paragraph, "point", "point", u.marker.printed, u, lettered=True)
+            numbered_form = u.marker.form
             letter = roman = None
+        elif kind == "number":
+            paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)
+            paragraph_form = u.marker.form
+            numbered = letter = roman = None
         elif kind == "letter":
-            letter = add(paragraph, "point", "point", u.marker.printed, u, lettered=True)
+            letter = add(numbered or paragraph, "point", "point", u.marker.printed, u, lettered=True)
             roman = None
         elif kind == "roman":
-            roman = add(letter or paragraph, "point", "point", u.marker.printed, u)
+            roman = add(letter or numbered or paragraph, "point", "point", u.marker.printed, u)
         elif kind == "dash":
-            add(roman or letter or paragraph, "point", "dash", "", u)
+            add(roman or letter or numbered or paragraph, "point", "dash", "", u)
         else:
             add(paragraph, "paragraph", "unnumbered", "", u)
-            letter = roman = None
+            numbered = letter = roman = None
     return tuple(node.freeze(text) for node in top)
+
+
+def _numbered_point(marker: _Marker, paragraph_form: str, numbered: _Node | None, numbered_form: str) -> bool:
+    """Whether a number marker is a point of the numbered paragraph before it.
+
+    Under a paragraph "1." a list "1)" (or "(1)") that starts at 1 is its points, as in
+    the common Russian layout "1. … 1) … 2) …"; the list goes on while the numbers follow.
+    """
+    if paragraph_form != "." or marker.form not in ("()", ")") or not marker.printed.isdigit():
+        return False
+    if numbered is None:
+        return marker.printed == "1"
+    return marker.form == numbered_form and int(marker.printed) == int(numbered.number or 0) + 1
 
 
 def split_recitals(

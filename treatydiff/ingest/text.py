@@ -29,6 +29,7 @@ from treatydiff.ingest.conventions import (
     LINE_ENDS_SENTENCE,
     MARKER_LINE,
     PREAMBLE_WORD,
+    PROTOCOL,
     REFERENCE,
     REFERENCE_AFTER_NUMBER,
     SCRIPT_LETTERS,
@@ -43,9 +44,10 @@ from treatydiff.ingest.lines import Line, normalize_newlines, split_lines, trimm
 from treatydiff.ingest.numbers import number_slug
 from treatydiff.ingest.paragraphs import split_paragraphs, split_recitals
 from treatydiff.languages import Script, records
+from treatydiff.languages.base import PROTOCOL_UNIT
 from treatydiff.model import Body, Kind, Provision, Span
 
-__all__ = ["detect_lang", "parse_text", "split_title"]
+__all__ = ["detect_lang", "parse_text", "split_annexes", "split_title"]
 
 _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?")
 _EMPHASIS_END = re.compile(r"(?:\*\*|__)\s*$")
@@ -349,6 +351,83 @@ class _Scanner:
         return not (cleaned.rstrip()[-1] in TERMINAL or self._match(index) or CLOSING_START.match(cleaned))
 
 
+# --- annexes and protocols after the signature block ----------------------------------------
+
+
+def _annex_heading(scanner: _Scanner, index: int) -> tuple[str, re.Match[str]] | None:
+    """The id prefix and match of an annex or protocol heading on line ``index``, if it is one.
+
+    "PROTOCOL No 1", "ANNEX A relating to …", "Annex IV (a):", "Protocol on Exclusion …";
+    never a sentence that names one ("Protocol 1 shall apply", "… listed in\nAnnex XVII.").
+    """
+    cleaned = scanner.cleaned[index]
+    for prefix, pattern in ((PROTOCOL_UNIT, PROTOCOL), ("annex", ANNEX)):
+        match = pattern.match(cleaned)
+        if match is None:
+            continue
+        rest = match.group("rest").strip()
+        capitals = match.group("word").isupper() and len(match.group("word")) > 1
+        sentence = rest.endswith(".") and len(rest.split()) > 3
+        opens = not rest or rest[0] in ":.-–—(" or _capital(rest[0]) or match.group("num") is not None
+        if sentence or not (capitals or opens) or (scanner._mid_sentence(index) and not rest.endswith(":")):
+            return None
+        return prefix, match
+    return None
+
+
+def split_annexes(
+    text: str, span: Span, *, lang: str, ids: IdRegistry
+) -> tuple[Span | None, tuple[Provision, ...]]:
+    """Split the annexes and protocols off a signature block: the block's own span, and the containers.
+
+    ToTA often puts every annex or protocol after the signatures into the last
+    ``<article>`` (pta_318's "PROTOCOL No 1", pta_350's "PROTOCOL 1" and "PROTOCOL 2").
+    Each becomes a container of kind ``annex`` (``annex-1``, ``protocol-2``, or the bare
+    ``protocol``) holding its paragraphs; the block's span is ``None`` when the text
+    opens with one.
+    """
+    scanner = _Scanner(text[span.start : span.end], lang)
+    found = [(i, *hit) for i in range(len(scanner.lines)) if (hit := _annex_heading(scanner, i))]
+    if not found:
+        return span, ()
+    labels = label_maker(lang)
+    first = scanner.lines[found[0][0]].start + span.start
+    head = trimmed_span(text, span.start, first)
+    containers: list[Provision] = []
+    for n, (index, prefix, match) in enumerate(found):
+        start = scanner.lines[index].content_start + span.start
+        end = scanner.lines[found[n + 1][0]].start + span.start if n + 1 < len(found) else span.end
+        whole = trimmed_span(text, start, end) or Span(start, start)
+        printed = (match.group("num") or "").strip() or None
+        pid = ids.claim(container_segment(prefix, printed))
+        label = labels.top(prefix, printed)
+        title = _SEPARATOR.sub("", match.group("rest"), count=1).strip() or None
+        body = trimmed_span(text, scanner.lines[index].end + span.start, whole.end)
+        children = (
+            split_paragraphs(text, body, parent_id=pid, parent_label=label, lang=lang, ids=ids)
+            if body
+            else ()
+        )
+        containers.append(
+            Provision(
+                pid,
+                "annex",
+                label,
+                text[whole.start : whole.end],
+                whole,
+                number=printed,
+                heading=title,
+                children=children,
+            )  # fmt: skip
+        )
+    return head, tuple(containers)
+
+
+_TITLE_LINES = 6
+"""A title in capitals before a "PREAMBLE" line has fewer lines than this."""
+_GLUED_PREAMBLE = re.compile(r"(?:^|(?<=\s))(?:" + PREAMBLE_WORD.pattern + r")(?=[^\W\d_])")
+
+
 # --- preamble and title --------------------------------------------------------------------
 
 
@@ -371,6 +450,22 @@ def split_title(text: str, span: Span) -> tuple[str | None, Span | None]:
     first = indices[0]
     title_lines: list[int] = []
     head = cleaned[first]
+    glued = _GLUED_PREAMBLE.search(lines[first].text)
+    if glued is not None and not PREAMBLE_WORD.fullmatch(head):
+        # "AGREEMENT BETWEEN … PREAMBLE The Republic of …", "Preamble  Japan and …": the
+        # title (if any) and the recitals on one line, the word "Preamble" between them.
+        before = " ".join(lines[first].text[: glued.start()].split())
+        title = before if before and TREATY_WORD.search(before) else None
+        if title is not None or not before:
+            return title, trimmed_span(text, lines[first].start + glued.end(), span.end)
+    word_line = next((i for i in indices[:_TITLE_LINES] if PREAMBLE_WORD.fullmatch(cleaned[i])), None)
+    caps = [i for i in indices if word_line is not None and i < word_line]
+    if caps and all(_uppercase_share(cleaned[i]) >= 0.7 for i in caps):
+        # "TRANS-PACIFIC / STRATEGIC ECONOMIC PARTNERSHIP / AGREEMENT / PREAMBLE": a title in
+        # capitals over several lines, the first of which need not name the instrument.
+        joined = " ".join(" ".join(cleaned[i] for i in caps).split())
+        if TREATY_WORD.search(joined) and word_line is not None:
+            return joined, trimmed_span(text, lines[word_line].end, span.end)
     is_h1 = lines[first].text.lstrip().startswith("# ")
     if is_h1 or (
         (TREATY_WORD.search(" ".join(head.split()[:6])) or TREATY_START.match(head))

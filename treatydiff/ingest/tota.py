@@ -18,10 +18,10 @@ from treatydiff.ingest.conventions import ANNEX, CLOSING_START, CONTAINERS
 from treatydiff.ingest.decode import repair_mojibake
 from treatydiff.ingest.ids import IdRegistry, article_segment, container_segment, nested_label
 from treatydiff.ingest.labels import container_unit, label_maker
-from treatydiff.ingest.lines import normalize_newlines
+from treatydiff.ingest.lines import normalize_newlines, split_lines, trimmed_span
 from treatydiff.ingest.numbers import number_slug
 from treatydiff.ingest.paragraphs import split_paragraphs, split_recitals
-from treatydiff.ingest.text import detect_lang, split_title
+from treatydiff.ingest.text import detect_lang, split_annexes, split_title
 from treatydiff.languages import records
 from treatydiff.model import Body, Kind, Provision, Source, Span, TreatyMeta
 
@@ -345,10 +345,30 @@ class _Builder:
             _is_closing(chapter[1] if chapter else None, text)
             or (last and self.seen_numbered and ANNEX.match(text.lstrip()) is None)
         ):
-            pid = self.ids.claim("closing")
-            provision = Provision(pid, "closing", self.labels.top("closing"), text, span)
+            # Annexes and protocols after the signatures are containers of their own.
+            closing, annexes = split_annexes(self.source, span, lang=self.lang, ids=self.ids)
+            if closing is not None:
+                pid = self.ids.claim("closing")
+                text = self.source[closing.start : closing.end]
+                (group.children if group is not None else self.top).append(
+                    Provision(pid, "closing", self.labels.top("closing"), text, closing)
+                )
+            (group.children if group is not None else self.top).extend(annexes)
+            return
         else:
-            provision = self._article(printed, (article.get("name") or "").strip() or None, span, group)
+            signed = _signature_start(self.source, span) if last and printed is not None else None
+            article_span = trimmed_span(self.source, span.start, signed) if signed is not None else None
+            provision = self._article(
+                printed, (article.get("name") or "").strip() or None, article_span or span, group
+            )
+            if article_span is not None and signed is not None:
+                # The last article ends with the signature block ("IN WITNESS WHEREOF …"):
+                # the block is the closing, as an <article> of its own would be.
+                (group.children if group is not None else self.top).append(provision)
+                pid = self.ids.claim("closing")
+                closing = Span(signed, span.end)
+                text = self.source[closing.start : closing.end]
+                provision = Provision(pid, "closing", self.labels.top("closing"), text, closing)
         (group.children if group is not None else self.top).append(provision)
 
     def _preamble(self, span: Span) -> Provision:
@@ -386,7 +406,13 @@ class _Builder:
             label = nested_label(pid, group.id, group.label, label)
         children = (
             split_paragraphs(
-                self.source, span, parent_id=pid, parent_label=label, lang=self.lang, ids=self.ids
+                self.source,
+                span,
+                parent_id=pid,
+                parent_label=label,
+                lang=self.lang,
+                ids=self.ids,
+                trailing_caption=True,
             )
             if span.end > span.start
             else ()
@@ -409,6 +435,17 @@ def _previous_number(following: str | None) -> str | None:
     if found is None or int(found["last"]) < 2:
         return None
     return f"{found['head']}{int(found['last']) - 1}"
+
+
+def _signature_start(source: str, span: Span) -> int | None:
+    """Where a signature block begins inside an article: a line after a blank line that opens
+    with a closing formula in capitals or title case ("IN WITNESS WHEREOF", "Done at …")."""
+    lines = split_lines(source, span.start, span.end)
+    for before, line in zip(lines, lines[1:], strict=False):
+        stripped = line.text.strip()
+        if before.blank and stripped[:1].isupper() and CLOSING_START.match(stripped):
+            return line.content_start
+    return None
 
 
 def _is_closing(chapter: etree._Element | None, text: str) -> bool:

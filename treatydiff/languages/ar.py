@@ -33,6 +33,7 @@ LANGUAGE = Language(
             title="الباب",
             section="الفرع",
             annex="المرفق",
+            protocol="البروتوكول",
             closing="الخاتمة",
             unnumbered="الفقرة غير المرقمة",
             dash="المطة",
@@ -44,6 +45,7 @@ LANGUAGE = Language(
     ),  # fmt: skip
     article_words=("المادة",),
     containers=frozen_map({"الفصل": "chapter", "الباب": "title", "الجزء": "part", "الفرع": "section"}),
+    protocol_words=("بروتوكول",),
     preamble_words=("الديباجة",),
     ordinal_words=frozen_map(_ordinals()),
     digits="٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹",

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
-__all__ = ["ContainerKind", "Counted", "Labels", "Language", "Script", "frozen_map"]
+__all__ = ["PROTOCOL_UNIT", "ContainerKind", "Counted", "Labels", "Language", "Script", "frozen_map"]
+
+PROTOCOL_UNIT = "protocol"
+"""The label unit and id prefix of a protocol annexed to a treaty (``protocol-2``)."""
 
 Script = Literal["latin", "cyrillic", "arabic", "han", "hangul"]
 ContainerKind = Literal["part", "title", "chapter", "section"]
@@ -94,6 +97,8 @@ class Language:
     """Container words whose rank differs from their kind's (Russian "раздел" above "глава")."""
     counted: Counted | None = None
     annex_words: tuple[str, ...] = ()
+    protocol_words: tuple[str, ...] = ()
+    """Words that head a protocol annexed to the treaty ("PROTOCOL No 1", "ПРОТОКОЛ", "의정서")."""
     preamble_words: tuple[str, ...] = ()
     number_words: Mapping[str, int] = field(default_factory=frozen_map)
     """Spelled-out numbers read in ids ("first" → 1, "twenty" → 20)."""

@@ -25,6 +25,7 @@ LANGUAGE = Language(
             title="Title",
             section="Section",
             annex="Annex",
+            protocol="Protocol",
             closing="Closing",
             unnumbered="unnumbered paragraph",
             dash="indent",
@@ -58,6 +59,7 @@ LANGUAGE = Language(
     article_abbreviations=("Art.", "ART."),
     containers=frozen_map(Part="part", Title="title", Chapter="chapter", Section="section"),
     annex_words=("Annex", "Appendix"),
+    protocol_words=("Protocol",),
     number_signs=("No.", "No"),
     preamble_words=("Preamble",),
     number_words=frozen_map(

@@ -20,6 +20,7 @@ LANGUAGE = Language(
             title="편",
             section="절",
             annex="부속서",
+            protocol="의정서",
             closing="맺음말",
             unnumbered="문단",
             dash="문단",
@@ -47,6 +48,7 @@ LANGUAGE = Language(
         subunits="항호목",
     ),
     annex_words=(),
+    protocol_words=("의정서",),
     preamble_words=("전문",),
     treaty_words=("협정", "조약", "협약", "의정서", "헌장"),
     # "제5조에 따라 …", "제5조 및 제6조": a particle after the counter makes a reference.

@@ -31,6 +31,7 @@ LANGUAGE = Language(
             title="Титул",
             section="Раздел",
             annex="Приложение",
+            protocol="Протокол",
             closing="Заключительная часть",
             unnumbered="абз.",
             dash="абз.",
@@ -48,6 +49,7 @@ LANGUAGE = Language(
     # In Russian drafting a "Раздел" groups chapters: it ranks with a part's title.
     container_ranks=frozen_map(раздел=2),
     annex_words=("Приложение",),
+    protocol_words=("Протокол",),
     number_signs=("№",),
     preamble_words=("Преамбула",),
     number_words=frozen_map(

@@ -18,6 +18,7 @@ LANGUAGE = Language(
             title="编",
             section="节",
             annex="附件",
+            protocol="议定书",
             closing="结尾部分",
             unnumbered="段",
             dash="段",
@@ -50,6 +51,7 @@ LANGUAGE = Language(
         units=frozen_map(十=10, 百=100, 千=1000),
     ),
     annex_words=(),
+    protocol_words=("议定书",),
     preamble_words=("序言",),
     digits="０１２３４５６７８９",
     closing_formulas=(
