@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from treatydiff.obligations import LANGUAGES, extract, vocabulary
 from treatydiff.obligations.patterns import (
     CASE_TRAPS,
+    HINT_AFTER,
     Folded,
+    Lazy,
     compile_hinted,
     faithful,
     first_chars,
@@ -140,3 +142,15 @@ def test_a_trap_character_selects_the_flagged_pattern() -> None:
     assert (pattern.flags & re.IGNORECASE, string) == (re.IGNORECASE, "ıf so")
     pattern, string = folded.on(faithful("If so", "if so"))
     assert (pattern.flags & re.IGNORECASE, string) == (0, "if so")
+
+
+def test_a_pattern_is_hinted_only_once_it_has_been_used_enough() -> None:
+    lazy = Lazy(r"\b(?:shall|may)\b")
+    first = lazy.pattern
+    assert not first.pattern.startswith("(?=")  # a short run pays for one parse only
+    for _ in range(HINT_AFTER - 2):
+        assert lazy.pattern is first
+    hinted = lazy.pattern
+    assert hinted.pattern.startswith("(?=[")
+    text = "The Parties shall consult; either may ask; nothing shallow."  # synthetic
+    assert [m.span() for m in hinted.finditer(text)] == [m.span() for m in first.finditer(text)]

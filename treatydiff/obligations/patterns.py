@@ -134,20 +134,45 @@ def compile_hinted(source: str, flags: int = 0) -> Pattern[str]:
     return re.compile(f"(?=[{''.join(map(re.escape, chars))}])(?:{source})", flags)
 
 
+HINT_AFTER = 400
+"""Uses after which a pattern is compiled again behind its first-character hint.
+
+Finding the hint parses the pattern a second time, which costs more than it saves on
+a short run (one comparison); a pass over a corpus soon earns it back."""
+
+
+class _Compiled:
+    """One pattern with its flags: plain at first, hinted once it has been used enough."""
+
+    __slots__ = ("_pattern", "_uses", "flags", "source")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self.source = source
+        self.flags = flags
+        self._pattern: Pattern[str] | None = None
+        self._uses = 0
+
+    def get(self) -> Pattern[str]:
+        self._uses += 1
+        if self._pattern is None:
+            self._pattern = re.compile(self.source, self.flags)
+        elif self._uses == HINT_AFTER:
+            self._pattern = compile_hinted(self.source, self.flags)
+        return self._pattern
+
+
 class Lazy:
-    """A case-sensitive pattern, compiled (hinted) on first use."""
+    """A case-sensitive pattern, compiled on first use (hinted after :data:`HINT_AFTER` uses)."""
 
     __slots__ = ("_compiled", "source")
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self._compiled: Pattern[str] | None = None
+        self._compiled = _Compiled(source, 0)
 
     @property
     def pattern(self) -> Pattern[str]:
-        if self._compiled is None:
-            self._compiled = compile_hinted(self.source)
-        return self._compiled
+        return self._compiled.get()
 
 
 class Folded:
@@ -158,18 +183,15 @@ class Folded:
     def __init__(self, source: str) -> None:
         self.source = source
         self.lowerable = lowerable(source)
-        self._plain: Pattern[str] | None = None
-        self._flagged: Pattern[str] | None = None
+        self._plain = _Compiled(source, 0)
+        self._flagged = _Compiled(source, re.IGNORECASE)
 
     def on(self, sentence: Text) -> tuple[Pattern[str], str]:
         """The compiled pattern to use on ``sentence`` and the string to run it on (same offsets)."""
         if self.lowerable and sentence.low is not None:
-            if self._plain is None:
-                self._plain = compile_hinted(self.source)
-            return self._plain, sentence.low
-        if self._flagged is None:  # a rule written with case in it, or a sentence with a trap
-            self._flagged = compile_hinted(self.source, re.IGNORECASE)
-        return self._flagged, sentence.text
+            return self._plain.get(), sentence.low
+        # a rule written with case in it, or a sentence with a trap
+        return self._flagged.get(), sentence.text
 
 
 def trie_pattern(words: Iterable[str]) -> str:
