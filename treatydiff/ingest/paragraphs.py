@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from treatydiff.ingest.conventions import (
@@ -21,7 +22,7 @@ from treatydiff.ingest.conventions import (
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
 from treatydiff.ingest.labels import LabelUnit, label_maker
-from treatydiff.ingest.lines import Line, split_lines, trimmed_span
+from treatydiff.ingest.lines import Line, split_blocks, trimmed_span
 from treatydiff.ingest.numbers import int_to_roman, number_slug, roman_to_int
 from treatydiff.model import Kind, Provision, Span
 
@@ -55,6 +56,13 @@ def _width(line: str) -> int:
     return len(line) + len(_WIDE.findall(line))
 
 
+def _wide(line: str) -> bool:
+    """Whether ``line`` is at least :data:`_PARAGRAPH_LINE` columns wide (see :func:`_width`)."""
+    if len(line) >= _PARAGRAPH_LINE:
+        return True
+    return 2 * len(line) >= _PARAGRAPH_LINE and _width(line) >= _PARAGRAPH_LINE
+
+
 @dataclass(frozen=True)
 class _Marker:
     kind: MarkerKind
@@ -62,7 +70,19 @@ class _Marker:
     end: int  # length of the marker in the line's stripped text
 
 
+_NO_MARKER = _Marker("none", "", 0)
+_OPENS_MARKER = frozenset("0123456789(-–—•")
+_OWN_MARKERS = frozenset(
+    code for table in (PARAGRAPH_MARKERS, POINT_MARKERS) for code, patterns in table.items() if patterns
+)
+
+
+@lru_cache(maxsize=4096)
 def _marker(stripped: str, lang: str) -> _Marker:
+    # Most lines open with a word: no marker of the shared forms starts so ("a)" has its
+    # bracket within 7 characters), and most languages have no forms of their own.
+    if stripped[:1] not in _OPENS_MARKER and ")" not in stripped[:8] and lang not in _OWN_MARKERS:
+        return _NO_MARKER
     # The language's own markers first: in Korean "1)" is a point, not a paragraph.
     for pattern in PARAGRAPH_MARKERS.get(lang, ()):
         found = pattern.match(stripped)
@@ -83,7 +103,7 @@ def _marker(stripped: str, lang: str) -> _Marker:
         return _Marker("roman" if roman else "letter", printed, point.end())
     if _DASH_MARKER.match(stripped):
         return _Marker("dash", stripped[0], 1)
-    return _Marker("none", "", 0)
+    return _NO_MARKER
 
 
 def _continues_letters(printed: str, last_letter: str | None, following: str | None) -> bool:
@@ -109,10 +129,12 @@ def _tail(text: str) -> str:
     return text.rstrip()[-_TAIL:]
 
 
+@lru_cache(maxsize=4096)
 def _may_precede_marker(text: str) -> bool:
     return LIST_BOUNDARY.search(_tail(text)) is not None
 
 
+@lru_cache(maxsize=4096)
 def _ends_item(text: str) -> bool:
     """Whether a line ends a sentence or a list item for certain (hard-wrapped prose
     also breaks lines after commas and "and", so those do not count)."""
@@ -139,7 +161,7 @@ def _indentation(text: str, line: Line) -> int | None:
 
 def _noise(line: Line, lang: str) -> bool:
     """A line without a letter that is no marker either ("12", "* * *", "0101.10")."""
-    return _LETTER.search(line.text) is None and _marker(line.text.strip(), lang).kind == "none"
+    return _LETTER.search(line.text) is None and _marker(line.stripped, lang).kind == "none"
 
 
 @dataclass
@@ -168,17 +190,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     recital of its own after a line without punctuation: the Charter's "… these
     aims" / "Accordingly, …", where some language versions lost the full stop.
     """
-    blocks: list[list[Line]] = []
-    current: list[Line] = []
-    for line in split_lines(text, start, end):
-        if line.blank:
-            if current:
-                blocks.append(current)
-            current = []
-        else:
-            current.append(line)
-    if current:
-        blocks.append(current)
+    blocks = split_blocks(text, start, end)
 
     units: list[_Unit] = []
     # Indentation of the line that began the current paragraph-level unit, and the
@@ -187,10 +199,10 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     point_indent: int | None = None
     dash_line: Line | None = None  # a dash alone on its line: it opens the next block's item
     for block in blocks:
-        if len(block) == 1 and _LONE_DASH.fullmatch(block[0].text.strip()):
+        if len(block) == 1 and _LONE_DASH.fullmatch(block[0].stripped):
             dash_line = block[0]
             continue
-        trailing_dash = block[-1] if len(block) > 1 and _LONE_DASH.fullmatch(block[-1].text.strip()) else None
+        trailing_dash = block[-1] if len(block) > 1 and _LONE_DASH.fullmatch(block[-1].stripped) else None
         # Page numbers, footnote markers, tariff codes at a block's edges are no units.
         while block and _noise(block[-1], lang):
             block = block[:-1]
@@ -204,11 +216,11 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
         # Hard-wrapped prose breaks lines mid-sentence; one-paragraph-per-line text does not.
         per_line = bool(breaks) and hard * 2 > len(breaks)
         # Lines this long are whole paragraphs, even where the source lost a full stop.
-        long_lines = bool(breaks) and all(_width(prev.text.strip()) >= _PARAGRAPH_LINE for prev, _ in breaks)
+        long_lines = bool(breaks) and all(_wide(prev.stripped) for prev, _ in breaks)
         piece_start: int | None = None
         piece_marker = _Marker("none", "", 0)
         prev: Line | None = None
-        first = block[0].text.strip()
+        first = block[0].stripped
         if (
             units
             and dash_line is None
@@ -225,7 +237,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 units.append(_Unit(piece_start, prev.content_end, piece_marker))
                 continue
         for line in block:
-            stripped = line.text.strip()
+            stripped = line.stripped
             marker = _marker(stripped, lang)
             if marker.kind != "none" and prev is not None and not _may_precede_marker(prev.text):
                 marker = _Marker("none", "", 0)
@@ -297,7 +309,9 @@ class _Node:
     """Where a marked paragraph's or point's marker ends: its lead-in words follow."""
 
     def freeze(self, text: str) -> Provision:
-        end = max([self.end, *(child.freeze_end() for child in self.children)])
+        """The provision, spanning its own text and every descendant's."""
+        children = tuple(child.freeze(text) for child in self.children)
+        end = max([self.end, *(child.span.end for child in children)])
         return Provision(
             id=self.id,
             kind=self.kind,
@@ -305,11 +319,8 @@ class _Node:
             text=text[self.start : end],
             span=Span(self.start, end),
             number=self.number,
-            children=tuple(child.freeze(text) for child in self.children),
+            children=children,
         )
-
-    def freeze_end(self) -> int:
-        return max([self.end, *(child.freeze_end() for child in self.children)])
 
 
 # A lead-in needs a word: "2." alone, or "(a) —", is only a marker.
