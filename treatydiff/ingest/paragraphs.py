@@ -71,13 +71,13 @@ class _Marker:
 
 
 _NO_MARKER = _Marker("none", "", 0)
+_LONE_DASH_MARKER = _Marker("dash", "-", 1)
 _OPENS_MARKER = frozenset("0123456789(-–—•")
 _OWN_MARKERS = frozenset(
     code for table in (PARAGRAPH_MARKERS, POINT_MARKERS) for code, patterns in table.items() if patterns
 )
 
 
-@lru_cache(maxsize=4096)
 def _marker(stripped: str, lang: str) -> _Marker:
     # Most lines open with a word: no marker of the shared forms starts so ("a)" has its
     # bracket within 7 characters), and most languages have no forms of their own.
@@ -129,16 +129,31 @@ def _tail(text: str) -> str:
     return text.rstrip()[-_TAIL:]
 
 
+def _final_marks(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The punctuation marks that end a match of an end-of-line ``pattern`` on their own.
+
+    A line ending in one of them matches without a search: what stands before a mark
+    never counts (only the conjunction alternatives look back, and they end in letters).
+    """
+    return frozenset(c for c in pattern.pattern if not (c.isalnum() or c == "_") and pattern.search(c))
+
+
+_LIST_BOUNDARY_MARKS = _final_marks(LIST_BOUNDARY)
+_ITEM_END_MARKS = _final_marks(ITEM_END)
+
+
 @lru_cache(maxsize=4096)
 def _may_precede_marker(text: str) -> bool:
-    return LIST_BOUNDARY.search(_tail(text)) is not None
+    tail = _tail(text)
+    return tail[-1:] in _LIST_BOUNDARY_MARKS or LIST_BOUNDARY.search(tail) is not None
 
 
 @lru_cache(maxsize=4096)
 def _ends_item(text: str) -> bool:
     """Whether a line ends a sentence or a list item for certain (hard-wrapped prose
     also breaks lines after commas and "and", so those do not count)."""
-    return ITEM_END.search(_tail(text)) is not None
+    tail = _tail(text)
+    return tail[-1:] in _ITEM_END_MARKS or ITEM_END.search(tail) is not None
 
 
 # A line that certainly ends a sentence (not a list item ending in ";" or ",").
@@ -161,10 +176,12 @@ def _indentation(text: str, line: Line) -> int | None:
 
 def _noise(line: Line, lang: str) -> bool:
     """A line without a letter that is no marker either ("12", "* * *", "0101.10")."""
+    if line.stripped[:1].isalpha():
+        return False  # most lines: no need to look further
     return _LETTER.search(line.text) is None and _marker(line.stripped, lang).kind == "none"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     """A paragraph-sized run of lines with the marker of its first line."""
 
@@ -211,14 +228,14 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
         if not block:
             dash_line = trailing_dash or dash_line
             continue
-        breaks = list(zip(block, block[1:], strict=False))
-        hard = sum(1 for prev, _ in breaks if _ends_item(prev.text))
+        breaks = list(zip(block, block[1:], strict=False)) if len(block) > 1 else []
+        hard = sum(1 for prev, _ in breaks if _ends_item(prev.text)) if breaks else 0
         # Hard-wrapped prose breaks lines mid-sentence; one-paragraph-per-line text does not.
         per_line = bool(breaks) and hard * 2 > len(breaks)
         # Lines this long are whole paragraphs, even where the source lost a full stop.
         long_lines = bool(breaks) and all(_wide(prev.stripped) for prev, _ in breaks)
         piece_start: int | None = None
-        piece_marker = _Marker("none", "", 0)
+        piece_marker = _NO_MARKER
         prev: Line | None = None
         first = block[0].stripped
         if (
@@ -240,10 +257,10 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             stripped = line.stripped
             marker = _marker(stripped, lang)
             if marker.kind != "none" and prev is not None and not _may_precede_marker(prev.text):
-                marker = _Marker("none", "", 0)
+                marker = _NO_MARKER
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
             if opens_dash:
-                marker = _Marker("dash", "-", 1)
+                marker = _LONE_DASH_MARKER
             boundary = prev is None or _ends_item(prev.text)
             lower = stripped[:1].islower()
             # In one-paragraph-per-line text a new sentence starts a unit even where the
@@ -289,7 +306,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
 # --- building provisions --------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     """A provision under construction (mutable until the tree is complete)."""
 
@@ -310,8 +327,11 @@ class _Node:
 
     def freeze(self, text: str) -> Provision:
         """The provision, spanning its own text and every descendant's."""
-        children = tuple(child.freeze(text) for child in self.children)
-        end = max([self.end, *(child.span.end for child in children)])
+        if self.children:
+            children = tuple(child.freeze(text) for child in self.children)
+            end = max([self.end, *(child.span.end for child in children)])
+        else:
+            children, end = (), self.end
         return Provision(
             id=self.id,
             kind=self.kind,
