@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from treatydiff.model import Span
 
 __all__ = ["Line", "normalize_newlines", "split_blocks", "split_lines", "trimmed_span"]
-
-_NON_BLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 class Line:
@@ -66,14 +62,14 @@ def split_blocks(text: str, start: int = 0, end: int | None = None) -> list[list
     """
     blocks: list[list[Line]] = []
     current: list[Line] = []
-    after = -1  # where the line before ended: a line starting just past it is the next one
-    for found in _NON_BLANK_LINE.finditer(text, start, len(text) if end is None else end):
-        line_start = found.start()
-        if line_start != after + 1 and current:
+    pos = start
+    for piece in text[start:end].split("\n"):
+        if piece and not piece.isspace():
+            current.append(Line(pos, pos + len(piece), piece))
+        elif current:
             blocks.append(current)
             current = []
-        after = found.end()
-        current.append(Line(line_start, after, found.group()))
+        pos += len(piece) + 1
     if current:
         blocks.append(current)
     return blocks
