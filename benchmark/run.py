@@ -176,7 +176,7 @@ def inherited_env() -> dict[str, str]:
 
 
 def cached_env(tmp: Path) -> dict[str, str]:
-    """The inherited environment with Python's bytecode cache on, kept in ``tmp``.
+    """The inherited environment with Python's bytecode and treatydiff's caches on, kept in ``tmp``.
 
     A user's installation caches compiled modules after the first run; a sandbox with
     ``PYTHONDONTWRITEBYTECODE`` set compiles treatydiff's own modules on every run. The
@@ -185,6 +185,8 @@ def cached_env(tmp: Path) -> dict[str, str]:
     env = inherited_env()
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    # schema verdicts too (treatydiff.verdicts): the warm-up run validates each manifest once
+    env["TREATYDIFF_CACHE"] = str(tmp / "cache")
     return env
 
 
