@@ -33,6 +33,8 @@ fi
 .venv/bin/lint-imports --no-cache          # modules import one way only
 .venv/bin/ruff check treatydiff tests benchmark
 .venv/bin/mypy                             # strict, over treatydiff/
-# Property tests run 10,000 examples per parser here (TREATYDIFF_HYPOTHESIS=default: 200).
+# Property tests run 10,000 examples per parser here (TREATYDIFF_HYPOTHESIS=default: 200);
+# the PDF and Word fuzz tests too (TREATYDIFF_FUZZ_EXAMPLES, 80 when unset).
 export TREATYDIFF_HYPOTHESIS="${TREATYDIFF_HYPOTHESIS:-slow}"
+export TREATYDIFF_FUZZ_EXAMPLES="${TREATYDIFF_FUZZ_EXAMPLES:-10000}"
 .venv/bin/python -m pytest "$@"            # everything, slow tests too; -m "not slow" to skip them

@@ -48,6 +48,46 @@ def _ftfy_config() -> Any:
 # that CP1252 cannot show (0x81 0x8D 0x8F 0x90 0x9D) and was lost when the text was saved.
 _LOST_CYRILLIC = re.compile(r"[ÐÑ]\?(?=[\u0400-\u04ff\ufffdÐÑ])|(?<=[\u0400-\u04ff\ufffd])[ÐÑ]\?")
 _HINT = "save the file as UTF-8 text"
+
+# The pre-filter that runs before ftfy is imported. Every sequence ftfy's badness counts
+# holds a character of _ALONE, or a character of _SUSPECT beside one of _SUSPECT or
+# _NEIGHBOUR (tests/test_decode.py proves it from ftfy's own pattern). _ALONE: C1
+# controls and the letters that open mojibake on their own ("Ã ", "Â ", "œ;", "Ђ" of
+# "вЂ", "Ø"/"Ù"/"Î"/"Ð" before a no-break space or a dash, "√" before an acute). _SUSPECT: Latin-1 and Latin
+# Extended-A, modifier accents, typographic quotes, currency, letterlike and maths
+# signs, box drawing. _NEIGHBOUR: Greek and Cyrillic. Plain text, English quotes (’),
+# dashes, ellipses and no-break spaces pass without ftfy ever being imported.
+_ALONE = "\x80-\x9f\u00c2\u00c3\u00ce\u00d0\u00d8\u00d9\u0152\u0153\u0402\u221a"
+_SUSPECT = (
+    "\x80-\x9f\u00a1-\u00ac\u00ae-\u00b3\u00b5\u00b6\u00b8-\u017f\u0192\u02c6-\u02dd\u0384\u0385"
+    "\u0490\u0491\u2018\u201a-\u2022\u2030-\u2044\u20a0-\u20cf\u2100-\u2122\u2200-\u22ff\u2310"
+    "\u2500-\u25ff\uf8ff\ufb01\ufb02\ufffd"
+)
+_NEIGHBOUR = "\u0370-\u045f"
+
+
+def _chars(ranges: str) -> frozenset[str]:
+    """The characters of a class written as in a regex: "a-cx" → {a, b, c, x}."""
+    found = re.findall(r"(.)-(.)|(.)", ranges, re.DOTALL)
+    return frozenset(chr(c) for low, high, one in found for c in range(ord(low or one), ord(high or one) + 1))
+
+
+_SCAN = re.compile("[" + _SUSPECT + _ALONE + "]")
+_ALONE_CHARS = _chars(_ALONE)
+_NEAR_CHARS = _chars(_SUSPECT + _NEIGHBOUR)
+
+
+def _suspect(text: str) -> bool:
+    """Whether ftfy's badness of ``text`` can be above zero, by the pre-filter above."""
+    for found in _SCAN.finditer(text):
+        at = found.start()
+        if text[at] in _ALONE_CHARS:
+            return True
+        if text[at - 1 : at] in _NEAR_CHARS or text[at + 1 : at + 2] in _NEAR_CHARS:
+            return True
+    return False
+
+
 # Every sequence ftfy's badness counts holds a "trigger": a character of its mojibake
 # categories or its pattern, other than ASCII, the basic Cyrillic letters (U+0410-U+044F)
 # and the 'common' punctuation (’ – … no-break space), which it counts only beside
@@ -160,13 +200,19 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     """Undo UTF-8 read as CP1252 or CP1251 ("Ð¡Ð¾Ð³" → "Сог") when that clearly helps.
 
     Uses ftfy's encoding fixes only. The repair is kept when it lowers ftfy's
-    badness score; Cyrillic bytes that were lost as ``?`` become U+FFFD.
+    badness score; Cyrillic bytes that were lost as ``?`` become U+FFFD. Text
+    that cannot score above zero is left alone before ftfy is even imported.
 
     Returns:
         The text (repaired or unchanged) and whether it was repaired.
     """
-    if text.isascii() or not _may_be_mojibake(text):
+    if text.isascii() or not _suspect(text) or not _may_be_mojibake(text):
         return text, False
+    return _ftfy_repair(text)
+
+
+def _ftfy_repair(text: str) -> tuple[str, bool]:
+    """:func:`repair_mojibake` without its pre-filters: ftfy asked about every text."""
     import ftfy
     from ftfy.badness import badness
 

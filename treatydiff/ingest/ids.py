@@ -123,6 +123,10 @@ class IdRegistry:
 
     def claim(self, wanted: str, *, container: str | None = None) -> str:
         """Reserve ``wanted``; on a repeat try ``CONTAINER.wanted``, then append ``_2``, ``_3`` …"""
+        first = fit_id(wanted)
+        if first not in self.used:
+            self.used.add(first)
+            return first
         candidates = [wanted]
         if container:
             candidates.append(f"{container}.{wanted}")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from treatydiff.ingest.numbers import number_slug
 from treatydiff.languages import LANGUAGES, Language, language
@@ -82,15 +82,18 @@ class LabelMaker:
         The lead-in of a paragraph or point (``unit="intro"``) has no number:
         "Article 3(1), introductory words", "Статья 3 п. 1, вводная часть".
         """
+        template, word = self._child_forms[unit]
+        number = printed if unit == "point" or not printed else self._number(printed)
+        return template.format(parent=parent, word=word, n=number).rstrip()
+
+    @functools.cached_property
+    def _child_forms(self) -> dict[str, tuple[str, str]]:
+        """The template and word of each child unit, looked up once per language."""
         labels = self.record.labels
-        template = {
-            "paragraph": labels.paragraph,
-            "point": labels.point,
-            "intro": labels.intro,
-            "recital": labels.recital,
-        }.get(unit, labels.other)
-        number = printed if unit == "point" else self._number(printed)
-        return template.format(parent=parent, word=self.word(unit), n=number).rstrip()
+        templates = {"paragraph": labels.paragraph, "point": labels.point, "intro": labels.intro}
+        templates["recital"] = labels.recital
+        units: tuple[LabelUnit, ...] = get_args(LabelUnit)
+        return {unit: (templates.get(unit, labels.other), self.word(unit)) for unit in units}
 
 
 def container_unit(kind: Kind) -> LabelUnit:

@@ -2,34 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from treatydiff.model import Span
 
-__all__ = ["Line", "normalize_newlines", "split_lines", "trimmed_span"]
+__all__ = ["Line", "normalize_newlines", "split_blocks", "split_lines", "trimmed_span"]
 
 
-@dataclass(frozen=True)
 class Line:
-    """One line of the source: ``[start, end)`` without its newline, and its text."""
+    """One line of the source: ``[start, end)`` without its newline, and its text.
 
-    start: int
-    end: int
-    text: str
+    What the parsers ask of every line is worked out once, when it is made: its
+    ``stripped`` text and the offsets of its content.
+    """
 
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
+    # content_start: the first non-whitespace character (``end`` for a blank line);
+    # content_end: just after the last one (``start`` for a blank line).
+    __slots__ = ("blank", "content_end", "content_start", "end", "start", "stripped", "text")
 
-    @property
-    def content_start(self) -> int:
-        """Offset of the first non-whitespace character (``end`` for a blank line)."""
-        return self.start + (len(self.text) - len(self.text.lstrip())) if not self.blank else self.end
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.stripped = stripped = text.strip()
+        self.blank = not stripped
+        if stripped:
+            # Everything before the first character of ``stripped`` is whitespace.
+            self.content_start = start + text.find(stripped[0])
+            self.content_end = self.content_start + len(stripped)
+        else:
+            self.content_start = end
+            self.content_end = start
 
-    @property
-    def content_end(self) -> int:
-        """Offset just after the last non-whitespace character."""
-        return self.start + len(self.text.rstrip())
+    def __repr__(self) -> str:
+        return f"Line({self.start}, {self.end}, {self.text!r})"
 
 
 def normalize_newlines(text: str) -> str:
@@ -49,6 +53,26 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
         lines.append(Line(pos, nl, text[pos:nl]))
         pos = nl + 1
     return lines
+
+
+def split_blocks(text: str, start: int = 0, end: int | None = None) -> list[list[Line]]:
+    """The runs of non-blank lines of ``text[start:end]``, as :func:`split_lines` cuts them.
+
+    Blank lines (empty or whitespace only) separate the runs and are not returned.
+    """
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    pos = start
+    for piece in text[start:end].split("\n"):
+        if piece and not piece.isspace():
+            current.append(Line(pos, pos + len(piece), piece))
+        elif current:
+            blocks.append(current)
+            current = []
+        pos += len(piece) + 1
+    if current:
+        blocks.append(current)
+    return blocks
 
 
 def trimmed_span(text: str, start: int, end: int) -> Span | None:

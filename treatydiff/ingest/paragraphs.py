@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from treatydiff.ingest.conventions import (
@@ -22,7 +23,7 @@ from treatydiff.ingest.conventions import (
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
 from treatydiff.ingest.labels import LabelUnit, label_maker
-from treatydiff.ingest.lines import Line, split_lines, trimmed_span
+from treatydiff.ingest.lines import Line, split_blocks, split_lines, trimmed_span
 from treatydiff.ingest.numbers import int_to_roman, number_slug, roman_to_int
 from treatydiff.model import Kind, Provision, Span
 
@@ -62,6 +63,13 @@ def _width(line: str) -> int:
     return len(line) + len(_WIDE.findall(line))
 
 
+def _wide(line: str) -> bool:
+    """Whether ``line`` is at least :data:`_PARAGRAPH_LINE` columns wide (see :func:`_width`)."""
+    if len(line) >= _PARAGRAPH_LINE:
+        return True
+    return 2 * len(line) >= _PARAGRAPH_LINE and _width(line) >= _PARAGRAPH_LINE
+
+
 @dataclass(frozen=True)
 class _Marker:
     kind: MarkerKind
@@ -75,7 +83,19 @@ def _form(found: re.Match[str]) -> str:
     return {"p": "()", "r": ")", "d": ".", "t": "."}.get(found.lastgroup or "", "")
 
 
+_NO_MARKER = _Marker("none", "", 0)
+_LONE_DASH_MARKER = _Marker("dash", "-", 1)
+_OPENS_MARKER = frozenset("0123456789(-–—•")
+_OWN_MARKERS = frozenset(
+    code for table in (PARAGRAPH_MARKERS, POINT_MARKERS) for code, patterns in table.items() if patterns
+)
+
+
 def _marker(stripped: str, lang: str) -> _Marker:
+    # Most lines open with a word: no marker of the shared forms starts so ("a)" has its
+    # bracket within 7 characters), and most languages have no forms of their own.
+    if stripped[:1] not in _OPENS_MARKER and ")" not in stripped[:8] and lang not in _OWN_MARKERS:
+        return _NO_MARKER
     # The language's own markers first: in Korean "1)" is a point, not a paragraph.
     for pattern in PARAGRAPH_MARKERS.get(lang, ()):
         found = pattern.match(stripped)
@@ -96,7 +116,7 @@ def _marker(stripped: str, lang: str) -> _Marker:
         return _Marker("roman" if roman else "letter", printed, point.end(), _form(point))
     if _DASH_MARKER.match(stripped):
         return _Marker("dash", stripped[0], 1)
-    return _Marker("none", "", 0)
+    return _NO_MARKER
 
 
 def _continues_letters(printed: str, last_letter: str | None, following: str | None) -> bool:
@@ -122,14 +142,31 @@ def _tail(text: str) -> str:
     return text.rstrip()[-_TAIL:]
 
 
+def _final_marks(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The punctuation marks that end a match of an end-of-line ``pattern`` on their own.
+
+    A line ending in one of them matches without a search: what stands before a mark
+    never counts (only the conjunction alternatives look back, and they end in letters).
+    """
+    return frozenset(c for c in pattern.pattern if not (c.isalnum() or c == "_") and pattern.search(c))
+
+
+_LIST_BOUNDARY_MARKS = _final_marks(LIST_BOUNDARY)
+_ITEM_END_MARKS = _final_marks(ITEM_END)
+
+
+@lru_cache(maxsize=4096)
 def _may_precede_marker(text: str) -> bool:
-    return LIST_BOUNDARY.search(_tail(text)) is not None
+    tail = _tail(text)
+    return tail[-1:] in _LIST_BOUNDARY_MARKS or LIST_BOUNDARY.search(tail) is not None
 
 
+@lru_cache(maxsize=4096)
 def _ends_item(text: str) -> bool:
     """Whether a line ends a sentence or a list item for certain (hard-wrapped prose
     also breaks lines after commas and "and", so those do not count)."""
-    return ITEM_END.search(_tail(text)) is not None
+    tail = _tail(text)
+    return tail[-1:] in _ITEM_END_MARKS or ITEM_END.search(tail) is not None
 
 
 # A line that certainly ends a sentence (not a list item ending in ";" or ",").
@@ -152,7 +189,9 @@ def _indentation(text: str, line: Line) -> int | None:
 
 def _noise(line: Line, lang: str) -> bool:
     """A line without a letter that is no marker either ("12", "* * *", "0101.10", a page's "- 18 -")."""
-    stripped = line.text.strip()
+    if line.stripped[:1].isalpha():
+        return False  # most lines: no need to look further
+    stripped = line.stripped
     if _LETTER.search(stripped) is not None:
         return False
     return _marker(stripped, lang).kind == "none" or _PAGE_NUMBER.fullmatch(stripped) is not None
@@ -193,7 +232,7 @@ def _caption_lines(lines: list[Line]) -> int:
     """How many of the last lines of ``lines`` form a caption (0 when they do not)."""
     for count in range(min(_CAPTION_LINES, len(lines)), 0, -1):
         tail = lines[-count:]
-        if all(_caption_like(line.text.strip(), first=i == 0) for i, line in enumerate(tail)):
+        if all(_caption_like(line.stripped, first=i == 0) for i, line in enumerate(tail)):
             return count
     return 0
 
@@ -231,7 +270,7 @@ def _trailing_caption_start(text: str, start: int, end: int) -> int:
     return lines[-count].content_start
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     """A paragraph-sized run of lines with the marker of its first line."""
 
@@ -257,17 +296,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     recital of its own after a line without punctuation: the Charter's "… these
     aims" / "Accordingly, …", where some language versions lost the full stop.
     """
-    blocks: list[list[Line]] = []
-    current: list[Line] = []
-    for line in split_lines(text, start, end):
-        if line.blank:
-            if current:
-                blocks.append(current)
-            current = []
-        else:
-            current.append(line)
-    if current:
-        blocks.append(current)
+    blocks = split_blocks(text, start, end)
 
     units: list[_Unit] = []
     # Indentation of the line that began the current paragraph-level unit, and the
@@ -277,10 +306,10 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     dash_line: Line | None = None  # a dash alone on its line: it opens the next block's item
     last_dotted: str | None = None  # the last "a." / "i." marker taken: "b." must follow it
     for block in blocks:
-        if len(block) == 1 and _LONE_DASH.fullmatch(block[0].text.strip()):
+        if len(block) == 1 and _LONE_DASH.fullmatch(block[0].stripped):
             dash_line = block[0]
             continue
-        trailing_dash = block[-1] if len(block) > 1 and _LONE_DASH.fullmatch(block[-1].text.strip()) else None
+        trailing_dash = block[-1] if len(block) > 1 and _LONE_DASH.fullmatch(block[-1].stripped) else None
         # Page numbers, footnote markers, tariff codes at a block's edges are no units.
         while block and _noise(block[-1], lang):
             block = block[:-1]
@@ -289,18 +318,18 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
         if not block:
             dash_line = trailing_dash or dash_line
             continue
-        breaks = list(zip(block, block[1:], strict=False))
-        hard = sum(1 for prev, _ in breaks if _ends_item(prev.text))
+        breaks = list(zip(block, block[1:], strict=False)) if len(block) > 1 else []
+        hard = sum(1 for prev, _ in breaks if _ends_item(prev.text)) if breaks else 0
         # Hard-wrapped prose breaks lines mid-sentence; one-paragraph-per-line text does not.
         per_line = bool(breaks) and hard * 2 > len(breaks)
         # Lines this long are whole paragraphs, even where the source lost a full stop.
-        long_lines = bool(breaks) and all(_width(prev.text.strip()) >= _PARAGRAPH_LINE for prev, _ in breaks)
+        long_lines = bool(breaks) and all(_wide(prev.stripped) for prev, _ in breaks)
         piece_start: int | None = None
-        piece_marker = _Marker("none", "", 0)
+        piece_marker = _NO_MARKER
         piece_lines: list[Line] = []  # the lines of the current unit in this block
         at_boundary = False  # whether the current unit began at a blank line or a sentence's end
         prev: Line | None = None
-        first = block[0].text.strip()
+        first = block[0].stripped
         first_marker = _marker(first, lang)
         before = text[units[-1].start : units[-1].end] if units else ""
         if (
@@ -321,7 +350,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 units.append(_Unit(piece_start, prev.content_end, piece_marker))
                 continue
         for line in block:
-            stripped = line.text.strip()
+            stripped = line.stripped
             if prev is not None and _noise(line, lang):
                 continue  # a footnote number or page number inside a paragraph
             marker = _marker(stripped, lang)
@@ -329,17 +358,17 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 if _next_in_list(marker.printed, last_dotted):
                     last_dotted = marker.printed
                 else:
-                    marker = _Marker("none", "", 0)
+                    marker = _NO_MARKER
             keep: int | None = None  # lines of the unit kept before a caption that is dropped
             if marker.kind != "none" and prev is not None and not _may_precede_marker(prev.text):
                 keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
                 if keep is None:
-                    marker = _Marker("none", "", 0)
+                    marker = _NO_MARKER
             elif prev is not None and _cut_reference(stripped, marker, prev.text):
-                marker = _Marker("none", "", 0)
+                marker = _NO_MARKER
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
             if opens_dash:
-                marker = _Marker("dash", "-", 1)
+                marker = _LONE_DASH_MARKER
             boundary = prev is None or _ends_item(prev.text)
             lower = stripped[:1].islower()
             # In one-paragraph-per-line text a new sentence starts a unit even where the
@@ -391,7 +420,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
 # --- building provisions --------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     """A provision under construction (mutable until the tree is complete)."""
 
@@ -411,7 +440,12 @@ class _Node:
     """Where a marked paragraph's or point's marker ends: its lead-in words follow."""
 
     def freeze(self, text: str) -> Provision:
-        end = max([self.end, *(child.freeze_end() for child in self.children)])
+        """The provision, spanning its own text and every descendant's."""
+        if self.children:
+            children = tuple(child.freeze(text) for child in self.children)
+            end = max([self.end, *(child.span.end for child in children)])
+        else:
+            children, end = (), self.end
         return Provision(
             id=self.id,
             kind=self.kind,
@@ -419,11 +453,8 @@ class _Node:
             text=text[self.start : end],
             span=Span(self.start, end),
             number=self.number,
-            children=tuple(child.freeze(text) for child in self.children),
+            children=children,
         )
-
-    def freeze_end(self) -> int:
-        return max([self.end, *(child.freeze_end() for child in self.children)])
 
 
 # A lead-in needs a word: "2." alone, or "(a) —", is only a marker.

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from treatydiff.errors import IngestError, InputError
+from treatydiff.ingest.collector import collector_paused
 from treatydiff.ingest.conventions import ANNEX, CLOSING_START, CONTAINERS
 from treatydiff.ingest.decode import repair_mojibake
 from treatydiff.ingest.ids import IdRegistry, article_segment, container_segment, nested_label
@@ -220,6 +221,11 @@ def parse_tota(data: bytes, *, origin: str, number: int | None = None) -> tuple[
         IngestError: when the XML is malformed, not a ToTA file, has no article with
             text, or holds another agreement than ``number``.
     """
+    with collector_paused():
+        return _parse_tota(data, origin, number)
+
+
+def _parse_tota(data: bytes, origin: str, number: int | None) -> tuple[TreatyMeta, Body]:
     root = _parse_xml(data, origin)
     meta_lang = (_text(root.find("meta/language")) or "").lower()
     articles = list(root.iter("article"))
@@ -246,11 +252,13 @@ def parse_tota(data: bytes, *, origin: str, number: int | None = None) -> tuple[
     position = {chapter: index for index, chapter in enumerate(chapters)}
     builder = _Builder(source, lang)
     printed = [_article_number(a.get("number")) for a in articles]
+    following: list[str | None] = [None] * len(articles)  # the next printed number after each
+    for at in range(len(articles) - 1, 0, -1):
+        following[at - 1] = printed[at] if printed[at] is not None else following[at]
     for at, (article, span) in enumerate(zip(articles, spans, strict=True)):
         index = position.get(article.getparent())
-        following = next((p for p in printed[at + 1 :] if p is not None), None)
-        last = at == len(articles) - 1
-        builder.add(article, span, None if index is None else (index, chapters[index]), following, last=last)
+        chapter = None if index is None else (index, chapters[index])
+        builder.add(article, span, chapter, following[at], last=at == len(articles) - 1)
     provisions = tuple(item if isinstance(item, Provision) else item.freeze(source) for item in builder.top)
     body = Body(
         lang=lang, source_text=source, provisions=provisions, title=builder.title, warnings=tuple(warnings)

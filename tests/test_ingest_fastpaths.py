@@ -1,0 +1,58 @@
+# synthetic: every text in this file is generated for these tests.
+"""The parsers' shortcuts answer exactly as the slow ways they stand in for (speed is in benchmark/run.py)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from treatydiff.ingest import paragraphs
+from treatydiff.ingest.conventions import ITEM_END, LIST_BOUNDARY
+from treatydiff.ingest.lines import split_blocks, split_lines
+
+_LINE_TEXT = st.text(alphabet=st.sampled_from(" \t\n\n\u00a0\u3000\x1c\x85\u2028ab.;,1("), max_size=30)
+
+
+@given(_LINE_TEXT, st.integers(0, 30), st.integers(0, 30))
+def test_blocks_are_the_runs_of_non_blank_lines(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    expected: list[list[tuple[int, int, str]]] = [[]]
+    for line in split_lines(text, start, end):
+        if line.text.strip():
+            expected[-1].append((line.start, line.end, line.text))
+        elif expected[-1]:
+            expected.append([])
+    got = [[(line.start, line.end, line.text) for line in block] for block in split_blocks(text, start, end)]
+    assert got == [block for block in expected if block]
+    for block in split_blocks(text, start, end):
+        for line in block:
+            assert line.stripped == line.text.strip()
+            assert text[line.content_start : line.content_end] == line.stripped
+
+
+_ENDINGS = st.text(
+    alphabet=st.sampled_from("ab y,;:.!?)]»\"”'’…。；：！？؛؟\u200e\u200f-—"), max_size=12
+).map(lambda tail: "the Parties shall " + tail)
+_WORDS = st.sampled_from(["", " and", " or", "; and", ", or", " и", "; или", " y", " ou", "; et", " 및"])
+
+
+@given(_ENDINGS, _WORDS)
+def test_line_ends_answer_as_the_end_of_line_patterns(text: str, word: str) -> None:
+    line = text + word
+    paragraphs._ends_item.cache_clear()
+    paragraphs._may_precede_marker.cache_clear()
+    assert paragraphs._ends_item(line) == (ITEM_END.search(paragraphs._tail(line)) is not None)
+    assert paragraphs._may_precede_marker(line) == (LIST_BOUNDARY.search(paragraphs._tail(line)) is not None)
+
+
+_MARKER_START = st.text(alphabet=st.sampled_from("1234567890()-–—•.aivxIVXабвZ) \t"), min_size=1, max_size=10)
+
+
+@given(st.one_of(_MARKER_START, st.text(max_size=10)), st.sampled_from(["en", "ru", "fr", "es", "ar", "xx"]))
+def test_lines_the_first_characters_rule_out_hold_no_marker(text: str, lang: str) -> None:
+    stripped = (text + " widgets").strip()
+    found = paragraphs._marker(stripped, lang)
+    if stripped[:1] not in paragraphs._OPENS_MARKER and ")" not in stripped[:8]:
+        assert found.kind == "none"
+        for pattern in (paragraphs._NUMBER_MARKER, paragraphs._POINT_MARKER, paragraphs._DASH_MARKER):
+            assert pattern.match(stripped) is None
