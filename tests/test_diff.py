@@ -403,3 +403,166 @@ def test_indel_and_dmp_find_minimal_diffs_of_one_length(corpus_dir: Path, tmp_pa
     assert len(pairs) > 15
     for a, b in pairs:
         assert diff_texts(a, b).similarity == diff_texts_dmp(a, b).similarity
+
+
+# --- the clean-up: linear time, the same result as folding one run at a time -----------
+
+Runs = list[tuple[str, list[str]]]
+
+
+def _reference_cleanup(runs: Runs, left_starts: set[int], right_starts: set[int]) -> Runs:
+    """The clean-up as docs/diff.md states it, and as treatydiff ran it before it was made
+    linear: fold the first foldable kept run, then look again from the start."""
+    from treatydiff.diff import _merge, _regroup
+
+    def edits(runs: Runs, k: int, step: int) -> int:
+        counts = {"delete": 0, "insert": 0}
+        k += step
+        while 0 <= k < len(runs) and runs[k][0] != "equal":
+            counts[runs[k][0]] += len(runs[k][1])
+            k += step
+        return max(counts.values())
+
+    def fold(runs: Runs, k: int) -> Runs:
+        start = k
+        while start > 0 and runs[start - 1][0] != "equal":
+            start -= 1
+        stop = k + 1
+        while stop < len(runs) and runs[stop][0] != "equal":
+            stop += 1
+        group = [*runs[start:k], ("delete", runs[k][1]), ("insert", runs[k][1]), *runs[k + 1 : stop]]
+        deleted = [t for kind, tokens in group if kind == "delete" for t in tokens]
+        inserted = [t for kind, tokens in group if kind == "insert" for t in tokens]
+        return _merge([*runs[:start], ("delete", deleted), ("insert", inserted), *runs[stop:]])  # type: ignore[list-item]
+
+    runs = _regroup(runs)  # type: ignore[arg-type]
+    left_end = sum(len(tokens) for kind, tokens in runs if kind != "insert")
+    right_end = sum(len(tokens) for kind, tokens in runs if kind != "delete")
+    folded = True
+    while folded:
+        folded = False
+        i = j = 0
+        for k, (kind, tokens) in enumerate(runs):
+            if kind == "equal" and 0 < k < len(runs) - 1:
+                size = len(tokens)
+                whole = (
+                    (i == 0 or i in left_starts)
+                    and (j == 0 or j in right_starts)
+                    and (i + size in left_starts or i + size == left_end)
+                    and (j + size in right_starts or j + size == right_end)
+                )
+                if (
+                    size <= edits(runs, k, -1)
+                    and size <= edits(runs, k, 1)
+                    and not whole
+                    and not any(is_content_word(t) for t in tokens)
+                ):
+                    runs = fold(runs, k)
+                    folded = True
+                    break
+            i += len(tokens) if kind != "insert" else 0
+            j += len(tokens) if kind != "delete" else 0
+    return runs
+
+
+_RUN_WORDS = st.sampled_from(["the", "of", "and", "to", "a", "shall", "Party", "trade", "не", "и", "1."])
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["equal", "delete", "insert"]), st.lists(_RUN_WORDS, min_size=1, max_size=4)
+        ),
+        max_size=30,
+    ),
+    st.data(),
+)
+def test_cleanup_matches_folding_one_run_at_a_time(runs: Runs, data: st.DataObject) -> None:  # synthetic
+    left = sum(len(tokens) for kind, tokens in runs if kind != "insert")
+    right = sum(len(tokens) for kind, tokens in runs if kind != "delete")
+    left_starts = data.draw(st.sets(st.integers(1, max(left, 1))))
+    right_starts = data.draw(st.sets(st.integers(1, max(right, 1))))
+    copy = [(kind, list(tokens)) for kind, tokens in runs]
+    assert cleanup(runs, left_starts, right_starts) == _reference_cleanup(copy, left_starts, right_starts)  # type: ignore[arg-type]
+
+
+@pytest.mark.corpus
+def test_cleanup_matches_folding_one_run_at_a_time_on_real_pairs(corpus_dir: Path, tmp_path: Path) -> None:
+    """Related pairs (same article number in the Russian FTA family) and unrelated ones
+    (articles of the TPP beside articles of NAFTA, which leave many short kept runs)."""
+    import random
+
+    from treatydiff.compare import article_level
+    from treatydiff.corpus import Registry
+    from treatydiff.diff import _indel_runs, _merge, _paragraph_starts
+    from treatydiff.store import Store
+
+    registry = Registry(store=Store(tmp_path / "store"), tota_dir=corpus_dir / "tota")
+    texts = {n: [p.text for p in article_level(registry.load(f"tota:{n}"))] for n in (420, 423, 94, 449, 112)}
+    pairs = list(zip(texts[420], texts[423], strict=False)) + list(zip(texts[420], texts[94], strict=False))
+    rng = random.Random(9)
+    short = {n: [t for t in texts[n] if len(t.split()) < 400] for n in (449, 112)}
+    pairs += [(rng.choice(short[449]), rng.choice(short[112])) for _ in range(60)]
+    folds = 0
+    for a_text, b_text in pairs:
+        a, a_starts, _ = _paragraph_starts(a_text)
+        b, b_starts, _ = _paragraph_starts(b_text)
+        minimal = _merge(_indel_runs(a, b)[0])
+        expected = _reference_cleanup(minimal, a_starts, b_starts)  # type: ignore[arg-type]
+        assert cleanup(minimal, a_starts, b_starts) == expected
+        folds += len(expected) < len(_merge(minimal))
+    assert folds > 20  # the pairs exercise the folding, not only its absence
+
+
+# --- long texts: a bounded word matrix ---------------------------------------------------
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]), max_size=60),
+    st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]), max_size=60),
+    st.integers(1, 400),
+)
+def test_texts_over_the_matrix_bound_still_rebuild_both_sides(
+    left: list[str], right: list[str], cells: int
+) -> None:  # synthetic
+    import treatydiff.diff as module
+
+    original = module._MAX_CELLS
+    module._MAX_CELLS = cells
+    try:
+        runs, shared = module._indel_runs(left, right)
+        mirrored, shared_back = module._indel_runs(right, left)
+    finally:
+        module._MAX_CELLS = original
+    assert [t for kind, tokens in runs if kind != "insert" for t in tokens] == left
+    assert [t for kind, tokens in runs if kind != "delete" for t in tokens] == right
+    assert shared == shared_back == sum(len(tokens) for kind, tokens in runs if kind == "equal")
+    swap = {"equal": "equal", "delete": "insert", "insert": "delete"}
+    assert [(swap[kind], tokens) for kind, tokens in mirrored] == runs
+
+
+def test_long_texts_are_cut_at_the_words_each_side_holds_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # synthetic: two 300-word texts that share the once-only words u0..u9 in order
+    import treatydiff.diff as module
+
+    filler = ["x", "y", "z"]
+    left = [w for k in range(10) for w in (f"u{k}", *(filler * 10))]
+    right = [w for k in range(10) for w in (f"u{k}", *(filler[::-1] * 10))]
+    exact, exact_shared = module._indel_runs(left, right)
+    monkeypatch.setattr(module, "_MAX_CELLS", 2_000)
+    runs, shared = module._indel_runs(left, right)
+    kept = [t for kind, tokens in runs if kind == "equal" for t in tokens]
+    assert [t for t in kept if t.startswith("u")] == [f"u{k}" for k in range(10)]
+    assert 0 < shared <= exact_shared  # no longer minimal, never more than the minimal diff shares
+    assert runs != exact
+
+
+def test_long_texts_without_once_only_words_are_diffed_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    # synthetic: the same 200 words, repeated, on both sides: no word occurs once
+    import treatydiff.diff as module
+
+    words = ["the", "Parties", "shall", "cooperate"] * 50
+    monkeypatch.setattr(module, "_MAX_CELLS", 1_000)
+    runs, shared = module._indel_runs(words, words)
+    assert runs == [("equal", words)]
+    assert shared == len(words)
