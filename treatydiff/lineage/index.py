@@ -159,7 +159,11 @@ class _Chunks:
         self.docs.append((docs[order] + first_doc).astype(np.int32))
         self.features.append(features[order].astype(np.uint32))
         self.counts.append(np.minimum(counts[order], _MAX_COUNT).astype(np.uint8))
-        self.df += np.bincount(features, minlength=1 << BITS)
+        # each (document, feature) pair occurs once: a feature's documents are its run's length
+        sorted_features = features[order]
+        if len(sorted_features):
+            starts = np.flatnonzero(np.concatenate(([True], sorted_features[1:] != sorted_features[:-1])))
+            self.df[sorted_features[starts]] += np.diff(np.append(starts, len(sorted_features)))
 
     def postings(self, total: int) -> dict[str, npt.NDArray[Any]]:
         """Postings laid out by a counting sort: no copy of the whole corpus is ever sorted."""
