@@ -15,10 +15,12 @@ import pytest
 
 from treatydiff.cli import main
 from treatydiff.corpus import Registry
-from treatydiff.errors import StoreError
-from treatydiff.lineage.index import Postings, build_index, index_path, open_index
+from treatydiff.errors import StoreError, UnknownTreaty
+from treatydiff.lineage.build import build_index
+from treatydiff.lineage.index import Postings, index_path, open_index
 from treatydiff.lineage.shingles import jaccard, shingle_features, shingle_pairs, shingle_set
 from treatydiff.lineage.storage import read_arrays, write_arrays
+from treatydiff.model import normalize_treaty_id
 from treatydiff.store import Store
 
 FAMILY = ("tota:420", "tota:421", "tota:423", "tota:424", "tota:43", "tota:94", "tota:422", "tota:76")
@@ -253,6 +255,33 @@ def test_cross_language_relatives_through_the_lexicon(
     # a paragraph is not indexed (articles are): its text comes from the registry
     paragraph = _lineage(capsys, store, corpus_dir, "un-charter:art-2.p4")
     assert [r["citation"] for r in paragraph["relatives"]] == ["charter-copy-en:art-2"]  # type: ignore[union-attr]
+
+
+@pytest.mark.corpus
+def test_worker_processes_write_the_same_file_byte_for_byte(corpus_dir: Path, tmp_path: Path) -> None:
+    registry = Registry(store=Store(tmp_path / "store"), tota_dir=corpus_dir / "tota")
+    refs = [(normalize_treaty_id(ref), None) for ref in (*FAMILY, *UNRELATED)]
+    serial, parallel = tmp_path / "serial.bin", tmp_path / "parallel.bin"
+    seen: list[tuple[int, int, str]] = []
+    assert build_index(registry, serial, refs, workers=0) == build_index(
+        registry, parallel, refs, lambda *step: seen.append(step), workers=2
+    )
+    assert serial.read_bytes() == parallel.read_bytes()
+    assert [done for done, _total, _what in seen] == list(range(1, len(refs) + 1))
+    assert seen[0][2] == "tota-420 (en)"
+
+
+@pytest.mark.corpus
+def test_a_text_that_fails_in_a_worker_raises_the_serial_error(corpus_dir: Path, tmp_path: Path) -> None:
+    registry = Registry(store=Store(tmp_path / "store"), tota_dir=corpus_dir / "tota")
+    refs = [("tota-420", None), ("tota-9999", None), ("tota-423", None)]
+    with pytest.raises(UnknownTreaty) as serial:
+        build_index(registry, tmp_path / "serial.bin", refs, workers=0)
+    with pytest.raises(UnknownTreaty) as parallel:
+        build_index(registry, tmp_path / "parallel.bin", refs, workers=2)
+    assert str(parallel.value) == str(serial.value)
+    assert "9999" in str(serial.value)
+    assert not (tmp_path / "parallel.bin").exists()
 
 
 @pytest.mark.corpus

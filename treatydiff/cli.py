@@ -941,7 +941,8 @@ def index_build(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from treatydiff.lineage.index import build_index, index_path
+    from treatydiff.lineage.build import build_index
+    from treatydiff.lineage.index import index_path
     from treatydiff.model import normalize_treaty_id
 
     registry = _registry(store, tota_dir, texts)
