@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,9 @@ from hypothesis import settings
 settings.register_profile("default", max_examples=200)
 settings.register_profile("slow", max_examples=10_000)
 settings.load_profile(os.environ.get("TREATYDIFF_HYPOTHESIS", "default"))
+
+# Schema verdicts (treatydiff.verdicts) go to a folder of this run, never the user's cache.
+os.environ["TREATYDIFF_CACHE"] = tempfile.mkdtemp(prefix="treatydiff-test-cache-")
 
 pytest_plugins = ["pytester"]  # tests/test_markers.py runs this conftest on example tests
 

@@ -7,6 +7,7 @@ the modules loaded by the time it exits. The treaty texts are synthetic.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -66,10 +67,14 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "store"
 
 
-def _loaded(tmp_path: Path, *argv: str) -> set[str]:
+def _loaded(tmp_path: Path, *argv: str, cache: Path | None = None) -> set[str]:
+    """The modules a run of ``treatydiff ARGV`` loaded (schema verdicts kept in ``cache``)."""
     out = tmp_path / "modules.json"
     probe = _PROBE.replace("OUT", repr(str(out)))
-    done = subprocess.run([sys.executable, "-c", probe, json.dumps(argv)], capture_output=True, text=True)
+    env = {**os.environ, "TREATYDIFF_CACHE": str(cache or tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", probe, json.dumps(argv)], capture_output=True, text=True, env=env
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["code"] in (0, None), done.stderr
@@ -105,9 +110,32 @@ def test_help_imports_no_library_module(argv: list[str], tmp_path: Path) -> None
 def test_commands_import_only_the_heavy_libraries_they_use(
     argv: list[str], allowed: tuple[str, ...], store: Path, tmp_path: Path
 ) -> None:
-    loaded = _loaded(tmp_path, *argv, "--store", str(store))
-    # every command that reads the registry validates its manifests with jsonschema
-    heavy = tuple(name for name in HEAVY if name not in (*allowed, "jsonschema"))
-    assert _none_of(loaded, (*heavy, "treatydiff.fetch", "treatydiff.ingest.html")) == []
+    cache = tmp_path / "cache"
+    _loaded(tmp_path, *argv, "--store", str(store), cache=cache)  # validates the manifests once
+    loaded = _loaded(tmp_path, *argv, "--store", str(store), cache=cache)
+    # a stored body is read as it is: no parser loads, and manifests validated before are not again
+    heavy = tuple(name for name in HEAVY if name not in allowed)
+    parsers = ("treatydiff.ingest.text", "treatydiff.ingest.tota")
+    assert _none_of(loaded, (*heavy, "treatydiff.fetch", *parsers)) == []
     if "html" in argv:
         assert "jinja2" in loaded and "rich.table" not in loaded
+
+
+@pytest.mark.corpus
+def test_a_tota_annex_with_a_map_loads_no_schema_validator_the_second_time(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    argv = ("diff", "tota:420", "tota:423", "--tota-dir", str(corpus_dir / "tota"),
+            "--map", str(Path(__file__).parent.parent / "mappings" / "tota-420_tota-423.yaml"),
+            "--format", "html", "--out", str(tmp_path / "annex.html"), "--force",
+            "--store", str(tmp_path / "store"))  # fmt: skip
+    first = _loaded(tmp_path, *argv)
+    assert "jsonschema" in first  # the manifests and the map's header, validated once
+    loaded = _loaded(tmp_path, *argv)
+    assert _none_of(loaded, ("jsonschema", "treatydiff.ingest.html")) == []
+    assert "treatydiff.ingest.tota" in loaded
+
+
+def test_a_first_run_validates_with_jsonschema(store: Path, tmp_path: Path) -> None:
+    loaded = _loaded(tmp_path, "list", "--store", str(store), cache=tmp_path / "empty-cache")
+    assert "jsonschema" in loaded

@@ -127,6 +127,7 @@ class Registry:
         self.tota_dir = tota_dir if tota_dir is not None else default_tota_dir()
         self._fetch = fetcher or _fetch_tota
         self._manifests: dict[str, TreatyMeta] | None = None
+        self._by_id: dict[str, TreatyMeta | None] = {}
         self._broken: dict[Path, RegistryError] = {}
         self._problems: list[TreatydiffError] = []
         # Parsed ToTA agreements by id: `check` asks for a treaty's metadata and then its
@@ -152,6 +153,28 @@ class Registry:
             self._manifests = found
         return self._manifests
 
+    def manifest(self, treaty_id: str) -> TreatyMeta | None:
+        """The manifest of one treaty id, as :meth:`manifests` would give it.
+
+        Reads only the files named after the id (a manifest's file name is its id), so a
+        command that names two treaties does not parse the whole registry.
+        """
+        if self._manifests is not None:
+            return self._manifests.get(treaty_id)
+        if treaty_id in self._by_id:
+            return self._by_id[treaty_id]
+        found = None
+        for folder in (self.texts_dir, self.store.manifest_dir):
+            path = folder / f"{treaty_id}.yaml"
+            if path.is_file():
+                try:
+                    found = parse_manifest(path)
+                except RegistryError:  # reported through broken_manifests(), as by manifests()
+                    continue
+                break
+        self._by_id[treaty_id] = found
+        return found
+
     def broken_manifests(self) -> list[RegistryError]:
         """Why each manifest that cannot be read was skipped, by file name."""
         self.manifests()
@@ -171,7 +194,7 @@ class Registry:
             UnknownTreaty: when neither the registry nor ToTA knows it.
         """
         treaty_id = normalize_treaty_id(ref)
-        manifest = self.manifests().get(treaty_id)
+        manifest = self.manifest(treaty_id)
         if manifest is not None:
             return manifest
         if _TOTA_ID.fullmatch(treaty_id):
@@ -231,7 +254,7 @@ class Registry:
 
     def _tota_treaty(self, treaty_id: str, lang: str | None) -> Treaty:
         meta, body, provenance = self._load_tota(treaty_id)
-        manifest = self.manifests().get(treaty_id)
+        manifest = self.manifest(treaty_id)
         if manifest is not None:
             meta = _merge(manifest, meta)
         if lang is not None and lang != body.lang:
@@ -327,7 +350,7 @@ class Registry:
         if lang is not None:
             check_lang(lang)
         edit = edit or MetaEdit(title=title)
-        manifest = self.manifests().get(treaty_id)
+        manifest = self.manifest(treaty_id)
         in_store = manifest is None or self._is_store_manifest(manifest)
         if manifest is None and not force:
             broken = self._broken_manifest(treaty_id)
@@ -394,6 +417,7 @@ class Registry:
                     self.store.discard(saved.version)
                 raise
             self._manifests = None
+            self._by_id.pop(treaty_id, None)
         final = new_manifest or manifest
         assert final is not None
         return IngestResult(

@@ -15,15 +15,18 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import yaml
-from jsonschema import Draft202012Validator, ValidationError
 
 from treatydiff.errors import RegistryError, TreatydiffError
 from treatydiff.langcodes import check_lang
 from treatydiff.model import Source, TreatyMeta, normalize_treaty_id
+from treatydiff.verdicts import remember_valid, remembered_valid
 from treatydiff.yamlsafe import Document, read_yaml
+
+if TYPE_CHECKING:  # jsonschema loads only for a manifest not validated before (treatydiff.verdicts)
+    from jsonschema import Draft202012Validator, ValidationError
 
 __all__ = ["MAX_MANIFEST_BYTES", "MetaEdit", "apply_edit", "manifest_yaml", "parse_manifest"]
 
@@ -33,9 +36,25 @@ STORE_NOTE = "Manifest created by `treatydiff ingest`; complete it and move it t
 
 
 @cache
+def _schema_text() -> str:
+    return resources.files("treatydiff").joinpath("schemas", SCHEMA_FILE).read_text("utf-8")
+
+
+@cache
 def _validator() -> Draft202012Validator:
-    text = resources.files("treatydiff").joinpath("schemas", SCHEMA_FILE).read_text("utf-8")
-    return Draft202012Validator(cast(dict[str, Any], json.loads(text)))
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(cast(dict[str, Any], json.loads(_schema_text())))
+
+
+def _schema_problems(data: dict[str, Any], doc: Document) -> list[ValidationError]:
+    """The schema's objections to a manifest, in line order (none for one accepted before)."""
+    if remembered_valid(_schema_text(), data):
+        return []
+    errors = sorted(_validator().iter_errors(data), key=lambda e: doc.line(tuple(e.absolute_path)) or 0)
+    if not errors:
+        remember_valid(_schema_text(), data)
+    return errors
 
 
 def _problem(error: ValidationError) -> str:
@@ -76,6 +95,17 @@ _PATTERN_WORDS = {
 }
 
 
+def _problem_line(error: ValidationError, doc: Document) -> int | None:
+    """The line to point at: an unknown key's own line, else the line of the value at fault."""
+    where = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(cast(dict[str, Any], error.schema).get("properties", {}))
+        unknown = sorted(str(key) for key in error.instance if key not in allowed)
+        if unknown:
+            return doc.line((*where, unknown[0])) or doc.line(where)
+    return doc.line(where)
+
+
 def _last(error: ValidationError) -> str:
     names = [part for part in error.absolute_path if isinstance(part, str)]
     return "titles" if names[:1] == ["titles"] else names[-1] if names else ""
@@ -105,10 +135,10 @@ def parse_manifest(path: Path) -> TreatyMeta:
     data = doc.data
     if not isinstance(data, dict):
         raise RegistryError("a manifest must be a mapping of keys", file=path, line=1)
-    errors = sorted(_validator().iter_errors(data), key=lambda e: doc.line(tuple(e.absolute_path)) or 0)
+    errors = _schema_problems(data, doc)
     if errors:
         first = errors[0]
-        raise RegistryError(_problem(first), file=path, line=doc.line(tuple(first.absolute_path)))
+        raise RegistryError(_problem(first), file=path, line=_problem_line(first, doc))
     treaty_id = normalize_treaty_id(data["id"])
     if path.stem != treaty_id:
         raise RegistryError(

@@ -124,6 +124,8 @@ class Sandbox:
             TREATYDIFF_STORE=str(self.store),
             TREATYDIFF_TEXTS=str(self.texts),
             HOME=str(self.home),
+            # schema verdicts (treatydiff.verdicts) are kept beside the root, not in it
+            TREATYDIFF_CACHE=str(self.root.parent / f"{self.root.name}.cache"),
             COLUMNS="120",
             PYTHONIOENCODING="utf-8",
         )

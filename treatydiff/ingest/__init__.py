@@ -5,8 +5,8 @@ One module per job, importing downwards only (the import contract in pyproject.t
 ``paragraphs`` (the paragraph and point splitter), ``ids`` (the id rules of
 docs/ids.md) and ``labels``, ``conventions`` (patterns compiled from the language
 records in ``treatydiff.languages``), ``numbers``, and ``lines`` and ``decode``.
-The text and HTML parsers are imported on first use, so reading ToTA XML or a stored
-body does not compile them.
+Every parser is imported on first use, so reading a stored body compiles none of them
+and reading ToTA XML only the ToTA one.
 ``pdf`` and ``docx`` turn those files into the plain text that ``text`` reads; their
 libraries are imported on first use.
 """
@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from treatydiff.errors import InputError
 from treatydiff.files import MAX_INPUT_BYTES, read_regular
-from treatydiff.ingest.decode import decode_bytes, repair_mojibake
-from treatydiff.ingest.tota import parse_tota
 from treatydiff.model import Body, TreatyMeta
 
 if TYPE_CHECKING:
+    from treatydiff.ingest.decode import decode_bytes, repair_mojibake
     from treatydiff.ingest.html import parse_html
     from treatydiff.ingest.text import parse_text
+    from treatydiff.ingest.tota import parse_tota
 
 __all__ = [
     "Format",
@@ -37,10 +37,17 @@ __all__ = [
     "parse_text",
     "parse_tota",
     "read_file",
+    "repair_mojibake",
     "sniff_format",
 ]
 
-_LAZY = {"parse_html": "treatydiff.ingest.html", "parse_text": "treatydiff.ingest.text"}
+_LAZY = {
+    "decode_bytes": "treatydiff.ingest.decode",
+    "repair_mojibake": "treatydiff.ingest.decode",
+    "parse_html": "treatydiff.ingest.html",
+    "parse_text": "treatydiff.ingest.text",
+    "parse_tota": "treatydiff.ingest.tota",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -128,6 +135,8 @@ def parse_bytes(
                 raise InputError(what, file=name, hint=_CONVERT.format(name=origin.name))
     kind = sniff_format(origin, data) if fmt == "auto" else fmt
     if kind == "tota":
+        from treatydiff.ingest.tota import parse_tota
+
         meta, body = parse_tota(data, origin=name)
         return meta, body, kind
     if kind == "html":
@@ -143,6 +152,8 @@ def parse_bytes(
 
         text, warnings = docx_to_text(data, origin=name)
     else:
+        from treatydiff.ingest.decode import decode_bytes, repair_mojibake
+
         text, warnings = decode_bytes(data, name)
         text, repaired = repair_mojibake(text)
         if repaired:

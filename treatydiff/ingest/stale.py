@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from treatydiff.ingest.ids import RULES_VERSION
-from treatydiff.ingest.text import parse_text
 from treatydiff.model import Body
 
 __all__ = ["RULES_VERSION", "current_body"]
@@ -23,6 +22,8 @@ def current_body(body: Body, rules_version: int, parser: str) -> Body:
         return body
     note = f"stored under id rules {rules_version}, now {RULES_VERSION} (docs/ids.md)"
     if parser in _REPARSABLE:
+        from treatydiff.ingest.text import parse_text  # the text parser loads only to re-parse
+
         fresh = parse_text(body.source_text, lang=body.lang)
         warnings = (*body.warnings, f"re-parsed: {note}")
         return Body(body.lang, body.source_text, fresh.provisions, body.title, warnings)

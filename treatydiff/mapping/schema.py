@@ -20,6 +20,7 @@ from treatydiff.errors import MappingError
 from treatydiff.mapping.wording import DOCS, indefinite, suggest
 from treatydiff.mapping.yaml_source import Document, Where
 from treatydiff.model import RELATIONS
+from treatydiff.verdicts import remember_valid, remembered_valid
 
 if TYPE_CHECKING:  # jsonschema is imported when a map is validated, not by every command
     from jsonschema import Draft202012Validator, ValidationError
@@ -32,8 +33,12 @@ SCHEMA_FILE = "clause-map-1.schema.json"
 
 def load_schema() -> dict[str, Any]:
     """The JSON Schema of clause maps (format 1), as a dict."""
-    text = resources.files("treatydiff").joinpath("schemas", SCHEMA_FILE).read_text("utf-8")
-    return cast(dict[str, Any], json.loads(text))
+    return cast(dict[str, Any], json.loads(_schema_text()))
+
+
+@cache
+def _schema_text() -> str:
+    return resources.files("treatydiff").joinpath("schemas", SCHEMA_FILE).read_text("utf-8")
 
 
 @cache
@@ -98,10 +103,20 @@ def _plainly_valid(data: Any) -> bool:
     """
     if not isinstance(data, dict) or not isinstance(data.get("links"), list):
         return False
-    if not _validator().is_valid({**data, "links": []}):
+    if not _header_valid({**data, "links": []}):
         return False
     rules = _link_rules()
     return all(_plain_link(link, rules) for link in data["links"])
+
+
+def _header_valid(header: dict[str, Any]) -> bool:
+    """The map without its links satisfies the schema (remembered by content: treatydiff.verdicts)."""
+    if remembered_valid(_schema_text(), header):
+        return True
+    if not _validator().is_valid(header):
+        return False
+    remember_valid(_schema_text(), header)
+    return True
 
 
 def _plain_link(link: Any, rules: _LinkRules) -> bool:
