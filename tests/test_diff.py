@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from treatydiff.diff import (
     cleanup,
     diff_concat,
+    diff_counts,
     diff_texts,
     diff_texts_difflib,
     is_content_word,
@@ -566,3 +567,21 @@ def test_long_texts_without_once_only_words_are_diffed_in_pieces(monkeypatch: py
     runs, shared = module._indel_runs(words, words)
     assert runs == [("equal", words)]
     assert shared == len(words)
+
+
+# --- counts without the report ----------------------------------------------------------
+
+
+@given(st.text(alphabet="ab c\n1.", max_size=40), st.text(alphabet="ab c\n1.", max_size=40))
+def test_diff_counts_are_the_diffs_own(left: str, right: str) -> None:  # synthetic
+    diff = diff_texts(left, right)
+    assert diff_counts(left, right) == (diff.similarity, diff.words_added, diff.words_removed)
+
+
+@pytest.mark.corpus
+def test_diff_counts_are_the_diffs_own_on_real_pairs(corpus_dir: Path) -> None:
+    left, right = _tota_articles(corpus_dir, 420), _tota_articles(corpus_dir, 423)
+    pairs = [(a, b) for a in list(left.values())[:8] for b in list(right.values())[:8]]
+    for a, b in pairs:
+        diff = diff_texts(a, b)
+        assert diff_counts(a, b) == (diff.similarity, diff.words_added, diff.words_removed)

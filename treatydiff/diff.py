@@ -42,6 +42,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "cleanup",
     "diff_concat",
+    "diff_counts",
     "diff_texts",
     "diff_texts_difflib",
     "diff_texts_dmp",
@@ -140,6 +141,20 @@ def diff_texts(left: str, right: str) -> ProvisionDiff:
             encoded (about 137,000).
     """
     return _build(left, right, _indel_runs)
+
+
+def diff_counts(left: str, right: str) -> tuple[float, int, int]:
+    """``(similarity, words_added, words_removed)`` of :func:`diff_texts`, without building
+    the ops and passages a report shows (a one-line summary needs only these)."""
+    left_tokens, left_starts, _ = _paragraph_starts(left)
+    right_tokens, right_starts, _ = _paragraph_starts(right)
+    if not left_tokens and not right_tokens:
+        return 1.0, 0, 0
+    runs, shared = _indel_runs(left_tokens, right_tokens)
+    runs = cleanup(runs, left_starts, right_starts)
+    added = sum(len(tokens) for kind, tokens in runs if kind == "insert")
+    removed = sum(len(tokens) for kind, tokens in runs if kind == "delete")
+    return 2 * shared / (len(left_tokens) + len(right_tokens)), added, removed
 
 
 def diff_texts_dmp(left: str, right: str) -> ProvisionDiff:
