@@ -585,3 +585,101 @@ def test_diff_counts_are_the_diffs_own_on_real_pairs(corpus_dir: Path) -> None:
     for a, b in pairs:
         diff = diff_texts(a, b)
         assert diff_counts(a, b) == (diff.similarity, diff.words_added, diff.words_removed)
+
+
+# --- paragraphs: the whole text normalised at once, as line by line ---------------------
+
+
+def _reference_paragraph_starts(text: str) -> tuple[list[str], set[int], dict[int, str]]:
+    """``_paragraph_starts`` as first written: each line normalised on its own."""
+    from treatydiff.diff import _LEADING_LABELS, _SENTENCE_END
+
+    tokens: list[str] = []
+    starts: set[int] = set()
+    markers: dict[int, str] = {}
+    previous_ended = True
+    pending: str | None = None
+    for line in text.splitlines():
+        if not line.strip():
+            previous_ended = True
+            continue
+        label = _LEADING_LABELS.match(line)
+        words = normalize(line).split()
+        marker = " ".join(label.group().split()) if label else None
+        if marker and pending:
+            marker = f"{pending} {marker}"
+        if tokens and words and (previous_ended or label or pending):
+            starts.add(len(tokens))
+        if words:
+            if marker or pending:
+                markers[len(tokens)] = marker or pending or ""
+            pending = None
+        elif marker:
+            pending = marker
+        tokens.extend(words)
+        previous_ended = bool(_SENTENCE_END.search(line)) or (label is not None and not words)
+    return tokens, starts, markers
+
+
+def _reference_column(
+    runs: Runs, shown: str, starts: set[int], markers: dict[int, str]
+) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    """One side's paragraphs token by token, as ``_column`` was first written."""
+    column: list[tuple[str | None, list[tuple[str, list[str]]]]] = []
+    position = 0
+    for kind, tokens in runs:
+        if kind not in ("equal", shown):
+            continue
+        for token in tokens:
+            if not column or position in starts:
+                column.append((markers.get(position), []))
+            current = column[-1][1]
+            if current and current[-1][0] == kind:
+                current[-1][1].append(token)
+            else:
+                current.append((kind, [token]))
+            position += 1
+    return [(marker, [(kind, " ".join(tokens)) for kind, tokens in body]) for marker, body in column]
+
+
+# every kind of line break, quotes and dashes, invisible and combining characters, labels
+_LINE_PIECES = st.sampled_from(
+    ["\n", "\r\n", "\r", "\u2028", "\x85", "\x0c", "\n\n", " ", "\t", "1.", "(2)", "б)", "(a)", "a)",
+     "Party", "shall", "«", "»", "“", "’", "'", "—", "–", "\u00ad", "\u200b", "e\u0301", "\u0301", ".", ";"]
+)  # fmt: skip
+
+
+@given(st.lists(_LINE_PIECES, max_size=40).map("".join))
+def test_paragraphs_of_the_whole_text_are_those_of_each_line(text: str) -> None:  # synthetic
+    from treatydiff.diff import _paragraph_starts
+
+    assert _paragraph_starts(text) == _reference_paragraph_starts(text)
+
+
+@given(st.lists(_LINE_PIECES, max_size=30).map("".join), st.lists(_LINE_PIECES, max_size=30).map("".join))
+def test_columns_match_building_them_word_by_word(left: str, right: str) -> None:  # synthetic
+    from treatydiff.diff import _column, _indel_runs, _paragraph_starts
+
+    a, a_starts, a_markers = _paragraph_starts(left)
+    b, b_starts, b_markers = _paragraph_starts(right)
+    runs = cleanup(_indel_runs(a, b)[0], a_starts, b_starts)
+    for shown, starts, markers in (("delete", a_starts, a_markers), ("insert", b_starts, b_markers)):
+        got = [(p.marker, [(op.op, op.text) for op in p.ops]) for p in _column(runs, shown, starts, markers)]  # type: ignore[arg-type]
+        assert got == _reference_column(runs, shown, starts, markers)  # type: ignore[arg-type]
+
+
+@pytest.mark.corpus
+def test_paragraphs_and_columns_of_real_provisions_are_unchanged(corpus_dir: Path, tmp_path: Path) -> None:
+    from treatydiff.compare import article_level
+    from treatydiff.corpus import Registry
+    from treatydiff.diff import _column, _paragraph_starts
+    from treatydiff.store import Store
+
+    registry = Registry(store=Store(tmp_path / "store"), tota_dir=corpus_dir / "tota")
+    for number in (420, 423, 449, 450, 112):
+        for provision in article_level(registry.load(f"tota:{number}"))[::7]:
+            tokens, starts, markers = _paragraph_starts(provision.text)
+            assert (tokens, starts, markers) == _reference_paragraph_starts(provision.text)
+            passages = _column([("equal", tokens)], "equal", starts, markers)
+            got = [(p.marker, [(op.op, op.text) for op in p.ops]) for p in passages]
+            assert got == _reference_column([("equal", tokens)], "equal", starts, markers)

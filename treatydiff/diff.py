@@ -110,14 +110,20 @@ def normalize(text: str) -> str:
     text or of any line ("1.", "(2)", "3)", "(a)", "б)") is removed; runs of
     spaces and tabs become one space and blank lines disappear.
     """
+    text = _LEADING_LABELS.sub("", _characters(text))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _characters(text: str) -> str:
+    """The character-level part of :func:`normalize`: it never adds or removes a ``\n``, and
+    gives each line what it would give that line alone (``\n`` is no word character and
+    composes with nothing)."""
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _QUOTES.sub('"', text)
     text = _APOSTROPHE.sub("'", text)  # the single quotes left are inside words
-    text = _DASHES.sub("-", text)
-    text = _LEADING_LABELS.sub("", text)
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    return _DASHES.sub("-", text)
 
 
 def tokenize(text: str) -> list[str]:
@@ -366,12 +372,16 @@ def _paragraph_starts(text: str) -> tuple[list[str], set[int], dict[int, str]]:
     markers: dict[int, str] = {}
     previous_ended = True
     pending: str | None = None  # a marker alone on its line waits for the words after it
-    for line in text.splitlines():
+    # the whole text is normalised at once, each line's labels then removed: as normalize(line)
+    # (joined by "\n" alone: dropping a character between "\r" and "\n" must not merge two breaks)
+    lines = text.splitlines()
+    cleaned = _characters("\n".join(lines)).split("\n") if lines else []
+    for line, characters in zip(lines, cleaned, strict=True):
         if not line.strip():
             previous_ended = True
             continue
         label = _LEADING_LABELS.match(line)
-        words = normalize(line).split()
+        words = _LEADING_LABELS.sub("", characters).split()
         marker = " ".join(label.group().split()) if label else None
         if marker and pending:
             marker = f"{pending} {marker}"
@@ -519,20 +529,26 @@ def _build(left_text: str, right_text: str, engine: Engine) -> ProvisionDiff:
 
 def _column(runs: Diff, shown: WordOpKind, starts: set[int], markers: dict[int, str]) -> tuple[Passage, ...]:
     """One side's paragraphs: its equal runs and its ``shown`` runs, broken where its text breaks."""
+    breaks = sorted(starts)
     column: list[tuple[str | None, Diff]] = []
-    position = 0
+    position = 0  # of the run's first token in this side's text
     for kind, tokens in runs:
         if kind not in ("equal", shown):
             continue
-        for token in tokens:
-            if not column or position in starts:
-                column.append((markers.get(position), []))
+        offset = 0
+        while offset < len(tokens):
+            here = position + offset
+            if not column or here in starts:
+                column.append((markers.get(here), []))
+            following = bisect.bisect_right(breaks, here)
+            stop = min(len(tokens), breaks[following] - position) if following < len(breaks) else len(tokens)
             current = column[-1][1]
             if current and current[-1][0] == kind:
-                current[-1][1].append(token)
+                current[-1][1].extend(tokens[offset:stop])
             else:
-                current.append((kind, [token]))
-            position += 1
+                current.append((kind, tokens[offset:stop]))
+            offset = stop
+        position += len(tokens)
     return tuple(
         Passage(marker, tuple(WordOp(kind, " ".join(tokens)) for kind, tokens in body))
         for marker, body in column
