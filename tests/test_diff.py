@@ -469,6 +469,7 @@ def _reference_cleanup(runs: Runs, left_starts: set[int], right_starts: set[int]
 _RUN_WORDS = st.sampled_from(["the", "of", "and", "to", "a", "shall", "Party", "trade", "не", "и", "1."])
 
 
+@settings(max_examples=500, deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -518,6 +519,7 @@ def test_cleanup_matches_folding_one_run_at_a_time_on_real_pairs(corpus_dir: Pat
 # --- long texts: a bounded word matrix ---------------------------------------------------
 
 
+@settings(max_examples=500, deadline=None)
 @given(
     st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]), max_size=60),
     st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]), max_size=60),
@@ -572,6 +574,7 @@ def test_long_texts_without_once_only_words_are_diffed_in_pieces(monkeypatch: py
 # --- counts without the report ----------------------------------------------------------
 
 
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="ab c\n1.", max_size=40), st.text(alphabet="ab c\n1.", max_size=40))
 def test_diff_counts_are_the_diffs_own(left: str, right: str) -> None:  # synthetic
     diff = diff_texts(left, right)
@@ -649,6 +652,7 @@ _LINE_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+@settings(max_examples=500, deadline=None)
 @given(st.lists(_LINE_PIECES, max_size=40).map("".join))
 def test_paragraphs_of_the_whole_text_are_those_of_each_line(text: str) -> None:  # synthetic
     from treatydiff.diff import _paragraph_starts
@@ -656,6 +660,7 @@ def test_paragraphs_of_the_whole_text_are_those_of_each_line(text: str) -> None:
     assert _paragraph_starts(text) == _reference_paragraph_starts(text)
 
 
+@settings(max_examples=500, deadline=None)
 @given(st.lists(_LINE_PIECES, max_size=30).map("".join), st.lists(_LINE_PIECES, max_size=30).map("".join))
 def test_columns_match_building_them_word_by_word(left: str, right: str) -> None:  # synthetic
     from treatydiff.diff import _column, _indel_runs, _paragraph_starts

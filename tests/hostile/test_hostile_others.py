@@ -113,10 +113,7 @@ def test_markup_in_a_title_is_shown_not_interpreted(sandbox: Sandbox) -> None:
 )
 @pytest.mark.parametrize(
     "payload",
-    [
-        pytest.param(payload, id=name, marks=())
-        for name, payload in CONTROL_PAYLOADS.items()
-    ],
+    [pytest.param(payload, id=name, marks=()) for name, payload in CONTROL_PAYLOADS.items()],
 )
 def test_control_characters_in_treaty_text_never_reach_the_terminal(sandbox: Sandbox, payload: str) -> None:
     text = sandbox.write("t.txt", f"Article 1\nThe Parties shall {payload} cooperate.\n")
