@@ -662,7 +662,7 @@ def test_paragraphs_of_the_whole_text_are_those_of_each_line(text: str) -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_LINE_PIECES, max_size=30).map("".join), st.lists(_LINE_PIECES, max_size=30).map("".join))
-def test_columns_match_building_them_word_by_word(left: str, right: str) -> None:  # synthetic
+def test_columns_and_ops_match_building_them_word_by_word(left: str, right: str) -> None:  # synthetic
     from treatydiff.diff import _column, _indel_runs, _paragraph_starts
 
     a, a_starts, a_markers = _paragraph_starts(left)
@@ -671,6 +671,18 @@ def test_columns_match_building_them_word_by_word(left: str, right: str) -> None
     for shown, starts, markers in (("delete", a_starts, a_markers), ("insert", b_starts, b_markers)):
         got = [(p.marker, [(op.op, op.text) for op in p.ops]) for p in _column(runs, shown, starts, markers)]  # type: ignore[arg-type]
         assert got == _reference_column(runs, shown, starts, markers)  # type: ignore[arg-type]
+    # the ops' texts, line breaks included, as built token by token
+    expected = []
+    i = j = 0
+    for kind, tokens in runs:
+        pieces: list[str] = []
+        for token in tokens:
+            breaks = (kind != "insert" and i in a_starts) or (kind != "delete" and j in b_starts)
+            pieces.append(("\n" if breaks else " " if pieces else "") + token)
+            i += kind != "insert"
+            j += kind != "delete"
+        expected.append((kind, "".join(pieces)))
+    assert [(op.op, op.text) for op in diff_texts(left, right).ops] == expected
 
 
 @pytest.mark.corpus

@@ -506,16 +506,25 @@ def _build(left_text: str, right_text: str, engine: Engine) -> ProvisionDiff:
     runs = cleanup(runs, left_starts, right_starts) if engine is not _difflib_runs else _merge(runs)
     counts = {"equal": 0, "insert": 0, "delete": 0}
     ops: list[WordOp] = []
+    left_breaks, right_breaks = sorted(left_starts), sorted(right_starts)
     i = j = 0  # positions in left and right
     for kind, tokens in runs:
-        counts[kind] += len(tokens)
-        pieces: list[str] = []
-        for token in tokens:
-            breaks = (kind != "insert" and i in left_starts) or (kind != "delete" and j in right_starts)
-            pieces.append(("\n" if breaks else " " if pieces else "") + token)
-            i += kind != "insert"
-            j += kind != "delete"
-        ops.append(WordOp(kind, "".join(pieces)))
+        size = len(tokens)
+        counts[kind] += size
+        # a token opens a line where it opens a paragraph of a side the run is shown in
+        cuts: set[int] = set()
+        if kind != "insert":
+            cuts.update(b - i for b in _between(left_breaks, i, i + size))
+        if kind != "delete":
+            cuts.update(b - j for b in _between(right_breaks, j, j + size))
+        if cuts:
+            edges = [0, *sorted(cuts - {0}), size]
+            lines = (" ".join(tokens[a:b]) for a, b in itertools.pairwise(edges))
+            ops.append(WordOp(kind, ("\n" if 0 in cuts else "") + "\n".join(lines)))
+        else:
+            ops.append(WordOp(kind, " ".join(tokens)))
+        i += size if kind != "insert" else 0
+        j += size if kind != "delete" else 0
     total = len(left) + len(right)
     return ProvisionDiff(
         ops=tuple(ops),
@@ -525,6 +534,11 @@ def _build(left_text: str, right_text: str, engine: Engine) -> ProvisionDiff:
         left=_column(runs, "delete", left_starts, left_markers),
         right=_column(runs, "insert", right_starts, right_markers),
     )
+
+
+def _between(breaks: list[int], start: int, stop: int) -> list[int]:
+    """The sorted ``breaks`` in ``start`` … ``stop - 1``."""
+    return breaks[bisect.bisect_left(breaks, start) : bisect.bisect_left(breaks, stop)]
 
 
 def _column(runs: Diff, shown: WordOpKind, starts: set[int], markers: dict[int, str]) -> tuple[Passage, ...]:
