@@ -8,10 +8,11 @@ so the file is the same byte for byte whatever the number of workers.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,7 +150,7 @@ def default_workers(count: int) -> int:
     return min(cores, _MAX_WORKERS) if cores > 1 else 0
 
 
-def _parts(registry: Registry, refs: Sequence[Ref], workers: int) -> Iterator[Part]:
+def _parts(registry: Registry, refs: Sequence[Ref], workers: int) -> Generator[Part, None, None]:
     """Each text's part, in the order of ``refs``."""
     caches: dict[str, dict[str, int]] = {}
     if workers <= 0:
@@ -159,11 +160,12 @@ def _parts(registry: Registry, refs: Sequence[Ref], workers: int) -> Iterator[Pa
     setup = _Setup(registry.texts_dir, registry.store.root, registry.tota_dir, registry._fetch)
     # spawn, not fork: the parent may run a progress bar's thread, which fork would copy mid-work
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(setup,)
-    ) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(setup,))
+    try:
         for ref, part in zip(refs, pool.map(_index_in_worker, refs, chunksize=2), strict=True):
             yield part if part is not None else index_text(registry, ref, caches)
+    finally:  # an error stops the build at once: the texts not yet started are never read
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # -- postings ---------------------------------------------------------------------------
@@ -243,18 +245,19 @@ def build_index(
     texts = bytearray()
     lengths: list[npt.NDArray[np.int64]] = []
     shingle_chunks, concept_chunks = _Chunks.empty(), _Chunks.empty()
-    for done, part in enumerate(_parts(registry, refs, workers), 1):
-        first = len(doc_ids)
-        members.append(part.member)
-        doc_member.extend([len(members) - 1] * len(part.ids))
-        doc_ids.extend(part.ids)
-        texts += part.texts
-        lengths.append(part.lengths)
-        shingle_chunks.add(part.shingles, first)
-        if part.concepts is not None:
-            concept_chunks.add(part.concepts, first)
-        if progress is not None:
-            progress(done, len(refs), f"{part.member.treaty} ({part.member.lang})")
+    with contextlib.closing(_parts(registry, refs, workers)) as parts:
+        for done, part in enumerate(parts, 1):
+            first = len(doc_ids)
+            members.append(part.member)
+            doc_member.extend([len(members) - 1] * len(part.ids))
+            doc_ids.extend(part.ids)
+            texts += part.texts
+            lengths.append(part.lengths)
+            shingle_chunks.add(part.shingles, first)
+            if part.concepts is not None:
+                concept_chunks.add(part.concepts, first)
+            if progress is not None:
+                progress(done, len(refs), f"{part.member.treaty} ({part.member.lang})")
     total = len(doc_ids)
     arrays: dict[str, npt.NDArray[Any]] = {
         "doc_member": np.array(doc_member, dtype=np.int32),
