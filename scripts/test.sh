@@ -5,13 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
+# fonts-noto-cjk: the annex's Korean locators and texts must render as Hangul, not boxes
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=ko 2>/dev/null | grep -q .; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "installing Debian's chromium for the browser tests…"
+    echo "installing Debian's chromium and fonts for the browser tests…"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core fonts-noto-cjk >/dev/null
   else
-    echo "note: no chromium and no root to install it; browser tests will be skipped" >&2
+    echo "note: no chromium or no Korean font, and no root to install them; browser tests may be skipped" >&2
   fi
 fi
 # tmux and less for the pager tests (a real terminal running Debian's default pager)

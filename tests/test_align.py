@@ -4,19 +4,30 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from perturb import perturb
 
 from treatydiff.align import SUGGESTED_RELATIONS, align_bodies
 from treatydiff.align.assign import hungarian
 from treatydiff.align.draft import draft_map
 from treatydiff.align.evaluate import evaluate, links_between
-from treatydiff.align.features import cross_tokens
+from treatydiff.align.features import (
+    char_ngrams,
+    cross_tokens,
+    hashed_ngrams,
+    ngram_occurrences,
+    normalize,
+    normalized_codes,
+)
 from treatydiff.align.lexicon.scripts import romanize
 from treatydiff.align.links import fill_gaps, suggest_links
+from treatydiff.align.similarity import _product, adjacent_dots, cosine_matrix, hashed_vectors, pooled_vectors
 from treatydiff.cli import main
 from treatydiff.compare import compare
 from treatydiff.corpus import Registry, default_mappings_dir
@@ -99,6 +110,8 @@ def test_synthetic_successor_gets_every_kind_of_link() -> None:
         ((), ("art-5",)): "added",
         (("art-6",), ("art-6",)): "same",
     }
+    budget = next(s for s in alignment.suggestions if s.right == ("art-4",))
+    assert "between two in-order links, each the other's best free partner (half threshold)" in budget.reasons
     moved = next(s for s in alignment.suggestions if s.right == ("art-7",))
     assert any("out of order" in r for r in moved.reasons)
     assert any("renumbered art-4 → art-7" in r for r in moved.reasons)
@@ -135,6 +148,57 @@ def test_hungarian_finds_the_maximum_weight_assignment(shape: tuple[int, int]) -
             sum(weights[r, c] for c, r in enumerate(p)) for p in itertools.permutations(range(rows), cols)
         )
     assert sum(weights[r, c] for r, c in pairs) == pytest.approx(brute)
+
+
+# synthetic: arbitrary strings, with the characters normalisation has to get right
+_TRICKY = st.text(st.sampled_from("ab Z9_-.,\n\t\x00ЁёΣσİﬁ٣é\u0301中\U0001f600ß"), max_size=12)
+
+
+@given(st.lists(_TRICKY, max_size=6))
+def test_normalised_codes_are_normalize_of_each_text(texts: list[str]) -> None:
+    codes, owner = normalized_codes(texts)
+    norms = [normalize(t) for t in texts]
+    assert "".join(map(chr, codes.tolist())) == "".join(norms)
+    assert owner.tolist() == [i for i, norm in enumerate(norms) for _ in norm]
+
+
+def _lighthouse_units(count: int) -> list[str]:
+    # synthetic: generated sentences; the shared words make frequent terms, the numbers rare ones
+    words = ["keeper", "lamp", "tower", "shall", "light", "board", "dusk", "dawn", "archive", "budget"]
+    sentences = [" ".join(words[(k * j) % len(words)] for j in range(3 + k % 7)) for k in range(count)]
+    return [f"{sentence} {k} {k * k}" for k, sentence in enumerate(sentences)]
+
+
+@pytest.mark.parametrize("shape", [(300, 700, 250), (55, 300, 58), (5, 30, 2000), (0, 4, 3)])
+def test_the_tiled_product_is_the_product(shape: tuple[int, int, int]) -> None:
+    rows, terms, cols = shape
+    rng = np.random.default_rng(rows + terms + cols)
+    a, b = rng.random((rows, terms)), rng.random((terms, cols))
+    assert np.allclose(_product(a, b), a @ b)
+
+
+@pytest.mark.parametrize("sizes", [(3, 4), (40, 37), (1, 1)])
+def test_cosines_and_adjacent_dots_are_exact(sizes: tuple[int, int]) -> None:
+    texts = _lighthouse_units(sum(sizes))
+    left, right = texts[: sizes[0]], texts[sizes[0] :]
+    pooled = pooled_vectors(*ngram_occurrences(left + right), len(left), len(right))
+    split = hashed_vectors(hashed_ngrams(left), hashed_ngrams(right), len(left), len(right))
+    # brute force over string n-grams: tf · ln((N + 1) / df) and plain cosines
+    grams = [char_ngrams(t) for t in texts]
+    df = Counter(g for found in grams for g in found)
+    weigh = [{g: c * np.log((len(texts) + 1) / df[g]) for g, c in found.items()} for found in grams]
+
+    def dot(a: dict[str, float], b: dict[str, float]) -> float:
+        return sum(w * b.get(g, 0.0) for g, w in a.items())
+
+    expected = np.array(
+        [[dot(a, b) / np.sqrt(dot(a, a) * dot(b, b)) for b in weigh[len(left) :]] for a in weigh[: len(left)]]
+    )
+    for vecs in (pooled, split):
+        assert np.allclose(cosine_matrix(vecs).cos, expected)
+    inner_l, inner_r = adjacent_dots(pooled)
+    assert np.allclose(inner_l, [dot(weigh[k], weigh[k + 1]) for k in range(len(left) - 1)])
+    assert np.allclose(inner_r, [dot(weigh[k], weigh[k + 1]) for k in range(len(left), len(texts) - 1)])
 
 
 @pytest.mark.parametrize(
@@ -248,10 +312,14 @@ def _score_map(registry: Registry, map_name: str, left: str, right: str, **langs
         ("tota-420_tota-421.yaml", "tota:420", "tota:421", 0.95),
         ("tota-420_tota-424.yaml", "tota:420", "tota:424", 0.95),
         ("tota-420_tota-94.yaml", "tota:420", "tota:94", 0.95),
-        # 430 redrafted the 1992 template on the GATT model: a floor against regressions, not a target
-        ("tota-420_tota-430.yaml", "tota:420", "tota:430", 0.55),
+        ("tota-420_tota-422.yaml", "tota:420", "tota:422", 0.95),
+        ("tota-420_tota-431.yaml", "tota:420", "tota:431", 0.95),
+        ("tota-420_tota-362.yaml", "tota:420", "tota:362", 0.95),
+        # 430 redrafted the 1992 template on the GATT model: a floor against regressions, not the
+        # target (many of its curated links rest on a reviewer's reading, not on shared wording)
+        ("tota-420_tota-430.yaml", "tota:420", "tota:430", 0.58),
     ],
-    ids=["420-423", "420-421", "420-424", "420-94", "420-430"],
+    ids=["420-423", "420-421", "420-424", "420-94", "420-422", "420-431", "420-362", "420-430"],
 )
 def test_curated_fta_maps(registry: Registry, map_name: str, left: str, right: str, target: float) -> None:
     assert _score_map(registry, map_name, left, right) >= target

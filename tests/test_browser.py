@@ -17,6 +17,7 @@ from typing import Any
 
 import factories
 import pytest
+from browser_support import MARKS, launched_browser
 
 from treatydiff.compare import compare
 from treatydiff.corpus import Registry, default_mappings_dir
@@ -24,30 +25,14 @@ from treatydiff.mapping import load_map
 from treatydiff.render import render_html
 from treatydiff.store import Store
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 VIEWPORT = {"width": 1280, "height": 900}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"headless Chromium not installed at {CHROMIUM}"),
-]
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytestmark = MARKS
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    yield from launched_browser()
 
 
 @pytest.fixture(scope="module")

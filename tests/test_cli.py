@@ -294,6 +294,30 @@ def test_check_passes_the_shipped_maps(
     assert "0 errors, 0 warnings" in out and "no link mentions" not in out
 
 
+def test_check_reads_a_named_manifest_as_a_manifest(
+    synthetic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = synthetic / "texts"
+    texts.mkdir()
+    monkeypatch.setenv("TREATYDIFF_TEXTS", str(texts))
+    good = texts / "example-pact.yaml"  # synthetic manifest
+    good.write_text(
+        "id: example-pact\ntitles:\n  en: An Example Pact\nlanguages: [en]\n"
+        "sources:\n  - publisher: the test itself\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _run(capsys, "check", str(good))
+    assert code == 0, out
+    assert out.splitlines()[-1].startswith(f"{good}: 0 errors, 0 warnings"), out
+    bad = texts / "other-pact.yaml"
+    bad.write_text("id: other-pact\ntitles:\n  en: Other\ncolour: red\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "check", str(bad))
+    assert code == 1
+    errors = [line for line in out.splitlines() if ": error: " in line]
+    assert len(errors) == 1, out
+    assert errors[0].startswith(f"{bad}:4: error: unknown key 'colour' (known keys: "), out
+
+
 def test_an_internal_error_is_one_line_too(
     synthetic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -119,12 +119,33 @@ def test_family_errors_name_file_and_line(
     assert caught.value.line == line and caught.value.file == str(path)
 
 
-def test_a_number_no_source_states_is_an_error(setup: tuple[Path, Path, Path]) -> None:
+def _ref_last(family: str, ref: str) -> str:
+    """The first member with its `ref:` moved to its last line (line 13), below `- treaty:` (line 9)."""
+    family = family.replace("  ref: art-1\n", "")
+    return family.replace("  confidence: high\n", f"  confidence: high\n  ref: {ref}\n", 1)
+
+
+def test_a_number_no_source_states_is_an_error_at_the_ref_line(setup: tuple[Path, Path, Path]) -> None:
     path = setup[1] / "assistance.yaml"
-    path.write_text(FAMILY.format(target="xa-1990").replace("ref: art-1", "ref: art-2"), encoding="utf-8")
+    path.write_text(_ref_last(FAMILY.format(target="xa-1990"), "art-2"), encoding="utf-8")
+    assert path.read_text(encoding="utf-8").splitlines()[12] == "  ref: art-2"
     (result,) = _workspace(setup).check_families()
     (error,) = result.errors
-    assert error.line == 9 and "no source in xa-1990's dossier states Article 2" in error.message
+    assert error.line == 13 and "no source in xa-1990's dossier states Article 2" in error.message
+
+
+def test_a_ref_the_ingested_text_lacks_is_an_error_at_the_ref_line(
+    setup: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    path = setup[1] / "assistance.yaml"
+    path.write_text(_ref_last(FAMILY.format(target="xa-1990"), "art-1"), encoding="utf-8")
+    workspace = _workspace(setup)
+    source = tmp_path / "xa-1990.txt"  # synthetic: Article 1 renumbered, so art-1 is not in the text
+    source.write_text(TEXT.replace("Article 1\n", "Article 3\n"), "utf-8")
+    workspace.registry.ingest("xa-1990", source, lang="en")
+    (result,) = workspace.check_families()
+    (error,) = result.errors
+    assert error.line == 13 and error.message.startswith("xa-1990 (en text): "), error.message
 
 
 def test_refs_are_checked_against_ingested_texts_and_counts_against_the_sources(

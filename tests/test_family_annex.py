@@ -10,8 +10,10 @@ import pytest
 
 from treatydiff.cli import main
 from treatydiff.corpus import Registry
-from treatydiff.families.annex import build_annex, profile_change
+from treatydiff.families.annex import build_annex, curated_obligations
+from treatydiff.families.model import Profile
 from treatydiff.families.workspace import FAMILY_ORDER, Workspace
+from treatydiff.obligations.changes import compare_obligations
 from treatydiff.render.family_html import render_family_annex
 from treatydiff.store import Store
 
@@ -59,11 +61,12 @@ def test_family_json_lists_members_in_date_order(store: Path, capsys: pytest.Cap
     assert signed == sorted(signed)
     by_id = {cell["member"]["id"]: cell for cell in data["cells"]}
     assert by_id["ru-kp-2024"]["label"] == "Article 4" and by_id["ru-kp-2024"]["origin"] == "sources"
-    assert "added: obligation (against ru-kp-2000)" in by_id["ru-kp-2024"]["profile_change"]
-    assert (
-        "polarity reversed: prohibition → obligation (against ir-ru-2025)"
-        in by_id["ru-kp-2024"]["profile_change"]
-    )
+    changes = {c["against"]: c for c in by_id["ru-kp-2024"]["changes"]}
+    assert changes["ru-kp-2000"]["kinds"] == ["added"]
+    assert changes["su-kp-1961"]["kinds"] == ["unchanged"]
+    assert changes["ir-ru-2025"]["kinds"] == ["reversed", "bearer-changed"]
+    assert changes["ir-ru-2025"]["summary"].startswith("reversed: must give the aggressor no military")
+    assert "(against ir-ru-2025)" in by_id["ru-kp-2024"]["profile_change"]
     assert by_id["ir-ru-2001"]["label"] == "article not stated by any source"
     assert by_id["ir-ru-2001"]["ingest_hint"] == "treatydiff ingest ir-ru-2001 FILE --lang ru"
     # no source names the 2000 treaty's languages: a placeholder, not a code the store would refuse
@@ -81,19 +84,61 @@ def test_annex_needs_families_or_all(tmp_path: Path, store: Path) -> None:
     assert main(["annex", "--out", str(tmp_path / "a.html"), "--store", str(store)]) == 2
 
 
+def _profile(modality: str, bearer: str | None = "each party", trigger: str | None = None) -> Profile:
+    return Profile(modality=modality, action="act as the test says", bearer=bearer, trigger=trigger)
+
+
+# (before, after, kinds the obligations classifier gives): curated profiles go through
+# treatydiff.obligations.changes like texts do, bearer and trigger included
 @pytest.mark.parametrize(
-    ("before", "after", "change"),
+    ("before", "after", "kinds"),
     [
-        ("prohibition", "obligation", "polarity reversed: prohibition → obligation"),
-        ("obligation", "aspiration", "weakened: obligation → aspiration"),
-        ("permission", "obligation", "strengthened: permission → obligation"),
-        ("absent", "obligation", "added: obligation"),
-        ("obligation", "absent", "dropped: obligation"),
-        ("declaration", "declaration", "unchanged: declaration"),
+        pytest.param(_profile("prohibition"), _profile("obligation"), ("reversed",), id="reversed"),
+        pytest.param(_profile("obligation"), _profile("aspiration"), ("weakened",), id="weakened"),
+        pytest.param(_profile("permission"), _profile("obligation"), ("strengthened",), id="strengthened"),
+        pytest.param(
+            _profile("permission", "Russia"),
+            _profile("prohibition", "the other party"),
+            ("reversed", "bearer-changed"),
+            id="permission-to-prohibition-other-bearer",
+        ),
+        pytest.param(_profile("absent", None), _profile("obligation"), ("added",), id="added"),
+        pytest.param(_profile("obligation"), _profile("absent", None), ("dropped",), id="dropped"),
+        pytest.param(
+            _profile("obligation", "both parties"), _profile("obligation"), ("unchanged",), id="same"
+        ),
+        pytest.param(
+            _profile("obligation"),
+            _profile("obligation", trigger="an attack"),
+            ("condition-added",),
+            id="trigger",
+        ),
+        pytest.param(
+            _profile("obligation", trigger="an attack"),
+            _profile("obligation", trigger="armed aggression"),  # curated triggers are paraphrases
+            ("unchanged",),
+            id="paraphrased-trigger",
+        ),
     ],
 )
-def test_profile_changes(before: str, after: str, change: str) -> None:
-    assert profile_change(before, after) == change
+def test_member_changes_come_from_the_obligations_classifier(
+    before: Profile, after: Profile, kinds: tuple[str, ...]
+) -> None:
+    left, right = curated_obligations("x-1#a", before), curated_obligations("x-2#b", after)
+    assert compare_obligations([left], [right]).kinds == kinds
+
+
+def test_shipped_permission_to_prohibition_is_not_strengthened(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1921 Art. 6 (Russia may send troops) → 2001 (the other party gives the aggressor no aid)."""
+    assert main(["family", "mutual-military-assistance", "--format", "json", "--store", str(store)]) == 0
+    by_id = {cell["member"]["id"]: cell for cell in json.loads(capsys.readouterr().out)["cells"]}
+    for member in ("ir-ru-2001", "ir-ru-2025"):
+        (change,) = [c for c in by_id[member]["changes"] if c["against"] == "ir-ru-1921"]
+        assert change["kinds"] == ["reversed", "bearer-changed"] and "strengthened" not in change["summary"]
+        assert change["summary"].startswith("reversed: may send troops into Persia")
+        assert change["summary"].endswith("bearer changed: Russia → the other party")
 
 
 def test_everything_in_the_annex_is_escaped(tmp_path: Path) -> None:

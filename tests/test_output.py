@@ -6,6 +6,7 @@ its own, and the test skips with the reason when that is not possible.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -313,3 +314,23 @@ def test_a_report_from_another_store_may_be_replaced(tmp_path: Path, store: Stor
     target.write_text('{"schema": "treatydiff.comparison/2", "rows": []}', encoding="utf-8")
     write_output(target, REPORT, store=store)  # no --force: its shape says treatydiff wrote it
     assert target.read_text(encoding="utf-8") == REPORT
+
+
+def test_a_fifo_nobody_reads_is_refused_not_waited_on(tmp_path: Path, store: Store) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError, match="nobody is reading"):
+        write_output(fifo, REPORT, store=store)
+    assert fifo.is_fifo()
+
+
+def test_what_is_written_is_inert_and_json_stays_the_same_data(tmp_path: Path, store: Store) -> None:
+    report = tmp_path / "report.md"
+    write_output(report, "# synthetic\n\nText \x1b[2J \x9b31m \u202egnp\n", store=store)
+    assert report.read_text(encoding="utf-8") == "# synthetic\n\nText \\x1b[2J \\x9b31m \\u202egnp\n"
+    document = tmp_path / "report.json"
+    data = {"schema": "treatydiff.comparison/2", "text": "a \x1b b \x9b c \u202e d"}
+    write_output(document, json.dumps(data, ensure_ascii=False), store=store)
+    written = document.read_text(encoding="utf-8")
+    assert json.loads(written) == data
+    assert not any(c in written for c in "\x1b\x9b\u202e")

@@ -31,9 +31,7 @@ reading through ``_read_notes``, JSON through ``safe_json``, and pages with
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -214,6 +212,8 @@ def _read_notes(treaties: Sequence[Treaty], verbose: bool) -> None:
 
 def _pager_command() -> str | None:
     """``$PAGER`` (default ``less``); None when it is empty, ``cat`` or not installed."""
+    import shlex  # paging only: a command whose output is not a terminal never loads it
+
     command = os.environ.get("PAGER", "less").strip()
     try:
         words = shlex.split(command)
@@ -226,6 +226,8 @@ def _pager_command() -> str | None:
 
 def _page(text: str, command: str) -> None:
     """Feed ``text`` to the pager and wait for it; a reader who quits early is no error."""
+    import subprocess
+
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # R: show colours, F: quit if one screen, X: leave it on the screen
     env.setdefault("LV", "-c")
@@ -409,7 +411,10 @@ def ingest(
 def check(
     maps: Annotated[
         list[Path] | None,
-        typer.Argument(help="Map files (default: every mappings/*.yaml).", show_default=False),
+        typer.Argument(
+            help="Map, family or manifest files (default: every map, family and manifest dossier).",
+            show_default=False,
+        ),
     ] = None,
     store: StoreOption = None,
     tota_dir: TotaDirOption = None,
@@ -422,16 +427,18 @@ def check(
     """
     from treatydiff.corpus import default_mappings_dir
     from treatydiff.errors import FetchError, TreatydiffError, UnknownTreaty
-    from treatydiff.families.workspace import Workspace, is_family_file
+    from treatydiff.families.workspace import Workspace, is_family_file, is_manifest_file
     from treatydiff.mapping import check_maps
 
+    registry = _registry(store, tota_dir, texts)
     family_files = [path for path in maps or () if is_family_file(path)]
-    paths = [path for path in maps if path not in family_files] if maps else None
+    manifest_files = [path for path in maps or () if is_manifest_file(path, registry)]
+    named = (*family_files, *manifest_files)
+    paths = [path for path in maps if path not in named] if maps else None
     if paths is None:
         paths = sorted(default_mappings_dir().glob("*.yaml"))
-    if not paths and not family_files:
+    if not paths and not named:
         raise TreatydiffError("no maps to check", file=default_mappings_dir(), hint="name map files")
-    registry = _registry(store, tota_dir, texts)
 
     def body_of(treaty_id: str, lang: str | None) -> Body | None:
         try:
@@ -449,6 +456,7 @@ def check(
     results += workspace.check_families(family_files if maps else None)
     if not maps:
         results += workspace.check_dossiers()
+    results += workspace.check_manifests(manifest_files)
     out = _stdout()
 
     def say(line: str, style: str | None = None) -> None:
@@ -607,20 +615,12 @@ def diff(
     Example: treatydiff diff tota:420 tota:423 --map mappings/tota-420_tota-423.yaml
     --format html --out annex.html
     """
-    from treatydiff.compare import map_langs
-    from treatydiff.mapping import load_map
-    from treatydiff.model import normalize_treaty_id
     from treatydiff.output import check_output, write_output
 
-    clause_map = load_map(map_file) if map_file is not None else None
     registry = _registry(store, tota_dir, texts)
-    if clause_map is not None:
-        ids = normalize_treaty_id(left), normalize_treaty_id(right)
-        left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
-    left_treaty = registry.load(left, left_lang)
-    right_treaty = registry.load(right, right_lang)
-    inputs = [map_file, left_treaty.provenance.file, right_treaty.provenance.file]
-    inputs += [left_treaty.meta.manifest, right_treaty.meta.manifest]
+    clause_map, left_treaty, right_treaty, inputs = _load_pair(
+        left, right, (left_lang, right_lang), map_file, registry
+    )
     if out is not None:
         check_output(out, store=registry.store, inputs=inputs, force=force)
     _read_notes([left_treaty, right_treaty], verbose)
@@ -651,6 +651,28 @@ def diff(
     summary = comparison.summary
     if exit_code and summary.added + summary.dropped + summary.changed:
         raise typer.Exit(1)
+
+
+def _load_pair(
+    left: str, right: str, langs: tuple[str | None, str | None], map_file: Path | None, registry: Registry
+) -> tuple[ClauseMap | None, Treaty, Treaty, list[Path | str | None]]:
+    """The map (if any) and the two treaties in the languages it names, and every input file.
+
+    The inputs are what ``--out`` must never overwrite: the map, both texts and both manifests.
+    """
+    from treatydiff.compare import map_langs
+    from treatydiff.mapping import load_map
+    from treatydiff.model import normalize_treaty_id
+
+    clause_map = load_map(map_file) if map_file is not None else None
+    if clause_map is not None:
+        ids = normalize_treaty_id(left), normalize_treaty_id(right)
+        langs = map_langs(clause_map, *ids, given=langs)
+    left_treaty = registry.load(left, langs[0])
+    right_treaty = registry.load(right, langs[1])
+    inputs: list[Path | str | None] = [map_file, left_treaty.provenance.file, right_treaty.provenance.file]
+    inputs += [left_treaty.meta.manifest, right_treaty.meta.manifest]
+    return clause_map, left_treaty, right_treaty, inputs
 
 
 class AlignLevel(StrEnum):
@@ -689,20 +711,12 @@ def align(
     from treatydiff.align import align as suggest_links
     from treatydiff.align.draft import draft_map
     from treatydiff.align.evaluate import evaluate, links_between, report_lines
-    from treatydiff.compare import map_langs
-    from treatydiff.mapping import load_map
-    from treatydiff.model import normalize_treaty_id
     from treatydiff.output import check_output, write_output
 
-    clause_map = load_map(against) if against is not None else None
     registry = _registry(store, tota_dir, texts)
-    if clause_map is not None:
-        ids = normalize_treaty_id(left), normalize_treaty_id(right)
-        left_lang, right_lang = map_langs(clause_map, *ids, given=(left_lang, right_lang))
-    left_treaty = registry.load(left, left_lang)
-    right_treaty = registry.load(right, right_lang)
-    inputs = [against, left_treaty.provenance.file, right_treaty.provenance.file]
-    inputs += [left_treaty.meta.manifest, right_treaty.meta.manifest]
+    clause_map, left_treaty, right_treaty, inputs = _load_pair(
+        left, right, (left_lang, right_lang), against, registry
+    )
     if out is not None:
         check_output(out, store=registry.store, inputs=inputs, force=force)
     _read_notes([left_treaty, right_treaty], verbose)

@@ -381,6 +381,22 @@ Relation = Literal[
 RELATIONS: tuple[str, ...] = get_args(Relation)
 """The closed relation vocabulary of clause maps, in documentation order."""
 
+ObligationChangeKind = Literal[
+    "added",
+    "dropped",
+    "reversed",
+    "strengthened",
+    "weakened",
+    "bearer-changed",
+    "condition-added",
+    "condition-removed",
+    "condition-changed",
+    "unchanged",
+]
+OBLIGATION_CHANGE_KINDS: tuple[str, ...] = get_args(ObligationChangeKind)
+"""How a link's obligations changed (docs/obligations.md), most important first:
+a link's ``kind`` is the first of its kinds in this order."""
+
 
 Origin = Literal["curated", "suggested", "article-number"]
 """Who made a link: a scholar's clause map, an automatic aligner, or equal article numbers."""

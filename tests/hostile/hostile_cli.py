@@ -13,6 +13,7 @@ intended output was touched.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import stat
 import subprocess
@@ -196,6 +197,40 @@ class Sandbox:
             path = self.write(f"{treaty_id}.txt", text)
             done = self.run("ingest", treaty_id, path, "--lang", "en", "--title", treaty_id.upper())
             assert done.code == 0, done.err
+
+    def versions(self, treaty_id: str, lang: str = "en") -> list[Path]:
+        """The stored version files of a body (``bodies/ID/LANG/N-SHA256.json``), oldest first."""
+        folder = self.store / "bodies" / treaty_id / lang
+        return sorted(folder.glob("*-*.json"), key=lambda path: int(path.name.split("-", 1)[0]))
+
+    def current(self, treaty_id: str, lang: str = "en") -> Path:
+        """The file of the current (newest) version of a stored body."""
+        versions = self.versions(treaty_id, lang)
+        assert versions, f"no stored version of {treaty_id} ({lang})"
+        return versions[-1]
+
+    def to_layout_1(self, treaty_id: str, lang: str = "en") -> Path:
+        """Turn a stored body into one stored before versions: ``bodies/ID/LANG.json``, no checksums."""
+        document = json.loads(self.current(treaty_id, lang).read_text(encoding="utf-8"))
+        document["format"] = "treatydiff.body/1"
+        del document["source_sha256"], document["document_sha256"]
+        for path in self.versions(treaty_id, lang):
+            path.unlink()
+        (self.store / "bodies" / treaty_id / lang).rmdir()
+        legacy = self.store / "bodies" / treaty_id / f"{lang}.json"
+        legacy.write_text(json.dumps(document), encoding="utf-8")
+        return legacy
+
+    def store_text(self, treaty_id: str, text: str, lang: str = "en") -> Path:
+        """Store ``text`` as a new version of ``treaty_id`` as treatydiff would, checksums and all,
+        without the ingest checks: what a store written by another tool or version may hold."""
+        from treatydiff.ingest.text import parse_text
+        from treatydiff.model import Provenance
+        from treatydiff.store import Store, source_sha256
+
+        provenance = Provenance("hostile.txt", source_sha256(text), "2026-01-01T00:00:00+00:00", "text")
+        saved = Store(self.store).save_body(treaty_id, parse_text(text, lang=lang), provenance)
+        return saved.version.path
 
 
 def changed_within(run: Run, allowed: Iterable[str]) -> None:

@@ -3,18 +3,31 @@ the terminal, the parsers.
 
 # synthetic: every text, map and stored file here is written by the test.
 
-Cases whose fix is on another branch are marked ``xfail(strict=True)`` naming that
-branch; the integrator removes the mark when the branch is merged (a strict xfail that
-starts passing fails the run, so a stale mark cannot hide).
+No case is marked xfail: a bug found here is fixed, or its case fails the run.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import subprocess
+from pathlib import Path
+from typing import Any
 
 import pytest
-from hostile_cli import CONTROL_PAYLOADS, MAP_HEADER, RAW_CONTROLS, Sandbox, changed_within, no_crash, refused
+from hostile_cli import (
+    CONTROL_PAYLOADS,
+    DEMO_A,
+    DEMO_B,
+    MAP_HEADER,
+    RAW_CONTROLS,
+    Run,
+    Sandbox,
+    changed_within,
+    no_crash,
+    refused,
+)
 
 # --- 1. --out writes only what it should ------------------------------------------------
 
@@ -32,13 +45,28 @@ def test_out_never_writes_inside_the_store(demo: Sandbox) -> None:
     refused(run, "en.json")
 
 
-@pytest.mark.xfail(strict=False, reason="open: --out to a FIFO with no reader blocks (hang guard trips)")
-def test_out_to_a_fifo_writes_through_or_refuses_never_replaces(demo: Sandbox) -> None:
+def test_out_to_a_fifo_nobody_reads_is_refused_not_waited_on(demo: Sandbox) -> None:
     fifo = demo.root / "pipe.html"
     os.mkfifo(fifo)
-    run = demo.run("diff", "demo-a", "demo-b", "--format", "html", "--out", fifo, timeout=30)
-    no_crash(run)
+    refused(demo.run("diff", "demo-a", "demo-b", "--format", "html", "--out", fifo, timeout=30), "pipe.html")
     assert fifo.is_fifo()
+
+
+def test_out_to_a_fifo_with_a_reader_writes_through_never_replaces(demo: Sandbox) -> None:
+    fifo = demo.root / "pipe.html"
+    os.mkfifo(fifo)
+    inode = fifo.stat().st_ino
+    reader = subprocess.Popen(["cat", fifo], stdout=subprocess.PIPE)
+    try:
+        run = demo.run("diff", "demo-a", "demo-b", "--format", "html", "--out", fifo, timeout=30)
+        received, _ = reader.communicate(timeout=30)
+    finally:
+        reader.kill()
+        reader.wait()
+    assert run.code == 0, run.err
+    assert received.rstrip().endswith(b"</html>")
+    assert fifo.is_fifo() and fifo.stat().st_ino == inode  # written through, not replaced
+    changed_within(run, {"pipe.html"})  # only the FIFO's time stamp
 
 
 def test_out_writes_only_the_report(demo: Sandbox) -> None:
@@ -58,33 +86,134 @@ def test_a_refused_ingest_leaves_nothing_behind(sandbox: Sandbox, lang: str) -> 
     assert listed.code == 0, listed.err
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open: a null, list or deeply nested body in the old store layout is not reported yet",
-)
-@pytest.mark.parametrize(
-    "document",
-    [
-        pytest.param("null", id="null"),
-        pytest.param("[]", id="list"),
-        pytest.param("[" * 100_000 + "]" * 100_000, id="deep"),
-    ],
-)
-def test_a_corrupt_stored_body_is_one_line_naming_it(demo: Sandbox, document: str) -> None:
-    (demo.store / "bodies" / "demo-a" / "en.json").write_text(document, encoding="utf-8")
-    refused(demo.run("show", "demo-a"), "en.json")
+CORRUPT_DOCUMENTS = [
+    pytest.param("null", id="null"),
+    pytest.param("[]", id="list"),
+    pytest.param('"body"', id="string"),
+    pytest.param("[" * 100_000 + "]" * 100_000, id="deep"),
+    pytest.param(
+        '{"format": "treatydiff.body/2", "provisions": ' + "[" * 5_000 + "]" * 5_000 + "}", id="deep-field"
+    ),
+    pytest.param('{"format": "treatydiff.body/2"', id="truncated"),
+]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open: the case tampers with the old-layout path; versions live in bodies/ID/LANG/ now",
-)
-def test_a_tampered_stored_text_is_not_shown_as_genuine(demo: Sandbox) -> None:
-    path = demo.store / "bodies" / "demo-a" / "en.json"
-    stored = json.loads(path.read_text(encoding="utf-8"))
-    stored["source_text"] = stored["source_text"].replace("shall", "shall not")
-    path.write_text(json.dumps(stored), encoding="utf-8")
-    refused(demo.run("show", "demo-a"), "en.json")
+def _refused_naming(run: Run, path: Path) -> None:
+    line = refused(run, path.name)
+    assert "ingest" in line, line  # says how to repair it
+    assert "synthetic" not in run.out, run.out  # nothing of the corrupt body is shown
+
+
+@pytest.mark.parametrize("document", CORRUPT_DOCUMENTS)
+def test_a_corrupt_current_version_is_one_line_naming_it(demo: Sandbox, document: str) -> None:
+    current = demo.current("demo-a")
+    current.write_text(document, encoding="utf-8")
+    _refused_naming(demo.run("show", "demo-a"), current)
+    _refused_naming(demo.run("diff", "demo-a", "demo-b"), current)
+
+
+def test_a_corrupt_current_version_bricks_nothing_and_loses_no_version(demo: Sandbox) -> None:
+    older = demo.current("demo-a")
+    edited = demo.write("demo-a.txt", DEMO_A.replace("publish", "print"))
+    assert demo.run("ingest", "demo-a", edited, "--lang", "en").code == 0
+    current = demo.current("demo-a")
+    assert current != older
+    kept = older.read_bytes()
+    current.write_text("null", encoding="utf-8")
+    listed = demo.run("list")
+    assert listed.code == 0 and "broken" in listed.out, listed.out + listed.err
+    assert demo.run("show", "demo-b").code == 0  # every other entry keeps working
+    shown = demo.run("show", "demo-a", "--version", "1")
+    assert shown.code == 0 and "publish" in shown.out, shown.err  # the older version is intact
+    history = demo.run("show", "demo-a", "--history")
+    assert history.code == 0 and "BROKEN" in history.out and current.name in history.out, history.out
+    again = demo.run("ingest", "demo-a", edited, "--lang", "en")  # the repair the error line names
+    assert again.code == 0, again.err
+    assert demo.run("show", "demo-a").code == 0
+    assert older.read_bytes() == kept
+
+
+@pytest.mark.parametrize("document", CORRUPT_DOCUMENTS)
+def test_a_corrupt_layout_1_body_is_refused_and_kept_through_the_migration(
+    demo: Sandbox, document: str
+) -> None:
+    legacy = demo.to_layout_1("demo-a")
+    legacy.write_text(document, encoding="utf-8")
+    _refused_naming(demo.run("show", "demo-a"), legacy)
+    text = demo.root / "demo-a.txt"
+    assert demo.run("ingest", "demo-a", text, "--lang", "en").code == 0  # migration leaves it
+    assert legacy.read_text(encoding="utf-8") == document
+    assert demo.run("show", "demo-a").code == 0
+    _refused_naming(demo.run("show", "demo-a", "--version", "0"), legacy)
+
+
+def test_a_readable_layout_1_body_is_shown_and_migrated(demo: Sandbox) -> None:
+    legacy = demo.to_layout_1("demo-a")
+    shown = demo.run("show", "demo-a")
+    assert shown.code == 0 and "synthetic" in shown.out, shown.err
+    assert demo.run("ingest", "demo-a", demo.root / "demo-a.txt", "--lang", "en").code == 0
+    assert not legacy.exists() and len(demo.versions("demo-a")) == 1
+
+
+def _tamper(document: dict[str, Any], how: str) -> None:
+    if how == "text":
+        document["source_text"] = document["source_text"].replace("shall", "shall not")
+    elif how == "same-length-text":  # spans still fit: only the checksum can tell
+        document["source_text"] = document["source_text"].replace("shall", "shalt")
+        for provision in document["provisions"]:
+            provision["text"] = provision["text"].replace("shall", "shalt")
+    elif how == "text-and-its-checksum":
+        document["source_text"] = document["source_text"].replace("shall", "shalt")
+        document["source_sha256"] = hashlib.sha256(document["source_text"].encode()).hexdigest()
+    elif how == "title":
+        document["title"] = "Forged title"
+    elif how == "provision-text":
+        document["provisions"][0]["text"] = "Forged provision"
+    elif how == "span-out-of-range":
+        document["provisions"][-1]["span"] = [0, 10**9]
+    elif how == "duplicate-id":
+        document["provisions"][1]["id"] = document["provisions"][0]["id"]
+    elif how == "lang-path":
+        document["lang"] = "../../x"
+    elif how == "no-provisions":
+        document["provisions"] = []
+
+
+TAMPERINGS = [
+    "text",
+    "same-length-text",
+    "text-and-its-checksum",
+    "title",
+    "provision-text",
+    "span-out-of-range",
+    "duplicate-id",
+    "lang-path",
+    "no-provisions",
+]
+
+UNDETECTABLE_IN_LAYOUT_1 = {"same-length-text", "title"}
+
+
+@pytest.mark.parametrize("how", TAMPERINGS)
+def test_a_tampered_stored_version_is_not_shown_as_genuine(demo: Sandbox, how: str) -> None:
+    path = demo.current("demo-a")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    _tamper(document, how)
+    path.write_text(json.dumps(document), encoding="utf-8")
+    _refused_naming(demo.run("show", "demo-a"), path)
+    _refused_naming(demo.run("diff", "demo-a", "demo-b", "--format", "json"), path)
+
+
+@pytest.mark.parametrize("how", [t for t in TAMPERINGS if t not in UNDETECTABLE_IN_LAYOUT_1])
+def test_a_tampered_layout_1_body_is_not_shown_as_genuine(demo: Sandbox, how: str) -> None:
+    # Layout 1 kept no checksum: a change is found where it breaks the spans or the schema;
+    # a new title or a same-length edit of the text and its provisions cannot be (see
+    # docs/hostile-input.md). Such a body becomes layout 2 at the next ingest.
+    legacy = demo.to_layout_1("demo-a")
+    document = json.loads(legacy.read_text(encoding="utf-8"))
+    _tamper(document, how)
+    legacy.write_text(json.dumps(document), encoding="utf-8")
+    _refused_naming(demo.run("show", "demo-a"), legacy)
 
 
 def test_an_alias_bomb_in_a_stored_manifest_is_refused(demo: Sandbox) -> None:
@@ -107,20 +236,49 @@ def test_markup_in_a_title_is_shown_not_interpreted(sandbox: Sandbox) -> None:
     assert "[venue]" in run.out
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open: ingest refuses a text with C0 controls as binary (exit 2), so the case cannot store one",
-)
-@pytest.mark.parametrize(
-    "payload",
-    [pytest.param(payload, id=name, marks=()) for name, payload in CONTROL_PAYLOADS.items()],
-)
-def test_control_characters_in_treaty_text_never_reach_the_terminal(sandbox: Sandbox, payload: str) -> None:
-    text = sandbox.write("t.txt", f"Article 1\nThe Parties shall {payload} cooperate.\n")
-    assert sandbox.run("ingest", "demo", text, "--lang", "en", "--title", "T").code == 0
-    run = sandbox.run("show", "demo:art-1")
-    assert run.code == 0, run.err
-    assert not any(raw in run.out for raw in RAW_CONTROLS), repr(run.out)
+# ingest refuses a text with C0 controls as binary, so these cases write the characters
+# straight into a stored version, checksums and all (a store written by another tool or
+# an older treatydiff): what is shown from the store must be inert however it got there.
+
+
+def _hostile_version(demo: Sandbox, payload: str) -> None:
+    demo.store_text("demo-b", DEMO_B.replace("shall exchange", f"shall {payload} exchange"))
+
+
+def _inert(where: str, shown: str) -> None:
+    assert not any(raw in shown for raw in RAW_CONTROLS), f"{where}: {shown!r}"
+
+
+@pytest.mark.parametrize("payload", [pytest.param(p, id=name) for name, p in CONTROL_PAYLOADS.items()])
+def test_control_characters_in_stored_text_never_reach_the_terminal(demo: Sandbox, payload: str) -> None:
+    _hostile_version(demo, payload)
+    for args in (("show", "demo-b:art-1"), ("diff", "demo-a", "demo-b")):
+        run = demo.run(*args)
+        assert run.code == 0, run.err
+        assert "exchange" in run.out, run.out
+        _inert(" ".join(args), run.out + run.err)
+
+
+@pytest.mark.parametrize("fmt", ["term", "md", "json", "html"])
+def test_control_characters_are_inert_in_every_report_and_every_way_out(demo: Sandbox, fmt: str) -> None:
+    _hostile_version(demo, "".join(CONTROL_PAYLOADS.values()))
+    report = demo.root / f"report.{fmt}"
+    outputs = {}
+    for way, extra in (("stdout", ()), ("--out -", ("--out", "-")), ("--out FILE", ("--out", report))):
+        run = demo.run("diff", "demo-a", "demo-b", "--format", fmt, *extra)
+        assert run.code == 0, run.err
+        outputs[way] = run.out if way != "--out FILE" else report.read_text(encoding="utf-8")
+        _inert(f"{fmt} {way}", outputs[way] + run.err)
+    if fmt == "json":  # escaped, not lost: the JSON still holds the stored text exactly
+        for shown in outputs.values():
+            assert any("".join(CONTROL_PAYLOADS.values()) in text for text in _strings(json.loads(shown)))
+
+
+def _strings(data: Any) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    items = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
+    return [text for item in items for text in _strings(item)]
 
 
 def test_markup_and_script_in_map_fields_are_escaped_in_the_html_annex(demo: Sandbox) -> None:

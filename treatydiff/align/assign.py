@@ -7,20 +7,24 @@ the parts of splits and merges that ended up far from their partner.
 2. Units left over on both sides are matched out of order (moved provisions) by a
    maximum-weight assignment (Hungarian method) over the pairs scoring above a
    stricter threshold.
-3. A unit still left over whose content is contained in a matched unit on the other
+3. The units left between two in-order links are aligned again with a lower threshold:
+   there, order vouches for a pair (within one language, only for two units that are each
+   other's best free partner).
+4. A unit still left over whose content is contained in a matched unit on the other
    side joins that unit's link: a split or merge whose parts are not adjacent.
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 
 from treatydiff.align.score import Scores
-from treatydiff.align.similarity import Matrix, Vector, containment, dot
+from treatydiff.align.similarity import Matrix, Sparse, added, containment, dot
 
 __all__ = ["Group", "Thresholds", "assign", "hungarian"]
 
@@ -32,7 +36,11 @@ class Thresholds:
     """Scores below which a pair is not linked, per stage."""
 
     match: float
-    """In-order beads (stage 1); half of it for a gap between two in-order links."""
+    """In-order beads (stage 1)."""
+    gap: float
+    """Stage 3, between two in-order links, where order vouches for a weaker pair."""
+    gap_mutual: bool
+    """Stage 3 takes only 1–1 pairs of units that are each other's best free partner."""
     move: float
     """Out-of-order pairs (stage 2): stricter, since order no longer vouches for them."""
     contain: float
@@ -43,8 +51,11 @@ class Thresholds:
     """Taken off 1–2 and 2–1 beads so that a 1–1 bead wins a tie."""
 
 
-SAME_LANGUAGE = Thresholds(match=0.16, move=0.3, contain=0.7, gain=0.02)
-CROSS_LANGUAGE = Thresholds(match=0.45, move=0.5, contain=0.9)
+SAME_LANGUAGE = Thresholds(match=0.16, gap=0.08, gap_mutual=True, move=0.3, contain=0.7, gain=0.02)
+"""Within one language a 4-gram cosine under 0.16 is close to noise: between two in-order
+links such a pair is taken only when each is the other's best partner still free (the
+other weak pairs found there in the 420↔430 redraft were all wrong)."""
+CROSS_LANGUAGE = Thresholds(match=0.45, gap=0.225, gap_mutual=False, move=0.5, contain=0.9)
 
 
 @dataclass
@@ -69,18 +80,22 @@ def _monotone(
     table = np.zeros((n + 1, m + 1))
     choice = np.zeros((n + 1, m + 1), dtype=np.int8)
     gap = np.zeros((n + 1, m + 1), dtype=bool)
+    one = s11 - threshold
+    split = s12 - (threshold + t.bead_penalty)
+    merge = s21 - (threshold + t.bead_penalty)
+    cand = np.full((4, m + 1), _NEG)  # cells a bead cannot reach stay at _NEG
+    best = np.empty(m + 1)
     for i in range(1, n + 1):
-        cand = np.full((4, m + 1), _NEG)
-        cand[0, 1:] = table[i - 1, :-1] + s11[i - 1] - threshold  # 1-1
+        np.add(table[i - 1, :-1], one[i - 1], out=cand[0, 1:])  # 1-1
         cand[1] = table[i - 1]  # 1-0: left unit i-1 unmatched
         if m >= 2:
-            cand[2, 2:] = table[i - 1, :-2] + s12[i - 1] - threshold - t.bead_penalty  # 1-2
+            np.add(table[i - 1, :-2], split[i - 1], out=cand[2, 2:])  # 1-2
         if i >= 2:
-            cand[3, 1:] = table[i - 2, :-1] + s21[i - 2] - threshold - t.bead_penalty  # 2-1
-        best = cand.max(axis=0)
+            np.add(table[i - 2, :-1], merge[i - 2], out=cand[3, 1:])  # 2-1
+        cand.max(axis=0, out=best)
         choice[i] = cand.argmax(axis=0)
-        table[i] = np.maximum.accumulate(best)  # 0-1 beads (right unit unmatched) cost nothing
-        gap[i] = table[i] > best
+        np.maximum.accumulate(best, out=table[i])  # 0-1 beads (right unit unmatched) cost nothing
+        np.greater(table[i], best, out=gap[i])
     groups: list[Group] = []
     left_over: list[int] = []
     right_over: list[int] = []
@@ -179,17 +194,10 @@ def _moves(scores: Scores, left: list[int], right: list[int], t: Thresholds) -> 
 _CANDIDATES = 5  # stage 3 looks for a leftover's whole among its most similar units only
 
 
-def _cosine(a: list[Vector], b: list[Vector]) -> float:
+def _cosine(a: list[Sparse], b: list[Sparse]) -> float:
     """Cosine of the sums of two lists of vectors (concatenated units)."""
-    sum_a: Vector = {}
-    for v in a:
-        for term, w in v.items():
-            sum_a[term] = sum_a.get(term, 0.0) + w
-    sum_b: Vector = {}
-    for v in b:
-        for term, w in v.items():
-            sum_b[term] = sum_b.get(term, 0.0) + w
-    norms = math.sqrt(dot(sum_a, sum_a) * dot(sum_b, sum_b))
+    sum_a, sum_b = added(a), added(b)
+    norms = math.sqrt(float(sum_a[1] @ sum_a[1]) * float(sum_b[1] @ sum_b[1]))
     return dot(sum_a, sum_b) / norms if norms else 0.0
 
 
@@ -219,12 +227,13 @@ def _attach(
             candidate = owner.get(int(index))
             if candidate is None or related[index] <= 0:
                 continue
-            value = containment(mine[unit], theirs[index])
+            whole = theirs.span(int(index))
+            value = containment(mine.span(unit), whole)
             if value < t.contain or value <= best_value:
                 continue
-            parts = [mine[k] for k in getattr(candidate, side)]
-            before = _cosine(parts, [theirs[index]])
-            if _cosine([*parts, mine[unit]], [theirs[index]]) >= before + t.gain:
+            parts = [mine.span(k) for k in getattr(candidate, side)]
+            before = _cosine(parts, [whole])
+            if _cosine([*parts, mine.span(unit)], [whole]) >= before + t.gain:
                 best, best_value = candidate, value
         if best is not None:
             getattr(best, side).append(unit)
@@ -236,27 +245,33 @@ def _attach(
 
 
 def _fill_gaps(
-    scores: Scores, groups: list[Group], left_over: list[int], right_over: list[int], t: Thresholds
+    scores: Scores,
+    groups: list[Group],
+    left_over: list[int],
+    right_over: list[int],
+    t: Thresholds,
 ) -> tuple[list[Group], list[int], list[int]]:
-    """Align again, with half the threshold, the units left over between two in-order links:
+    """Align again, with a lower threshold, the units left over between two in-order links:
     there, order vouches for a pair whose wording changed a lot."""
-    bounds = (
-        [(-1, -1)]
-        + [(max(g.left), max(g.right)) for g in groups]
-        + [(scores.s11.shape[0], scores.s11.shape[1])]
-    )
-    starts = (
-        [(-1, -1)]
-        + [(min(g.left), min(g.right)) for g in groups]
-        + [(scores.s11.shape[0], scores.s11.shape[1])]
-    )
     found = list(groups)
     rest_l, rest_r = set(left_over), set(right_over)
-    for k in range(len(bounds) - 1):
-        lo_l, lo_r = bounds[k]
-        hi_l, hi_r = starts[k + 1]
-        lefts = [i for i in left_over if lo_l < i < hi_l]
-        rights = [j for j in right_over if lo_r < j < hi_r]
+    s11 = scores.s11
+    if t.gap_mutual and left_over and right_over:
+        # order vouches for a weak pair only when neither unit has a better partner left
+        free = s11[np.ix_(left_over, right_over)]
+        best = (free >= free.max(axis=1, keepdims=True)) & (free >= free.max(axis=0, keepdims=True))
+        s11 = np.full_like(s11, _NEG)
+        s11[np.ix_(left_over, right_over)] = np.where(best, free, _NEG)
+    # gap k lies between in-order groups k - 1 and k (which are in order on both sides)
+    gaps: dict[int, tuple[list[int], list[int]]] = {}
+    for side, units in ((0, left_over), (1, right_over)):
+        starts = [min(g.right if side else g.left) for g in groups]
+        ends = [max(g.right if side else g.left) for g in groups]
+        for unit in units:
+            k = bisect_left(starts, unit)
+            if k == 0 or ends[k - 1] < unit:
+                gaps.setdefault(k, ([], []))[side].append(unit)
+    for lefts, rights in gaps.values():
         if not lefts or not rights:
             continue
         sub = np.ix_(lefts, rights)
@@ -265,7 +280,9 @@ def _fill_gaps(
         # pairs in a group must be adjacent units for the 1-2 and 2-1 beads to mean anything
         s12 = np.where(np.diff(rights)[None, :] == 1, s12, _NEG) if s12.size else s12
         s21 = np.where(np.diff(lefts)[:, None] == 1, s21, _NEG) if s21.size else s21
-        inner, _, _ = _monotone(scores.s11[sub], s12, s21, t, t.match / 2)
+        if t.gap_mutual:  # 1-1 beads only
+            s12, s21 = np.full_like(s12, _NEG), np.full_like(s21, _NEG)
+        inner, _, _ = _monotone(s11[sub], s12, s21, t, t.gap)
         for group in inner:
             group.left = [lefts[i] for i in group.left]
             group.right = [rights[j] for j in group.right]

@@ -23,7 +23,9 @@ __all__ = [
     "cross_token",
     "cross_tokens",
     "hashed_ngrams",
+    "ngram_occurrences",
     "normalize",
+    "normalized_codes",
     "words",
 ]
 
@@ -65,16 +67,54 @@ def count_pairs(docs: npt.NDArray[np.int64], features: npt.NDArray[np.int64]) ->
     return keys >> HASH_BITS, keys & ((1 << HASH_BITS) - 1), counts.astype(np.int64)
 
 
-def hashed_ngrams(texts: Sequence[str], n: int = NGRAM) -> Pairs:
-    """Hashed character n-gram counts of the normalised texts, all texts at once in numpy
-    (an n-gram never spans two texts)."""
-    norms = [normalize(t) for t in texts]
-    codes = np.frombuffer("".join(norms).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    owner = np.repeat(np.arange(len(norms), dtype=np.int64), [len(s) for s in norms])
+_ASCII_WORD = np.array([chr(c).isalnum() for c in range(128)])
+_SPACE = 32
+
+
+def _word_chars(codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.bool_]:
+    """Which code points are word characters (``str.isalnum``, as ``\\w`` less ``_``)."""
+    word = np.zeros(len(codes), dtype=bool)
+    ascii_ = codes < 128
+    word[ascii_] = _ASCII_WORD[codes[ascii_]]
+    others = ~ascii_
+    if others.any():
+        distinct, where = np.unique(codes[others], return_inverse=True)
+        word[others] = np.array([chr(c).isalnum() for c in distinct.tolist()])[where]
+    return word
+
+
+def normalized_codes(texts: Sequence[str]) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
+    """The code points of every text's ``normalize``d form, concatenated, and the text each
+    belongs to: the same strings, made in numpy for all texts at once."""
+    if not texts:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    # one text at a time: NFKC is quick on a text already in that form, and most are
+    joined = "\x00".join(unicodedata.normalize("NFKC", t.replace("\x00", " ")) for t in texts)
+    folded = joined.lower().replace("ё", "е")
+    codes = np.frombuffer(("\x00" + folded).encode("utf-32-le"), dtype=np.uint32)
+    starts = codes == 0  # each text opens with a separator, which becomes its leading space
+    word = _word_chars(codes)
+    text = np.cumsum(starts) - 1
+    run_end = word.copy()
+    run_end[:-1] &= ~word[1:]  # the last character of a word: a space follows it
+    empty = np.bincount(text[word], minlength=len(texts)) == 0  # such a text is two spaces
+    counts = word.astype(np.int64) + run_end + starts * (1 + empty[text])
+    at = np.cumsum(counts) - counts
+    out = np.full(int(counts.sum()), _SPACE, dtype=np.uint64)
+    out[at[word]] = codes[word]
+    return out, np.repeat(text, counts)
+
+
+def ngram_occurrences(
+    texts: Sequence[str], n: int = NGRAM
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(text number, hashed n-gram) of every character n-gram of the normalised texts, all
+    texts at once in numpy (an n-gram never spans two texts)."""
+    codes, owner = normalized_codes(texts)
     windows = len(codes) - n + 1
     if windows <= 0:
         empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
+        return empty, empty
     h = np.zeros(windows, dtype=np.uint64)
     for k in range(n):
         h = h * _PRIME + codes[k : k + windows]  # wraps modulo 2**64
@@ -82,7 +122,12 @@ def hashed_ngrams(texts: Sequence[str], n: int = NGRAM) -> Pairs:
     h = h[inside]
     h ^= h >> np.uint64(31)
     h *= _MIX
-    return count_pairs(owner[:windows][inside], (h >> np.uint64(64 - HASH_BITS)).astype(np.int64))
+    return owner[:windows][inside], (h >> np.uint64(64 - HASH_BITS)).astype(np.int64)
+
+
+def hashed_ngrams(texts: Sequence[str], n: int = NGRAM) -> Pairs:
+    """Hashed character n-gram counts of the normalised texts (see ``ngram_occurrences``)."""
+    return count_pairs(*ngram_occurrences(texts, n))
 
 
 def _roman(token: str) -> int | None:

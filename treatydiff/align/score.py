@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from treatydiff.align.features import cross_tokens, hashed_ngrams
+from treatydiff.align.features import cross_tokens, ngram_occurrences
 from treatydiff.align.similarity import (
     Matrix,
     Similarity,
     Vectors,
     adjacent_dots,
     cosine_matrix,
-    hashed_vectors,
+    pooled_vectors,
     vectors,
 )
 from treatydiff.align.units import Unit
@@ -60,24 +60,35 @@ class Scores:
     length: Matrix
 
 
+_FRAME = ("preamble", "closing")  # unnumbered, but each treaty has at most one of each
+
+
+def _number_keys(units: Sequence[Unit], codes: dict[str, int], unmatched: int) -> tuple[Matrix, ...]:
+    """Per unit: its article's number (or frame) as an int, its part's, its sibling count,
+    and whether it is in the preamble or closing block."""
+    article, part, siblings, frame = [], [], [], []
+    for unit in units:
+        in_frame = unit.article_number is None and unit.article in _FRAME
+        name = unit.article if in_frame else unit.article_number
+        article.append(unmatched if name is None else codes.setdefault("a" + name, len(codes)))
+        key = str(unit.rank) if in_frame else unit.number or str(unit.rank)
+        part.append(codes.setdefault("p" + key, len(codes)))
+        siblings.append(unit.siblings)
+        frame.append(in_frame)
+    return (np.array(article), np.array(part), np.array(siblings), np.array(frame, dtype=bool))
+
+
 def _number_agreement(left: Sequence[Unit], right: Sequence[Unit]) -> Matrix:
-    """1 for the same article and paragraph number, 0.5 for the same article only."""
-    out = np.zeros((len(left), len(right)))
-    by_article: dict[str | None, list[int]] = {}
-    for j, unit in enumerate(right):
-        by_article.setdefault(unit.article_number, []).append(j)
-    for i, unit in enumerate(left):
-        if unit.article_number is None:
-            if unit.article in ("preamble", "closing"):
-                for j, other in enumerate(right):
-                    if other.article == unit.article:
-                        out[i, j] = 1.0 if other.rank == unit.rank else 0.5
-            continue
-        for j in by_article.get(unit.article_number, ()):
-            other = right[j]
-            same_part = (unit.number or str(unit.rank)) == (other.number or str(other.rank))
-            out[i, j] = 1.0 if same_part and unit.siblings == other.siblings else 0.75 if same_part else 0.5
-    return out
+    """1 for the same article and paragraph number, 0.5 for the same article only (0.75 for
+    the same paragraph of an article whose paragraphs were split or joined)."""
+    codes: dict[str, int] = {}
+    art_l, part_l, sib_l, frame_l = _number_keys(left, codes, -1)
+    art_r, part_r, sib_r, _ = _number_keys(right, codes, -2)  # an unnumbered unit matches nothing
+    same_part = part_l[:, None] == part_r[None, :]
+    whole = same_part & ((sib_l[:, None] == sib_r[None, :]) | frame_l[:, None])
+    out = np.where(whole, 1.0, np.where(same_part, 0.75, 0.5))
+    out[art_l[:, None] != art_r[None, :]] = 0.0
+    return np.asarray(out, dtype=np.float64)
 
 
 def _position(left: Sequence[Unit], right: Sequence[Unit]) -> Matrix:
@@ -114,15 +125,12 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
         counts_r: list[Counter[str]] = [cross_tokens(u.text, right_lang, left_lang) for u in right]
         vecs = vectors(counts_l, counts_r)
     else:
-        vecs = hashed_vectors(
-            hashed_ngrams([u.text for u in left]),
-            hashed_ngrams([u.text for u in right]),
-            len(left),
-            len(right),
-        )
+        # both sides at once; an n-gram never spans two texts
+        docs, features = ngram_occurrences([u.text for u in (*left, *right)])
+        vecs = pooled_vectors(docs, features, len(left), len(right))
     sim = cosine_matrix(vecs)
     n, m = len(left), len(right)
-    inner_r, inner_l = adjacent_dots(vecs.right), adjacent_dots(vecs.left)
+    inner_l, inner_r = adjacent_dots(vecs)
     pair_r = _pair_norms(sim.right_norms, inner_r) if m > 1 else np.zeros(0)
     pair_l = _pair_norms(sim.left_norms, inner_l) if n > 1 else np.zeros(0)
     text = sim.cos

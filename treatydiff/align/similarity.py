@@ -9,7 +9,6 @@ their vectors, which the split/merge scores rely on.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,11 +26,14 @@ __all__ = [
     "Similarity",
     "Vector",
     "Vectors",
+    "Sparse",
     "adjacent_dots",
+    "added",
     "containment",
     "cosine_matrix",
     "dot",
     "hashed_vectors",
+    "pooled_vectors",
     "vectors",
 ]
 
@@ -39,35 +41,49 @@ Matrix = npt.NDArray[np.float64]
 Term = Any
 """A vector's key: a hashed n-gram (int) within one language, a token (str) across two."""
 Vector = dict[Term, float]
+Sparse = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]
+"""A sparse vector as (ascending columns, weights)."""
+Entries = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]
 
 _BLOCK = 4096  # terms per dense block: bounds memory on long treaties
 
 
 @dataclass(frozen=True)
 class Rows:
-    """One side's TF-IDF vectors as (unit, term column, weight) arrays, sorted by unit;
-    ``rows[i]`` is unit i's vector as a dict (made on demand, for the few units a
-    split or merge test looks at)."""
+    """One side's TF-IDF vectors as (unit, term column, weight) arrays, sorted by unit and
+    then column; ``span(i)`` is unit i's vector as (columns, weights) arrays and ``rows[i]``
+    as a dict (made on demand, for the reasons shown)."""
 
     count: int
     units: npt.NDArray[np.int64]
     columns: npt.NDArray[np.int64]
     weights: npt.NDArray[np.float64]
+    width: int
+    """Columns run from 0 to ``width`` (the two sides share one vocabulary)."""
     terms: Sequence[Term] | None = None
     """Term of each column (None: the column number is the term)."""
     _cache: dict[int, Vector] = field(default_factory=dict, compare=False, repr=False)
+    _starts: npt.NDArray[np.int64] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = np.searchsorted(self.units, np.arange(self.count + 1))
+        object.__setattr__(self, "_starts", starts)
 
     def __len__(self) -> int:
         return self.count
 
+    def span(self, i: int) -> Sparse:
+        """Unit i's vector: its columns (ascending) and their weights."""
+        lo, hi = self._starts[i], self._starts[i + 1]
+        return self.columns[lo:hi], self.weights[lo:hi]
+
     def __getitem__(self, i: int) -> Vector:
         found = self._cache.get(i)
         if found is None:
-            lo, hi = np.searchsorted(self.units, [i, i + 1])
-            cols, weights = self.columns[lo:hi].tolist(), self.weights[lo:hi].tolist()
+            cols, weights = self.span(i)
             terms = self.terms
-            keys = cols if terms is None else [terms[c] for c in cols]
-            found = self._cache[i] = dict(zip(keys, weights, strict=True))
+            keys = cols.tolist() if terms is None else [terms[c] for c in cols.tolist()]
+            found = self._cache[i] = dict(zip(keys, weights.tolist(), strict=True))
         return found
 
     def norms(self) -> npt.NDArray[np.float64]:
@@ -81,9 +97,19 @@ class Vectors:
 
     left: Rows
     right: Rows
+    _by_column: list[Entries] = field(default_factory=list, compare=False, repr=False)
 
-    def norm(self, vector: Vector) -> float:
-        return math.sqrt(sum(w * w for w in vector.values()))
+    def by_column(self) -> Entries:
+        """Every entry of both sides as (column, unit, weight), sorted by column and then unit,
+        the right units numbered after the left ones."""
+        if not self._by_column:
+            left, right = self.left, self.right
+            columns = np.concatenate((left.columns, right.columns))
+            units = np.concatenate((left.units, right.units + left.count))
+            weights = np.concatenate((left.weights, right.weights))
+            order = np.lexsort((units, columns))
+            self._by_column.append((columns[order], units[order], weights[order]))
+        return self._by_column[0]
 
 
 def _weighted(
@@ -91,12 +117,13 @@ def _weighted(
     columns: npt.NDArray[np.int64],
     idf: npt.NDArray[np.float64],
     count: int,
+    width: int,
     terms: Sequence[Term] | None = None,
 ) -> Rows:
     units, _features, counts = pairs
     weights = counts * idf[columns]
     keep = weights > 0
-    return Rows(count, units[keep], columns[keep], weights[keep], terms)
+    return Rows(count, units[keep], columns[keep], weights[keep], width, terms)
 
 
 def hashed_vectors(left: Pairs, right: Pairs, n_left: int, n_right: int) -> Vectors:
@@ -106,8 +133,41 @@ def hashed_vectors(left: Pairs, right: Pairs, n_left: int, n_right: int) -> Vect
     df = np.bincount(columns, minlength=len(vocabulary))  # (unit, term) pairs are distinct
     idf = np.log((n_left + n_right + 1) / np.maximum(df, 1))
     split = len(left[1])
+    width = len(vocabulary)
     return Vectors(
-        _weighted(left, columns[:split], idf, n_left), _weighted(right, columns[split:], idf, n_right)
+        _weighted(left, columns[:split], idf, n_left, width),
+        _weighted(right, columns[split:], idf, n_right, width),
+    )
+
+
+def pooled_vectors(
+    docs: npt.NDArray[np.int64], features: npt.NDArray[np.int64], n_left: int, n_right: int
+) -> Vectors:
+    """``hashed_vectors`` from every occurrence of a feature in texts 0 … N − 1 of both sides
+    (the left ones first), with one sort: by feature, then text."""
+    total = n_left + n_right
+    bits = max(total.bit_length(), 1)
+    keys = (features << bits) | docs
+    if int(features.max(initial=0)).bit_length() + bits <= 32:
+        keys = keys.astype(np.uint32)  # sorts in half the time
+    keys, counts = np.unique(keys, return_counts=True)
+    keys = keys.astype(np.int64)
+    feats, units = keys >> bits, keys & ((1 << bits) - 1)
+    new = np.ones(len(keys), dtype=bool)
+    new[1:] = feats[1:] != feats[:-1]
+    columns = np.cumsum(new) - 1
+    width = int(columns[-1]) + 1 if len(columns) else 0
+    df = np.bincount(columns, minlength=width)  # (unit, term) pairs are distinct
+    weights = counts * np.log((total + 1) / df)[columns]  # > 0: df ≤ N
+    by_column = (columns, units, weights)
+    # by unit, then column (stable: columns ascend within a unit); radix sort on small ints
+    order = np.argsort(units.astype(np.uint16) if total < 1 << 16 else units, kind="stable")
+    units, columns, weights = units[order], columns[order], weights[order]
+    split = int(np.searchsorted(units, n_left))
+    return Vectors(
+        Rows(n_left, units[:split], columns[:split], weights[:split], width),
+        Rows(n_right, units[split:] - n_left, columns[split:], weights[split:], width),
+        [by_column],
     )
 
 
@@ -118,46 +178,66 @@ def vectors(left: Sequence[Counter[str]], right: Sequence[Counter[str]]) -> Vect
     def pairs(side: Sequence[Counter[str]]) -> Pairs:
         units, features, counts = [], [], []
         for i, found in enumerate(side):
-            for term, count in sorted(found.items()):
+            for term, count in found.items():
                 units.append(i)
                 features.append(terms.setdefault(term, len(terms)))
                 counts.append(count)
-        return (
-            np.array(units, dtype=np.int64),
-            np.array(features, dtype=np.int64),
-            np.array(counts, dtype=np.int64),
-        )
+        by_unit = np.array(units, dtype=np.int64)
+        by_feature = np.array(features, dtype=np.int64)
+        order = np.lexsort((by_feature, by_unit))  # by unit, then feature, as hashed n-grams are
+        return by_unit[order], by_feature[order], np.array(counts, dtype=np.int64)[order]
 
     pairs_l, pairs_r = pairs(left), pairs(right)
     hashed = hashed_vectors(pairs_l, pairs_r, len(left), len(right))
     names = list(terms)
     vocabulary = np.unique(np.concatenate((pairs_l[1], pairs_r[1])))
     shown = [names[int(f)] for f in vocabulary]
+    h_l, h_r = hashed.left, hashed.right
     return Vectors(
-        Rows(hashed.left.count, hashed.left.units, hashed.left.columns, hashed.left.weights, shown),
-        Rows(hashed.right.count, hashed.right.units, hashed.right.columns, hashed.right.weights, shown),
+        Rows(h_l.count, h_l.units, h_l.columns, h_l.weights, h_l.width, shown),
+        Rows(h_r.count, h_r.units, h_r.columns, h_r.weights, h_r.width, shown),
     )
 
 
-def adjacent_dots(rows: Rows) -> npt.NDArray[np.float64]:
-    """Dot product of each unit's vector with the next unit's (length ``count - 1``)."""
-    count = rows.count
-    if count < 2 or not len(rows.columns):
-        return np.zeros(max(count - 1, 0))
-    width = int(rows.columns.max()) + 1
-    keys = rows.units * width + rows.columns
-    order = np.argsort(keys, kind="stable")
-    keys, weights = keys[order], rows.weights[order]
-    wanted = keys + width  # the same term in the next unit
-    where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    hit = keys[where] == wanted
-    units = keys[hit] // width
-    dots = np.bincount(units, weights=weights[hit] * weights[where[hit]], minlength=count)
-    return np.asarray(dots[: count - 1], dtype=np.float64)
+def adjacent_dots(vecs: Vectors) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Dot product of each unit's vector with the next unit's on its side (left, right)."""
+    n, m = vecs.left.count, vecs.right.count
+    columns, units, weights = vecs.by_column()
+    # entries of one term in units k and k + 1 of a side are neighbours in this order
+    pair = (columns[1:] == columns[:-1]) & (units[1:] == units[:-1] + 1) & (units[:-1] != n - 1)
+    first = units[:-1][pair]
+    counted = np.bincount(first, weights=weights[:-1][pair] * weights[1:][pair], minlength=n + m)
+    dots: npt.NDArray[np.float64] = np.asarray(counted, dtype=np.float64)
+    return dots[: max(n - 1, 0)], dots[n : n + max(m - 1, 0)]
 
 
 _DENSE_SHARE = 0.01  # a term is multiplied densely when it pairs more than 1 % of all unit pairs
 _PAIRS_PER_CHUNK = 4_000_000  # bounds the memory of the sparse join
+
+
+_SINGLE_THREAD_WORK = 262_144
+"""OpenBLAS multiplies on one thread up to this many multiply-adds per call (64 Ki × 4): on a
+small product, threads cost more than they save, and far more on a loaded machine."""
+
+
+_MIN_SLICE = 64  # terms per slice at least: thinner slices cost more in calls than threads do
+_MIN_ROWS = 8  # left units per slice at least, likewise
+
+
+def _product(a: Matrix, b: Matrix) -> Matrix:
+    """``a @ b`` for ``a`` (units × terms) and ``b`` (terms × units), in tiles small enough
+    for BLAS to stay on one thread, unless the right side is so long that the tiles would
+    be too thin (then the threads pay for themselves)."""
+    n, m = a.shape[0], b.shape[1]
+    rows = min(n, _SINGLE_THREAD_WORK // (_MIN_SLICE * max(m, 1)))
+    if rows < _MIN_ROWS:
+        return np.asarray(a @ b, dtype=np.float64)
+    step = _SINGLE_THREAD_WORK // (rows * max(m, 1))
+    out = np.zeros((n, m))
+    for top in range(0, n, rows):
+        for start in range(0, a.shape[1], step):
+            out[top : top + rows] += a[top : top + rows, start : start + step] @ b[start : start + step]
+    return out
 
 
 def dot_matrix(vecs: Vectors) -> Matrix:
@@ -167,58 +247,48 @@ def dot_matrix(vecs: Vectors) -> Matrix:
     product in blocks; rare ones, the bulk of a vocabulary, through a sparse join that
     costs only as much as the pairs they actually form. Exact either way.
     """
-    n, m = len(vecs.left), len(vecs.right)
+    n, m = vecs.left.count, vecs.right.count
+    width = max(vecs.left.width, vecs.right.width)
+    columns, units, weights = vecs.by_column()
+    left = units < n
+    on_left = np.bincount(columns, weights=left, minlength=width).astype(np.int64)
+    on_right = np.bincount(columns, minlength=width) - on_left
+    pairs = on_left * on_right
     result = np.zeros((n, m))
-    left, right = vecs.left, vecs.right
-    shared_terms = np.intersect1d(left.columns, right.columns)
-    if not len(shared_terms):
+    if not pairs.any():
         return result
-    shared = range(len(shared_terms))
-    keep_l = np.isin(left.columns, shared_terms)
-    keep_r = np.isin(right.columns, shared_terms)
-    rows_l, cols_l, vals_l = (
-        left.units[keep_l],
-        np.searchsorted(shared_terms, left.columns[keep_l]),
-        left.weights[keep_l],
-    )
-    rows_r, cols_r, vals_r = (
-        right.units[keep_r],
-        np.searchsorted(shared_terms, right.columns[keep_r]),
-        right.weights[keep_r],
-    )
-    df_l = np.bincount(cols_l, minlength=len(shared))
-    df_r = np.bincount(cols_r, minlength=len(shared))
-    dense = df_l * df_r > _DENSE_SHARE * n * m
+    dense = pairs > _DENSE_SHARE * n * m
     dense_cols = np.flatnonzero(dense)
     for start in range(0, len(dense_cols), _BLOCK):
         block = dense_cols[start : start + _BLOCK]
-        where = np.full(len(shared), -1)
+        where = np.full(width, -1)
         where[block] = np.arange(len(block))
-        a, b = np.zeros((n, len(block))), np.zeros((m, len(block)))
-        keep_l, keep_r = where[cols_l] >= 0, where[cols_r] >= 0
-        a[rows_l[keep_l], where[cols_l[keep_l]]] = vals_l[keep_l]
-        b[rows_r[keep_r], where[cols_r[keep_r]]] = vals_r[keep_r]
-        result += a @ b.T
-    # the rare terms: every (left entry, right entry) pair of one term, summed by unit pair
-    sparse_l, sparse_r = ~dense[cols_l], ~dense[cols_r]
-    rows_l, cols_l, vals_l = rows_l[sparse_l], cols_l[sparse_l], vals_l[sparse_l]
-    order = np.argsort(cols_r[sparse_r], kind="stable")
-    rows_r, cols_r, vals_r = rows_r[sparse_r][order], cols_r[sparse_r][order], vals_r[sparse_r][order]
-    counts_r = np.bincount(cols_r, minlength=len(shared))
-    starts_r = np.concatenate(([0], np.cumsum(counts_r)[:-1]))
-    per_entry = counts_r[cols_l]
+        at = where[columns]
+        in_l, in_r = (at >= 0) & left, (at >= 0) & ~left
+        a, b = np.zeros((n, len(block))), np.zeros((len(block), m))
+        a[units[in_l], at[in_l]] = weights[in_l]
+        b[at[in_r], units[in_r] - n] = weights[in_r]
+        result += _product(a, b)
+    # the rare terms: every (left entry, right entry) pair of one term, summed by unit pair.
+    # A term's entries are contiguous, its left ones first: the right partners of a left
+    # entry start where its term's right entries do.
+    right_start = np.cumsum(on_left + on_right) - on_right
+    entries = np.flatnonzero(left & ~dense[columns] & (pairs[columns] > 0))
+    per_entry = on_right[columns[entries]]
     flat = result.reshape(-1)
     bounds = np.concatenate(([0], np.cumsum(per_entry)))
     first = 0
-    while first < len(cols_l):
+    while first < len(entries):
         last = int(np.searchsorted(bounds, bounds[first] + _PAIRS_PER_CHUNK, side="right")) - 1
         last = max(last, first + 1)
         counts = per_entry[first:last]
-        entry = np.repeat(np.arange(first, last), counts)
+        entry = np.repeat(entries[first:last], counts)
         within = np.arange(len(entry)) - np.repeat(bounds[first:last] - bounds[first], counts)
-        partner = starts_r[cols_l[entry]] + within
+        partner = right_start[columns[entry]] + within
         flat += np.bincount(
-            rows_l[entry] * m + rows_r[partner], weights=vals_l[entry] * vals_r[partner], minlength=n * m
+            units[entry] * m + (units[partner] - n),
+            weights=weights[entry] * weights[partner],
+            minlength=n * m,
         )
         first = last
     return result
@@ -243,16 +313,38 @@ def cosine_matrix(vecs: Vectors) -> Similarity:
     return Similarity(cos, dots, left_norms, right_norms)
 
 
-def containment(part: Vector, whole: Vector) -> float:
+def _common(a: Sparse, b: Sparse) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """The weights of the terms both vectors have, aligned: a's, then b's."""
+    cols_a, w_a = a
+    cols_b, w_b = b
+    if not len(cols_a) or not len(cols_b):
+        return np.zeros(0), np.zeros(0)
+    where = np.minimum(np.searchsorted(cols_b, cols_a), len(cols_b) - 1)
+    hit = cols_b[where] == cols_a
+    return w_a[hit], w_b[where[hit]]
+
+
+def containment(part: Sparse, whole: Sparse) -> float:
     """How much of ``part``'s weight ``whole`` also has: Σ min / Σ part (0..1)."""
-    total = sum(part.values())
+    total = float(part[1].sum())
     if total <= 0:
         return 0.0
-    return sum(min(w, whole.get(t, 0.0)) for t, w in part.items()) / total
+    mine, theirs = _common(part, whole)
+    return float(np.minimum(mine, theirs).sum()) / total
 
 
-def dot(a: Vector, b: Vector) -> float:
+def dot(a: Sparse, b: Sparse) -> float:
     """The dot product of two sparse vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    mine, theirs = _common(a, b)
+    return float(mine @ theirs)
+
+
+def added(vectors: Sequence[Sparse]) -> Sparse:
+    """The sum of sparse vectors (the vector of their units' texts joined)."""
+    if len(vectors) == 1:
+        return vectors[0]
+    cols = np.concatenate([c for c, _ in vectors])
+    weights = np.concatenate([w for _, w in vectors])
+    unique, inverse = np.unique(cols, return_inverse=True)
+    summed = np.bincount(inverse, weights=weights, minlength=len(unique))
+    return np.asarray(unique, dtype=np.int64), np.asarray(summed, dtype=np.float64)

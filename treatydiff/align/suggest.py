@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate, chain
 
+import numpy as np
 from rapidfuzz.distance import Indel
 
 from treatydiff.align.assign import Group
@@ -29,6 +32,11 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(normalize(text).split())
 
 
+@lru_cache(maxsize=8192)
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(_words(text))
+
+
 def _renumbered(left: Sequence[Unit], right: Sequence[Unit]) -> bool:
     """True when the article (or a printed paragraph) number differs."""
     a, b = left[0], right[0]
@@ -41,16 +49,25 @@ class _Terms:
     """Document frequencies of words over both sides, to name a pair's rarest shared words."""
 
     def __init__(self, left: Sequence[Unit], right: Sequence[Unit]) -> None:
-        self.df: Counter[str] = Counter()
-        self.units = len(left) + len(right)
-        for unit in (*left, *right):
-            self.df.update({w for w in _words(unit.text) if len(w) > 3 and not w.isdigit()})
+        self.df: Counter[str] = Counter(chain.from_iterable(_vocabulary(u.text) for u in (*left, *right)))
+        limit = max(2, (len(left) + len(right)) // 10)  # words in at most a tenth of the units (or two)
+        self.rare = frozenset(w for w, n in self.df.items() if n <= limit and len(w) > 3 and not w.isdigit())
 
-    def shared(self, left_text: str, right_text: str) -> list[str]:
-        common = {w for w in _words(left_text) if len(w) > 3} & set(_words(right_text))
-        rare = max(2, self.units // 10)  # words in at most a tenth of the units (or two)
-        ranked = sorted((w for w in common if 0 < self.df[w] <= rare), key=lambda w: (self.df[w], w))
-        return ranked[:_RARE_TERMS]
+    def shared(self, left_texts: Sequence[str], right_texts: Sequence[str]) -> list[str]:
+        common = self.rare & _joined(left_texts) & _joined(right_texts)
+        df = self.df
+        return sorted(common, key=lambda w: (df[w], w))[:_RARE_TERMS]
+
+
+def _joined_words(units: Sequence[Unit], indices: Sequence[int]) -> Sequence[str]:
+    """The words of the units' texts one after the other."""
+    if len(indices) == 1:
+        return _words(units[indices[0]].text)
+    return [w for k in indices for w in _words(units[k].text)]
+
+
+def _joined(texts: Sequence[str]) -> frozenset[str]:
+    return _vocabulary(texts[0]) if len(texts) == 1 else frozenset().union(*map(_vocabulary, texts))
 
 
 def _label(unit: Unit) -> str:
@@ -58,10 +75,14 @@ def _label(unit: Unit) -> str:
 
 
 def _cross_terms(scores: Scores, i: int, j: int) -> list[str]:
-    a, b = scores.vecs.left[i], scores.vecs.right[j]
-    ranked = sorted((t for t in a.keys() & b.keys()), key=lambda t: -a[t] * b[t])
+    left, right = scores.vecs.left, scores.vecs.right
+    (cols_a, w_a), (cols_b, w_b) = left.span(i), right.span(j)
+    common, at_a, at_b = np.intersect1d(cols_a, cols_b, assume_unique=True, return_indices=True)
+    ranked = common[np.argsort(-(w_a[at_a] * w_b[at_b]), kind="stable")[:_RARE_TERMS]]
+    terms = left.terms
+    assert terms is not None  # across languages every column has its token
     shown = []
-    for term in ranked[:_RARE_TERMS]:
+    for term in (terms[c] for c in ranked.tolist()):
         kind, value = term[0], term[1:]
         shown.append({"#": f"number {value}", "=": f"{value} (lexicon)", "@": f"name {value}…"}[kind])
     return shown
@@ -79,7 +100,7 @@ def _group_reasons(
         shared = _cross_terms(scores, i, j)
     else:
         reasons.append(f"character 4-gram TF-IDF cosine {scores.text[i, j]:.2f}")
-        shared = terms.shared(" ".join(u.text for u in units_l), " ".join(u.text for u in units_r))
+        shared = terms.shared([u.text for u in units_l], [u.text for u in units_r])
     if shared:
         reasons.append("shared rare terms: " + ", ".join(shared))
     if scores.number[i, j] >= 1.0:
@@ -90,8 +111,10 @@ def _group_reasons(
         reasons.append(f"position {scores.position[i, j]:.2f}, length {scores.length[i, j]:.2f}")
     if group.found == "moved":
         reasons.append("out of order: matched after the in-order alignment")
-    elif group.found == "gap":
+    elif group.found == "gap" and scores.cross:
         reasons.append("the only candidates between two in-order links (half threshold)")
+    elif group.found == "gap":
+        reasons.append("between two in-order links, each the other's best free partner (half threshold)")
     for side, index, value in group.contained:
         unit = left[index] if side == "left" else right[index]
         other = units_r[0] if side == "left" else units_l[0]
@@ -133,9 +156,12 @@ def suggestions(
     for group in groups:
         similarity = None
         if not scores.cross:
-            words_l = [w for k in group.left for w in _words(left[k].text)]
-            words_r = [w for k in group.right for w in _words(right[k].text)]
-            similarity = round(Indel.normalized_similarity(words_l, words_r), 3)
+            similarity = round(
+                Indel.normalized_similarity(
+                    _joined_words(left, group.left), _joined_words(right, group.right)
+                ),
+                3,
+            )
         suggestion = Suggestion(
             left=tuple(left[k].id for k in group.left),
             right=tuple(right[k].id for k in group.right),
@@ -152,11 +178,16 @@ def suggestions(
         found.append(
             ((i, -1), Suggestion((left[i].id,), (), "dropped", round(1 - min(best, 1.0), 3), None, (reason,)))
         )
+    # an added unit is listed after the last left unit linked to a right unit before it
+    by_right = sorted((min(g.right), g.left[-1]) for g in groups)
+    firsts = [r for r, _ in by_right]
+    lasts = list(accumulate((last for _, last in by_right), max))
     for j in right_over:
         best = float(scores.s11[:, j].max()) if scores.s11.shape[0] else 0.0
         rival = left[int(scores.s11[:, j].argmax())].id if scores.s11.shape[0] else "none"
         reason = f"no counterpart: best candidate {rival} scores {best:.2f}"
-        before = max((g.left[-1] for g in groups if min(g.right) < j), default=-1)
+        k = bisect_left(firsts, j)
+        before = lasts[k - 1] if k else -1
         found.append(
             (
                 (before, j),

@@ -3,9 +3,10 @@
 A cell shows an ingested text when there is one (its checksum says which), with the
 word diff against the previous member in the same language; otherwise the sourced
 summary with its confidence and the command that would load the text. Obligation
-profiles come from ``treatydiff.obligations`` where a text is ingested and that
-package is installed (a hook: it is imported only if present), else from the curated
-profile of the family file.
+profiles come from ``treatydiff.obligations`` where a text is ingested, else from the
+curated profile of the family file; changes between members, from texts or curated
+profiles alike, are classified by ``treatydiff.obligations.changes`` (modality,
+polarity, bearer, condition), never by a second set of rules here.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import importlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from types import ModuleType
-from typing import Literal
+from typing import Literal, cast
 
 from treatydiff import __version__
 from treatydiff.diff import diff_texts
@@ -27,14 +28,23 @@ from treatydiff.families.model import (
     Family,
     FamilyView,
     Member,
+    MemberChange,
     Profile,
     TextVersion,
     TimelineEntry,
 )
 from treatydiff.families.workspace import Workspace
 from treatydiff.model import Provision, Treaty, TreatyMeta, WordOp
+from treatydiff.obligations.changes import analyse_side, compare_obligations
+from treatydiff.obligations.types import MODALITIES, Bearer, Modality, ProvisionObligations, Statement
 
-__all__ = ["OBLIGATIONS_HOOK", "build_annex", "build_family_view", "obligations_module", "profile_change"]
+__all__ = [
+    "OBLIGATIONS_HOOK",
+    "build_annex",
+    "build_family_view",
+    "curated_obligations",
+    "obligations_module",
+]
 
 OBLIGATIONS_HOOK = "treatydiff.obligations"
 """The obligation analysis (issue 10); used when importable, else curated profiles are shown."""
@@ -63,44 +73,64 @@ def _provision(treaty: Treaty, ref: str) -> Provision | None:
     return treaty.body.index.get(ref)
 
 
-def _analyse(
-    module: ModuleType | None, provision: Provision, lang: str
-) -> tuple[str, tuple[str, ...]] | None:
-    """(modality, statements) from the obligation analysis, or None when it cannot run."""
+def _analyse(module: ModuleType | None, provision: Provision, lang: str) -> ProvisionObligations | None:
+    """The provision's obligations (its leaves, points inheriting their chapeau), or None when none run."""
     if module is None:
         return None
     try:
-        result = module.analyse_provision(provision, lang)
+        results = analyse_side([provision], lang)
     except TreatydiffError:
         return None  # no vocabulary for this language
-    statements = tuple(f"{s.modality}: {s.action or s.modal}" for s in result.statements)
-    return str(result.modality), statements
+    statements = tuple(s for result in results for s in result.statements)
+    return ProvisionObligations(provision.id, lang, statements)
 
 
-_STRENGTH = {
-    "absent": 0,
-    "declaration": 1,
-    "permission": 2,
-    "aspiration": 3,
-    "obligation": 4,
-    "prohibition": 4,
+# Curated bearers are the project's words ("each party", "Russia"); the classifier compares
+# the obligations package's bearer kinds, so the words are read into those kinds here.
+_BEARERS: dict[str, Bearer] = {
+    "each party": "parties",
+    "both parties": "parties",
+    "the parties": "parties",
+    "the other party": "other-party",
 }
 
 
-def profile_change(before: str | None, after: str | None) -> str | None:
-    """How one modality became another: reversed, strengthened, weakened, added, dropped, unchanged."""
-    if before is None or after is None:
-        return None
-    if before == after:
-        return f"unchanged: {after}"
-    if {before, after} == {"obligation", "prohibition"}:
-        return f"polarity reversed: {before} → {after}"
-    if before == "absent":
-        return f"added: {after}"
-    if after == "absent":
-        return f"dropped: {before}"
-    word = "strengthened" if _STRENGTH[after] > _STRENGTH[before] else "weakened"
-    return f"{word}: {before} → {after}"
+# The modal a curated profile reads with: its action carries any negation ("give the
+# aggressor no aid"), so a prohibition reads "must …" and the kind says it is a duty not to act.
+_CURATED_MODALS = {
+    "obligation": "must",
+    "prohibition": "must",
+    "permission": "may",
+    "aspiration": "should",
+    "declaration": "declares",
+}
+
+
+def curated_obligations(member_id: str, profile: Profile) -> ProvisionObligations:
+    """A curated profile as the obligation classifier reads a text's statements.
+
+    ``absent`` is a provision with no statement; the rule names the member, so two
+    members' curated triggers (independent paraphrases) are compared by kind, not wording.
+    """
+    if profile.modality not in MODALITIES:
+        return ProvisionObligations(member_id, "curated", ())
+    rule = f"curated({member_id})"  # the classifier reads the language from the rule's head
+    bearer_text = profile.bearer or None
+    bearer: Bearer = (
+        "none" if bearer_text is None else _BEARERS.get(bearer_text.strip().lower(), "named-party")
+    )
+    statement = Statement(
+        modality=cast(Modality, profile.modality),
+        rule=f"{rule}.{profile.modality}",
+        span=(0, 0),
+        modal=_CURATED_MODALS[profile.modality],
+        bearer=bearer,
+        bearer_text=bearer_text,
+        condition=profile.trigger,
+        condition_rule=f"{rule}.when" if profile.trigger else None,
+        action=profile.action,
+    )
+    return ProvisionObligations(member_id, "curated", (statement,))
 
 
 def _profile_line(profile: Profile | None) -> str:
@@ -159,12 +189,12 @@ def build_family_view(workspace: Workspace, family: Family, module: ModuleType |
                 if provision is not None:
                     found.append((treaty, provision))
         texts[member.id] = found
-    modalities: dict[str, str] = {}
+    sides: dict[str, ProvisionObligations] = {}
     cells = []
     for member in members:
         meta = manifests.get(member.treaty)
         versions = []
-        analysed: str | None = None
+        analysed: ProvisionObligations | None = None
         for treaty, provision in texts[member.id]:
             ops: tuple[WordOp, ...] = ()
             against: str | None = None
@@ -179,7 +209,7 @@ def build_family_view(workspace: Workspace, family: Family, module: ModuleType |
                     break
             analysis = _analyse(module, provision, treaty.lang)
             if analysis is not None and analysed is None:
-                analysed = analysis[0]
+                analysed = analysis
             versions.append(
                 TextVersion(
                     lang=treaty.lang,
@@ -190,15 +220,17 @@ def build_family_view(workspace: Workspace, family: Family, module: ModuleType |
                     ops=ops,
                     against=against,
                     similarity=similarity,
-                    obligations=analysis[1] if analysis else (),
+                    obligations=tuple(f"{s.modality}: {s.action or s.modal}" for s in analysis.statements)
+                    if analysis
+                    else (),
                 )
             )
-        curated = member.profile.modality if member.profile else None
-        modalities[member.id] = analysed or curated or ""
         origin: Literal["text", "curated", "none"]
-        if analysed:
-            profile, origin = f"{analysed} (from the {versions[0].lang} text)", "text"
+        if analysed is not None:
+            sides[member.id] = analysed
+            profile, origin = f"{analysed.modality} (from the {analysed.lang} text)", "text"
         elif member.profile:
+            sides[member.id] = curated_obligations(member.id, member.profile)
             profile, origin = _profile_line(member.profile), "curated"
         else:
             profile, origin = "", "none"
@@ -236,7 +268,7 @@ def build_family_view(workspace: Workspace, family: Family, module: ModuleType |
                 else f"treatydiff ingest {member.treaty} FILE --lang {languages[0] if languages else 'LANG'}",
             )
         )
-    cells = [_with_change(cell, family, modalities) for cell in cells]
+    cells = [_with_change(cell, family, sides) for cell in cells]
     treaties = {m.treaty for m in family.members}
     contradictions = tuple(
         c
@@ -248,14 +280,20 @@ def build_family_view(workspace: Workspace, family: Family, module: ModuleType |
     return FamilyView(family, tuple(cells), contradictions)
 
 
-def _with_change(cell: Cell, family: Family, modalities: dict[str, str]) -> Cell:
-    """The profile changes against every related member: "polarity reversed: … (against X)"."""
+def _with_change(cell: Cell, family: Family, sides: Mapping[str, ProvisionObligations]) -> Cell:
+    """The obligation changes against every related member, by the obligations classifier.
+
+    One line each, "reversed: … → … (against X)"; a member with neither an analysed text
+    nor a curated profile is not compared.
+    """
     changes = []
+    mine = sides.get(cell.member.id)
     for other in dict.fromkeys(_related(family, cell.member)):
-        change = profile_change(modalities.get(other) or None, modalities.get(cell.member.id) or None)
-        if change:
-            changes.append(f"{change} (against {other})")
-    return replace(cell, profile_change="; ".join(changes)) if changes else cell
+        theirs = sides.get(other)
+        if mine is not None and theirs is not None:
+            change = compare_obligations([theirs], [mine])
+            changes.append(MemberChange(other, tuple(change.kinds), change.summary))
+    return replace(cell, changes=tuple(changes)) if changes else cell
 
 
 def _timeline(workspace: Workspace) -> list[TimelineEntry]:

@@ -74,7 +74,7 @@ def check_family(
                 problems.append(
                     Problem(
                         path,
-                        member.line,
+                        member.ref_line or member.line,
                         "error",
                         f"{member.id}: {reason} (never guess a number: write a locator, "
                         "or let `treatydiff resolve` choose it from an ingested text)",
@@ -98,11 +98,12 @@ def _against_texts(member: Member, versions: Sequence[Treaty], path: str) -> lis
     problems = []
     for treaty in versions:
         if member.ref is not None:
+            line = member.ref_line or member.line
             try:
-                lookup(member.ref, treaty.body, member.treaty, path, member.line)
+                lookup(member.ref, treaty.body, member.treaty, path, line)
             except MappingError as exc:
                 problems.append(
-                    Problem(path, member.line, "error", f"{member.id} ({treaty.lang} text): {exc.message}")
+                    Problem(path, line, "error", f"{member.id} ({treaty.lang} text): {exc.message}")
                 )
         resolution = member.resolution
         stale = resolution and resolution.get("sha256") != treaty.provenance.sha256

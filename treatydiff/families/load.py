@@ -67,6 +67,7 @@ def _member(item: dict[str, Any], index: int, doc: Document) -> Member:
         ),
         note=item.get("note"),
         resolution=dict(item["resolution"]) if "resolution" in item else None,
+        ref_line=doc.key_line(("members", index, "ref")) if "ref" in item else None,
     )
 
 

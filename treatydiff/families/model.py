@@ -17,6 +17,7 @@ __all__ = [
     "FamilyView",
     "Locator",
     "Member",
+    "MemberChange",
     "MemberRelation",
     "OutlineItem",
     "Profile",
@@ -138,6 +139,7 @@ class Member:
     evidence: tuple[str, ...]
     confidence: Confidence
     line: int | None
+    """The line of the member's first key (``- treaty: …``)."""
     ref: str | None = None
     locator: Locator | None = None
     absent: bool = False
@@ -146,6 +148,8 @@ class Member:
     note: str | None = None
     resolution: dict[str, Any] | None = None
     """How ``treatydiff resolve`` chose ``ref`` from a text (method, lang, sha256, score), if it did."""
+    ref_line: int | None = None
+    """The line of the ``ref:`` key itself: where a problem with the ref is reported."""
 
     @property
     def state(self) -> Literal["resolved", "unresolved", "absent"]:
@@ -196,6 +200,22 @@ class TextVersion:
 
 
 @dataclass(frozen=True)
+class MemberChange:
+    """How the obligations changed from a related member to this one, by the obligations classifier."""
+
+    against: str
+    """The related member's id."""
+    kinds: tuple[str, ...]
+    """The classifier's change kinds, most important first (``reversed``, ``bearer-changed`` …)."""
+    summary: str
+    """One line: "reversed: must … → must not …; bearer changed: Russia → the other party"."""
+
+    @property
+    def changed(self) -> bool:
+        return self.kinds != ("unchanged",)
+
+
+@dataclass(frozen=True)
 class Cell:
     """One member as the annex shows it."""
 
@@ -212,11 +232,18 @@ class Cell:
     profile_origin: Literal["text", "curated", "none"] = "none"
     neighbours: tuple[tuple[str, str, str], ...] = ()
     """(member id, relation, note) for each related member."""
-    profile_change: str | None = None
-    """How the profile changed against the previous member of its lineage, if it did."""
+    changes: tuple[MemberChange, ...] = ()
+    """The obligation changes against each related member (those it names, its lineage's earlier ones)."""
     ingest_hint: str | None = None
     """The command that would load the text, when none is ingested."""
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def profile_change(self) -> str | None:
+        """The changes as one line, "… (against X); … (against Y)"; None when there is none."""
+        if not self.changes:
+            return None
+        return "; ".join(f"{c.summary} (against {c.against})" for c in self.changes)
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,13 @@ from pathlib import Path
 from rapidfuzz import process
 
 from treatydiff.corpus import Registry, default_mappings_dir
-from treatydiff.errors import MappingError, UnknownTreaty
+from treatydiff.errors import MappingError, RegistryError, UnknownTreaty
 from treatydiff.families.check import check_dossier, check_map_locators, load_and_check_family
 from treatydiff.families.dossier import load_dossier
 from treatydiff.families.load import family_paths, load_family
 from treatydiff.families.model import Dossier, Family
-from treatydiff.mapping.results import CheckResult
+from treatydiff.manifest import parse_manifest
+from treatydiff.mapping.results import CheckResult, Problem
 from treatydiff.model import Treaty
 
 __all__ = ["FAMILY_ORDER", "Workspace", "default_families_dir", "is_family_file"]
@@ -28,6 +29,15 @@ FAMILY_ORDER = (
 def default_families_dir() -> Path:
     """The shipped families (``mappings/families``)."""
     return default_mappings_dir() / "families"
+
+
+def is_manifest_file(path: Path, registry: Registry) -> bool:
+    """True when ``path`` is a treaty manifest: a YAML file in ``texts/`` or the store's manifests."""
+    folders = {registry.texts_dir.resolve(), registry.store.manifest_dir.resolve()}
+    try:
+        return path.is_file() and path.suffix == ".yaml" and path.resolve().parent in folders
+    except OSError:
+        return False
 
 
 def is_family_file(path: Path) -> bool:
@@ -121,6 +131,20 @@ class Workspace:
                 result = check_dossier(Path(meta.manifest), meta.expected_articles, self.texts(treaty_id))
                 if result is not None:
                     results.append(result)
+        return results
+
+    def check_manifests(self, paths: list[Path]) -> list[CheckResult]:
+        """Check named manifest files: the manifest itself, then its dossier, as for the registry's."""
+        results = []
+        for path in paths:
+            try:
+                meta = parse_manifest(path)
+            except RegistryError as error:
+                results.append(CheckResult(str(path), (Problem.from_error(error),)))
+                continue
+            texts = self.texts(meta.id) if self.registry.manifest(meta.id) is not None else []
+            checked = check_dossier(path, meta.expected_articles, texts)
+            results.append(checked if checked is not None else CheckResult(str(path), ()))
         return results
 
     def check_locators(self, map_paths: list[Path]) -> list[CheckResult]:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Any
 
 from treatydiff.errors import TreatydiffError
+from treatydiff.model import OBLIGATION_CHANGE_KINDS as CHANGE_KINDS
 from treatydiff.model import Body, ComparedLink, Comparison, Provision
+from treatydiff.model import ObligationChangeKind as ChangeKind
 from treatydiff.obligations.extract import analyse_body
 from treatydiff.obligations.types import POLARITY, STRENGTH, ProvisionObligations, Statement
 from treatydiff.obligations.vocab import LANGUAGES
@@ -28,20 +30,6 @@ __all__ = [
     "obligation_changes",
 ]
 
-ChangeKind = Literal[
-    "added",
-    "dropped",
-    "reversed",
-    "strengthened",
-    "weakened",
-    "bearer-changed",
-    "condition-added",
-    "condition-removed",
-    "condition-changed",
-    "unchanged",
-]
-CHANGE_KINDS: tuple[str, ...] = get_args(ChangeKind)
-"""In order of importance: a link's ``kind`` is the first of its kinds in this order."""
 
 _ACTION_WORDS = 8
 

@@ -9,7 +9,17 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from treatydiff.model import ComparedLink, Comparison, ModalMark, Passage, Provision, Side, Summary, WordOp
+from treatydiff.model import (
+    OBLIGATION_CHANGE_KINDS,
+    ComparedLink,
+    Comparison,
+    ModalMark,
+    Passage,
+    Provision,
+    Side,
+    Summary,
+    WordOp,
+)
 
 __all__ = [
     "NO_RELATION",
@@ -195,19 +205,7 @@ def file_name(path: str) -> str:
     return re.split(r"[\\/]", path)[-1]
 
 
-# The change kinds of docs/obligations.md, most important first (as treatydiff.obligations orders them).
-OBLIGATION_KINDS: tuple[str, ...] = (
-    "added",
-    "dropped",
-    "reversed",
-    "strengthened",
-    "weakened",
-    "bearer-changed",
-    "condition-added",
-    "condition-removed",
-    "condition-changed",
-    "unchanged",
-)
+OBLIGATION_KINDS = OBLIGATION_CHANGE_KINDS  # docs/obligations.md, most important first
 
 Piece = tuple[str, str | None]
 """A piece of a run's text and the modality of the modal phrase it is (None: ordinary words)."""

@@ -49,8 +49,9 @@ def render_family(view: FamilyView, console: Console) -> None:
         lines.append(f"  [{member.state}]" + (f" {member.ref}" if member.ref else "") + "\n")
         lines.append(member.summary + "\n")
         lines.append(f"profile: {cell.profile or '—'} ({cell.profile_origin})\n")
-        if cell.profile_change:
-            lines.append(f"change: {cell.profile_change}\n", style="bold red")
+        for change in cell.changes:
+            style = "bold red" if change.changed else "dim"
+            lines.append(f"change against {change.against}: {change.summary}\n", style=style)
         for other, relation, note in cell.neighbours:
             lines.append(f"{relation} ← {other}" + (f": {note}" if note else "") + "\n")
         if member.locator:
@@ -86,6 +87,9 @@ def family_data(view: FamilyView) -> dict[str, Any]:
                 "profile": cell.profile,
                 "profile_origin": cell.profile_origin,
                 "profile_change": cell.profile_change,
+                "changes": [
+                    {"against": c.against, "kinds": list(c.kinds), "summary": c.summary} for c in cell.changes
+                ],
                 "neighbours": [{"member": m, "relation": r, "note": n} for m, r, n in cell.neighbours],
                 "ingest_hint": cell.ingest_hint,
                 "texts": [asdict(t) for t in cell.texts],
