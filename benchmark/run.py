@@ -644,6 +644,7 @@ class Issue9:
     commands: list[tuple[str, str, float, float, str, float | None, float | None]]
     """(label, argv, seconds, peak RSS MiB, baseline, baseline seconds, baseline RSS)."""
     index_docs: int
+    scaling: list[ScalingRow]
 
 
 def estimated_difflib_alignment(left: Sequence[str], right: Sequence[str]) -> float:
@@ -737,6 +738,82 @@ def lineage_rows(bench: Bench, index_store: Path) -> tuple[HotRow, int]:
     return row, len(index)
 
 
+SCALING_SHARES = (0.125, 0.25, 0.5, 1.0)
+
+
+@dataclass(frozen=True)
+class ScalingRow:
+    pair: str
+    share: float
+    chars: int
+    links: int
+    by_number: float
+    """Least CPU seconds of ``compare`` with links by article number (diffs of unrelated pairs too)."""
+    suggested: float
+    """CPU seconds of ``compare`` with the links the aligner suggests (aligning included)."""
+
+
+def prefix(treaty: Treaty, share: float) -> Treaty:
+    """The treaty cut after the first top-level provisions that hold ``share`` of its text."""
+    from dataclasses import replace
+
+    body = treaty.body
+    total = sum(len(p.text) for p in body.provisions)
+    kept: list = []
+    size = 0
+    for provision in body.provisions:
+        if kept and size >= share * total:
+            break
+        kept.append(provision)
+        size += len(provision.text)
+    return replace(treaty, body=Body(body.lang, body.source_text, tuple(kept), body.title, body.warnings))
+
+
+def scaling_rows(registry: Registry, settings: Settings) -> list[ScalingRow]:
+    """(e) comparison time against size: the largest pairs cut to 1/8, 1/4, 1/2 and all of
+    their text (obligations and rendering left out; CPU time, which load disturbs least)."""
+    from treatydiff.align.links import suggest_links
+
+    rows = []
+    for left_n, right_n in ((449, 112), (449, 450)):
+        left, right = registry.load(f"tota:{left_n}"), registry.load(f"tota:{right_n}")
+        for share in SCALING_SHARES:
+            a, b = prefix(left, share), prefix(right, share)
+            chars = sum(len(p.text) for t in (a, b) for p in t.body.provisions)
+            links = len(compare(a, b, obligations=False).rows)
+            by_number = best_cpu_of(lambda a=a, b=b: compare(a, b, obligations=False), settings.repeats)
+            suggested = best_cpu_of(
+                lambda a=a, b=b: compare(a, b, aligner=suggest_links, obligations=False), 1
+            )
+            rows.append(ScalingRow(f"{left_n}↔{right_n}", share, chars, links, by_number, suggested))
+    return rows
+
+
+def scaling_section(rows: list[ScalingRow]) -> str:
+    def exponent(row: ScalingRow, previous: ScalingRow | None, value: Callable[[ScalingRow], float]) -> str:
+        if previous is None or previous.pair != row.pair:
+            return "—"
+        import math
+
+        return f"{math.log(value(row) / value(previous)) / math.log(row.chars / previous.chars):.2f}"
+
+    body = []
+    for k, row in enumerate(rows):
+        previous = rows[k - 1] if k else None
+        body.append((row.pair, f"{row.share:g}", f"{row.chars:,}", str(row.links), seconds(row.by_number),
+                     exponent(row, previous, lambda r: r.by_number), seconds(row.suggested),
+                     exponent(row, previous, lambda r: r.suggested)))
+    head = ("pair", "share", "characters", "links by number", "compare, by number", "growth",
+            "compare, aligned", "growth")
+    return (
+        "Scaling series (e): each pair cut after the top-level provisions holding 1/8, 1/4, 1/2 and all of "
+        "its text; `compare()` CPU time without obligations or rendering, with links by article number "
+        "(every same-number pair diffed, related or not) and with the aligner's links (aligning included). "
+        "*Growth* is the exponent between two successive sizes (1 = linear).\n\n"
+        + table(head, body, "llrrrrrr")
+    )
+
+
 def issue9(bench: Bench) -> Issue9:
     inputs, settings = load_inputs(bench), bench.settings
     registry = Registry(store=Store(bench.tmp / "store"), tota_dir=bench.tota_dir)
@@ -777,7 +854,7 @@ def issue9(bench: Bench) -> Issue9:
     run_once(query, bench.env)
     command("(g) lineage tota:420:art-5, whole command", query, "", None, runs)
     row, docs = lineage_rows(bench, index_store)
-    return Issue9([*hot, row], commands, docs)
+    return Issue9([*hot, row], commands, docs, scaling_rows(registry, settings))
 
 
 def issue9_section(found: Issue9) -> str:
@@ -793,6 +870,7 @@ def issue9_section(found: Issue9) -> str:
         "once):\n\n" + hot_section(found.hot)
         + "\n\nWhole commands (best of the runs; the largest pairs and the index build run once):\n\n"
         + table(head, rows, "llrrlrrr")
+        + "\n\n" + scaling_section(found.scaling)
         + "\n\nTargets: alignment ≥ 20× faster than the difflib baseline (the ratio column, inverted); the "
         "largest pair < 2 s and two ~50-article treaties < 0.5 s as whole commands; index build < 60 s and "
         "< 1 GB peak; one lineage query < 100 ms in-process (the ×100 row over 100) and < 0.6 s as a whole "

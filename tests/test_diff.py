@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from treatydiff.diff import (
     cleanup,
     diff_concat,
+    diff_counts,
     diff_texts,
     diff_texts_difflib,
     is_content_word,
@@ -403,3 +404,299 @@ def test_indel_and_dmp_find_minimal_diffs_of_one_length(corpus_dir: Path, tmp_pa
     assert len(pairs) > 15
     for a, b in pairs:
         assert diff_texts(a, b).similarity == diff_texts_dmp(a, b).similarity
+
+
+# --- the clean-up: linear time, the same result as folding one run at a time -----------
+
+Runs = list[tuple[str, list[str]]]
+
+
+def _reference_cleanup(runs: Runs, left_starts: set[int], right_starts: set[int]) -> Runs:
+    """The clean-up as docs/diff.md states it, and as treatydiff ran it before it was made
+    linear: fold the first foldable kept run, then look again from the start."""
+    from treatydiff.diff import _merge, _regroup
+
+    def edits(runs: Runs, k: int, step: int) -> int:
+        counts = {"delete": 0, "insert": 0}
+        k += step
+        while 0 <= k < len(runs) and runs[k][0] != "equal":
+            counts[runs[k][0]] += len(runs[k][1])
+            k += step
+        return max(counts.values())
+
+    def fold(runs: Runs, k: int) -> Runs:
+        start = k
+        while start > 0 and runs[start - 1][0] != "equal":
+            start -= 1
+        stop = k + 1
+        while stop < len(runs) and runs[stop][0] != "equal":
+            stop += 1
+        group = [*runs[start:k], ("delete", runs[k][1]), ("insert", runs[k][1]), *runs[k + 1 : stop]]
+        deleted = [t for kind, tokens in group if kind == "delete" for t in tokens]
+        inserted = [t for kind, tokens in group if kind == "insert" for t in tokens]
+        return _merge([*runs[:start], ("delete", deleted), ("insert", inserted), *runs[stop:]])  # type: ignore[list-item]
+
+    runs = _regroup(runs)  # type: ignore[arg-type]
+    left_end = sum(len(tokens) for kind, tokens in runs if kind != "insert")
+    right_end = sum(len(tokens) for kind, tokens in runs if kind != "delete")
+    folded = True
+    while folded:
+        folded = False
+        i = j = 0
+        for k, (kind, tokens) in enumerate(runs):
+            if kind == "equal" and 0 < k < len(runs) - 1:
+                size = len(tokens)
+                whole = (
+                    (i == 0 or i in left_starts)
+                    and (j == 0 or j in right_starts)
+                    and (i + size in left_starts or i + size == left_end)
+                    and (j + size in right_starts or j + size == right_end)
+                )
+                if (
+                    size <= edits(runs, k, -1)
+                    and size <= edits(runs, k, 1)
+                    and not whole
+                    and not any(is_content_word(t) for t in tokens)
+                ):
+                    runs = fold(runs, k)
+                    folded = True
+                    break
+            i += len(tokens) if kind != "insert" else 0
+            j += len(tokens) if kind != "delete" else 0
+    return runs
+
+
+_RUN_WORDS = st.sampled_from(["the", "of", "and", "to", "a", "shall", "Party", "trade", "не", "и", "1."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["equal", "delete", "insert"]), st.lists(_RUN_WORDS, min_size=1, max_size=4)
+        ),
+        max_size=30,
+    ),
+    st.data(),
+)
+def test_cleanup_matches_folding_one_run_at_a_time(runs: Runs, data: st.DataObject) -> None:  # synthetic
+    left = sum(len(tokens) for kind, tokens in runs if kind != "insert")
+    right = sum(len(tokens) for kind, tokens in runs if kind != "delete")
+    left_starts = data.draw(st.sets(st.integers(1, max(left, 1))))
+    right_starts = data.draw(st.sets(st.integers(1, max(right, 1))))
+    copy = [(kind, list(tokens)) for kind, tokens in runs]
+    assert cleanup(runs, left_starts, right_starts) == _reference_cleanup(copy, left_starts, right_starts)  # type: ignore[arg-type]
+
+
+@pytest.mark.corpus
+def test_cleanup_matches_folding_one_run_at_a_time_on_real_pairs(corpus_dir: Path, tmp_path: Path) -> None:
+    """Related pairs (same article number in the Russian FTA family) and unrelated ones
+    (articles of the TPP beside articles of NAFTA, which leave many short kept runs)."""
+    import random
+
+    from treatydiff.compare import article_level
+    from treatydiff.corpus import Registry
+    from treatydiff.diff import _indel_runs, _merge, _paragraph_starts
+    from treatydiff.store import Store
+
+    registry = Registry(store=Store(tmp_path / "store"), tota_dir=corpus_dir / "tota")
+    texts = {n: [p.text for p in article_level(registry.load(f"tota:{n}"))] for n in (420, 423, 94, 449, 112)}
+    pairs = list(zip(texts[420], texts[423], strict=False)) + list(zip(texts[420], texts[94], strict=False))
+    rng = random.Random(9)
+    short = {n: [t for t in texts[n] if len(t.split()) < 400] for n in (449, 112)}
+    pairs += [(rng.choice(short[449]), rng.choice(short[112])) for _ in range(60)]
+    folds = 0
+    for a_text, b_text in pairs:
+        a, a_starts, _ = _paragraph_starts(a_text)
+        b, b_starts, _ = _paragraph_starts(b_text)
+        minimal = _merge(_indel_runs(a, b)[0])
+        expected = _reference_cleanup(minimal, a_starts, b_starts)  # type: ignore[arg-type]
+        assert cleanup(minimal, a_starts, b_starts) == expected
+        folds += len(expected) < len(_merge(minimal))
+    assert folds > 20  # the pairs exercise the folding, not only its absence
+
+
+# --- long texts: a bounded word matrix ---------------------------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]), max_size=60),
+    st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]), max_size=60),
+    st.integers(1, 400),
+)
+def test_texts_over_the_matrix_bound_still_rebuild_both_sides(
+    left: list[str], right: list[str], cells: int
+) -> None:  # synthetic
+    import treatydiff.diff as module
+
+    original = module._MAX_CELLS
+    module._MAX_CELLS = cells
+    try:
+        runs, shared = module._indel_runs(left, right)
+        mirrored, shared_back = module._indel_runs(right, left)
+    finally:
+        module._MAX_CELLS = original
+    assert [t for kind, tokens in runs if kind != "insert" for t in tokens] == left
+    assert [t for kind, tokens in runs if kind != "delete" for t in tokens] == right
+    assert shared == shared_back == sum(len(tokens) for kind, tokens in runs if kind == "equal")
+    swap = {"equal": "equal", "delete": "insert", "insert": "delete"}
+    assert [(swap[kind], tokens) for kind, tokens in mirrored] == runs
+
+
+def test_long_texts_are_cut_at_the_words_each_side_holds_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # synthetic: two 300-word texts that share the once-only words u0..u9 in order
+    import treatydiff.diff as module
+
+    filler = ["x", "y", "z"]
+    left = [w for k in range(10) for w in (f"u{k}", *(filler * 10))]
+    right = [w for k in range(10) for w in (f"u{k}", *(filler[::-1] * 10))]
+    exact, exact_shared = module._indel_runs(left, right)
+    monkeypatch.setattr(module, "_MAX_CELLS", 2_000)
+    runs, shared = module._indel_runs(left, right)
+    kept = [t for kind, tokens in runs if kind == "equal" for t in tokens]
+    assert [t for t in kept if t.startswith("u")] == [f"u{k}" for k in range(10)]
+    assert 0 < shared <= exact_shared  # no longer minimal, never more than the minimal diff shares
+    assert runs != exact
+
+
+def test_long_texts_without_once_only_words_are_diffed_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    # synthetic: the same 200 words, repeated, on both sides: no word occurs once
+    import treatydiff.diff as module
+
+    words = ["the", "Parties", "shall", "cooperate"] * 50
+    monkeypatch.setattr(module, "_MAX_CELLS", 1_000)
+    runs, shared = module._indel_runs(words, words)
+    assert runs == [("equal", words)]
+    assert shared == len(words)
+
+
+# --- counts without the report ----------------------------------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab c\n1.", max_size=40), st.text(alphabet="ab c\n1.", max_size=40))
+def test_diff_counts_are_the_diffs_own(left: str, right: str) -> None:  # synthetic
+    diff = diff_texts(left, right)
+    assert diff_counts(left, right) == (diff.similarity, diff.words_added, diff.words_removed)
+
+
+@pytest.mark.corpus
+def test_diff_counts_are_the_diffs_own_on_real_pairs(corpus_dir: Path) -> None:
+    left, right = _tota_articles(corpus_dir, 420), _tota_articles(corpus_dir, 423)
+    pairs = [(a, b) for a in list(left.values())[:8] for b in list(right.values())[:8]]
+    for a, b in pairs:
+        diff = diff_texts(a, b)
+        assert diff_counts(a, b) == (diff.similarity, diff.words_added, diff.words_removed)
+
+
+# --- paragraphs: the whole text normalised at once, as line by line ---------------------
+
+
+def _reference_paragraph_starts(text: str) -> tuple[list[str], set[int], dict[int, str]]:
+    """``_paragraph_starts`` as first written: each line normalised on its own."""
+    from treatydiff.diff import _LEADING_LABELS, _SENTENCE_END
+
+    tokens: list[str] = []
+    starts: set[int] = set()
+    markers: dict[int, str] = {}
+    previous_ended = True
+    pending: str | None = None
+    for line in text.splitlines():
+        if not line.strip():
+            previous_ended = True
+            continue
+        label = _LEADING_LABELS.match(line)
+        words = normalize(line).split()
+        marker = " ".join(label.group().split()) if label else None
+        if marker and pending:
+            marker = f"{pending} {marker}"
+        if tokens and words and (previous_ended or label or pending):
+            starts.add(len(tokens))
+        if words:
+            if marker or pending:
+                markers[len(tokens)] = marker or pending or ""
+            pending = None
+        elif marker:
+            pending = marker
+        tokens.extend(words)
+        previous_ended = bool(_SENTENCE_END.search(line)) or (label is not None and not words)
+    return tokens, starts, markers
+
+
+def _reference_column(
+    runs: Runs, shown: str, starts: set[int], markers: dict[int, str]
+) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    """One side's paragraphs token by token, as ``_column`` was first written."""
+    column: list[tuple[str | None, list[tuple[str, list[str]]]]] = []
+    position = 0
+    for kind, tokens in runs:
+        if kind not in ("equal", shown):
+            continue
+        for token in tokens:
+            if not column or position in starts:
+                column.append((markers.get(position), []))
+            current = column[-1][1]
+            if current and current[-1][0] == kind:
+                current[-1][1].append(token)
+            else:
+                current.append((kind, [token]))
+            position += 1
+    return [(marker, [(kind, " ".join(tokens)) for kind, tokens in body]) for marker, body in column]
+
+
+# every kind of line break, quotes and dashes, invisible and combining characters, labels
+_LINE_PIECES = st.sampled_from(
+    ["\n", "\r\n", "\r", "\u2028", "\x85", "\x0c", "\n\n", " ", "\t", "1.", "(2)", "б)", "(a)", "a)",
+     "Party", "shall", "«", "»", "“", "’", "'", "—", "–", "\u00ad", "\u200b", "e\u0301", "\u0301", ".", ";"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=40).map("".join))
+def test_paragraphs_of_the_whole_text_are_those_of_each_line(text: str) -> None:  # synthetic
+    from treatydiff.diff import _paragraph_starts
+
+    assert _paragraph_starts(text) == _reference_paragraph_starts(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=30).map("".join), st.lists(_LINE_PIECES, max_size=30).map("".join))
+def test_columns_and_ops_match_building_them_word_by_word(left: str, right: str) -> None:  # synthetic
+    from treatydiff.diff import _column, _indel_runs, _paragraph_starts
+
+    a, a_starts, a_markers = _paragraph_starts(left)
+    b, b_starts, b_markers = _paragraph_starts(right)
+    runs = cleanup(_indel_runs(a, b)[0], a_starts, b_starts)
+    for shown, starts, markers in (("delete", a_starts, a_markers), ("insert", b_starts, b_markers)):
+        got = [(p.marker, [(op.op, op.text) for op in p.ops]) for p in _column(runs, shown, starts, markers)]  # type: ignore[arg-type]
+        assert got == _reference_column(runs, shown, starts, markers)  # type: ignore[arg-type]
+    # the ops' texts, line breaks included, as built token by token
+    expected = []
+    i = j = 0
+    for kind, tokens in runs:
+        pieces: list[str] = []
+        for token in tokens:
+            breaks = (kind != "insert" and i in a_starts) or (kind != "delete" and j in b_starts)
+            pieces.append(("\n" if breaks else " " if pieces else "") + token)
+            i += kind != "insert"
+            j += kind != "delete"
+        expected.append((kind, "".join(pieces)))
+    assert [(op.op, op.text) for op in diff_texts(left, right).ops] == expected
+
+
+@pytest.mark.corpus
+def test_paragraphs_and_columns_of_real_provisions_are_unchanged(corpus_dir: Path, tmp_path: Path) -> None:
+    from treatydiff.compare import article_level
+    from treatydiff.corpus import Registry
+    from treatydiff.diff import _column, _paragraph_starts
+    from treatydiff.store import Store
+
+    registry = Registry(store=Store(tmp_path / "store"), tota_dir=corpus_dir / "tota")
+    for number in (420, 423, 449, 450, 112):
+        for provision in article_level(registry.load(f"tota:{number}"))[::7]:
+            tokens, starts, markers = _paragraph_starts(provision.text)
+            assert (tokens, starts, markers) == _reference_paragraph_starts(provision.text)
+            passages = _column([("equal", tokens)], "equal", starts, markers)
+            got = [(p.marker, [(op.op, op.text) for op in p.ops]) for p in passages]
+            assert got == _reference_column([("equal", tokens)], "equal", starts, markers)

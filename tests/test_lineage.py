@@ -15,10 +15,12 @@ import pytest
 
 from treatydiff.cli import main
 from treatydiff.corpus import Registry
-from treatydiff.errors import StoreError
-from treatydiff.lineage.index import Postings, build_index, index_path, open_index
+from treatydiff.errors import StoreError, UnknownTreaty
+from treatydiff.lineage.build import build_index
+from treatydiff.lineage.index import Postings, index_path, open_index
 from treatydiff.lineage.shingles import jaccard, shingle_features, shingle_pairs, shingle_set
 from treatydiff.lineage.storage import read_arrays, write_arrays
+from treatydiff.model import normalize_treaty_id
 from treatydiff.store import Store
 
 FAMILY = ("tota:420", "tota:421", "tota:423", "tota:424", "tota:43", "tota:94", "tota:422", "tota:76")
@@ -255,6 +257,73 @@ def test_cross_language_relatives_through_the_lexicon(
     assert [r["citation"] for r in paragraph["relatives"]] == ["charter-copy-en:art-2"]  # type: ignore[union-attr]
 
 
+def _reference_cosines(postings: Postings, query: dict[int, int]) -> np.ndarray:
+    """The cosines as first written: one fancy-indexed ``+=`` per feature, in query order."""
+    total = len(postings.norms)
+    features = np.fromiter(query.keys(), dtype=np.int64, count=len(query))
+    tf = np.fromiter(query.values(), dtype=np.float64, count=len(query))
+    starts, ends = postings.indptr[features], postings.indptr[features + 1]
+    idf = np.log((total + 1) / (ends - starts + 1.0))
+    weights = (1 + np.log(tf)) * idf
+    query_norm = float(np.sqrt(np.sum(weights**2)))
+    tf_weight = 1 + np.log(np.maximum(np.arange(256), 1))
+    dots = np.zeros(total)
+    for start, end, factor in zip(starts.tolist(), ends.tolist(), (weights * idf).tolist(), strict=True):
+        if end > start:
+            dots[postings.docs[start:end]] += factor * tf_weight[postings.counts[start:end]]
+    norms = postings.norms.astype(np.float64) * query_norm
+    return np.divide(dots, norms, out=np.zeros(total), where=norms > 0)
+
+
+@pytest.mark.corpus
+def test_cosines_over_a_real_index_are_the_reference_sums_exactly(family_store: Path) -> None:
+    index = open_index(index_path(Store(family_store)))
+    for doc in range(0, len(index), max(1, len(index) // 40)):
+        query = shingle_features(index.text(doc))
+        assert np.array_equal(index.shingles.cosines(query), _reference_cosines(index.shingles, query)), doc
+
+
+@pytest.mark.corpus
+def test_a_provision_in_the_index_is_answered_without_opening_the_registry(family_store: Path) -> None:
+    from treatydiff.lineage.report import query
+    from treatydiff.model import Citation
+
+    index = open_index(index_path(Store(family_store)))
+
+    def no_registry() -> Registry:
+        raise AssertionError("the registry was opened")
+
+    found = query(index, no_registry, Citation.parse("tota:420:art-5"))
+    assert found.relatives and found.provision == "art-5"
+
+
+@pytest.mark.corpus
+def test_worker_processes_write_the_same_file_byte_for_byte(corpus_dir: Path, tmp_path: Path) -> None:
+    registry = Registry(store=Store(tmp_path / "store"), tota_dir=corpus_dir / "tota")
+    refs = [(normalize_treaty_id(ref), None) for ref in (*FAMILY, *UNRELATED)]
+    serial, parallel = tmp_path / "serial.bin", tmp_path / "parallel.bin"
+    seen: list[tuple[int, int, str]] = []
+    assert build_index(registry, serial, refs, workers=0) == build_index(
+        registry, parallel, refs, lambda *step: seen.append(step), workers=2
+    )
+    assert serial.read_bytes() == parallel.read_bytes()
+    assert [done for done, _total, _what in seen] == list(range(1, len(refs) + 1))
+    assert seen[0][2] == "tota-420 (en)"
+
+
+@pytest.mark.corpus
+def test_a_text_that_fails_in_a_worker_raises_the_serial_error(corpus_dir: Path, tmp_path: Path) -> None:
+    registry = Registry(store=Store(tmp_path / "store"), tota_dir=corpus_dir / "tota")
+    refs = [("tota-420", None), ("tota-9999", None), ("tota-423", None)]
+    with pytest.raises(UnknownTreaty) as serial:
+        build_index(registry, tmp_path / "serial.bin", refs, workers=0)
+    with pytest.raises(UnknownTreaty) as parallel:
+        build_index(registry, tmp_path / "parallel.bin", refs, workers=2)
+    assert str(parallel.value) == str(serial.value)
+    assert "9999" in str(serial.value)
+    assert not (tmp_path / "parallel.bin").exists()
+
+
 @pytest.mark.corpus
 @pytest.mark.slow
 def test_the_whole_tota_corpus_indexes_and_answers(corpus_dir: Path, tmp_path: Path) -> None:
@@ -265,3 +334,24 @@ def test_the_whole_tota_corpus_indexes_and_answers(corpus_dir: Path, tmp_path: P
     index = open_index(index_path(registry.store))
     doc = index.find("tota-420", None, "art-5")
     assert doc is not None
+
+
+@pytest.mark.corpus
+def test_a_json_query_loads_neither_registry_nor_parsers(family_store: Path, corpus_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import json, sys\n"
+        "from treatydiff.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(json.dumps({'code': code, 'modules': sorted(sys.modules)}))\n"
+    )
+    argv = ["lineage", "tota:420:art-5", "--format", "json", "--store", str(family_store),
+            "--tota-dir", str(corpus_dir / "tota")]  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=True)
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report["code"] == 0
+    parsers = ("treatydiff.ingest.tota", "treatydiff.ingest.text", "treatydiff.ingest.structure")
+    heavy = ("treatydiff.corpus", "treatydiff.manifest", *parsers, "treatydiff.align.units", "lxml", "rich")
+    assert [m for m in report["modules"] if m.startswith(heavy)] == []

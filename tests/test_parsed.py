@@ -82,3 +82,12 @@ def test_a_changed_file_finds_no_stale_entry(corpus_dir: Path, tmp_path: Path) -
     after = _registry(store, tota.parent).load("tota:420")
     assert after.provenance.sha256 != before.provenance.sha256
     assert len(_entries(store)) == 2
+
+
+def test_an_index_build_keeps_no_parse(corpus_dir: Path, tmp_path: Path) -> None:
+    from treatydiff.cli import main
+
+    store = tmp_path / "store"
+    refs = ["tota:420", "tota:423", "tota:430"]
+    assert main(["index", "build", *refs, "--tota-dir", str(corpus_dir / "tota"), "--store", str(store)]) == 0
+    assert _entries(store) == []

@@ -957,7 +957,8 @@ def index_build(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from treatydiff.lineage.index import build_index, index_path
+    from treatydiff.lineage.build import build_index
+    from treatydiff.lineage.index import index_path
     from treatydiff.model import normalize_treaty_id
 
     registry = _registry(store, tota_dir, texts, keep_parsed=False)  # a pass over all: keep no parses
@@ -1010,15 +1011,21 @@ def lineage(
     from treatydiff.lineage.report import lineage_json, query, render_lineage
     from treatydiff.model import Citation
     from treatydiff.safe import safe_json
-    from treatydiff.store import check_lang
+    from treatydiff.store import Store, check_lang
 
     citation = Citation.parse(ref)
-    registry = _registry(store, tota_dir, texts)
     if lang is not None:
         check_lang(lang)
-    index = open_index(index_path(registry.store))
+    index = open_index(index_path(Store(store)))
+    # the registry (manifests, parsers) loads only for a provision the index does not hold
     result = query(
-        index, registry, citation, lang=ref_lang, other_lang=lang, limit=limit, threshold=threshold
+        index,
+        lambda: _registry(store, tota_dir, texts),
+        citation,
+        lang=ref_lang,
+        other_lang=lang,
+        limit=limit,
+        threshold=threshold,
     )
     if output_format is ShowFormat.json:
         typer.echo(safe_json(lineage_json(result)), nl=False)

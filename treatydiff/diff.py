@@ -23,6 +23,9 @@ itself ignores.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -39,6 +42,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "cleanup",
     "diff_concat",
+    "diff_counts",
     "diff_texts",
     "diff_texts_difflib",
     "diff_texts_dmp",
@@ -106,14 +110,20 @@ def normalize(text: str) -> str:
     text or of any line ("1.", "(2)", "3)", "(a)", "б)") is removed; runs of
     spaces and tabs become one space and blank lines disappear.
     """
+    text = _LEADING_LABELS.sub("", _characters(text))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _characters(text: str) -> str:
+    """The character-level part of :func:`normalize`: it never adds or removes a ``\n``, and
+    gives each line what it would give that line alone (``\n`` is no word character and
+    composes with nothing)."""
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _QUOTES.sub('"', text)
     text = _APOSTROPHE.sub("'", text)  # the single quotes left are inside words
-    text = _DASHES.sub("-", text)
-    text = _LEADING_LABELS.sub("", text)
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    return _DASHES.sub("-", text)
 
 
 def tokenize(text: str) -> list[str]:
@@ -137,6 +147,20 @@ def diff_texts(left: str, right: str) -> ProvisionDiff:
             encoded (about 137,000).
     """
     return _build(left, right, _indel_runs)
+
+
+def diff_counts(left: str, right: str) -> tuple[float, int, int]:
+    """``(similarity, words_added, words_removed)`` of :func:`diff_texts`, without building
+    the ops and passages a report shows (a one-line summary needs only these)."""
+    left_tokens, left_starts, _ = _paragraph_starts(left)
+    right_tokens, right_starts, _ = _paragraph_starts(right)
+    if not left_tokens and not right_tokens:
+        return 1.0, 0, 0
+    runs, shared = _indel_runs(left_tokens, right_tokens)
+    runs = cleanup(runs, left_starts, right_starts)
+    added = sum(len(tokens) for kind, tokens in runs if kind == "insert")
+    removed = sum(len(tokens) for kind, tokens in runs if kind == "delete")
+    return 2 * shared / (len(left_tokens) + len(right_tokens)), added, removed
 
 
 def diff_texts_dmp(left: str, right: str) -> ProvisionDiff:
@@ -212,23 +236,99 @@ def _dmp_runs(left: list[str], right: list[str]) -> EngineResult:
     return [(kinds[op], [words[c] for c in chars]) for op, chars in encoded], shared
 
 
+_MAX_CELLS = 1 << 28
+"""The largest word matrix (left words × right words) diffed exactly: about 32 MB of bits
+for rapidfuzz. ToTA's longest pairs of article-level provisions stay below it."""
+
+
 def _indel_runs(left: list[str], right: list[str]) -> EngineResult:
     """A minimal word diff (insertions and deletions only) by rapidfuzz's ``Indel`` opcodes.
 
     The same minimal edit distance as diff-match-patch's bisection, in C; the two sides are
     diffed in one canonical order, so a comparison read backwards is the mirrored diff.
+    Texts too long to diff exactly (:data:`_MAX_CELLS`) are first cut at the words each
+    side holds once (:func:`_anchored_runs`).
     """
     if right < left:
         backwards, shared = _indel_runs(right, left)
         mirror: dict[WordOpKind, WordOpKind] = {"equal": "equal", "delete": "insert", "insert": "delete"}
         return [(mirror[kind], tokens) for kind, tokens in backwards], shared
+    runs = _anchored_runs(left, right) if len(left) * len(right) > _MAX_CELLS else _exact_runs(left, right)
+    return runs, sum(len(tokens) for kind, tokens in runs if kind == "equal")
+
+
+def _exact_runs(left: list[str], right: list[str]) -> Diff:
     runs: Diff = []
     for op in Indel.opcodes(left, right):
         if op.tag in ("equal", "delete"):
             runs.append(("equal" if op.tag == "equal" else "delete", left[op.src_start : op.src_end]))
         elif op.tag == "insert":
             runs.append(("insert", right[op.dest_start : op.dest_end]))
-    return runs, sum(len(tokens) for kind, tokens in runs if kind == "equal")
+    return runs
+
+
+def _anchored_runs(left: list[str], right: list[str], depth: int = 0) -> Diff:
+    """A word diff of two long texts in bounded time and memory, as patience diff makes one.
+
+    The words that occur once in each text, kept in the order both share (the longest
+    such chain), are kept; the stretches between them are diffed exactly when small
+    enough, else cut again (twice at most) at their own once-only words, else cut into
+    equal numbers of pieces of each side that are diffed piece by piece.
+    """
+    if len(left) * len(right) <= _MAX_CELLS:
+        return _exact_runs(left, right)
+    chain = _unique_chain(left, right) if depth < 3 else []
+    if not chain:
+        pieces = math.isqrt(-(-len(left) * len(right) // _MAX_CELLS)) + 1
+        cuts = [(len(left) * k // pieces, len(right) * k // pieces) for k in range(pieces + 1)]
+        return _merge(
+            [run for (i, j), (a, b) in itertools.pairwise(cuts) for run in _exact_runs(left[i:a], right[j:b])]
+        )
+    runs: Diff = []
+    i = j = 0
+    for a, b in [*chain, (len(left), len(right))]:
+        runs += _anchored_runs(left[i:a], right[j:b], depth + 1) if a > i and b > j else []
+        if a > i and b == j:
+            runs.append(("delete", left[i:a]))
+        elif b > j and a == i:
+            runs.append(("insert", right[j:b]))
+        if a < len(left):
+            runs.append(("equal", [left[a]]))
+        i, j = a + 1, b + 1
+    return _merge(runs)
+
+
+def _unique_chain(left: list[str], right: list[str]) -> list[tuple[int, int]]:
+    """Positions (in left, in right) of the longest chain of words that occur once in each
+    text and in the same order in both (patience sorting, n log n)."""
+    once_left = _once(left)
+    once_right = _once(right)
+    pairs = sorted((i, once_right[word]) for word, i in once_left.items() if word in once_right)
+    ends: list[int] = []  # ends[k]: the lowest right position that ends a chain of k + 1 words
+    tails: list[int] = []  # the pair that ends it
+    back: list[int] = []  # each pair's predecessor in its chain
+    for number, (_i, j) in enumerate(pairs):
+        k = bisect.bisect_left(ends, j)
+        back.append(tails[k - 1] if k else -1)
+        if k == len(ends):
+            ends.append(j)
+            tails.append(number)
+        else:
+            ends[k], tails[k] = j, number
+    chain: list[tuple[int, int]] = []
+    at = tails[-1] if tails else -1
+    while at >= 0:
+        chain.append(pairs[at])
+        at = back[at]
+    return chain[::-1]
+
+
+def _once(tokens: list[str]) -> dict[str, int]:
+    """Each word that occurs exactly once, with its position."""
+    seen: dict[str, int] = {}
+    for position, token in enumerate(tokens):
+        seen[token] = -1 if token in seen else position
+    return {token: position for token, position in seen.items() if position >= 0}
 
 
 def _difflib_runs(left: list[str], right: list[str]) -> EngineResult:
@@ -272,12 +372,16 @@ def _paragraph_starts(text: str) -> tuple[list[str], set[int], dict[int, str]]:
     markers: dict[int, str] = {}
     previous_ended = True
     pending: str | None = None  # a marker alone on its line waits for the words after it
-    for line in text.splitlines():
+    # the whole text is normalised at once, each line's labels then removed: as normalize(line)
+    # (joined by "\n" alone: dropping a character between "\r" and "\n" must not merge two breaks)
+    lines = text.splitlines()
+    cleaned = _characters("\n".join(lines)).split("\n") if lines else []
+    for line, characters in zip(lines, cleaned, strict=True):
         if not line.strip():
             previous_ended = True
             continue
         label = _LEADING_LABELS.match(line)
-        words = normalize(line).split()
+        words = _LEADING_LABELS.sub("", characters).split()
         marker = " ".join(label.group().split()) if label else None
         if marker and pending:
             marker = f"{pending} {marker}"
@@ -301,59 +405,97 @@ def cleanup(runs: Diff, left_starts: set[int], right_starts: set[int]) -> Diff:
     longer than the edits on either side of it, holds no content word
     (:func:`is_content_word`), and is not a whole paragraph on both sides. So an unchanged
     point is never marked, and shared content words stay visible.
+
+    Folding a run only makes the edits beside its neighbours longer, so the runs folded
+    do not depend on the order of folding: each fold re-examines its two neighbours only,
+    and the clean-up takes time linear in the number of runs.
     """
-    runs = _regroup(runs)
-    left_end = sum(len(tokens) for kind, tokens in runs if kind != "insert")
-    right_end = sum(len(tokens) for kind, tokens in runs if kind != "delete")
-    folded = True
-    while folded:
-        folded = False
-        i = j = 0  # positions in left and right at the start of run k
-        for k, (kind, tokens) in enumerate(runs):
-            if kind == "equal" and 0 < k < len(runs) - 1:
-                before, after = _edits(runs, k, -1), _edits(runs, k, 1)
-                whole = (
-                    (i == 0 or i in left_starts)
-                    and (j == 0 or j in right_starts)
-                    and (i + len(tokens) in left_starts or i + len(tokens) == left_end)
-                    and (j + len(tokens) in right_starts or j + len(tokens) == right_end)
-                )
-                if (
-                    len(tokens) <= before
-                    and len(tokens) <= after
-                    and not whole
-                    and not any(is_content_word(t) for t in tokens)
-                ):
-                    runs = _fold(runs, k)
-                    folded = True
-                    break
-            i += len(tokens) if kind != "insert" else 0
-            j += len(tokens) if kind != "delete" else 0
-    return runs
+    kept: list[list[str]] = []  # the kept runs, in order
+    groups: list[tuple[list[str], list[str]]] = [([], [])]  # edits before each kept run, then after the last
+    for kind, tokens in _regroup(runs):
+        if kind == "equal":
+            kept.append(tokens)
+            groups.append(([], []))
+        else:
+            groups[-1][1 if kind == "insert" else 0].extend(tokens)
+    folded = _folded(kept, groups, left_starts, right_starts)
+    result: Diff = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for number, (group_deleted, group_inserted) in enumerate(groups):
+        deleted += group_deleted
+        inserted += group_inserted
+        if number < len(kept) and folded[number]:
+            deleted += kept[number]
+            inserted += kept[number]
+            continue
+        if deleted:
+            result.append(("delete", deleted))
+        if inserted:
+            result.append(("insert", inserted))
+        if number < len(kept):
+            result.append(("equal", kept[number]))
+        deleted, inserted = [], []
+    return result
 
 
-def _edits(runs: Diff, k: int, step: int) -> int:
-    """The longer side (deleted or inserted words) of the edits next to run ``k`` in one direction."""
-    counts = {"delete": 0, "insert": 0}
-    k += step
-    while 0 <= k < len(runs) and runs[k][0] != "equal":
-        counts[runs[k][0]] += len(runs[k][1])
-        k += step
-    return max(counts.values())
-
-
-def _fold(runs: Diff, k: int) -> Diff:
-    """Replace kept run ``k`` by a deletion and an insertion, joined with the edits around it."""
-    start = k
-    while start > 0 and runs[start - 1][0] != "equal":
-        start -= 1
-    stop = k + 1
-    while stop < len(runs) and runs[stop][0] != "equal":
-        stop += 1
-    group = [*runs[start:k], ("delete", runs[k][1]), ("insert", runs[k][1]), *runs[k + 1 : stop]]
-    deleted = [t for kind, tokens in group if kind == "delete" for t in tokens]
-    inserted = [t for kind, tokens in group if kind == "insert" for t in tokens]
-    return _merge([*runs[:start], ("delete", deleted), ("insert", inserted), *runs[stop:]])
+def _folded(
+    kept: list[list[str]],
+    groups: list[tuple[list[str], list[str]]],
+    left_starts: set[int],
+    right_starts: set[int],
+) -> list[bool]:
+    """Which kept runs :func:`cleanup` folds: the least set closed under its rule."""
+    count = len(kept)
+    left_end = sum(len(d) for d, _ in groups) + sum(len(tokens) for tokens in kept)
+    right_end = sum(len(n) for _, n in groups) + sum(len(tokens) for tokens in kept)
+    # A group of edits as [deleted, inserted] word counts; folding merges three into one.
+    before = [[len(d), len(n)] for d, n in groups[:-1]]
+    after = before[1:] + [[len(groups[-1][0]), len(groups[-1][1])]]
+    foldable: list[bool | None] = [None] * count  # the rules that folding does not change, once known
+    starts: list[tuple[int, int]] = []  # where each kept run starts in left and right
+    i = j = 0
+    for number, tokens in enumerate(kept):
+        i += len(groups[number][0])
+        j += len(groups[number][1])
+        starts.append((i, j))
+        i += len(tokens)
+        j += len(tokens)
+    previous = list(range(-1, count - 1))
+    following = list(range(1, count + 1))
+    folded = [False] * count
+    pending = list(range(count - 1, -1, -1))
+    while pending:
+        number = pending.pop()
+        if folded[number]:
+            continue
+        size = len(kept[number])
+        left_edits, right_edits = before[number], after[number]
+        if size > max(left_edits) or size > max(right_edits):
+            continue
+        if foldable[number] is None:
+            i, j = starts[number]
+            whole = (
+                (i == 0 or i in left_starts)
+                and (j == 0 or j in right_starts)
+                and (i + size in left_starts or i + size == left_end)
+                and (j + size in right_starts or j + size == right_end)
+            )
+            foldable[number] = not whole and not any(is_content_word(t) for t in kept[number])
+        if not foldable[number]:
+            continue
+        folded[number] = True
+        merged = [left_edits[0] + size + right_edits[0], left_edits[1] + size + right_edits[1]]
+        back, forth = previous[number], following[number]
+        if back >= 0:
+            after[back] = merged
+            following[back] = forth
+            pending.append(back)
+        if forth < count:
+            before[forth] = merged
+            previous[forth] = back
+            pending.append(forth)
+    return folded
 
 
 def _build(left_text: str, right_text: str, engine: Engine) -> ProvisionDiff:
@@ -364,16 +506,25 @@ def _build(left_text: str, right_text: str, engine: Engine) -> ProvisionDiff:
     runs = cleanup(runs, left_starts, right_starts) if engine is not _difflib_runs else _merge(runs)
     counts = {"equal": 0, "insert": 0, "delete": 0}
     ops: list[WordOp] = []
+    left_breaks, right_breaks = sorted(left_starts), sorted(right_starts)
     i = j = 0  # positions in left and right
     for kind, tokens in runs:
-        counts[kind] += len(tokens)
-        pieces: list[str] = []
-        for token in tokens:
-            breaks = (kind != "insert" and i in left_starts) or (kind != "delete" and j in right_starts)
-            pieces.append(("\n" if breaks else " " if pieces else "") + token)
-            i += kind != "insert"
-            j += kind != "delete"
-        ops.append(WordOp(kind, "".join(pieces)))
+        size = len(tokens)
+        counts[kind] += size
+        # a token opens a line where it opens a paragraph of a side the run is shown in
+        cuts: set[int] = set()
+        if kind != "insert":
+            cuts.update(b - i for b in _between(left_breaks, i, i + size))
+        if kind != "delete":
+            cuts.update(b - j for b in _between(right_breaks, j, j + size))
+        if cuts:
+            edges = [0, *sorted(cuts - {0}), size]
+            lines = (" ".join(tokens[a:b]) for a, b in itertools.pairwise(edges))
+            ops.append(WordOp(kind, ("\n" if 0 in cuts else "") + "\n".join(lines)))
+        else:
+            ops.append(WordOp(kind, " ".join(tokens)))
+        i += size if kind != "insert" else 0
+        j += size if kind != "delete" else 0
     total = len(left) + len(right)
     return ProvisionDiff(
         ops=tuple(ops),
@@ -385,22 +536,33 @@ def _build(left_text: str, right_text: str, engine: Engine) -> ProvisionDiff:
     )
 
 
+def _between(breaks: list[int], start: int, stop: int) -> list[int]:
+    """The sorted ``breaks`` in ``start`` … ``stop - 1``."""
+    return breaks[bisect.bisect_left(breaks, start) : bisect.bisect_left(breaks, stop)]
+
+
 def _column(runs: Diff, shown: WordOpKind, starts: set[int], markers: dict[int, str]) -> tuple[Passage, ...]:
     """One side's paragraphs: its equal runs and its ``shown`` runs, broken where its text breaks."""
+    breaks = sorted(starts)
     column: list[tuple[str | None, Diff]] = []
-    position = 0
+    position = 0  # of the run's first token in this side's text
     for kind, tokens in runs:
         if kind not in ("equal", shown):
             continue
-        for token in tokens:
-            if not column or position in starts:
-                column.append((markers.get(position), []))
+        offset = 0
+        while offset < len(tokens):
+            here = position + offset
+            if not column or here in starts:
+                column.append((markers.get(here), []))
+            following = bisect.bisect_right(breaks, here)
+            stop = min(len(tokens), breaks[following] - position) if following < len(breaks) else len(tokens)
             current = column[-1][1]
             if current and current[-1][0] == kind:
-                current[-1][1].append(token)
+                current[-1][1].extend(tokens[offset:stop])
             else:
-                current.append((kind, [token]))
-            position += 1
+                current.append((kind, tokens[offset:stop]))
+            offset = stop
+        position += len(tokens)
     return tuple(
         Passage(marker, tuple(WordOp(kind, " ".join(tokens)) for kind, tokens in body))
         for marker, body in column

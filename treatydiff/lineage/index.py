@@ -1,39 +1,33 @@
-"""Build and open the corpus index a lineage query searches.
+"""The corpus index a lineage query searches, opened from its file (``build`` writes it).
 
 Every article-level provision of every treaty the registry can see (its manifests,
-the local store, a ToTA folder) becomes one document. For each kind of feature
+the local store, a ToTA folder) is one document. For each kind of feature
 (character 5-gram shingles; translation-surviving tokens) the index keeps postings:
 for each hashed feature, the documents that have it and how often. A query's cosine
-against the whole corpus is then a gather over its own features' postings.
+against the whole corpus is then a gather over its own features' postings. Opening
+the index maps the file and parses nothing: a query loads only this module, numpy and
+what it needs to featurise its own text.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
-from treatydiff.align.lexicon import LANGUAGES, stems_for
-from treatydiff.align.units import units
-from treatydiff.corpus import Registry
-from treatydiff.lineage.shingles import BITS, Pairs, concept_pairs, shingle_pairs
-from treatydiff.lineage.storage import read_arrays, write_arrays
-from treatydiff.model import Treaty
-from treatydiff.store import Store
+from treatydiff.lineage.storage import read_arrays
 
-__all__ = ["Index", "Member", "Postings", "build_index", "corpus_refs", "index_path", "open_index"]
+if TYPE_CHECKING:
+    from treatydiff.store import Store
 
-Progress = Callable[[int, int, str], None]
-"""Called after each treaty with (done, total, what was just indexed)."""
+__all__ = ["Index", "Member", "Postings", "index_path", "open_index"]
 
-_TOTA_FILE = re.compile(r"pta_(\d+)\.xml")
-_MAX_COUNT = 255
-_TF_WEIGHT = 1 + np.log(np.maximum(np.arange(_MAX_COUNT + 1), 1))
+MAX_COUNT = 255
+"""Counts above this are stored as this (one byte each)."""
+_TF_WEIGHT = 1 + np.log(np.maximum(np.arange(MAX_COUNT + 1), 1))
 """1 + ln tf for every stored count (0 never occurs)."""
 
 
@@ -79,9 +73,12 @@ class Postings:
             return result
         dots = np.zeros(total)
         scale = weights * idf
+        docs, counts = self.docs, self.counts
         for start, end, factor in zip(starts.tolist(), ends.tolist(), scale.tolist(), strict=True):
-            if end > start:  # a feature's documents are distinct: += over them is exact
-                dots[self.docs[start:end]] += factor * _TF_WEIGHT[self.counts[start:end]]
+            if end > start:
+                # ufunc.at adds in place without the gather and scatter of ``dots[docs] +=``
+                # (twice as fast; the same sums, feature by feature in query order)
+                np.add.at(dots, docs[start:end], (factor * _TF_WEIGHT).take(counts[start:end]))
         norms = self.norms.astype(np.float64) * query_norm
         return np.divide(dots, norms, out=result, where=norms > 0)
 
@@ -118,126 +115,6 @@ class Index:
     def langs(self, treaty: str) -> list[str]:
         """Languages in which a treaty is indexed."""
         return [m.lang for m in self.members if m.treaty == treaty]
-
-
-def corpus_refs(registry: Registry) -> list[tuple[str, str | None]]:
-    """(treaty, language) of every text the registry can see, ToTA folder included."""
-    found: dict[tuple[str, str | None], None] = {}
-    for entry in registry.entries():
-        if entry.meta.id.startswith("tota-"):
-            continue  # the ToTA folder's own listing below says which are present
-        for lang in entry.available:
-            found[(entry.meta.id, lang)] = None
-    numbers: set[int] = set()
-    folders = [registry.store.root / "tota"]
-    if registry.tota_dir is not None:
-        folders += [registry.tota_dir / "xml", registry.tota_dir]
-    for folder in folders:
-        if folder.is_dir():
-            numbers.update(int(m.group(1)) for p in folder.iterdir() if (m := _TOTA_FILE.fullmatch(p.name)))
-    for number in sorted(numbers):
-        found[(f"tota-{number}", None)] = None
-    return list(found)
-
-
-@dataclass
-class _Chunks:
-    """The (document, feature, count) triples of each treaty, compact, until all are in."""
-
-    docs: list[npt.NDArray[np.int32]]
-    features: list[npt.NDArray[np.uint32]]
-    counts: list[npt.NDArray[np.uint8]]
-    df: npt.NDArray[np.int64]
-
-    @classmethod
-    def empty(cls) -> _Chunks:
-        return cls([], [], [], np.zeros(1 << BITS, dtype=np.int64))
-
-    def add(self, pairs: Pairs, first_doc: int) -> None:
-        docs, features, counts = pairs
-        order = np.argsort(features, kind="stable")  # feature-major, documents still ascending
-        self.docs.append((docs[order] + first_doc).astype(np.int32))
-        self.features.append(features[order].astype(np.uint32))
-        self.counts.append(np.minimum(counts[order], _MAX_COUNT).astype(np.uint8))
-        self.df += np.bincount(features, minlength=1 << BITS)
-
-    def postings(self, total: int) -> dict[str, npt.NDArray[Any]]:
-        """Postings laid out by a counting sort: no copy of the whole corpus is ever sorted."""
-        indptr = np.concatenate(([0], np.cumsum(self.df))).astype(np.int64)
-        nnz = int(indptr[-1])
-        docs = np.zeros(nnz, dtype=np.int32)
-        counts = np.zeros(nnz, dtype=np.uint8)
-        cursor = indptr[:-1].copy()
-        idf = np.log((total + 1) / (self.df + 1.0))
-        norms = np.zeros(total)
-        for chunk_docs, features, chunk_counts in zip(self.docs, self.features, self.counts, strict=True):
-            f = features.astype(np.int64)
-            group_start = np.flatnonzero(np.concatenate(([True], f[1:] != f[:-1])))
-            sizes = np.diff(np.concatenate((group_start, [len(f)])))
-            rank = np.arange(len(f)) - np.repeat(group_start, sizes)
-            where = cursor[f] + rank
-            docs[where] = chunk_docs
-            counts[where] = chunk_counts
-            cursor[f[group_start]] += sizes
-            weights = (1 + np.log(chunk_counts.astype(np.float64))) * idf[f]
-            norms += np.bincount(chunk_docs, weights=weights**2, minlength=total)
-        self.docs.clear()
-        self.features.clear()
-        self.counts.clear()
-        return {"indptr": indptr, "docs": docs, "counts": counts, "norms": np.sqrt(norms).astype(np.float32)}
-
-
-def _date(treaty: Treaty) -> str | None:
-    return treaty.meta.signed_date or treaty.meta.in_force_date
-
-
-def build_index(
-    registry: Registry,
-    path: Path,
-    refs: Sequence[tuple[str, str | None]] | None = None,
-    progress: Progress | None = None,
-) -> tuple[int, int]:
-    """Index every provision of ``refs`` (default: the whole corpus) into ``path``.
-
-    Returns:
-        (texts, provisions) indexed.
-    """
-    refs = corpus_refs(registry) if refs is None else list(refs)
-    members: list[Member] = []
-    doc_member: list[int] = []
-    doc_ids: list[str] = []
-    texts: list[bytes] = []
-    shingle_chunks, concept_chunks = _Chunks.empty(), _Chunks.empty()
-    caches: dict[str, dict[str, int]] = {}
-    for done, (treaty_id, lang) in enumerate(refs, 1):
-        treaty = registry.load(treaty_id, lang)
-        registry.forget(treaty_id)
-        provisions = [u for u in units(treaty.body, paragraphs=False) if u.text.strip()]
-        bodies = [u.text for u in provisions]
-        first = len(doc_ids)
-        members.append(Member(treaty.meta.id, treaty.lang, _date(treaty), treaty.meta.title(treaty.lang)))
-        doc_member.extend([len(members) - 1] * len(provisions))
-        doc_ids.extend(u.id for u in provisions)
-        texts.extend(t.encode("utf-8") for t in bodies)
-        shingle_chunks.add(shingle_pairs(bodies), first)
-        if treaty.lang in LANGUAGES:
-            cache = caches.setdefault(treaty.lang, {})
-            concept_chunks.add(concept_pairs(bodies, stems_for(treaty.lang, treaty.lang), cache), first)
-        if progress is not None:
-            progress(done, len(refs), f"{treaty.meta.id} ({treaty.lang})")
-    total = len(doc_ids)
-    arrays: dict[str, npt.NDArray[Any]] = {
-        "doc_member": np.array(doc_member, dtype=np.int32),
-        "text_offsets": np.concatenate(([0], np.cumsum([len(t) for t in texts]))).astype(np.int64),
-        "text_bytes": np.frombuffer(b"".join(texts), dtype=np.uint8),
-    }
-    del texts
-    for prefix, chunks in (("shingle", shingle_chunks), ("concept", concept_chunks)):
-        for name, array in chunks.postings(total).items():
-            arrays[f"{prefix}_{name}"] = array
-    header = {"members": [vars(m) for m in members], "doc_ids": doc_ids}
-    write_arrays(path, header, arrays)
-    return len(members), total
 
 
 def open_index(path: Path) -> Index:

@@ -15,7 +15,7 @@ from typing import Literal
 import numpy as np
 
 from treatydiff.align.lexicon import LANGUAGES, stems_for
-from treatydiff.diff import diff_texts
+from treatydiff.diff import diff_counts
 from treatydiff.lineage.index import Index, Member
 from treatydiff.lineage.shingles import concept_features, jaccard, shingle_features, shingle_set
 
@@ -71,10 +71,10 @@ def _relation(date: str | None, query_date: str | None) -> Relation:
 def _summary(left: str, right: str, cross: bool, lang: str) -> str:
     if cross:
         return f"{lang} text: shown in parallel, not diffed"
-    diff = diff_texts(left, right)
-    if not diff.words_added and not diff.words_removed:
+    similarity, added, removed = diff_counts(left, right)
+    if not added and not removed:
         return "same words"
-    return f"{diff.similarity:.0%} of words kept; +{diff.words_added} −{diff.words_removed} words"
+    return f"{similarity:.0%} of words kept; +{added} −{removed} words"
 
 
 def lineage(

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from treatydiff.corpus import Registry
 from treatydiff.errors import TreatydiffError
 from treatydiff.lineage.index import Index
 from treatydiff.lineage.query import Lineage, lineage
 from treatydiff.model import Citation
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from treatydiff.corpus import Registry
 
 __all__ = ["SCHEMA_VERSION", "lineage_json", "query", "render_lineage"]
 
@@ -22,7 +24,7 @@ SCHEMA_VERSION = "1"
 
 def query(
     index: Index,
-    registry: Registry,
+    registry: Registry | Callable[[], Registry],
     citation: Citation,
     *,
     lang: str | None = None,
@@ -31,6 +33,9 @@ def query(
     threshold: float = 0.3,
 ) -> Lineage:
     """The lineage of a cited provision: its text from the index, else from the registry.
+
+    ``registry`` may be a function that opens it: it is then called only for a provision
+    the index does not hold (a paragraph, a text not yet indexed).
 
     Raises:
         TreatydiffError: when the citation names no provision, or an unknown one.
@@ -46,7 +51,8 @@ def query(
         member = index.members[int(index.doc_member[doc])]
         text, query_lang, date = index.text(doc), member.lang, member.date
     else:
-        treaty = registry.load(citation.treaty, lang)
+        opened = registry if not callable(registry) else registry()
+        treaty = opened.load(citation.treaty, lang)
         text = treaty.get(citation.provision).body_text()
         query_lang, date = treaty.lang, treaty.meta.signed_date or treaty.meta.in_force_date
     return lineage(
@@ -84,6 +90,9 @@ def lineage_json(result: Lineage) -> str:
 
 def render_lineage(result: Lineage, console: Console) -> None:
     """A table, oldest first, with the query in its place in time."""
+    from rich.table import Table  # rich loads only for the text table, not for JSON
+    from rich.text import Text
+
     query = _cite(result.treaty, result.provision)
     table = Table(
         title=f"Relatives of {query} ({result.lang}, {result.date or 'undated'})",
