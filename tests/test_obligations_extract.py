@@ -6,12 +6,16 @@ not copied from any treaty.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
 from treatydiff.errors import TreatydiffError
 from treatydiff.ingest import parse_text
+from treatydiff.languages import LANGUAGES as language_records
 from treatydiff.obligations import LANGUAGES, analyse_body, extract, vocabulary
 from treatydiff.obligations.extract import _rules
+from treatydiff.obligations.vocab import VOCABULARIES
 
 # (rule expected on the primary statement, language, synthetic sentence, expected modality)
 RULE_CASES = [
@@ -266,12 +270,18 @@ def test_every_rule_has_a_case(lang: str) -> None:
     assert names <= tested, sorted(names - tested)
 
 
+def test_every_vocabulary_is_a_language_of_the_records() -> None:
+    assert set(LANGUAGES) <= set(language_records)
+    assert isinstance(VOCABULARIES, Mapping) and not isinstance(VOCABULARIES, dict)
+    assert all(not isinstance(vocabulary(lang).pronouns, dict) for lang in LANGUAGES)  # read-only
+
+
 def test_rule_names_are_unique_and_prefixed() -> None:
     for lang in LANGUAGES:
         names = [rule.name for rule in vocabulary(lang).rules]
         assert len(names) == len(set(names))
         assert all(name.startswith(f"{lang}.") for name in names)
-        _rules(lang)  # every pattern compiles
+        _rules(lang)  # the rules build; each pattern compiles on first use (test_obligations_patterns.py)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,9 @@ more specific one ("shall not be construed") has explained. Conditions and excep
 attach to the nearest statement before them, or to every statement when they open the
 sentence. Points of a list that carry no modal phrase inherit the last statement of the
 lead-in they hang from ("Each Party shall: (a) … (b) …").
+
+The patterns are compiled by :mod:`treatydiff.obligations.patterns`, on first use and so
+that they match exactly as written, only faster.
 """
 
 from __future__ import annotations
@@ -18,12 +21,23 @@ from re import Match, Pattern
 from typing import NamedTuple
 
 from treatydiff.model import Body, Provision
+from treatydiff.obligations.patterns import (
+    Folded,
+    KeyFinder,
+    Lazy,
+    Text,
+    compile_hinted,
+    faithful,
+    trie_pattern,
+)
 from treatydiff.obligations.types import Bearer, ProvisionObligations, Statement
 from treatydiff.obligations.vocab import BearerTerm, PhraseRule, Vocabulary, vocabulary
 
 __all__ = ["analyse_body", "analyse_provision", "chapeau_of", "extract"]
 
-_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[\"'«“(\-–—]?[A-ZА-ЯЁ0-9(])")
+# The space after a full stop or semicolon, before a capital, digit or opening mark: group 1
+# (the stop is matched, not looked behind for, so that re scans for it in C).
+_SENTENCE_END = re.compile(r"[.;](\s+)(?=[\"'«“(\-–—]?[A-ZА-ЯЁ0-9(])")
 _CLAUSE_END = re.compile(r"[.;:]|,\s+(?:and|or|и|или|а)\s+(?=\S)")
 _ACTION_END = re.compile(r"[.;:]")
 _MARKER_END = re.compile(r"[,.;:]")
@@ -39,73 +53,38 @@ class _Rules:
     """A vocabulary compiled once per language."""
 
     vocab: Vocabulary
-    phrases: tuple[tuple[PhraseRule, Pattern[str]], ...]
-    conditions: tuple[tuple[str, Pattern[str], tuple[str, ...]], ...]
-    exceptions: tuple[tuple[str, Pattern[str], tuple[str, ...]], ...]
-    bearers: tuple[tuple[BearerTerm, Pattern[str]], ...]
-    pronoun: Pattern[str]
-    relative: Pattern[str]
-    passive: Pattern[str]
-    agent: Pattern[str] | None
+    phrases: tuple[tuple[PhraseRule, Folded], ...]
+    conditions: tuple[tuple[str, Folded, tuple[str, ...]], ...]
+    exceptions: tuple[tuple[str, Folded, tuple[str, ...]], ...]
+    bearers: tuple[tuple[BearerTerm, Lazy], ...]
+    pronoun: Folded
+    relative: Folded
+    passive: Folded
+    agent: bool
+    """Whether the agent of a passive is a preposition's object ("by"), not a case form."""
     lp_verb: Pattern[str] | None
     lp_passive: Pattern[str] | None
+    subordinate: Folded | None
     keys: frozenset[str]
     """Every rule's keys: which of them a sentence contains tells which rules can match at all."""
     gate: Pattern[str] | None
     """Finds any of the vocabulary's gate words in a lower-cased sentence (None: no gate)."""
-    finder: _KeyFinder
+    finder: KeyFinder
     """Tells which of all the vocabulary's keys (rules, bearers, markers, gate) a text contains."""
+    marker_finder: KeyFinder
+    """The same for the condition and exception markers' keys alone (points of a list)."""
     keyless: tuple[int, ...]
     """Indexes of the phrase rules without keys (tried in every sentence)."""
     by_key: dict[str, tuple[int, ...]]
     """For each key, the indexes of the phrase rules that name it."""
-    oblique_before: Pattern[str]
-    oblique_form: Pattern[str]
+    oblique_before: Folded
+    oblique_form: Folded
     heads: Pattern[str]
     lead: Pattern[str]
 
 
 def _all_keys(vocab: Vocabulary) -> set[str]:
     return {key for rule in vocab.rules for key in rule.keys}
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching the longest of ``words`` that starts where it is tried."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:  # type: ignore[type-arg]
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(trie)
-
-
-class _KeyFinder:
-    """Which keys a lower-cased text contains as substrings, found in one regex pass.
-
-    Exactly ``{k for k in keys if k in text}``: at each position the regex finds the longest
-    key starting there, and every key inside a found key is present too.
-    """
-
-    def __init__(self, keys: Iterable[str]) -> None:
-        wanted = {key for key in keys if key}
-        self.always = frozenset(key for key in keys if not key)
-        self.pattern = re.compile("(?=(" + _trie_pattern(wanted) + "))") if wanted else None
-        self.inside = {key: frozenset(k for k in wanted if k in key) for key in wanted}
-
-    def present(self, low: str) -> frozenset[str]:
-        if self.pattern is None:
-            return self.always
-        found = {m.group(1) for m in self.pattern.finditer(low)}
-        return self.always.union(*(self.inside[key] for key in found))
 
 
 def _vocabulary_keys(vocab: Vocabulary) -> set[str]:
@@ -118,32 +97,33 @@ def _vocabulary_keys(vocab: Vocabulary) -> set[str]:
 @functools.cache
 def _rules(lang: str) -> _Rules:
     vocab = vocabulary(lang)
-    flags = re.IGNORECASE
     present = vocab.legal_present
     return _Rules(
         vocab=vocab,
-        phrases=tuple((rule, re.compile(rule.pattern, flags)) for rule in vocab.rules),
-        conditions=tuple((m.name, re.compile(m.pattern, flags), m.keys) for m in vocab.conditions),
-        exceptions=tuple((m.name, re.compile(m.pattern, flags), m.keys) for m in vocab.exceptions),
-        bearers=tuple((term, re.compile(term.pattern)) for term in vocab.bearers),
-        pronoun=re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.pronouns)) + r")\b", flags),
-        relative=re.compile(vocab.relative, flags),
-        passive=re.compile(vocab.passive, flags),
-        agent=re.compile(vocab.agent, flags) if vocab.agent else None,
+        phrases=tuple((rule, Folded(rule.pattern)) for rule in vocab.rules),
+        conditions=tuple((m.name, Folded(m.pattern), m.keys) for m in vocab.conditions),
+        exceptions=tuple((m.name, Folded(m.pattern), m.keys) for m in vocab.exceptions),
+        bearers=tuple((term, Lazy(term.pattern)) for term in vocab.bearers),
+        pronoun=Folded(r"\b(?:" + "|".join(map(re.escape, vocab.pronouns)) + r")\b"),
+        relative=Folded(vocab.relative),
+        passive=Folded(vocab.passive),
+        agent=bool(vocab.agent),
         lp_verb=re.compile(present.verb) if present else None,
         lp_passive=re.compile(present.passive) if present else None,
+        subordinate=Folded(present.subordinate) if present else None,
         keys=frozenset(_all_keys(vocab)),
-        gate=re.compile(_trie_pattern(vocab.gate)) if vocab.gate else None,
-        finder=_KeyFinder(_vocabulary_keys(vocab)),
+        gate=re.compile(trie_pattern(vocab.gate)) if vocab.gate else None,
+        finder=KeyFinder(_vocabulary_keys(vocab)),
+        marker_finder=KeyFinder(tuple(key for m in (*vocab.conditions, *vocab.exceptions) for key in m.keys)),
         keyless=tuple(i for i, rule in enumerate(vocab.rules) if not rule.keys),
         by_key={
             key: tuple(i for i, rule in enumerate(vocab.rules) if key in rule.keys)
             for key in _all_keys(vocab)
         },
-        oblique_before=re.compile(vocab.oblique_before, flags),
-        oblique_form=re.compile(vocab.oblique_form, flags),
-        heads=re.compile(vocab.heads),
-        lead=re.compile(vocab.lead),
+        oblique_before=Folded(vocab.oblique_before),
+        oblique_form=Folded(vocab.oblique_form),
+        heads=compile_hinted(vocab.heads),
+        lead=compile_hinted(vocab.lead),
     )
 
 
@@ -155,7 +135,7 @@ class _Mention(NamedTuple):  # a tuple: made by the thousand, cheaper than a fro
     pronoun: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     rule: PhraseRule | None
     name: str
@@ -173,26 +153,30 @@ def _overlaps(span: tuple[int, int], claimed: Iterable[tuple[int, int]]) -> bool
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
     start = 0
     for boundary in _SENTENCE_END.finditer(text):
-        yield start, text[start : boundary.start()]
-        start = boundary.end()
+        yield start, text[start : boundary.start(1)]
+        start = boundary.end(1)
     yield start, text[start:]
 
 
-def _mentions(rules: _Rules, sentence: str, present: frozenset[str]) -> list[_Mention]:
+def _mentions(rules: _Rules, view: Text, present: frozenset[str]) -> list[_Mention]:
     """Bearer mentions in document order; a mention inside a longer one is dropped.
 
     ``present``: the vocabulary keys the sentence contains (``rules.finder``).
     """
+    sentence = view.text
+    pronoun, folded = rules.pronoun.on(view)
     found = [
         _Mention(m.start(), m.end(), term.bearer, m.group(0))
-        for term, pattern in rules.bearers
+        for term, lazy in rules.bearers
         if not term.keys or not present.isdisjoint(term.keys)
-        for m in pattern.finditer(sentence)
+        for m in lazy.pattern.finditer(sentence)
         if m.end() > m.start()
     ]
     found += [
-        _Mention(m.start(), m.end(), rules.vocab.pronouns[m.group(0).lower()], m.group(0), pronoun=True)
-        for m in rules.pronoun.finditer(sentence)
+        _Mention(
+            m.start(), m.end(), rules.vocab.pronouns[m.group(0).lower()], sentence[slice(*m.span())], True
+        )
+        for m in pronoun.finditer(folded)
     ]
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[_Mention] = []
@@ -212,7 +196,7 @@ def _mentions(rules: _Rules, sentence: str, present: frozenset[str]) -> list[_Me
     return kept
 
 
-def _phrases(rules: _Rules, sentence: str, present: frozenset[str]) -> list[_Found]:
+def _phrases(rules: _Rules, view: Text, present: frozenset[str]) -> list[_Found]:
     claimed: list[tuple[int, int]] = []
     found: list[_Found] = []
     if rules.vocab.gate and present.isdisjoint(rules.vocab.gate):
@@ -220,19 +204,21 @@ def _phrases(rules: _Rules, sentence: str, present: frozenset[str]) -> list[_Fou
     candidates = set(rules.keyless)
     for key in present:
         candidates.update(rules.by_key.get(key, ()))
+    relative, before = rules.relative.on(view)
     for index in sorted(candidates):  # the vocabulary's priority order
-        rule, pattern = rules.phrases[index]
-        for match in pattern.finditer(sentence):
+        rule, folded = rules.phrases[index]
+        pattern, text = folded.on(view)
+        for match in pattern.finditer(text):
             claim = match.span()
             if claim[0] == claim[1] or _overlaps(claim, claimed):
                 continue
             start, end = _modal_span(match)
-            if rule.weak and rules.relative.search(sentence[:start]):
+            if rule.weak and relative.search(before[:start]):
                 continue
             claimed.append(claim)
             found.append(_Found(rule, rule.name, rule.modality, start, end, claim))
     if rules.lp_verb is not None:
-        found += _legal_present(rules, sentence, claimed, present)
+        found += _legal_present(rules, view, claimed, present)
     found.sort(key=lambda f: f.start)
     return found
 
@@ -244,17 +230,20 @@ def _modal_span(match: Match[str]) -> tuple[int, int]:
 
 
 def _legal_present(
-    rules: _Rules, sentence: str, claimed: list[tuple[int, int]], keys: frozenset[str]
+    rules: _Rules, view: Text, claimed: list[tuple[int, int]], keys: frozenset[str]
 ) -> list[_Found]:
     """Russian drafting states duties in the present tense: a bearer and its finite verb."""
     present = rules.vocab.legal_present
     assert present is not None and rules.lp_verb is not None and rules.lp_passive is not None
+    assert rules.subordinate is not None
+    sentence = view.text
     words = list(_WORD.finditer(sentence))
     found: list[_Found] = []
     used: set[int] = set()
     # Verbs of an "if", "until" or relative clause state no duty ("Если Совет сочтет, …").
     conditional: list[tuple[int, int]] = []
-    for match in re.finditer(present.subordinate, sentence, re.IGNORECASE):
+    subordinate, folded = rules.subordinate.on(view)
+    for match in subordinate.finditer(folded):
         comma = sentence.find(",", match.end())
         conditional.append((match.start(), comma if comma >= 0 else len(sentence)))
 
@@ -279,8 +268,9 @@ def _legal_present(
             and not _overlaps(words[index].span(), conditional)
         )
 
-    for mention in _mentions(rules, sentence, keys):
-        if not _is_subject(rules, sentence, mention):
+    relative, lowered = rules.relative.on(view)
+    for mention in _mentions(rules, view, keys):
+        if not _is_subject(rules, view, mention):
             continue
         after = [i for i, w in enumerate(words) if w.start() >= mention.end][: present.window]
         for i in after:
@@ -293,34 +283,36 @@ def _legal_present(
                 break
     if not found:  # an agentless passive: "Решения … принимаются большинством"
         for i, word in enumerate(words):
-            before = sentence[max(0, word.start() - 30) : word.start()]
-            if is_verb(i, rules.lp_passive) and not rules.relative.search(before.split(",")[-1]):
+            before = lowered[max(0, word.start() - 30) : word.start()]
+            if is_verb(i, rules.lp_passive) and not relative.search(before.split(",")[-1]):
                 take(i, passive=True)
                 break
     return found
 
 
-def _is_subject(rules: _Rules, sentence: str, mention: _Mention) -> bool:
+def _is_subject(rules: _Rules, view: Text, mention: _Mention) -> bool:
     """False for a mention in an oblique position: "of the Parties", "Совета Безопасности"."""
-    before = sentence[max(0, mention.start - 60) : mention.start]
-    head = rules.heads.search(before)
+    start = max(0, mention.start - 60)
+    oblique, text = rules.oblique_before.on(view)
+    head = rules.heads.search(view.text[start : mention.start])
     if head:  # "the competent authorities of the Parties": the head decides
-        before = before[: head.start()]
-        return not rules.oblique_before.search(before)
-    return not (rules.oblique_before.search(before) or rules.oblique_form.match(mention.text))
+        return not oblique.search(text[start : start + head.start()])
+    if oblique.search(text[start : mention.start]):
+        return False
+    form, _ = rules.oblique_form.on(view)
+    return not form.match(mention.text.lower() if view.low is not None else mention.text)
 
 
-def _subject(
-    rules: _Rules, sentence: str, mentions: list[_Mention], start: int, stop: int
-) -> _Mention | None:
+def _subject(rules: _Rules, view: Text, mentions: list[_Mention], start: int, stop: int) -> _Mention | None:
     """The last subject-like bearer mention in ``[start, stop)``; a pronoun takes its antecedent."""
-    zone = [m for m in mentions if start <= m.start and m.end <= stop and _is_subject(rules, sentence, m)]
+    sentence = view.text
+    zone = [m for m in mentions if start <= m.start and m.end <= stop and _is_subject(rules, view, m)]
     if not zone:
         return None
     last = zone[-1]
     if last.pronoun:  # "If a Party considers that the other Party …, it may": the first subject
         antecedents = [
-            m for m in mentions if m.end <= last.start and not m.pronoun and _is_subject(rules, sentence, m)
+            m for m in mentions if m.end <= last.start and not m.pronoun and _is_subject(rules, view, m)
         ]
         if antecedents:
             return antecedents[0]._replace(start=last.start, end=last.end)
@@ -339,7 +331,7 @@ def _agent(rules: _Rules, sentence: str, mentions: list[_Mention], after: int) -
         between = sentence[after : mention.start]
         if len(_WORD.findall(between)) > 7 or re.search(r"[,;:.]", between):
             return None
-        if rules.agent is not None:
+        if rules.agent:
             if re.search(r"\bby\s+(?:[\w-]+\s+){0,3}$", between):
                 return mention
             continue
@@ -360,29 +352,32 @@ def _clause_text(sentence: str, start: int, limit: int, ends: Pattern[str] = _CL
 
 
 def _markers(
-    rules: _Rules, sentence: str, claimed: list[tuple[int, int]], present: frozenset[str]
+    rules: _Rules, view: Text, claimed: list[tuple[int, int]], present: frozenset[str]
 ) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]:
     """Exceptions first (they win overlaps), then conditions: (position, rule, text)."""
+    sentence = view.text
     taken = list(claimed)
     exceptions: list[tuple[int, str]] = []
-    for _name, pattern, keys in rules.exceptions:
+    for _name, folded, keys in rules.exceptions:
         if keys and present.isdisjoint(keys):
             continue
-        for match in pattern.finditer(sentence):
+        pattern, text = folded.on(view)
+        for match in pattern.finditer(text):
             if not _overlaps(match.span(), taken):
                 taken.append(match.span())
                 exceptions.append(
                     (match.start(), _clause_text(sentence, match.start(), _CONDITION_CHARS, _MARKER_END))
                 )
     conditions: list[tuple[int, str, str]] = []
-    for name, pattern, keys in rules.conditions:
+    for name, folded, keys in rules.conditions:
         if keys and present.isdisjoint(keys):
             continue
-        for match in pattern.finditer(sentence):
+        pattern, text = folded.on(view)
+        for match in pattern.finditer(text):
             if not _overlaps(match.span(), taken):
                 taken.append(match.span())
-                text = _clause_text(sentence, match.start(), _CONDITION_CHARS, _MARKER_END).lstrip(",;:() ")
-                conditions.append((match.start(), name, text))
+                clause = _clause_text(sentence, match.start(), _CONDITION_CHARS, _MARKER_END).lstrip(",;:() ")
+                conditions.append((match.start(), name, clause))
     return sorted(conditions), sorted(exceptions)
 
 
@@ -401,11 +396,12 @@ def _sentence_statements(rules: _Rules, sentence: str, offset: int) -> list[Stat
     if rules.gate is not None and rules.gate.search(low) is None:
         return []  # no modal word at all: many sentences of a treaty, told apart cheaply
     present = rules.finder.present(low)
-    found = _phrases(rules, sentence, present)
+    view = faithful(sentence, low)
+    found = _phrases(rules, view, present)
     if not found:
         return []
-    mentions = _mentions(rules, sentence, present)
-    conditions, exceptions = _markers(rules, sentence, [f.claim for f in found], present)
+    mentions = _mentions(rules, view, present)
+    conditions, exceptions = _markers(rules, view, [f.claim for f in found], present)
     condition_of: dict[int, tuple[str, str]] = {}
     for position, name, text in conditions:
         for i in _owner(position, found):
@@ -417,18 +413,19 @@ def _sentence_statements(rules: _Rules, sentence: str, offset: int) -> list[Stat
 
     statements: list[Statement] = []
     previous: _Mention | None = None
+    passive_after, lowered = rules.passive.on(view)
     for i, f in enumerate(found):
         zone_start = found[i - 1].end if i else 0
-        passive = f.passive_hint or rules.passive.search(sentence[f.end :]) is not None
+        passive = f.passive_hint or passive_after.search(lowered[f.end :]) is not None
         mention = _agent(rules, sentence, mentions, f.end) if passive else None
         if f.rule is not None and f.rule.bearer_after:  # "nothing … shall prevent a Party from"
             mention = next((m for m in mentions if m.start > f.start and not m.pronoun), None)
         if mention is None and not passive:
-            mention = _subject(rules, sentence, mentions, zone_start, f.end)
+            mention = _subject(rules, view, mentions, zone_start, f.end)
             if mention is None and i and previous is not None:
                 mention = previous  # "… shall consult and shall inform": the same subject
         if mention is None and f.passive_hint and rules.lp_passive is not None:
-            mention = _subject(rules, sentence, mentions, zone_start, f.end)  # "Совет собирается"
+            mention = _subject(rules, view, mentions, zone_start, f.end)  # "Совет собирается"
         bearer: Bearer = mention.bearer if mention else "none"
         bearer_text = mention.text if mention else None
         if mention is not None and mention.pronoun and bearer_text is not None:
@@ -474,7 +471,8 @@ def extract(text: str, lang: str) -> tuple[Statement, ...]:
 def _conditions_only(text: str, lang: str) -> tuple[str, str] | None:
     """The first condition marker of a text that has no modal phrase (a point of a list)."""
     rules = _rules(lang)
-    conditions, _ = _markers(rules, text, [], rules.finder.present(text.lower()))
+    low = text.lower()
+    conditions, _ = _markers(rules, faithful(text, low), [], rules.marker_finder.present(low))
     return (conditions[0][1], conditions[0][2]) if conditions else None
 
 

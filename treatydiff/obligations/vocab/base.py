@@ -2,11 +2,14 @@
 
 A language module (``en.py``, ``ru.py`` …) builds one :class:`Vocabulary`. Patterns are
 regular-expression sources, matched case-insensitively unless a record says otherwise;
-adding a language means writing one module, its tests and one line in ``__init__``.
+adding a language means writing one module, its tests and one line in ``__init__``. Like the
+language records of :mod:`treatydiff.languages`, a vocabulary is data: frozen records and
+read-only mappings, compiled by the rules that read them (import-linter keeps it so).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from treatydiff.obligations.types import Bearer, Modality
@@ -85,7 +88,7 @@ class Vocabulary:
     exceptions: tuple[Marker, ...]
     """Exception markers; they win over conditions they overlap."""
     bearers: tuple[BearerTerm, ...]
-    pronouns: dict[str, Bearer]
+    pronouns: Mapping[str, Bearer]
     """Subject pronouns (lowercase), with the bearer they stand for when no antecedent is found."""
     relative: str
     """Regex for the word before a weak modal that makes it a relative clause ("which")."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from treatydiff.languages.base import frozen_map
 from treatydiff.obligations.vocab.base import BearerTerm, Marker, PhraseRule, Vocabulary
 
 # A modal verb, then an optional comma-delimited insertion ("shall, in accordance with its
@@ -404,7 +405,7 @@ VOCAB = Vocabulary(
     conditions=CONDITIONS,
     exceptions=EXCEPTIONS,
     bearers=BEARERS,
-    pronouns={"it": "body", "they": "parties", "he": "other", "she": "other"},
+    pronouns=frozen_map({"it": "body", "they": "parties", "he": "other", "she": "other"}),
     relative=r"(?:which|that|as|who|whom|whose|what|it\s+so)\s+(?:also\s+)?$",
     oblique_before=r"\b(?:of|between|in|to|from|with|on|for|among|into|against|than|by)\s+"
     r"(?:(?:the|a|an|its|their|competent|relevant|respective)\s+)*$",

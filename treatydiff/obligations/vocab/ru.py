@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from treatydiff.languages.base import frozen_map
 from treatydiff.obligations.vocab.base import BearerTerm, LegalPresent, Marker, PhraseRule, Vocabulary
 
 _NOT = r"(?:ни\s+в\s+коей\s+мере\s+не|никоим\s+образом\s+не|не)"
@@ -308,7 +309,7 @@ VOCAB = Vocabulary(
     conditions=CONDITIONS,
     exceptions=EXCEPTIONS,
     bearers=BEARERS,
-    pronouns={"он": "body", "она": "body", "оно": "body", "они": "parties"},
+    pronouns=frozen_map({"он": "body", "она": "body", "оно": "body", "они": "parties"}),
     relative=r"(?:котор\w+|как\w+|что|чего)\s+(?:также\s+)?$",
     oblique_form=r"^\w+(?:ой|ей|ого|его|ому|ему|ым|ыми|ими|ых|их|ов|ам|ами|ах|ии|ом|ем|ета|ата|уда|ена|ю)\b",
     heads=r"\b(?:орган\w*|власт\w+|представител\w+|правительств\w*)\s+$",
