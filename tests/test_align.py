@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from perturb import perturb
 
@@ -133,6 +133,68 @@ def test_a_split_paragraph_becomes_one_split_link() -> None:
     )
 
 
+# synthetic: an invented ferry agreement whose successor rebuilds two of its scattered
+# exceptions, among much new text, into one headed article placed first.
+_FERRIES_OLD = (
+    "Agreement on Imaginary Ferries\n"
+    "\n"
+    "Article 1\n"
+    "The Parties shall run a ferry service between their ports every day of the year.\n"
+    "\n"
+    "Article 2\n"
+    "1. Nothing in this Agreement shall prevent a Party from protecting the health of "
+    "passengers.\n"
+    "2. The fares shall be fixed each spring by the port authorities of both Parties.\n"
+    "3. Nothing in this Agreement shall prevent a Party from protecting its fisheries and "
+    "coral reefs.\n"
+    "\n"
+    "Article 3\n"
+    "A ferry that fails an inspection shall not sail until the fault is repaired.\n"
+    "\n"
+    "Article 4\n"
+    "This Agreement shall enter into force on the day of its signature.\n"
+)
+_FERRIES_NEW = (
+    "Agreement on Imaginary Ferries and Harbours\n"
+    "\n"
+    "Article 1\n"
+    "Exceptions\n"
+    "Subject to the requirement that such measures are not applied as a means of arbitrary "
+    "discrimination or as a disguised restriction on shipping between the Parties, nothing in "
+    "this Agreement shall prevent a Party from protecting the health of passengers, or from "
+    "protecting its fisheries and its reefs of coral, or from taking measures relating to "
+    "lighthouses, pilots, tugboats, moorings, cranes, warehouses and the salvage of wrecks, or "
+    "from enforcing customs laws on smuggled tobacco, spirits, firearms and counterfeit coins, "
+    "or from conserving exhaustible natural resources such as sand dunes and mangrove forests, "
+    "or from safeguarding archaeological treasures lying on the seabed of the bay. The Parties "
+    "shall notify each other of any such measure within ten days and shall hear the views of "
+    "the harbour masters, the ferry operators and the seafarers' unions before the measure is "
+    "renewed for another season.\n"
+    "\n"
+    "Article 2\n"
+    "The Parties shall run a ferry service between their ports every day of the year.\n"
+    "\n"
+    "Article 3\n"
+    "The fares shall be fixed each spring by the port authorities of both Parties.\n"
+    "\n"
+    "Article 4\n"
+    "A ferry that fails an inspection shall not sail until the fault is repaired.\n"
+    "\n"
+    "Article 5\n"
+    "This Agreement shall enter into force on the day of its signature.\n"
+)
+
+
+def test_scattered_parts_rebuilt_into_an_unlinked_provision_are_merged_into_it() -> None:
+    old, new = parse_text(_FERRIES_OLD, lang="en"), parse_text(_FERRIES_NEW, lang="en")
+    found = {(s.left, s.right): s for s in align_bodies(old, new).suggestions}
+    # each exception alone is below the move threshold; together, contained, they are the article
+    merged = found[("art-2.1", "art-2.3"), ("art-1",)]
+    assert merged.relation == "merged"
+    assert any(r.startswith("gathered: ") for r in merged.reasons)
+    assert ((), ("art-1",)) not in found and (("art-2.1",), ()) not in found
+
+
 @pytest.mark.parametrize("shape", [(4, 5), (5, 4), (5, 5), (1, 3)])
 def test_hungarian_finds_the_maximum_weight_assignment(shape: tuple[int, int]) -> None:
     weights = np.random.default_rng(sum(shape)).random(shape)
@@ -154,6 +216,7 @@ def test_hungarian_finds_the_maximum_weight_assignment(shape: tuple[int, int]) -
 _TRICKY = st.text(st.sampled_from("ab Z9_-.,\n\t\x00ЁёΣσİﬁ٣é\u0301中\U0001f600ß"), max_size=12)
 
 
+@settings(deadline=None)  # no timed tests: the first example may wait on a loaded machine
 @given(st.lists(_TRICKY, max_size=6))
 def test_normalised_codes_are_normalize_of_each_text(texts: list[str]) -> None:
     codes, owner = normalized_codes(texts)
@@ -317,7 +380,7 @@ def _score_map(registry: Registry, map_name: str, left: str, right: str, **langs
         ("tota-420_tota-362.yaml", "tota:420", "tota:362", 0.95),
         # 430 redrafted the 1992 template on the GATT model: a floor against regressions, not the
         # target (many of its curated links rest on a reviewer's reading, not on shared wording)
-        ("tota-420_tota-430.yaml", "tota:420", "tota:430", 0.58),
+        ("tota-420_tota-430.yaml", "tota:420", "tota:430", 0.60),
     ],
     ids=["420-423", "420-421", "420-424", "420-94", "420-422", "420-431", "420-362", "420-430"],
 )

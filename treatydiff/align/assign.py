@@ -12,6 +12,10 @@ the parts of splits and merges that ended up far from their partner.
    other's best free partner).
 4. A unit still left over whose content is contained in a matched unit on the other
    side joins that unit's link: a split or merge whose parts are not adjacent.
+5. Within one language, units still left over whose best partner anywhere is the same
+   unlinked unit on the other side, and mostly contained in it, are linked to it
+   together: a provision rebuilt elsewhere from scattered parts (a merge or split that
+   no in-order bead could see), when the parts together are alike enough.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from treatydiff.align.similarity import Matrix, Sparse, added, containment, dot
 
 __all__ = ["Group", "Thresholds", "assign", "hungarian"]
 
-Found = Literal["order", "gap", "moved", "contained"]
+Found = Literal["order", "gap", "moved", "contained", "gathered"]
 
 
 @dataclass(frozen=True)
@@ -49,12 +53,20 @@ class Thresholds:
     """Stage 3: how much joining a part must raise the link's cosine."""
     bead_penalty: float = 0.02
     """Taken off 1–2 and 2–1 beads so that a 1–1 bead wins a tie."""
+    gather: float | None = None
+    """Stage 5: cosine the gathered parts together must reach with their unit (None: no stage 5)."""
+    gather_part: float = 0.6
+    """Stage 5: containment each gathered part must have in that unit."""
 
 
-SAME_LANGUAGE = Thresholds(match=0.16, gap=0.08, gap_mutual=True, move=0.3, contain=0.7, gain=0.02)
+SAME_LANGUAGE = Thresholds(
+    match=0.16, gap=0.08, gap_mutual=True, move=0.3, contain=0.7, gain=0.02, gather=0.25
+)
 """Within one language a 4-gram cosine under 0.16 is close to noise: between two in-order
 links such a pair is taken only when each is the other's best partner still free (the
-other weak pairs found there in the 420↔430 redraft were all wrong)."""
+other weak pairs found there in the 420↔430 redraft were all wrong). Stage 5 takes parts
+below the move threshold because each part's containment vouches for it (measured:
+the same links for gather 0.2–0.25 and part containment 0.5–0.6; see docs/alignment.md)."""
 CROSS_LANGUAGE = Thresholds(match=0.45, gap=0.225, gap_mutual=False, move=0.5, contain=0.9)
 
 
@@ -293,6 +305,44 @@ def _fill_gaps(
     return found, sorted(rest_l), sorted(rest_r)
 
 
+def _gather(
+    scores: Scores, left_over: list[int], right_over: list[int], t: Thresholds
+) -> tuple[list[Group], list[int], list[int]]:
+    """Link each unlinked unit to the leftovers on the other side whose best partner it is
+    and which it mostly contains, when they are together alike enough (stage 5)."""
+    if t.gather is None:
+        return [], left_over, right_over
+    vecs = scores.vecs
+    found: list[Group] = []
+    rest = {"left": list(left_over), "right": list(right_over)}
+    for side, other_side in (("left", "right"), ("right", "left")):
+        matrix = scores.s11 if side == "left" else scores.s11.T
+        own, theirs = (vecs.left, vecs.right) if side == "left" else (vecs.right, vecs.left)
+        taken: set[int] = set()
+        used: set[int] = set()
+        for target in rest[other_side]:
+            parts = [
+                (i, value)
+                for i in rest[side]
+                if int(np.argmax(matrix[i])) == target
+                and (value := containment(own.span(i), theirs.span(target))) >= t.gather_part
+            ]
+            if not parts:
+                continue
+            together = _cosine([own.span(i) for i, _ in parts], [theirs.span(target)])
+            if together < t.gather:
+                continue
+            mine = [i for i, _ in parts]
+            contained = [(side, i, value) for i, value in parts]
+            pair = (mine, [target]) if side == "left" else ([target], mine)
+            found.append(Group(pair[0], pair[1], "gathered", together, contained))
+            taken.update(mine)
+            used.add(target)
+        rest[side] = [i for i in rest[side] if i not in taken]
+        rest[other_side] = [j for j in rest[other_side] if j not in used]
+    return found, rest["left"], rest["right"]
+
+
 def assign(scores: Scores, thresholds: Thresholds | None = None) -> tuple[list[Group], list[int], list[int]]:
     """Link the units: groups found, then left and right units left without a counterpart."""
     t = thresholds or (CROSS_LANGUAGE if scores.cross else SAME_LANGUAGE)
@@ -304,5 +354,7 @@ def assign(scores: Scores, thresholds: Thresholds | None = None) -> tuple[list[G
     groups.extend(moved)
     right_over = _attach(groups, right_over, "right", scores, t)
     left_over = _attach(groups, left_over, "left", scores, t)
+    gathered, left_over, right_over = _gather(scores, left_over, right_over, t)
+    groups.extend(gathered)
     groups.sort(key=lambda g: (min(g.left), min(g.right)))
     return groups, left_over, right_over

@@ -115,6 +115,8 @@ def _group_reasons(
         reasons.append("the only candidates between two in-order links (half threshold)")
     elif group.found == "gap":
         reasons.append("between two in-order links, each the other's best free partner (half threshold)")
+    elif group.found == "gathered":
+        reasons.append("gathered: the unlinked best partner of each of its parts, which it contains")
     for side, index, value in group.contained:
         unit = left[index] if side == "left" else right[index]
         other = units_r[0] if side == "left" else units_l[0]
@@ -133,11 +135,11 @@ def _relation(
     renumbered = _renumbered(units_l, units_r)
     if scores.cross:
         i, j = group.left[0], group.right[0]
-        if group.found == "moved" or renumbered:
+        if group.found in ("moved", "gathered") or renumbered:
             return "moved"
         return "same" if scores.number[i, j] >= 1.0 else "changed"
     assert similarity is not None
-    if group.found == "moved" or renumbered:
+    if group.found in ("moved", "gathered") or renumbered:
         return "moved" if similarity >= MOVED_SIMILARITY else "changed"
     return "same" if similarity >= 1.0 else "changed"
 
