@@ -92,9 +92,10 @@ _OWN_MARKERS = frozenset(
 
 
 def _marker(stripped: str, lang: str) -> _Marker:
-    # Most lines open with a word: no marker of the shared forms starts so ("a)" has its
-    # bracket within 7 characters), and most languages have no forms of their own.
-    if stripped[:1] not in _OPENS_MARKER and ")" not in stripped[:8] and lang not in _OWN_MARKERS:
+    # Most lines open with a word: no marker of the shared forms starts so ("a)" and "iv."
+    # have their bracket or dot within 7 characters), and most languages have no forms of their own.
+    head = stripped[:8]
+    if stripped[:1] not in _OPENS_MARKER and ")" not in head and "." not in head and lang not in _OWN_MARKERS:
         return _NO_MARKER
     # The language's own markers first: in Korean "1)" is a point, not a paragraph.
     for pattern in PARAGRAPH_MARKERS.get(lang, ()):
