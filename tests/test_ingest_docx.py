@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from damaged_bytes import DAMAGE, damaged
 from docx_factory import text_to_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -151,14 +152,9 @@ def _seed() -> bytes:
 
 
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    cut=st.integers(min_value=0, max_value=100_000), junk=st.binary(max_size=64), flip=st.integers(0, 10**6)
-)
+@given(**DAMAGE)
 def test_damaged_docx_raise_only_input_errors(cut: int, junk: bytes, flip: int) -> None:
-    seed = bytearray(_seed())
-    position = flip % len(seed)
-    seed[position] = (seed[position] + 1 + flip % 255) % 256
-    data = bytes(seed[: cut % (len(seed) + 1)]) + junk
+    data = damaged(_seed(), cut, junk, flip)
     try:
         docx_to_text(data, origin="damaged.docx")
     except InputError as err:

@@ -59,9 +59,9 @@ def _schema_problems(data: dict[str, Any], doc: Document) -> list[ValidationErro
 
 def _problem(error: ValidationError) -> str:
     where = ".".join(str(part) for part in error.absolute_path) or "the manifest"
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = set(cast(dict[str, Any], error.schema).get("properties", {}))
-        unknown = sorted(str(key) for key in error.instance if key not in allowed)
+    unknown = _unknown_keys(error)
+    if unknown:
+        allowed = cast(dict[str, Any], error.schema).get("properties", {})
         where_in = f" in {where}" if error.absolute_path else ""
         return f"unknown key {unknown[0]!r}{where_in} (known keys: {', '.join(sorted(allowed))})"
     if error.validator == "required":
@@ -98,12 +98,18 @@ _PATTERN_WORDS = {
 def _problem_line(error: ValidationError, doc: Document) -> int | None:
     """The line to point at: an unknown key's own line, else the line of the value at fault."""
     where = tuple(error.absolute_path)
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = set(cast(dict[str, Any], error.schema).get("properties", {}))
-        unknown = sorted(str(key) for key in error.instance if key not in allowed)
-        if unknown:
-            return doc.line((*where, unknown[0])) or doc.line(where)
+    unknown = _unknown_keys(error)
+    if unknown:
+        return doc.line((*where, unknown[0])) or doc.line(where)
     return doc.line(where)
+
+
+def _unknown_keys(error: ValidationError) -> list[str]:
+    """The keys an ``additionalProperties`` error is about, sorted (none for other errors)."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return []
+    allowed = set(cast(dict[str, Any], error.schema).get("properties", {}))
+    return sorted(str(key) for key in error.instance if key not in allowed)
 
 
 def _last(error: ValidationError) -> str:
