@@ -320,12 +320,16 @@ def _gather(
         own, theirs = (vecs.left, vecs.right) if side == "left" else (vecs.right, vecs.left)
         taken: set[int] = set()
         used: set[int] = set()
+        # each leftover's best partner anywhere, once: by target, in the leftovers' order
+        by_best: dict[int, list[int]] = {}
+        if rest[side] and rest[other_side]:
+            for i, best in zip(rest[side], matrix[rest[side]].argmax(axis=1).tolist(), strict=True):
+                by_best.setdefault(best, []).append(i)
         for target in rest[other_side]:
             parts = [
                 (i, value)
-                for i in rest[side]
-                if int(np.argmax(matrix[i])) == target
-                and (value := containment(own.span(i), theirs.span(target))) >= t.gather_part
+                for i in by_best.get(target, ())
+                if (value := containment(own.span(i), theirs.span(target))) >= t.gather_part
             ]
             if not parts:
                 continue
