@@ -352,8 +352,10 @@ def assign(scores: Scores, thresholds: Thresholds | None = None) -> tuple[list[G
     t = thresholds or (CROSS_LANGUAGE if scores.cross else SAME_LANGUAGE)
     groups, left_over, right_over = _monotone(scores.s11, scores.s12, scores.s21, t, t.match)
     moved = _moves(scores, left_over, right_over, t)
-    left_over = [i for i in left_over if all(i not in g.left for g in moved)]
-    right_over = [j for j in right_over if all(j not in g.right for g in moved)]
+    moved_l = {i for g in moved for i in g.left}
+    moved_r = {j for g in moved for j in g.right}
+    left_over = [i for i in left_over if i not in moved_l]
+    right_over = [j for j in right_over if j not in moved_r]
     groups, left_over, right_over = _fill_gaps(scores, groups, left_over, right_over, t)
     groups.extend(moved)
     right_over = _attach(groups, right_over, "right", scores, t)
