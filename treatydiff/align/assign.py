@@ -206,6 +206,14 @@ def _moves(scores: Scores, left: list[int], right: list[int], t: Thresholds) -> 
 _CANDIDATES = 5  # stage 3 looks for a leftover's whole among its most similar units only
 
 
+def _most(values: Matrix, count: int) -> list[int]:
+    """Indices of the ``count`` largest values, largest first (ties by index): a partial
+    sort, since a row of the longest treaties has thousands of values."""
+    whole = len(values) <= count
+    top = np.arange(len(values)) if whole else np.argpartition(-values, count - 1)[:count]
+    return [int(k) for k in top[np.lexsort((top, -values[top]))]]
+
+
 def _cosine(a: list[Sparse], b: list[Sparse]) -> float:
     """Cosine of the sums of two lists of vectors (concatenated units)."""
     sum_a, sum_b = added(a), added(b)
@@ -235,7 +243,7 @@ def _attach(
     for unit in leftovers:
         best, best_value = None, 0.0
         related = scores.text[unit] if side == "left" else scores.text[:, unit]
-        for index in np.argsort(-related)[:_CANDIDATES]:
+        for index in _most(related, _CANDIDATES):
             candidate = owner.get(int(index))
             if candidate is None or related[index] <= 0:
                 continue
