@@ -87,9 +87,11 @@ def _number_agreement(left: Sequence[Unit], right: Sequence[Unit]) -> Matrix:
     art_r, part_r, sib_r, _ = _number_keys(right, codes, -2)  # an unnumbered unit matches nothing
     same_part = part_l[:, None] == part_r[None, :]
     whole = same_part & ((sib_l[:, None] == sib_r[None, :]) | frame_l[:, None])
-    out = np.where(whole, 1.0, np.where(same_part, 0.75, 0.5))
-    out[art_l[:, None] != art_r[None, :]] = 0.0
-    return np.asarray(out, dtype=np.float64)
+    out = np.full(same_part.shape, 0.5)
+    np.copyto(out, 0.75, where=same_part)
+    np.copyto(out, 1.0, where=whole)
+    np.copyto(out, 0.0, where=art_l[:, None] != art_r[None, :])
+    return out
 
 
 def _position(left: Sequence[Unit], right: Sequence[Unit]) -> Matrix:
@@ -105,16 +107,31 @@ def _position(left: Sequence[Unit], right: Sequence[Unit]) -> Matrix:
     return np.clip(out, 0.0, 1.0, out=out)
 
 
-def _scratch(buffer: Matrix, shape: tuple[int, ...]) -> Matrix:
-    """A view of ``buffer`` with this shape: a temporary of (units × units) cells reused, since a
-    fresh one on the longest treaties costs more in page faults than in arithmetic."""
-    return buffer[: math.prod(shape)].reshape(shape)
+class _Buffers:
+    """Scratch matrices of up to (units × units) cells, made on first use and reused: a fresh
+    temporary of that size on the longest treaties costs more in page faults than in
+    arithmetic. ``buffers[k, shape]`` is a view of scratch matrix k with that shape."""
+
+    def __init__(self, cells: int) -> None:
+        self._cells = cells
+        self._made: dict[int, Matrix] = {}
+
+    def __getitem__(self, key: tuple[int, tuple[int, int]]) -> Matrix:
+        which, shape = key
+        buffer = self._made.get(which)
+        if buffer is None:
+            buffer = self._made[which] = np.empty(self._cells)
+        shape = (max(shape[0], 0), max(shape[1], 0))  # a side of one unit has no pairs
+        return buffer[: math.prod(shape)].reshape(shape)
 
 
-def _length(left_len: Matrix, right_len: Matrix, ratio: float, buffer: Matrix) -> Matrix:
-    """exp(−2·|ln x|) for x = the length ratio against the overall one, as min(x, 1/x)²."""
-    x = (right_len + 20.0) / (ratio * (left_len + 20.0))
-    np.minimum(x, np.reciprocal(x, out=_scratch(buffer, x.shape)), out=x)
+def _length(
+    left_len: Matrix, right_len: Matrix, ratio: float, scratch: Matrix, out: Matrix | None = None
+) -> Matrix:
+    """exp(−2·|ln x|) for x = the length ratio against the overall one, as min(x, 1/x)²
+    (into ``out`` when given; ``scratch`` is overwritten)."""
+    x = np.divide(right_len + 20.0, ratio * (left_len + 20.0), out=out)
+    np.minimum(x, np.reciprocal(x, out=scratch), out=x)
     x *= x
     return np.asarray(x, dtype=np.float64)
 
@@ -141,8 +158,13 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
     pair_r = _pair_norms(sim.right_norms, inner_r) if m > 1 else np.zeros(0)
     pair_l = _pair_norms(sim.left_norms, inner_l) if n > 1 else np.zeros(0)
     text = sim.cos
-    text12 = _safe_div(sim.dots[:, :-1] + sim.dots[:, 1:], np.outer(sim.left_norms, pair_r))
-    text21 = _safe_div(sim.dots[:-1, :] + sim.dots[1:, :], np.outer(pair_l, sim.right_norms))
+    buffers = _Buffers(n * m)
+    text12 = _safe_div(
+        sim.dots[:, :-1] + sim.dots[:, 1:], np.outer(sim.left_norms, pair_r, out=buffers[0, (n, m - 1)])
+    )
+    text21 = _safe_div(
+        sim.dots[:-1, :] + sim.dots[1:, :], np.outer(pair_l, sim.right_norms, out=buffers[0, (n - 1, m)])
+    )
     number = _number_agreement(left, right)
     # position and length weigh only across languages; within one the text decides
     position = length = np.zeros((n, m))
@@ -151,40 +173,55 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
         len_l = np.array([len(u.text) for u in left], dtype=np.float64)
         len_r = np.array([len(u.text) for u in right], dtype=np.float64)
         ratio = (len_r.sum() + 1) / (len_l.sum() + 1)
-        buffer = np.empty(n * m)
-        length = _length(len_l[:, None], len_r[None, :], ratio, buffer)
-        length12 = _length(len_l[:, None], (len_r[:-1] + len_r[1:])[None, :], ratio, buffer)
-        length21 = _length((len_l[:-1] + len_l[1:])[:, None], len_r[None, :], ratio, buffer)
+        length = _length(len_l[:, None], len_r[None, :], ratio, buffers[0, (n, m)])
         w = CROSS_WEIGHTS
 
         def blend(t: Matrix, num: Matrix, pos: Matrix, ln: Matrix) -> Matrix:
             out = w["text"] * t
-            part = _scratch(buffer, out.shape)
+            part = buffers[0, out.shape]
             for weight, values in ((w["number"], num), (w["position"], pos), (w["length"], ln)):
                 out += np.multiply(weight, values, out=part)
             return out
 
+        def pair_parts(axis: int) -> tuple[Matrix, Matrix]:
+            """Number agreement (the better) and position (the mean) of adjacent pairs."""
+            first, second = (np.s_[:, :-1], np.s_[:, 1:]) if axis else (np.s_[:-1, :], np.s_[1:, :])
+            shape = (n, m - 1) if axis else (n - 1, m)
+            best = np.maximum(number[first], number[second], out=buffers[1, shape])
+            mean = np.add(position[first], position[second], out=buffers[2, shape])
+            mean /= 2
+            return best, mean
+
         s11 = blend(text, number, position, length)
-        s12 = blend(
-            text12,
-            np.maximum(number[:, :-1], number[:, 1:]),
-            (position[:, :-1] + position[:, 1:]) / 2,
-            length12,
+        length12 = _length(
+            len_l[:, None],
+            (len_r[:-1] + len_r[1:])[None, :],
+            ratio,
+            buffers[0, (n, m - 1)],
+            buffers[3, (n, m - 1)],
         )
-        s21 = blend(
-            text21,
-            np.maximum(number[:-1, :], number[1:, :]),
-            (position[:-1, :] + position[1:, :]) / 2,
-            length21,
+        s12 = blend(text12, *pair_parts(1), length12)
+        length21 = _length(
+            (len_l[:-1] + len_l[1:])[:, None],
+            len_r[None, :],
+            ratio,
+            buffers[0, (n - 1, m)],
+            buffers[3, (n - 1, m)],
         )
+        s21 = blend(text21, *pair_parts(0), length21)
     else:
         bonus = SAME_NUMBER_BONUS * (number >= 1.0)
         s11 = text + bonus
         s12 = text12
         s21 = text21
-    move = MOVE_WEIGHTS["text"] * text + MOVE_WEIGHTS["length"] * length if cross else text
+    if cross:
+        move = MOVE_WEIGHTS["text"] * text
+        move += np.multiply(MOVE_WEIGHTS["length"], length, out=buffers[0, (n, m)])
+    else:
+        move = text
     return Scores(cross, s11, s12, s21, text, move, vecs, sim, number, position, length)
 
 
 def _safe_div(a: Matrix, b: Matrix) -> Matrix:
-    return np.divide(a, b, out=np.zeros_like(a), where=b > 0)
+    """a / b where b > 0, else 0, into ``a`` (b is a product of norms: a is 0 where b is)."""
+    return np.divide(a, b, out=a, where=b > 0)

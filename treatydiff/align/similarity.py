@@ -227,16 +227,19 @@ _MIN_SLICE = 64  # terms per slice at least: thinner slices cost more in calls t
 _MIN_ROWS = 8  # left units per slice at least, likewise
 
 
-def _product(a: Matrix, b: Matrix) -> Matrix:
+def _product(a: Matrix, b: Matrix, out: Matrix | None = None) -> Matrix:
     """``a @ b`` for ``a`` (units × terms) and ``b`` (terms × units), in tiles small enough
     for BLAS to stay on one thread, unless the right side is so long that the tiles would
-    be too thin (then the threads pay for themselves)."""
+    be too thin (then the threads pay for themselves). With ``out`` (zeros), into it."""
     n, m = a.shape[0], b.shape[1]
     rows = min(n, _SINGLE_THREAD_WORK // (_MIN_SLICE * max(m, 1)))
     if rows < _MIN_ROWS:
-        return np.asarray(a @ b, dtype=np.float64)
+        if out is None:
+            return np.asarray(a @ b, dtype=np.float64)
+        out += a @ b
+        return out
     step = _SINGLE_THREAD_WORK // (rows * max(m, 1))
-    out = np.zeros((n, m))
+    out = np.zeros((n, m)) if out is None else out
     for top in range(0, n, rows):
         for start in range(0, a.shape[1], step):
             out[top : top + rows] += a[top : top + rows, start : start + step] @ b[start : start + step]
@@ -271,7 +274,10 @@ def dot_matrix(vecs: Vectors) -> Matrix:
         a, b = np.zeros((n, len(block))), np.zeros((len(block), m))
         a[units[in_l], at[in_l]] = weights[in_l]
         b[at[in_r], units[in_r] - n] = weights[in_r]
-        result += _product(a, b)
+        if start == 0:  # into the zeros: one (units × units) matrix less to fault in
+            _product(a, b, out=result)
+        else:
+            result += _product(a, b)
     # the rare terms: every (left entry, right entry) pair of one term, summed by unit pair.
     # A term's entries are contiguous, its left ones first: the right partners of a left
     # entry start where its term's right entries do.
@@ -311,8 +317,8 @@ def cosine_matrix(vecs: Vectors) -> Similarity:
     """Cosine similarity of every left unit with every right unit."""
     dots = dot_matrix(vecs)
     left_norms, right_norms = vecs.left.norms(), vecs.right.norms()
-    denom = np.outer(left_norms, right_norms)
-    cos = np.divide(dots, denom, out=np.zeros_like(dots), where=denom > 0)
+    denom = np.outer(left_norms, right_norms)  # norms ≥ 0: 0 where it is not > 0
+    cos = np.divide(dots, denom, out=denom, where=denom > 0)
     return Similarity(cos, dots, left_norms, right_norms)
 
 
