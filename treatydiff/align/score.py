@@ -176,8 +176,9 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
         length = _length(len_l[:, None], len_r[None, :], ratio, buffers[0, (n, m)])
         w = CROSS_WEIGHTS
 
-        def blend(t: Matrix, num: Matrix, pos: Matrix, ln: Matrix) -> Matrix:
-            out = w["text"] * t
+        def blend(t: Matrix, num: Matrix, pos: Matrix, ln: Matrix, *, own: bool = False) -> Matrix:
+            """The weighted sum (into ``t`` when it is ``own``, a temporary of this function's)."""
+            out = np.multiply(w["text"], t, out=t if own else None)
             part = buffers[0, out.shape]
             for weight, values in ((w["number"], num), (w["position"], pos), (w["length"], ln)):
                 out += np.multiply(weight, values, out=part)
@@ -200,7 +201,7 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
             buffers[0, (n, m - 1)],
             buffers[3, (n, m - 1)],
         )
-        s12 = blend(text12, *pair_parts(1), length12)
+        s12 = blend(text12, *pair_parts(1), length12, own=True)
         length21 = _length(
             (len_l[:-1] + len_l[1:])[:, None],
             len_r[None, :],
@@ -208,10 +209,10 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
             buffers[0, (n - 1, m)],
             buffers[3, (n - 1, m)],
         )
-        s21 = blend(text21, *pair_parts(0), length21)
+        s21 = blend(text21, *pair_parts(0), length21, own=True)
     else:
-        bonus = SAME_NUMBER_BONUS * (number >= 1.0)
-        s11 = text + bonus
+        s11 = text.copy()  # + the bonus where the numbers agree (+ 0.0 elsewhere changes nothing)
+        np.add(s11, SAME_NUMBER_BONUS, out=s11, where=number >= 1.0)
         s12 = text12
         s21 = text21
     if cross:
