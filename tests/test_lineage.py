@@ -117,6 +117,23 @@ def test_lineage_without_an_index_says_how_to_build_one(
     assert err.count("\n") == 1 and "no lineage index yet" in err and "treatydiff index build" in err
 
 
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2", "2.0 is larger than the maximum 1.0"),
+        ("-0.5", "-0.5 is smaller than the minimum 0.0"),
+        ("nan", "'nan' is not a number"),
+        ("most", "'most' is not a number"),
+    ],
+)
+def test_a_bad_minimum_similarity_is_one_usage_line(
+    value: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _out, err = _run(capsys, "lineage", "tota:420:art-5", "--min", value, "--store", str(tmp_path))
+    assert code == 2
+    assert err.count("\n") == 1 and "'--min'" in err and message in err
+
+
 # -- the real corpus ------------------------------------------------------------------
 
 

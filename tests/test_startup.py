@@ -139,3 +139,29 @@ def test_a_tota_annex_with_a_map_loads_no_validator_and_no_parser_the_second_tim
 def test_a_first_run_validates_with_jsonschema(store: Path, tmp_path: Path) -> None:
     loaded = _loaded(tmp_path, "list", "--store", str(store), cache=tmp_path / "empty-cache")
     assert "jsonschema" in loaded
+
+
+@pytest.fixture(scope="module")
+def indexed(store: Path) -> Path:
+    """The synthetic store with a lineage index over its two texts."""
+    done = subprocess.run(
+        [sys.executable, "-m", "treatydiff", "index", "build", "--store", str(store)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return store
+
+
+@pytest.mark.parametrize("output", ["json", "text"])
+def test_lineage_imports_neither_pydantic_nor_the_registry(
+    output: str, indexed: Path, tmp_path: Path
+) -> None:
+    argv = ("lineage", "example-one:art-1", "--min", "0.1", "--format", output, "--no-pager")
+    loaded = _loaded(tmp_path, *argv, "--store", str(indexed))
+    # the one-line diff summary uses rapidfuzz; an indexed provision needs no registry or parser
+    heavy = tuple(name for name in HEAVY if name != "rapidfuzz")
+    registry = ("treatydiff.corpus", "treatydiff.ingest.text", "treatydiff.ingest.tota", "treatydiff.fetch")
+    assert _none_of(loaded, (*heavy, *registry, "treatydiff.compare", "treatydiff.mapping", "yaml")) == []
+    assert "treatydiff.lineage.query" in loaded
+    assert ("rich.table" in loaded) == (output == "text")

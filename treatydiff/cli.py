@@ -30,6 +30,7 @@ reading through ``_read_notes``, JSON through ``safe_json``, and pages with
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import sys
@@ -1049,7 +1050,7 @@ def _root(
 # --- typer's parameter coercion, without pydantic -------------------------------------
 
 
-def _converter(annotation: Any, minimum: Any) -> Callable[[Any], Any] | None:
+def _converter(annotation: Any, minimum: Any, maximum: Any = None) -> Callable[[Any], Any] | None:
     """A plain converter for one of our parameter types, or None to leave it to typer."""
     if annotation is str or annotation is bool:
         return annotation
@@ -1078,6 +1079,22 @@ def _converter(annotation: Any, minimum: Any) -> Callable[[Any], Any] | None:
             return result
 
         return number
+    if annotation is float:
+
+        def fraction(value: Any) -> float:
+            try:
+                result = float(value)
+            except (TypeError, ValueError):
+                result = math.nan
+            if math.isnan(result):
+                raise typer.BadParameter(f"{value!r} is not a number.")
+            if minimum is not None and result < minimum:
+                raise typer.BadParameter(f"{result} is smaller than the minimum {minimum}.")
+            if maximum is not None and result > maximum:
+                raise typer.BadParameter(f"{result} is larger than the maximum {maximum}.")
+            return result
+
+        return fraction
     return None
 
 
@@ -1117,7 +1134,8 @@ def _plain_coercion(command: Any) -> None:
         many = get_origin(annotation) is list
         if many:
             annotation = get_args(annotation)[0]
-        convert = _converter(annotation, getattr(descriptor.parameter_info, "min", None))
+        info = descriptor.parameter_info
+        convert = _converter(annotation, getattr(info, "min", None), getattr(info, "max", None))
         if convert is not None:
             param._runtime_param = _PlainParam(convert, many)
     for sub in getattr(command, "commands", {}).values():
