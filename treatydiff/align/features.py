@@ -7,11 +7,12 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
 
-from treatydiff.align.lexicon import Stems, stems_for
+from treatydiff.align.lexicon import Stems, families_for, stems_for
 from treatydiff.align.lexicon.scripts import romanize
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "count_pairs",
     "cross_token",
     "cross_tokens",
+    "family_occurrences",
     "hashed_ngrams",
     "ngram_occurrences",
     "normalize",
@@ -195,3 +197,30 @@ def cross_token(word: str, stems: Stems) -> str | None:
     if word[0].isupper() and len(word) >= 4:
         return "@" + romanize(word)[:4]
     return None
+
+
+@cache
+def _family_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """One pattern per term family: any member at a word start of the normalised text."""
+    found = []
+    for members in families_for(lang).values():
+        forms = sorted({normalize(m).strip() for m in members}, key=len, reverse=True)
+        found.append(re.compile(" (?:" + "|".join(re.escape(f) for f in forms) + ")"))
+    return tuple(found)
+
+
+def family_occurrences(
+    texts: Sequence[str], lang: str, first: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(text number, feature) of every term-family member in the texts, the features of the
+    language's families numbered from ``first`` on (none for a language without families)."""
+    patterns = _family_patterns(lang)
+    docs: list[int] = []
+    features: list[int] = []
+    for k, text in enumerate(texts):
+        norm = normalize(text)
+        for f, pattern in enumerate(patterns):
+            hits = len(pattern.findall(norm))
+            docs += [k] * hits
+            features += [first + f] * hits
+    return np.array(docs, dtype=np.int64), np.array(features, dtype=np.int64)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from treatydiff.align.features import cross_tokens, ngram_occurrences
+from treatydiff.align.features import HASH_BITS, cross_tokens, family_occurrences, ngram_occurrences
 from treatydiff.align.similarity import (
     Matrix,
     Similarity,
@@ -58,6 +58,14 @@ class Scores:
     number: Matrix
     position: Matrix
     length: Matrix
+    articles_left: tuple[int, ...] = ()
+    """The article (its position) each left unit belongs to."""
+    articles_right: tuple[int, ...] = ()
+
+
+FAMILY_WEIGHT = 3
+"""Within one language, each member of a term family found in a unit counts as this many
+occurrences of the family's feature (about a word's worth of character n-grams)."""
 
 
 _FRAME = ("preamble", "closing")  # unnumbered, but each treaty has at most one of each
@@ -126,7 +134,12 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
         vecs = vectors(counts_l, counts_r)
     else:
         # both sides at once; an n-gram never spans two texts
-        docs, features = ngram_occurrences([u.text for u in (*left, *right)])
+        texts = [u.text for u in (*left, *right)]
+        docs, features = ngram_occurrences(texts)
+        if FAMILY_WEIGHT:
+            fam_docs, fam_features = family_occurrences(texts, left_lang, 1 << HASH_BITS)
+            docs = np.concatenate((docs, np.repeat(fam_docs, FAMILY_WEIGHT)))
+            features = np.concatenate((features, np.repeat(fam_features, FAMILY_WEIGHT)))
         vecs = pooled_vectors(docs, features, len(left), len(right))
     sim = cosine_matrix(vecs)
     n, m = len(left), len(right)
@@ -175,7 +188,21 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
         s12 = text12
         s21 = text21
     move = MOVE_WEIGHTS["text"] * text + MOVE_WEIGHTS["length"] * length if cross else text
-    return Scores(cross, s11, s12, s21, text, move, vecs, sim, number, position, length)
+    return Scores(
+        cross,
+        s11,
+        s12,
+        s21,
+        text,
+        move,
+        vecs,
+        sim,
+        number,
+        position,
+        length,
+        tuple(u.article_index for u in left),
+        tuple(u.article_index for u in right),
+    )
 
 
 def _safe_div(a: Matrix, b: Matrix) -> Matrix:
