@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
@@ -199,28 +200,59 @@ def cross_token(word: str, stems: Stems) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Families:
+    """A language's term families prepared for counting: one-word members (stems) by
+    length, phrases by their first word."""
+
+    stems: dict[int, dict[str, int]]
+    phrases: dict[str, set[int]]
+    patterns: tuple[re.Pattern[str], ...]
+    """Per family: any member at a word start (the longest first), on the normalised text."""
+    words: dict[str, frozenset[int]] = field(default_factory=dict)
+    """The families a member of which may start with each word seen so far."""
+
+    def of_word(self, word: str) -> frozenset[int]:
+        found = self.words.get(word)
+        if found is None:
+            hits = {f for n, stems in self.stems.items() if (f := stems.get(word[:n], -1)) >= 0}
+            found = self.words[word] = frozenset(hits | self.phrases.get(word, set()))
+        return found
+
+
 @cache
-def _family_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    """One pattern per term family: any member at a word start of the normalised text."""
-    found = []
-    for members in families_for(lang).values():
+def _families(lang: str) -> _Families:
+    stems: dict[int, dict[str, int]] = {}
+    phrases: dict[str, set[int]] = {}
+    patterns = []
+    for f, members in enumerate(families_for(lang).values()):
         forms = sorted({normalize(m).strip() for m in members}, key=len, reverse=True)
-        found.append(re.compile(" (?:" + "|".join(re.escape(f) for f in forms) + ")"))
-    return tuple(found)
+        patterns.append(re.compile(" (?:" + "|".join(re.escape(form) for form in forms) + ")"))
+        for form in forms:
+            if " " in form:
+                phrases.setdefault(form.split()[0], set()).add(f)
+            else:
+                stems.setdefault(len(form), {})[form] = f
+    return _Families(stems, phrases, tuple(patterns))
 
 
 def family_occurrences(
     texts: Sequence[str], lang: str, first: int
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """(text number, feature) of every term-family member in the texts, the features of the
-    language's families numbered from ``first`` on (none for a language without families)."""
-    patterns = _family_patterns(lang)
+    """(text number, feature) of every term-family member in the texts (at a word start; its
+    last word may go on, as a stem does; the longest member first, matches not overlapping
+    within a family). The features of the language's families are numbered from ``first`` on."""
     docs: list[int] = []
     features: list[int] = []
+    if not families_for(lang):
+        return np.array(docs, dtype=np.int64), np.array(features, dtype=np.int64)
+    families = _families(lang)
+    of_word, patterns = families.of_word, families.patterns
     for k, text in enumerate(texts):
         norm = normalize(text)
-        for f, pattern in enumerate(patterns):
-            hits = len(pattern.findall(norm))
+        # only the families one of whose members may start with one of the text's words
+        for f in frozenset().union(*map(of_word, set(norm.split()))):
+            hits = len(patterns[f].findall(norm))
             docs += [k] * hits
             features += [first + f] * hits
     return np.array(docs, dtype=np.int64), np.array(features, dtype=np.int64)
