@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from treatydiff.align.features import HASH_BITS, cross_tokens, family_occurrences, ngram_occurrences
+from treatydiff.align.features import (
+    HASH_BITS,
+    cross_tokens,
+    family_occurrences,
+    ngram_occurrences,
+    normalized_codes,
+)
 from treatydiff.align.similarity import (
     Matrix,
     Similarity,
@@ -135,9 +141,10 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
     else:
         # both sides at once; an n-gram never spans two texts
         texts = [u.text for u in (*left, *right)]
-        docs, features = ngram_occurrences(texts)
+        normalized = normalized_codes(texts)
+        docs, features = ngram_occurrences(texts, normalized=normalized)
         if FAMILY_WEIGHT:
-            fam_docs, fam_features = family_occurrences(texts, left_lang, 1 << HASH_BITS)
+            fam_docs, fam_features = family_occurrences(texts, left_lang, 1 << HASH_BITS, normalized)
             docs = np.concatenate((docs, np.repeat(fam_docs, FAMILY_WEIGHT)))
             features = np.concatenate((features, np.repeat(fam_features, FAMILY_WEIGHT)))
         vecs = pooled_vectors(docs, features, len(left), len(right))
