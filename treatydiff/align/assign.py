@@ -412,24 +412,28 @@ def _anchors(scores: Scores, t: Thresholds) -> list[tuple[int, int]]:
 
 
 def _reserved(scores: Scores, anchors: list[tuple[int, int]]) -> tuple[Matrix, Matrix, Matrix]:
-    """The bead scores with each anchor's units kept for each other."""
-    s11, s12, s21 = scores.s11.copy(), scores.s12.copy(), scores.s21.copy()
+    """The bead scores with each anchor's units kept for each other: a bead may hold an
+    anchor's unit only together with its partner (the pair itself, or a split or merge of it)."""
+    n, m = scores.s11.shape
+    mate_l, mate_r = np.full(n, -1), np.full(m, -1)  # each unit's anchor partner (-1: none)
     for i, j in anchors:
-        # a bead may hold an anchor's unit only with its partner (a split or merge of the pair)
-        keep11, keep12, keep21 = (
-            s11[i, j],
-            s12[i, max(j - 1, 0) : j + 1].copy(),
-            s21[max(i - 1, 0) : i + 1, j].copy(),
-        )
-        s11[i, :] = _NEG
-        s11[:, j] = _NEG
-        s11[i, j] = keep11
-        s12[i, :] = _NEG
-        s12[:, max(j - 1, 0) : j + 1] = _NEG
-        s12[i, max(j - 1, 0) : j + 1] = keep12
-        s21[max(i - 1, 0) : i + 1, :] = _NEG
-        s21[:, j] = _NEG
-        s21[max(i - 1, 0) : i + 1, j] = keep21
+        mate_l[i], mate_r[j] = j, i
+    rows, cols = np.arange(n)[:, None], np.arange(m)[None, :]
+    free_l, free_r = (mate_l < 0)[:, None], (mate_r < 0)[None, :]
+
+    s11 = np.where(
+        (free_l | (mate_l[:, None] == cols)) & (free_r | (mate_r[None, :] == rows)), scores.s11, _NEG
+    )
+    s12 = scores.s12
+    if m > 1:
+        ok = free_l | (mate_l[:, None] == cols[:, :-1]) | (mate_l[:, None] == cols[:, 1:])
+        ok &= (free_r[:, :-1] | (mate_r[None, :-1] == rows)) & (free_r[:, 1:] | (mate_r[None, 1:] == rows))
+        s12 = np.where(ok, s12, _NEG)
+    s21 = scores.s21
+    if n > 1:
+        ok = free_r | (mate_r[None, :] == rows[:-1]) | (mate_r[None, :] == rows[1:])
+        ok &= (free_l[:-1] | (mate_l[:-1, None] == cols)) & (free_l[1:] | (mate_l[1:, None] == cols))
+        s21 = np.where(ok, s21, _NEG)
     return s11, s12, s21
 
 

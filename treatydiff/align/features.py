@@ -217,15 +217,21 @@ class _Families:
     stems: dict[int, dict[str, list[Member]]]
     phrases: dict[str, list[Member]]
     words: dict[str, tuple[Member, ...]] = field(default_factory=dict)
-    """The members that may start at each word seen so far, the longest first."""
+    """The members that may start at each word seen so far (the longest first), if any."""
+    seen: set[str] = field(default_factory=set)
 
-    def at(self, word: str) -> tuple[Member, ...]:
-        found = self.words.get(word)
-        if found is None:
+    def starting(self, words: set[str]) -> dict[str, tuple[Member, ...]]:
+        """The words of a set at which a member may start, with those members."""
+        if len(self.seen) > _TOKENS_KEPT:
+            self.seen.clear()
+            self.words.clear()
+        for word in words - self.seen:
             hits = [m for n, stems in self.stems.items() for m in stems.get(word[:n], ())]
             hits += self.phrases.get(word, [])
-            found = self.words[word] = tuple(sorted(hits, key=lambda m: -m[0]))
-        return found
+            if hits:
+                self.words[word] = tuple(sorted(hits, key=lambda m: -m[0]))
+        self.seen.update(words)
+        return {w: self.words[w] for w in words & self.words.keys()}
 
 
 @cache
@@ -261,9 +267,7 @@ def family_occurrences(
     starts = ~space
     starts[1:] &= space[:-1]
     text_of = owner[starts].tolist()  # the text of each word
-    families = _families(lang)
-    at = families.at
-    members = {w: found for w in set(words) if (found := at(w))}
+    members = _families(lang).starting(set(words))
     free: dict[int, int] = {}  # family → the first word its next match may start at
     for p in [p for p, w in enumerate(words) if w in members]:
         for _, f, parts in members[words[p]]:
