@@ -21,6 +21,7 @@ from treatydiff.align.features import (
     ngram_occurrences,
     normalized_codes,
 )
+from treatydiff.align.lexicon import families_for
 from treatydiff.align.similarity import (
     Matrix,
     Similarity,
@@ -67,6 +68,8 @@ class Scores:
     articles_left: tuple[int, ...] = ()
     """The article (its position) each left unit belongs to."""
     articles_right: tuple[int, ...] = ()
+    families: bool = False
+    """True when the text cosine includes term-family features (same language, with families)."""
 
 
 FAMILY_WEIGHT = 3
@@ -209,6 +212,7 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
         length,
         tuple(u.article_index for u in left),
         tuple(u.article_index for u in right),
+        not cross and bool(FAMILY_WEIGHT) and bool(families_for(left_lang)),
     )
 
 
