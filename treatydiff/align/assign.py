@@ -437,25 +437,33 @@ def _reserved(scores: Scores, anchors: list[tuple[int, int]]) -> tuple[Matrix, M
     return s11, s12, s21
 
 
+def _unplaced(
+    anchors: list[tuple[int, int]], scores: Scores, left_over: list[int], right_over: list[int]
+) -> tuple[list[Group], list[int], list[int]]:
+    """The anchors the in-order alignment could not take, as moves, and the units left over."""
+    free_l, free_r = set(left_over), set(right_over)
+    moved = [
+        Group([i], [j], "moved", float(scores.move[i, j]), [])
+        for i, j in anchors
+        if i in free_l and j in free_r
+    ]
+    taken_l, taken_r = {g.left[0] for g in moved}, {g.right[0] for g in moved}
+    return moved, [i for i in left_over if i not in taken_l], [j for j in right_over if j not in taken_r]
+
+
 def assign(scores: Scores, thresholds: Thresholds | None = None) -> tuple[list[Group], list[int], list[int]]:
     """Link the units: groups found, then left and right units left without a counterpart."""
     t = thresholds or (CROSS_LANGUAGE if scores.cross else SAME_LANGUAGE)
     anchors = _anchors(scores, t)
     s11, s12, s21 = _reserved(scores, anchors) if anchors else (scores.s11, scores.s12, scores.s21)
     groups, left_over, right_over = _monotone(s11, s12, s21, t, t.match)
-    # an anchor the in-order alignment could not take is a move
-    moved = [
-        Group([i], [j], "moved", float(scores.move[i, j]), [])
-        for i, j in anchors
-        if i in left_over and j in right_over
-    ]
-    left_over = [i for i in left_over if all(i not in g.left for g in moved)]
-    right_over = [j for j in right_over if all(j not in g.right for g in moved)]
-    moved += _moves(scores, left_over, right_over, t)
+    anchored, left_over, right_over = _unplaced(anchors, scores, left_over, right_over)
+    moved = _moves(scores, left_over, right_over, t)
     left_over = [i for i in left_over if all(i not in g.left for g in moved)]
     right_over = [j for j in right_over if all(j not in g.right for g in moved)]
     groups, left_over, right_over = _fill_gaps(scores, groups, left_over, right_over, t)
     groups.extend(moved)
+    groups.extend(anchored)
     right_over = _attach(groups, right_over, "right", scores, t)
     left_over = _attach(groups, left_over, "left", scores, t)
     if t.siblings:
