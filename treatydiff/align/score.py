@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -136,6 +136,17 @@ def _pair_norms(norms: Matrix, inner: Matrix) -> Matrix:
 
 def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lang: str) -> Scores:
     """Score every candidate pair of the two unit lists."""
+    found = _pairs(left, right, left_lang, right_lang)
+    return replace(
+        found,
+        articles_left=tuple(u.article_index for u in left),
+        articles_right=tuple(u.article_index for u in right),
+        families=not found.cross and bool(FAMILY_WEIGHT) and bool(families_for(left_lang)),
+    )
+
+
+def _pairs(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lang: str) -> Scores:
+    """The scores of every candidate pair, without the units' structure."""
     cross = left_lang != right_lang
     if cross:
         counts_l: list[Counter[str]] = [cross_tokens(u.text, left_lang, right_lang) for u in left]
@@ -198,22 +209,7 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
         s12 = text12
         s21 = text21
     move = MOVE_WEIGHTS["text"] * text + MOVE_WEIGHTS["length"] * length if cross else text
-    return Scores(
-        cross,
-        s11,
-        s12,
-        s21,
-        text,
-        move,
-        vecs,
-        sim,
-        number,
-        position,
-        length,
-        tuple(u.article_index for u in left),
-        tuple(u.article_index for u in right),
-        not cross and bool(FAMILY_WEIGHT) and bool(families_for(left_lang)),
-    )
+    return Scores(cross, s11, s12, s21, text, move, vecs, sim, number, position, length)
 
 
 def _safe_div(a: Matrix, b: Matrix) -> Matrix:
