@@ -1,6 +1,10 @@
 """Order-aware global assignment of units: a monotone alignment first, then moves, then
 the parts of splits and merges that ended up far from their partner.
 
+0. Within one language, pairs of units that are each other's best partner and score at
+   least the move threshold (anchors) are kept for each other: the in-order alignment
+   may not give either unit to a weaker pair, and an anchor it cannot take in order is a
+   move.
 1. A Needleman–Wunsch-style dynamic programme over the two unit sequences, with beads
    1–1, 1–0, 0–1, 1–2 and 2–1 (as in Gale–Church sentence alignment), maximises the
    sum of (score − threshold) over matched beads: treaties mostly keep their order.
@@ -12,6 +16,9 @@ the parts of splits and merges that ended up far from their partner.
    other's best free partner).
 4. A unit still left over whose content is contained in a matched unit on the other
    side joins that unit's link: a split or merge whose parts are not adjacent.
+   Within one language, a leftover also joins the link of its best partner when a unit of
+   its own article is already in that link and joining raises the link's cosine
+   (paragraph-level evidence: its sibling paragraphs went there).
 5. Within one language, units still left over whose best partner anywhere is the same
    unlinked unit on the other side, and mostly contained in it, are linked to it
    together: a provision rebuilt elsewhere from scattered parts (a merge or split that
@@ -50,17 +57,31 @@ class Thresholds:
     contain: float
     """Containment of a leftover in a linked unit (stage 3)."""
     gain: float = 0.05
-    """Stage 3: how much joining a part must raise the link's cosine."""
+    """Stage 4: how much joining a part must raise the link's cosine."""
     bead_penalty: float = 0.02
     """Taken off 1–2 and 2–1 beads so that a 1–1 bead wins a tie."""
     gather: float | None = None
     """Stage 5: cosine the gathered parts together must reach with their unit (None: no stage 5)."""
     gather_part: float = 0.6
     """Stage 5: containment each gathered part must have in that unit."""
+    siblings: bool = False
+    """Stage 4b: a leftover joins the link of its best partner when a unit of its own article
+    is already in that link and joining raises the link's cosine by ``gain``."""
+    anchor: bool = False
+    """Stage 0: pairs of units that are each other's best partner and score at least ``move``
+    are kept for each other (the in-order alignment cannot give either to a weaker pair)."""
 
 
 SAME_LANGUAGE = Thresholds(
-    match=0.16, gap=0.08, gap_mutual=True, move=0.3, contain=0.7, gain=0.02, gather=0.25
+    match=0.16,
+    gap=0.08,
+    gap_mutual=True,
+    move=0.3,
+    contain=0.7,
+    gain=0.02,
+    gather=0.25,
+    anchor=True,
+    siblings=True,
 )
 """Within one language a 4-gram cosine under 0.16 is close to noise: between two in-order
 links such a pair is taken only when each is the other's best partner still free (the
@@ -264,6 +285,44 @@ def _attach(
     return remaining
 
 
+def _join_siblings(
+    groups: list[Group], leftovers: list[int], side: Literal["left", "right"], scores: Scores, gain: float
+) -> list[int]:
+    """Join each leftover of ``side`` to the link of its best partner on the other side when
+    that link already holds a unit of the leftover's article (paragraph-level evidence: the
+    article's other paragraphs went there) and joining it raises the link's cosine by ``gain``."""
+    vecs = scores.vecs
+    mine, theirs = (vecs.left, vecs.right) if side == "left" else (vecs.right, vecs.left)
+    articles = scores.articles_left if side == "left" else scores.articles_right
+    other_side = "right" if side == "left" else "left"
+    owner: dict[int, Group] = {}
+    for group in groups:
+        others = getattr(group, other_side)
+        if len(others) == 1:
+            owner[others[0]] = group
+    remaining: list[int] = []
+    for unit in leftovers:
+        related = scores.text[unit] if side == "left" else scores.text[:, unit]
+        partner = int(np.argmax(related)) if len(related) else -1
+        link = owner.get(partner)
+        if link is None or related[partner] <= 0:
+            remaining.append(unit)
+            continue
+        own = getattr(link, side)
+        if not any(articles[k] == articles[unit] for k in own):
+            remaining.append(unit)
+            continue
+        parts = [mine.span(k) for k in own]
+        whole = [theirs.span(partner)]
+        if _cosine([*parts, mine.span(unit)], whole) < _cosine(parts, whole) + gain:
+            remaining.append(unit)
+            continue
+        own.append(unit)
+        own.sort()
+        link.contained.append((side, unit, containment(mine.span(unit), whole[0])))
+    return remaining
+
+
 def _fill_gaps(
     scores: Scores,
     groups: list[Group],
@@ -355,10 +414,62 @@ def _gather(
     return found, rest["left"], rest["right"]
 
 
+def _anchors(scores: Scores, t: Thresholds) -> list[tuple[int, int]]:
+    """Pairs of units each the other's best partner, scoring at least the move threshold."""
+    s11 = scores.s11
+    if not t.anchor or not s11.size:
+        return []
+    best_r, best_l = s11.argmax(axis=1), s11.argmax(axis=0)
+    return [(i, int(j)) for i, j in enumerate(best_r) if best_l[j] == i and scores.move[i, j] >= t.move]
+
+
+def _reserved(scores: Scores, anchors: list[tuple[int, int]]) -> tuple[Matrix, Matrix, Matrix]:
+    """The bead scores with each anchor's units kept for each other: a bead may hold an
+    anchor's unit only together with its partner (the pair itself, or a split or merge of it)."""
+    n, m = scores.s11.shape
+    mate_l, mate_r = np.full(n, -1), np.full(m, -1)  # each unit's anchor partner (-1: none)
+    for i, j in anchors:
+        mate_l[i], mate_r[j] = j, i
+    rows, cols = np.arange(n)[:, None], np.arange(m)[None, :]
+    free_l, free_r = (mate_l < 0)[:, None], (mate_r < 0)[None, :]
+
+    s11 = np.where(
+        (free_l | (mate_l[:, None] == cols)) & (free_r | (mate_r[None, :] == rows)), scores.s11, _NEG
+    )
+    s12 = scores.s12
+    if m > 1:
+        ok = free_l | (mate_l[:, None] == cols[:, :-1]) | (mate_l[:, None] == cols[:, 1:])
+        ok &= (free_r[:, :-1] | (mate_r[None, :-1] == rows)) & (free_r[:, 1:] | (mate_r[None, 1:] == rows))
+        s12 = np.where(ok, s12, _NEG)
+    s21 = scores.s21
+    if n > 1:
+        ok = free_r | (mate_r[None, :] == rows[:-1]) | (mate_r[None, :] == rows[1:])
+        ok &= (free_l[:-1] | (mate_l[:-1, None] == cols)) & (free_l[1:] | (mate_l[1:, None] == cols))
+        s21 = np.where(ok, s21, _NEG)
+    return s11, s12, s21
+
+
+def _unplaced(
+    anchors: list[tuple[int, int]], scores: Scores, left_over: list[int], right_over: list[int]
+) -> tuple[list[Group], list[int], list[int]]:
+    """The anchors the in-order alignment could not take, as moves, and the units left over."""
+    free_l, free_r = set(left_over), set(right_over)
+    moved = [
+        Group([i], [j], "moved", float(scores.move[i, j]), [])
+        for i, j in anchors
+        if i in free_l and j in free_r
+    ]
+    taken_l, taken_r = {g.left[0] for g in moved}, {g.right[0] for g in moved}
+    return moved, [i for i in left_over if i not in taken_l], [j for j in right_over if j not in taken_r]
+
+
 def assign(scores: Scores, thresholds: Thresholds | None = None) -> tuple[list[Group], list[int], list[int]]:
     """Link the units: groups found, then left and right units left without a counterpart."""
     t = thresholds or (CROSS_LANGUAGE if scores.cross else SAME_LANGUAGE)
-    groups, left_over, right_over = _monotone(scores.s11, scores.s12, scores.s21, t, t.match)
+    anchors = _anchors(scores, t)
+    s11, s12, s21 = _reserved(scores, anchors) if anchors else (scores.s11, scores.s12, scores.s21)
+    groups, left_over, right_over = _monotone(s11, s12, s21, t, t.match)
+    anchored, left_over, right_over = _unplaced(anchors, scores, left_over, right_over)
     moved = _moves(scores, left_over, right_over, t)
     moved_l = {i for g in moved for i in g.left}
     moved_r = {j for g in moved for j in g.right}
@@ -366,8 +477,12 @@ def assign(scores: Scores, thresholds: Thresholds | None = None) -> tuple[list[G
     right_over = [j for j in right_over if j not in moved_r]
     groups, left_over, right_over = _fill_gaps(scores, groups, left_over, right_over, t)
     groups.extend(moved)
+    groups.extend(anchored)
     right_over = _attach(groups, right_over, "right", scores, t)
     left_over = _attach(groups, left_over, "left", scores, t)
+    if t.siblings:
+        right_over = _join_siblings(groups, right_over, "right", scores, t.gain)
+        left_over = _join_siblings(groups, left_over, "left", scores, t.gain)
     gathered, left_over, right_over = _gather(scores, left_over, right_over, t)
     groups.extend(gathered)
     groups.sort(key=lambda g: (min(g.left), min(g.right)))

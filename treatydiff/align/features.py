@@ -7,11 +7,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
 
-from treatydiff.align.lexicon import Stems, stems_for
+from treatydiff.align.lexicon import Stems, families_for, stems_for
 from treatydiff.align.lexicon.scripts import romanize
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "count_pairs",
     "cross_token",
     "cross_tokens",
+    "family_occurrences",
     "hashed_ngrams",
     "ngram_occurrences",
     "normalize",
@@ -105,12 +108,17 @@ def normalized_codes(texts: Sequence[str]) -> tuple[npt.NDArray[np.uint64], npt.
     return out, np.repeat(text, counts)
 
 
+Normalized = tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]
+"""What ``normalized_codes`` returns: the normalised texts' code points and their text numbers."""
+
+
 def ngram_occurrences(
-    texts: Sequence[str], n: int = NGRAM
+    texts: Sequence[str], n: int = NGRAM, normalized: Normalized | None = None
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """(text number, hashed n-gram) of every character n-gram of the normalised texts, all
-    texts at once in numpy (an n-gram never spans two texts)."""
-    codes, owner = normalized_codes(texts)
+    texts at once in numpy (an n-gram never spans two texts); ``normalized``: the texts'
+    ``normalized_codes`` if already made."""
+    codes, owner = normalized if normalized is not None else normalized_codes(texts)
     windows = len(codes) - n + 1
     if windows <= 0:
         empty = np.zeros(0, dtype=np.int64)
@@ -195,3 +203,85 @@ def cross_token(word: str, stems: Stems) -> str | None:
     if word[0].isupper() and len(word) >= 4:
         return "@" + romanize(word)[:4]
     return None
+
+
+Member = tuple[int, int, tuple[str, ...]]
+"""A family member as (length of its form, family, its words): the last word is a stem."""
+
+
+@dataclass(frozen=True)
+class _Families:
+    """A language's term families prepared for counting: one-word members (stems) by
+    length, phrases by their first word."""
+
+    stems: dict[int, dict[str, list[Member]]]
+    phrases: dict[str, list[Member]]
+    words: dict[str, tuple[Member, ...]] = field(default_factory=dict)
+    """The members that may start at each word seen so far (the longest first), if any."""
+    seen: set[str] = field(default_factory=set)
+
+    def starting(self, words: set[str]) -> dict[str, tuple[Member, ...]]:
+        """The words of a set at which a member may start, with those members."""
+        if len(self.seen) > _TOKENS_KEPT:
+            self.seen.clear()
+            self.words.clear()
+        for word in words - self.seen:
+            hits = [m for n, stems in self.stems.items() for m in stems.get(word[:n], ())]
+            hits += self.phrases.get(word, [])
+            if hits:
+                self.words[word] = tuple(sorted(hits, key=lambda m: -m[0]))
+        self.seen.update(words)
+        return {w: self.words[w] for w in words & self.words.keys()}
+
+
+@cache
+def _families(lang: str) -> _Families:
+    stems: dict[int, dict[str, list[Member]]] = {}
+    phrases: dict[str, list[Member]] = {}
+    for f, members in enumerate(families_for(lang).values()):
+        for form in sorted({normalize(m).strip() for m in members}):
+            words = tuple(form.split())
+            member = (len(form), f, words)
+            if len(words) > 1:
+                phrases.setdefault(words[0], []).append(member)
+            else:
+                stems.setdefault(len(form), {}).setdefault(form, []).append(member)
+    return _Families(stems, phrases)
+
+
+def family_occurrences(
+    texts: Sequence[str], lang: str, first: int, normalized: Normalized | None = None
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(text number, feature) of every term-family member in the normalised texts: at a word
+    start, its last word may go on (as a stem does); at one place the longest member of a
+    family counts, and a family's matches do not overlap. The features of the language's
+    families are numbered from ``first`` on; ``normalized``: the texts' ``normalized_codes``
+    if already made."""
+    docs: list[int] = []
+    features: list[int] = []
+    if not families_for(lang) or not texts:
+        return np.array(docs, dtype=np.int64), np.array(features, dtype=np.int64)
+    codes, owner = normalized if normalized is not None else normalized_codes(texts)
+    words = codes.astype(np.uint32).tobytes().decode("utf-32-le").split()
+    space = codes == _SPACE
+    starts = ~space
+    starts[1:] &= space[:-1]
+    text_of = owner[starts].tolist()  # the text of each word
+    members = _families(lang).starting(set(words))
+    free: dict[int, int] = {}  # family → the first word its next match may start at
+    for p in [p for p, w in enumerate(words) if w in members]:
+        for _, f, parts in members[words[p]]:
+            if free.get(f, 0) > p:
+                continue
+            n = len(parts)
+            if n > 1 and (
+                p + n > len(words)
+                or text_of[p + n - 1] != text_of[p]
+                or words[p + 1 : p + n - 1] != list(parts[1:-1])
+                or not words[p + n - 1].startswith(parts[-1])
+            ):
+                continue
+            free[f] = p + n
+            docs.append(text_of[p])
+            features.append(first + f)
+    return np.array(docs, dtype=np.int64), np.array(features, dtype=np.int64)

@@ -11,11 +11,18 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from treatydiff.align.features import cross_tokens, ngram_occurrences
+from treatydiff.align.features import (
+    HASH_BITS,
+    cross_tokens,
+    family_occurrences,
+    ngram_occurrences,
+    normalized_codes,
+)
+from treatydiff.align.lexicon import families_for
 from treatydiff.align.similarity import (
     Matrix,
     Similarity,
@@ -59,6 +66,16 @@ class Scores:
     number: Matrix
     position: Matrix
     length: Matrix
+    articles_left: tuple[int, ...] = ()
+    """The article (its position) each left unit belongs to."""
+    articles_right: tuple[int, ...] = ()
+    families: bool = False
+    """True when the text cosine includes term-family features (same language, with families)."""
+
+
+FAMILY_WEIGHT = 3
+"""Within one language, each member of a term family found in a unit counts as this many
+occurrences of the family's feature (about a word's worth of character n-grams)."""
 
 
 _FRAME = ("preamble", "closing")  # unnumbered, but each treaty has at most one of each
@@ -143,6 +160,17 @@ def _pair_norms(norms: Matrix, inner: Matrix) -> Matrix:
 
 def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lang: str) -> Scores:
     """Score every candidate pair of the two unit lists."""
+    found = _pairs(left, right, left_lang, right_lang)
+    return replace(
+        found,
+        articles_left=tuple(u.article_index for u in left),
+        articles_right=tuple(u.article_index for u in right),
+        families=not found.cross and bool(FAMILY_WEIGHT) and bool(families_for(left_lang)),
+    )
+
+
+def _pairs(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lang: str) -> Scores:
+    """The scores of every candidate pair, without the units' structure."""
     cross = left_lang != right_lang
     if cross:
         counts_l: list[Counter[str]] = [cross_tokens(u.text, left_lang, right_lang) for u in left]
@@ -150,7 +178,13 @@ def score(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_lan
         vecs = vectors(counts_l, counts_r)
     else:
         # both sides at once; an n-gram never spans two texts
-        docs, features = ngram_occurrences([u.text for u in (*left, *right)])
+        texts = [u.text for u in (*left, *right)]
+        normalized = normalized_codes(texts)
+        docs, features = ngram_occurrences(texts, normalized=normalized)
+        if FAMILY_WEIGHT:
+            fam_docs, fam_features = family_occurrences(texts, left_lang, 1 << HASH_BITS, normalized)
+            docs = np.concatenate((docs, np.repeat(fam_docs, FAMILY_WEIGHT)))
+            features = np.concatenate((features, np.repeat(fam_features, FAMILY_WEIGHT)))
         vecs = pooled_vectors(docs, features, len(left), len(right))
     sim = cosine_matrix(vecs)
     n, m = len(left), len(right)

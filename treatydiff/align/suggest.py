@@ -99,7 +99,8 @@ def _group_reasons(
         reasons.append(f"translation-surviving terms {scores.text[i, j]:.2f}")
         shared = _cross_terms(scores, i, j)
     else:
-        reasons.append(f"character 4-gram TF-IDF cosine {scores.text[i, j]:.2f}")
+        what = "character 4-gram and term-family" if scores.families else "character 4-gram"
+        reasons.append(f"{what} TF-IDF cosine {scores.text[i, j]:.2f}")
         shared = terms.shared([u.text for u in units_l], [u.text for u in units_r])
     if shared:
         reasons.append("shared rare terms: " + ", ".join(shared))

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from treatydiff.align.lexicon import en_ru, es, fr
+from treatydiff.align.lexicon import en_ru, es, families_en, fr
 
-__all__ = ["LANGUAGES", "Stems", "stems_for"]
+__all__ = ["LANGUAGES", "Stems", "families_for", "stems_for"]
 
 Stems = dict[str, str]
 """Stem → concept, for one language."""
@@ -45,3 +45,11 @@ def stems_for(lang: str, other: str) -> Stems:
             for stem in stems:
                 found.setdefault(stem.lower(), concept)
     return found
+
+
+_FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {families_en.LANG: families_en.FAMILIES}
+
+
+def families_for(lang: str) -> dict[str, tuple[str, ...]]:
+    """The term families of one language (family → members), empty when it has none."""
+    return _FAMILIES.get(lang, {})
