@@ -23,7 +23,7 @@ from treatydiff.ingest.conventions import (
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
 from treatydiff.ingest.labels import LabelUnit, label_maker
-from treatydiff.ingest.lines import Line, split_blocks, split_lines, trimmed_span
+from treatydiff.ingest.lines import Line, last_lines, split_blocks, trimmed_span
 from treatydiff.ingest.numbers import int_to_roman, number_slug, roman_to_int
 from treatydiff.model import Kind, Provision, Span
 
@@ -261,7 +261,8 @@ def _trailing_caption_start(text: str, start: int, end: int) -> int:
     ("… in Article 215.\n\nEmergency aid and aid for refugees"): short lines after a
     full stop, which are the next unit's heading, not this article's last paragraph.
     """
-    lines = [line for line in split_lines(text, start, end) if not line.blank]
+    # A caption has at most _CAPTION_LINES lines, and the line before it decides.
+    lines = last_lines(text, start, end, _CAPTION_LINES + 1)
     count = _caption_lines(lines)
     if count == 0 or count == len(lines):
         return end
