@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from treatydiff.ingest import paragraphs
 from treatydiff.ingest.conventions import ITEM_END, LIST_BOUNDARY
-from treatydiff.ingest.lines import split_blocks, split_lines
+from treatydiff.ingest.lines import last_lines, split_blocks, split_lines
 
 _LINE_TEXT = st.text(alphabet=st.sampled_from(" \t\n\n\u00a0\u3000\x1c\x85\u2028ab.;,1("), max_size=30)
 
@@ -28,6 +28,15 @@ def test_blocks_are_the_runs_of_non_blank_lines(text: str, a: int, b: int) -> No
         for line in block:
             assert line.stripped == line.text.strip()
             assert text[line.content_start : line.content_end] == line.stripped
+
+
+
+@given(_LINE_TEXT, st.integers(0, 30), st.integers(0, 30), st.integers(1, 5))
+def test_last_lines_are_the_last_non_blank_lines(text: str, a: int, b: int, count: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    expected = [(line.start, line.end, line.text) for line in split_lines(text, start, end) if not line.blank]
+    got = [(line.start, line.end, line.text) for line in last_lines(text, start, end, count)]
+    assert got == expected[-count:]
 
 
 _ENDINGS = st.text(

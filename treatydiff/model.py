@@ -143,7 +143,7 @@ class Citation:
         return self.treaty if self.provision is None else f"{self.treaty}:{self.provision}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Character offsets ``[start, end)`` into a body's ``source_text``."""
 
@@ -151,7 +151,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provision:
     """One node of a treaty's provision tree."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from treatydiff.model import Span
 
-__all__ = ["Line", "normalize_newlines", "split_blocks", "split_lines", "trimmed_span"]
+__all__ = ["Line", "last_lines", "normalize_newlines", "split_blocks", "split_lines", "trimmed_span"]
 
 
 class Line:
@@ -53,6 +53,22 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
         lines.append(Line(pos, nl, text[pos:nl]))
         pos = nl + 1
     return lines
+
+
+def last_lines(text: str, start: int, end: int, count: int) -> list[Line]:
+    """The last ``count`` non-blank lines of ``text[start:end]`` (fewer if it has fewer), in
+    order, as :func:`split_lines` cuts them: read from the end, without cutting the rest."""
+    found: list[Line] = []
+    stop = end
+    while len(found) < count and stop >= start:
+        nl = text.rfind("\n", start, stop)
+        line_start = start if nl == -1 else nl + 1
+        line = text[line_start:stop]
+        if line and not line.isspace():
+            found.append(Line(line_start, stop, line))
+        stop = nl if nl != -1 else start - 1
+    found.reverse()
+    return found
 
 
 def split_blocks(text: str, start: int = 0, end: int | None = None) -> list[list[Line]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from treatydiff.ingest.conventions import (
     FULL_STOP,
@@ -23,7 +23,7 @@ from treatydiff.ingest.conventions import (
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
 from treatydiff.ingest.labels import LabelUnit, label_maker
-from treatydiff.ingest.lines import Line, split_blocks, split_lines, trimmed_span
+from treatydiff.ingest.lines import Line, last_lines, split_blocks, trimmed_span
 from treatydiff.ingest.numbers import int_to_roman, number_slug, roman_to_int
 from treatydiff.model import Kind, Provision, Span
 
@@ -70,17 +70,16 @@ def _wide(line: str) -> bool:
     return 2 * len(line) >= _PARAGRAPH_LINE and _width(line) >= _PARAGRAPH_LINE
 
 
-@dataclass(frozen=True)
-class _Marker:
+class _Marker(NamedTuple):
     kind: MarkerKind
     printed: str  # as written: "3", "b", "б", "iv", "2.1"
     end: int  # length of the marker in the line's stripped text
     form: str = ""  # "()" for "(1)" "(a)", ")" for "1)" "a)", "." for "1." "a."; "" for the others
 
 
-def _form(found: re.Match[str]) -> str:
-    """The shape of a matched marker: "()" for "(1)", ")" for "1)", "." for "1." and "a."."""
-    return {"p": "()", "r": ")", "d": ".", "t": "."}.get(found.lastgroup or "", "")
+_FORMS = {"p": "()", "r": ")", "d": ".", "t": "."}
+"""The shape of a marker by the group it matched: "()" for "(1)", ")" for "1)", "." for "1." and "a."."""
+_ROMAN = re.compile(r"[ivxl]+|[IVXL]+")
 
 
 _NO_MARKER = _Marker("none", "", 0)
@@ -106,15 +105,17 @@ def _marker(stripped: str, lang: str) -> _Marker:
         found = pattern.match(stripped)
         if found:
             return _Marker("letter", found.group("z"), found.end())
+    # The groups are alternatives, so the last one matched is the one that holds the marker.
     number = _NUMBER_MARKER.match(stripped)
     if number:
-        printed = number.group("p") or number.group("d") or number.group("r") or ""
-        return _Marker("number", printed, number.end(), _form(number))
+        group = number.lastgroup or ""
+        return _Marker("number", number.group(group), number.end(), _FORMS[group])
     point = _POINT_MARKER.match(stripped)
     if point:
-        printed = point.group("p") or point.group("r") or point.group("t") or ""
-        roman = re.fullmatch(r"[ivxl]+|[IVXL]+", printed) is not None and roman_to_int(printed) is not None
-        return _Marker("roman" if roman else "letter", printed, point.end(), _form(point))
+        group = point.lastgroup or ""
+        printed = point.group(group)
+        roman = _ROMAN.fullmatch(printed) is not None and roman_to_int(printed) is not None
+        return _Marker("roman" if roman else "letter", printed, point.end(), _FORMS[group])
     if _DASH_MARKER.match(stripped):
         return _Marker("dash", stripped[0], 1)
     return _NO_MARKER
@@ -261,7 +262,8 @@ def _trailing_caption_start(text: str, start: int, end: int) -> int:
     ("… in Article 215.\n\nEmergency aid and aid for refugees"): short lines after a
     full stop, which are the next unit's heading, not this article's last paragraph.
     """
-    lines = [line for line in split_lines(text, start, end) if not line.blank]
+    # A caption has at most _CAPTION_LINES lines, and the line before it decides.
+    lines = last_lines(text, start, end, _CAPTION_LINES + 1)
     count = _caption_lines(lines)
     if count == 0 or count == len(lines):
         return end
@@ -319,12 +321,12 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
         if not block:
             dash_line = trailing_dash or dash_line
             continue
-        breaks = list(zip(block, block[1:], strict=False)) if len(block) > 1 else []
-        hard = sum(1 for prev, _ in breaks if _ends_item(prev.text)) if breaks else 0
+        breaks = len(block) - 1  # the line breaks inside the block, after each line but the last
+        hard = sum(map(_ends_item, [line.text for line in block[:-1]])) if breaks else 0
         # Hard-wrapped prose breaks lines mid-sentence; one-paragraph-per-line text does not.
-        per_line = bool(breaks) and hard * 2 > len(breaks)
+        per_line = breaks > 0 and hard * 2 > breaks
         # Lines this long are whole paragraphs, even where the source lost a full stop.
-        long_lines = bool(breaks) and all(_wide(prev.stripped) for prev, _ in breaks)
+        long_lines = breaks > 0 and all(_wide(line.stripped) for line in block[:-1])
         piece_start: int | None = None
         piece_marker = _NO_MARKER
         piece_lines: list[Line] = []  # the lines of the current unit in this block
@@ -352,7 +354,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 continue
         for line in block:
             stripped = line.stripped
-            if prev is not None and _noise(line, lang):
+            if prev is not None and not stripped[:1].isalpha() and _noise(line, lang):
                 continue  # a footnote number or page number inside a paragraph
             marker = _marker(stripped, lang)
             if marker.form == "." and marker.kind in ("letter", "roman"):
@@ -365,18 +367,18 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
                 if keep is None:
                     marker = _NO_MARKER
-            elif prev is not None and _cut_reference(stripped, marker, prev.text):
+            elif prev is not None and marker.kind == "number" and _cut_reference(stripped, marker, prev.text):
                 marker = _NO_MARKER
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
             if opens_dash:
                 marker = _LONE_DASH_MARKER
-            boundary = prev is None or _ends_item(prev.text)
-            lower = stripped[:1].islower()
             # In one-paragraph-per-line text a new sentence starts a unit even where the
             # source lost the full stop before it (the Charter's Arabic Article 13).
-            sentence = boundary or _starts_sentence(stripped)
             starts = (
-                prev is None or marker.kind != "none" or (per_line and sentence) or (long_lines and not lower)
+                prev is None
+                or marker.kind != "none"
+                or (per_line and (_ends_item(prev.text) or _starts_sentence(stripped)))
+                or (long_lines and not stripped[:1].islower())
             )
             if recitals and not starts and prev is not None and line is block[-1]:
                 whole = _width(stripped) >= _PARAGRAPH_LINE and FULL_STOP.search(_tail(line.text)) is not None
