@@ -260,3 +260,58 @@ def test_a_title_glued_to_the_preamble_is_split_off(
     body = _tota(corpus_dir, number)
     assert (body.title or "").endswith(title_end or "") and (body.title is None) == (title_end is None)
     assert body.provisions[0].text.startswith(preamble_start)
+
+
+# synthetic: written for these tests (paragraph numbers read against the one expected next).
+_SYNTHETIC_NUMBERS = """\
+TREATY ON LANTERNS
+
+Article 1
+
+1. Each Party shall register lanterns and notify the other Party. 2. The register shall be public.
+3. A Party shall decide on a request within ninety
+
+(90) days of receiving it, in accordance with Article
+
+17. The decision shall give reasons.
+
+Inspection
+
+4.
+
+(a) Each Party shall inspect lanterns;
+
+(b) the inspection shall be free of charge.
+5 Each Party shall keep the records of its inspections.
+"""
+
+
+def test_paragraph_numbers_read_against_the_next_one_synthetic() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_NUMBERS))
+    numbered = [p.number for p in ids["art-1"].children if p.kind == "paragraph"]
+    assert numbered == ["1", "2", "3", "4", "5"]
+    assert ids["art-1.2"].text == "2. The register shall be public."  # run into paragraph 1's line
+    assert "\n\n17. The decision shall give reasons." in ids["art-1.3"].text  # "(90)" and "17." are words
+    assert ids["art-1.4.a"].text.startswith("(a) Each Party")  # after a caption, "4." alone is a marker
+    assert ids["art-1.5"].text.startswith("5 Each Party")  # a number that lost its dot
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "paragraphs", "word"),
+    [
+        (3, "art-49", "1 2 3 4", "48."),  # "… pursuant to Article 47 or / 48." is a reference
+        (24, "art-5-8", "1 2 3 4 5 6 7 8 9 10", "(90)"),  # "… within ninety / (90) days"
+        (21, "art-3-13", "1 2 3 4 5 6 7 8", None),  # "… the other Party. 2. Such Certificate …"
+        (9, "art-3-4", "1 2 3", None),  # ". 2. For the purposes …" after a formula
+        (52, "art-9-4", "1 2 3 4 5 6 7 8 9", None),  # "Competitive Safeguards / 2. / (a) …"
+    ],
+)
+def test_paragraph_numbers_follow_on_the_corpus(
+    corpus_dir: Path, number: int, article: str, paragraphs: str, word: str | None
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    numbered = [p.number for p in ids[article].children if p.kind == "paragraph" and p.number]
+    assert numbered == paragraphs.split()
+    if word is not None:
+        assert any(word in p.text for p in ids[article].children)

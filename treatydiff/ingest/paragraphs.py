@@ -198,9 +198,79 @@ def _noise(line: Line, lang: str) -> bool:
     return _marker(stripped, lang).kind == "none" or _PAGE_NUMBER.fullmatch(stripped) is not None
 
 
-def _cut_reference(stripped: str, marker: _Marker, before: str) -> bool:
-    """A number alone on its line after words that end no item: the tail of "… under Article\n\n13."."""
-    return marker.kind == "number" and _LETTER.search(stripped) is None and not _ends_item(before)
+def _cut_reference(stripped: str, marker: _Marker, before: str, expected: int | None = None) -> bool:
+    """A number alone on its line after words that end no item: the tail of "… under Article\n\n13.".
+
+    The next paragraph's number (``expected``) is a marker all the same: "Resale\n\n3.\n\n(a) …"
+    after a caption.
+    """
+    return (
+        marker.kind == "number"
+        and _LETTER.search(stripped) is None
+        and not _ends_item(before)
+        and marker.printed != str(expected)
+    )
+
+
+def _cut_number(marker: _Marker, rest: str, before: str, expected: int | None) -> bool:
+    """A number opening a block that goes on the sentence before it, not the next paragraph.
+
+    "… within ninety\n\n(90) days …", "… pursuant to Article 47 or\n\n48. …": the
+    number is not the next paragraph's (``expected``), the words before end no item, and
+    the words after it (``rest``) go on in lower case, or it is far ahead after a word
+    that a number follows ("Article", "or").
+    """
+    if expected is None or marker.kind != "number" or not marker.printed.isdigit():
+        return False
+    if int(marker.printed) == expected or _ends_item(before):
+        return False
+    last_line = before.rstrip().rsplit("\n", 1)[-1].strip()
+    # After a caption ("Resale") or a tariff code, a number that is not the next one is a
+    # lost paragraph's, or a list's.
+    if _caption_like(last_line, first=True) or _LETTER.search(last_line[-12:]) is None:
+        return False
+    far = int(marker.printed) > expected + 1
+    return rest[:1].islower() or (far and _REFERENCE_END.search(last_line) is not None)
+
+
+# Words that a number may follow in the sentence: "… pursuant to Article\n\n178.".
+_REFERENCE_END = re.compile(
+    r"\b(?:articles?|paragraphs?|art[ií]culos?|p[aá]rrafos?|or|and|to|y|o|e|et|ou)\s*$", re.IGNORECASE
+)
+
+
+# "… the other Party. 2. Such certificate …": the next paragraph's marker, run into the line.
+_INLINE_NUMBER = re.compile(
+    r"(?<=[.;])[ \t\u00a0]{1,4}(?P<n>[0-9]{1,3})\.[ \t\u00a0]+(?=[A-ZÀ-ÞА-Я]|\([a-z0-9]{1,4}\)\s)"
+)
+# "2 Each Party …": a paragraph number that lost its dot.
+_BARE_NUMBER = re.compile(r"(?P<n>[0-9]{1,3})[ \t]+(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я])")
+_DOTTED_LINE = re.compile(r"^[ \t]*(?P<n>[0-9]{1,3})\.(?=\s)", re.MULTILINE)
+
+
+def _inline_split(line: Line, expected: int | None) -> tuple[Line, Line] | None:
+    """``line`` cut before a run-in marker of the next paragraph (``expected``), if it has one."""
+    if expected is None or expected < 2:
+        return None
+    for found in _INLINE_NUMBER.finditer(line.text):
+        if int(found["n"]) == expected:
+            cut = found.start() + len(found.group()) - len(found.group().lstrip())
+            return (
+                Line(line.start, line.start + cut, line.text[:cut]),
+                Line(line.start + cut, line.end, line.text[cut:]),
+            )
+    return None
+
+
+def _bare_number(stripped: str, before: str, expected: int | None, dotted: frozenset[int]) -> _Marker | None:
+    """The marker of "2 Each Party …" when 2 is the next paragraph's number, after a full stop,
+    and no line "2." follows (a footnote "2 See …" would have one elsewhere)."""
+    if expected is None or expected < 2 or expected in dotted:
+        return None
+    found = _BARE_NUMBER.match(stripped)
+    if found is None or int(found["n"]) != expected or FULL_STOP.search(_tail(before)) is None:
+        return None
+    return _Marker("number", found["n"], len(found["n"]), ".")
 
 
 def _next_in_list(printed: str, last: str | None) -> bool:
@@ -306,6 +376,21 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     point_indent: int | None = None
     dash_line: Line | None = None  # a dash alone on its line: it opens the next block's item
     last_dotted: str | None = None  # the last "a." / "i." marker taken: "b." must follow it
+    # The next paragraph's number, once a paragraph of the first numbered form ("1." or "(1)")
+    # is taken: numbers that do not follow are read in context (_cut_number, _inline_split).
+    expected: int | None = None
+    numbered_form: str | None = None
+    dotted = frozenset(int(found["n"]) for found in _DOTTED_LINE.finditer(text, start, end))
+
+    def taken(marker: _Marker) -> None:
+        nonlocal expected, numbered_form
+        if recitals or marker.kind != "number" or not marker.printed.isdigit():
+            return
+        if numbered_form is None and marker.form in (".", "()"):
+            numbered_form = marker.form
+        if marker.form == numbered_form:
+            expected = int(marker.printed) + 1
+
     for block in blocks:
         if len(block) == 1 and _LONE_DASH.fullmatch(block[0].stripped):
             dash_line = block[0]
@@ -338,7 +423,8 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             and dash_line is None
             and (
                 (first[:1].islower() and first_marker.kind == "none" and not _may_precede_marker(before))
-                or _cut_reference(first, first_marker, before)
+                or _cut_reference(first, first_marker, before, expected)
+                or _cut_number(first_marker, first[first_marker.end :].lstrip(), before, expected)
             )
         ):
             # A sentence cut at a blank line (or a page break): it goes on in the last unit.
@@ -350,11 +436,23 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             if not block:
                 units.append(_Unit(piece_start, prev.content_end, piece_marker))
                 continue
-        for line in block:
+        pending = list(reversed(block))
+        while pending:
+            line = pending.pop()
             stripped = line.stripped
             if prev is not None and _noise(line, lang):
                 continue  # a footnote number or page number inside a paragraph
             marker = _marker(stripped, lang)
+            if marker.kind == "none" and not recitals:
+                bare = _bare_number(stripped, prev.text if prev is not None else before, expected, dotted)
+                marker = bare or marker
+            form = numbered_form or (marker.form if marker.form in (".", "()") else None)
+            own = int(marker.printed) + 1 if marker.form == form and marker.printed.isdigit() else None
+            split = None if recitals else _inline_split(line, own or expected)
+            if split is not None:
+                line, rest = split
+                stripped = line.stripped
+                pending.append(rest)
             if marker.form == "." and marker.kind in ("letter", "roman"):
                 if _next_in_list(marker.printed, last_dotted):
                     last_dotted = marker.printed
@@ -365,7 +463,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
                 if keep is None:
                     marker = _NO_MARKER
-            elif prev is not None and _cut_reference(stripped, marker, prev.text):
+            elif prev is not None and _cut_reference(stripped, marker, prev.text, expected):
                 marker = _NO_MARKER
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
             if opens_dash:
@@ -406,6 +504,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 elif keep > 0:
                     units.append(_Unit(piece_start, piece_lines[keep - 1].content_end, piece_marker))
             if starts:
+                taken(marker)
                 start_line = dash_line if opens_dash and dash_line is not None else line
                 piece_start, piece_marker = start_line.content_start, marker
                 at_boundary = prev is None or _ends_item(prev.text)
