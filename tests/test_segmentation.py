@@ -315,3 +315,48 @@ def test_paragraph_numbers_follow_on_the_corpus(
     assert numbered == paragraphs.split()
     if word is not None:
         assert any(word in p.text for p in ids[article].children)
+
+
+# synthetic: written for these tests (a list "1." restarting under a lead-in).
+_SYNTHETIC_SUBLIST = """\
+TREATY ON KITES
+
+Article 1
+
+1. The Parties shall cooperate in the following areas:
+1. design;
+2. safety; and
+3. trade fairs.
+2. Details of the cooperation shall be agreed by the Committee.
+3. The Committee shall have the following functions:
+1. reviewing this Treaty;
+2. Reporting to the Parties.
+4. The Committee shall meet yearly.
+"""
+
+
+def test_a_list_restarting_at_1_after_a_lead_in_is_its_points_synthetic() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_SUBLIST))
+    numbered = [p.number for p in ids["art-1"].children if p.kind == "paragraph"]
+    assert numbered == ["1", "2", "3", "4"]
+    assert [ids[f"art-1.1.{c}"].number for c in "abc"] == ["1", "2", "3"]
+    assert ids["art-1.2"].text.startswith("2. Details")  # "2." after "3. trade fairs." is paragraph 2
+    assert ids["art-1.3.b"].text == "2. Reporting to the Parties."  # after "…;" the list goes on
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "paragraphs", "points"),
+    [
+        (50, "art-17", "1 2 3 4", "art-17.1.a art-17.1.g"),
+        (50, "art-19", "1 2 3 4 5", "art-19.3.a art-19.3.f"),
+    ],
+)
+def test_a_list_restarting_at_1_after_a_lead_in_is_its_points(
+    corpus_dir: Path, number: int, article: str, paragraphs: str, points: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    numbered = [p.number for p in ids[article].children if p.kind == "paragraph" and p.number]
+    assert numbered == paragraphs.split()
+    first, last = points.split()
+    assert ids[first].number == "1" and ids[first].kind == "point" and last in ids

@@ -619,6 +619,9 @@ def split_paragraphs(
     numbered_form = ""
     letter: _Node | None = None  # current letter point
     roman: _Node | None = None  # current roman point
+    sublist = False  # whether ``numbered`` is a list "1." … under a lead-in ending in ":"
+    sublist_owner: _Node | None = None  # that lead-in's node
+    last_node: _Node | None = None  # the node of the unit before
 
     def add_lead(owner: _Node, marker_end: int, before: LabelUnit) -> None:
         # The lead-in IS paragraph 1 when paragraphs follow it (docs/ids.md rule 5);
@@ -677,25 +680,53 @@ def split_paragraphs(
             following = units[index + 1].marker.printed if index + 1 < len(units) else None
             if _continues_letters(u.marker.printed, letter.number if letter else None, following):
                 kind = "letter"
-        if kind == "number" and _numbered_point(u.marker, paragraph_form, numbered, numbered_form):
+        before = units[index - 1] if index else None
+        if (
+            kind == "number"
+            and not sublist
+            and _numbered_point(u.marker, paragraph_form, numbered, numbered_form)
+        ):
             # "1. … 1) … 2)": points numbered under a numbered paragraph (docs/ids.md rule 1).
             numbered = add(paragraph, "point", "point", u.marker.printed, u, lettered=True)
             numbered_form = u.marker.form
             letter = roman = None
+        elif kind == "number" and _sublist_item(
+            text, u, before, paragraph, paragraph_form, numbered if sublist else None
+        ):
+            # "2. … the following areas:" / "1. trade; 2. training;" then "3. …": the list
+            # restarting at 1 after a lead-in is that lead-in's points (docs/ids.md rule 1).
+            if not sublist:
+                sublist_owner = last_node
+            numbered = add(sublist_owner, "point", "point", u.marker.printed, u, lettered=True)
+            numbered_form, sublist = u.marker.form, True
+            letter = roman = None
+            last_node = numbered
+            continue
         elif kind == "number":
             paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)
             paragraph_form = u.marker.form
             numbered = letter = roman = None
+            sublist = False
+            last_node = paragraph
+            continue
         elif kind == "letter":
             letter = add(numbered or paragraph, "point", "point", u.marker.printed, u, lettered=True)
             roman = None
+            last_node = letter
+            continue
         elif kind == "roman":
             roman = add(letter or numbered or paragraph, "point", "point", u.marker.printed, u)
+            last_node = roman
+            continue
         elif kind == "dash":
-            add(roman or letter or numbered or paragraph, "point", "dash", "", u)
+            last_node = add(roman or letter or numbered or paragraph, "point", "dash", "", u)
+            continue
         else:
-            add(paragraph, "paragraph", "unnumbered", "", u)
+            last_node = add(paragraph, "paragraph", "unnumbered", "", u)
             numbered = letter = roman = None
+            sublist = False
+            continue
+        last_node = numbered
     return tuple(node.freeze(text) for node in top)
 
 
@@ -710,6 +741,36 @@ def _numbered_point(marker: _Marker, paragraph_form: str, numbered: _Node | None
     if numbered is None:
         return marker.printed == "1"
     return marker.form == numbered_form and int(marker.printed) == int(numbered.number or 0) + 1
+
+
+_ITEM_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or|et|ou|y|o|e|и|или))\s*$", re.IGNORECASE)
+
+
+def _sublist_item(
+    text: str,
+    u: _Unit,
+    before: _Unit | None,
+    paragraph: _Node | None,
+    paragraph_form: str,
+    item: _Node | None,
+) -> bool:
+    """Whether a number marker is an item of a list under a lead-in, not the next paragraph.
+
+    A list that restarts at 1, in the paragraphs' own form, right after a unit ending in
+    ":" opens it; it goes on while the numbers follow (``item`` is the last one), and a
+    number that is also the next paragraph's goes on only when the item before ended in
+    ";" or "," (or "and", "or").
+    """
+    if paragraph is None or before is None or not u.marker.printed.isdigit():
+        return False
+    if item is None:
+        lead = text[before.start : before.end].rstrip()
+        return u.marker.printed == "1" and u.marker.form == paragraph_form and lead.endswith((":", "："))
+    if int(u.marker.printed) != int(item.number or 0) + 1:
+        return False
+    if not (paragraph.number or "").isdigit() or int(u.marker.printed) != int(paragraph.number or 0) + 1:
+        return True
+    return _ITEM_GOES_ON.search(text[before.start : before.end]) is not None
 
 
 def split_recitals(
