@@ -360,3 +360,53 @@ def test_a_list_restarting_at_1_after_a_lead_in_is_its_points(
     assert numbered == paragraphs.split()
     first, last = points.split()
     assert ids[first].number == "1" and ids[first].kind == "point" and last in ids
+
+
+# synthetic: a ToTA file written for this test, two source articles in each of two <article>s.
+_HIDDEN = """<?xml version="1.0" encoding="UTF-8"?>
+<treaty><meta><treaty_identifier>9002</treaty_identifier><language>en</language></meta><body>
+<chapter><article>The Parties have agreed as follows:</article>
+<article number="ARTICLE 1">1. The Parties shall trade in lamps.
+2. Each Party shall publish its rules on lamps.
+Lamp Standards
+1. Each Party shall apply the lamp standards.
+2. The standards shall be reviewed yearly.</article>
+<article number="ARTICLE 3">1. The Parties shall meet. 2. The meeting shall be public.
+ARTICLE 4: REVIEW
+1. The Parties shall review this Agreement.</article>
+<article number="ARTICLE 5">1. This Agreement shall enter into force on signature.</article>
+</chapter></body></treaty>"""
+
+
+def test_two_source_articles_in_one_tota_article_are_two_synthetic() -> None:
+    _meta, body = parse_tota(_HIDDEN.encode(), origin="hidden.xml")
+    ids = _ids(body)
+    assert [p.id for p in body.provisions] == ["preamble", "art-1", "art-2", "art-3", "art-4", "art-5"]
+    assert (ids["art-2"].label, ids["art-2"].number, ids["art-2"].heading) == (
+        "Article [2]",
+        None,
+        "Lamp Standards",
+    )
+    assert ids["art-2.1"].text == "1. Each Party shall apply the lamp standards."
+    assert [c.id for c in ids["art-1"].children] == ["art-1.1", "art-1.2"]  # the caption is no paragraph
+    assert (ids["art-4"].number, ids["art-4"].heading) == ("4", "REVIEW")
+    assert sum(" found inside it " in w for w in body.warnings) == 2
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "hidden", "label"),
+    [
+        (26, "art-9-1", "art-9-2", "Article 9.2"),  # "ARTICLE 9.2: GENERAL PRINCIPLES" inside art-9-1
+        (393, "art-11-1", "art-11-2", "Article 11.2"),  # "… of the Agreement. Article 11.2: Procedures …"
+        (25, "art-7", "art-8", "Article [8]"),  # a caption only, and the next <article> is art-9
+        (194, "art-7", "art-8", "Article [8]"),
+    ],
+)
+def test_two_source_articles_in_one_tota_article_are_two(
+    corpus_dir: Path, number: int, article: str, hidden: str, label: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    assert f"{article}.1_2" not in ids
+    assert ids[hidden].label == label and ids[hidden].kind == "article"
+    assert ids[f"{hidden}.1"].text.startswith("1.")
