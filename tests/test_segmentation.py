@@ -410,3 +410,40 @@ def test_two_source_articles_in_one_tota_article_are_two(
     assert f"{article}.1_2" not in ids
     assert ids[hidden].label == label and ids[hidden].kind == "article"
     assert ids[f"{hidden}.1"].text.startswith("1.")
+
+
+# synthetic: a ToTA file written for this test, an annex of articles after the signatures.
+_ANNEX_ARTICLES = """<?xml version="1.0" encoding="UTF-8"?>
+<treaty><meta><treaty_identifier>9003</treaty_identifier><language>en</language></meta><body>
+<chapter><article>The Parties have agreed as follows:</article>
+<article number="ARTICLE 1">1. The Parties shall trade in bells.
+2. Annex I applies.</article>
+<article>Done at Bern on 1 May 2001.
+
+ANNEX I
+
+Article 1
+Definitions
+1. For this Annex, a bell is a bell.
+2. A chime is a bell.
+
+Article 2
+Origin
+1. A bell is originating when cast in a Party.</article>
+</chapter></body></treaty>"""
+
+
+def test_the_articles_of_an_annex_after_the_signatures_are_articles_synthetic() -> None:
+    ids = _ids(parse_tota(_ANNEX_ARTICLES.encode(), origin="annex.xml")[1])
+    assert [c.id for c in ids["annex-1"].children] == ["annex-1.art-1", "art-2"]  # rule 3: repeats only
+    assert (ids["annex-1.art-1"].label, ids["annex-1.art-1"].heading) == ("Annex I, Article 1", "Definitions")
+    assert [c.id for c in ids["annex-1.art-1"].children] == ["annex-1.art-1.1", "annex-1.art-1.2"]
+    assert ids["art-2.1"].text.startswith("1. A bell is originating")
+
+
+@pytest.mark.corpus
+def test_the_articles_of_an_annex_after_the_signatures_are_articles(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 409))
+    article = ids["annex-4.art-3"]
+    assert (article.kind, article.heading) == ("article", "Bilateral cumulation of origin")
+    assert "annex-4.1_2" not in ids and ids["annex-4.art-3.1"].text.startswith("1. Notwithstanding Article 2")
