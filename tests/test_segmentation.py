@@ -283,13 +283,27 @@ Inspection
 
 (b) the inspection shall be free of charge.
 5 Each Party shall keep the records of its inspections.
+6. Each Party shall publish its findings without delay.12
+7. A Party may ask for a joint inspection of lanterns sold in its territory
+8. The Committee shall review this Article.
+9 .The review shall be public.
 """
 
 
 def test_paragraph_numbers_read_against_the_next_one_synthetic() -> None:
     ids = _ids(_text_body(_SYNTHETIC_NUMBERS))
     numbered = [p.number for p in ids["art-1"].children if p.kind == "paragraph"]
-    assert numbered == ["1", "2", "3", "4", "5"]
+    assert numbered == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+    ]  # 7. after footnote 12, 8. after a lost stop
     assert ids["art-1.2"].text == "2. The register shall be public."  # run into paragraph 1's line
     assert "\n\n17. The decision shall give reasons." in ids["art-1.3"].text  # "(90)" and "17." are words
     assert ids["art-1.4.a"].text.startswith("(a) Each Party")  # after a caption, "4." alone is a marker
@@ -305,6 +319,8 @@ def test_paragraph_numbers_read_against_the_next_one_synthetic() -> None:
         (21, "art-3-13", "1 2 3 4 5 6 7 8", None),  # "… the other Party. 2. Such Certificate …"
         (9, "art-3-4", "1 2 3", None),  # ". 2. For the purposes …" after a formula
         (52, "art-9-4", "1 2 3 4 5 6 7 8 9", None),  # "Competitive Safeguards / 2. / (a) …"
+        (449, "art-17-4", "1 2 3", None),  # "… of any non-Party.13 / 2. Each Party …"
+        (338, "art-15-1", "1 2 3 4 5", None),  # "2 .La Comisión …"
     ],
 )
 def test_paragraph_numbers_follow_on_the_corpus(

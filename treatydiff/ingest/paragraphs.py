@@ -244,7 +244,9 @@ _INLINE_NUMBER = re.compile(
     r"(?<=[.;])[ \t\u00a0]{1,4}(?P<n>[0-9]{1,3})\.[ \t\u00a0]+(?=[A-ZÀ-ÞА-Я]|\([a-z0-9]{1,4}\)\s)"
 )
 # "2 Each Party …": a paragraph number that lost its dot.
-_BARE_NUMBER = re.compile(r"(?P<n>[0-9]{1,3})[ \t]+(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я])")
+_BARE_NUMBER = re.compile(
+    r"(?P<n>[0-9]{1,3})(?:[ \t]+\.[ \t]*|[ \t]+)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я]|\([a-z]\)\s)"
+)  # "2 Each …", "2 .La Comisión …", "2 (a) As regards …"
 _DOTTED_LINE = re.compile(r"^[ \t]*(?P<n>[0-9]{1,3})\.(?=\s)", re.MULTILINE)
 
 
@@ -270,7 +272,30 @@ def _bare_number(stripped: str, before: str, expected: int | None, dotted: froze
     found = _BARE_NUMBER.match(stripped)
     if found is None or int(found["n"]) != expected or FULL_STOP.search(_tail(before)) is None:
         return None
-    return _Marker("number", found["n"], len(found["n"]), ".")
+    return _Marker("number", found["n"], len(found.group().rstrip()), ".")
+
+
+# A sentence's end with a footnote number after it: "… of any non-Party.13".
+_FOOTNOTED_END = re.compile(r"[.;:][\"”’)]?[0-9]{1,3}\s*$")
+
+
+def _next_paragraph(marker: _Marker, stripped: str, before: str, expected: int | None) -> bool:
+    """Whether a marker line after words that end no item is the next paragraph all the same.
+
+    It carries the number expected next, words in capitals follow it, and the line before
+    ends a sentence with a footnote number ("… non-Party.13\n2. Each Party …") or ends in
+    a word that no number goes on (not "Article", "paragraph", "and" …): the source lost a
+    full stop, or a caption stands before it.
+    """
+    if expected is None or expected < 2 or marker.kind != "number" or marker.printed != str(expected):
+        return False
+    rest = stripped[marker.end :].lstrip()
+    if not (rest[:1].isupper() or rest[:1] == "("):
+        return False
+    tail = _tail(before)
+    return _FOOTNOTED_END.search(tail) is not None or (
+        _REFERENCE_END.search(tail) is None and _LETTER.search(tail[-1:]) is not None
+    )
 
 
 def _next_in_list(printed: str, last: str | None) -> bool:
@@ -459,7 +484,12 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 else:
                     marker = _NO_MARKER
             keep: int | None = None  # lines of the unit kept before a caption that is dropped
-            if marker.kind != "none" and prev is not None and not _may_precede_marker(prev.text):
+            if (
+                marker.kind != "none"
+                and prev is not None
+                and not _may_precede_marker(prev.text)
+                and not _next_paragraph(marker, stripped, prev.text, expected)
+            ):
                 keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
                 if keep is None:
                     marker = _NO_MARKER

@@ -458,9 +458,7 @@ def _annex_children(  # noqa: PLR0913 - the annex's lines, its span, id and labe
     # Nor the last lines of one: a heading whose text holds no sentence ("Article 26 / Title V").
     ends = [scanner.lines[h.line].start + offset for h in heads[1:]] + [body.end]
     heads = [
-        h
-        for h, end in zip(heads, ends, strict=False)
-        if _CLAUSE_END.search(text, h.body_start + offset, end)
+        h for h, end in zip(heads, ends, strict=False) if _CLAUSE_END.search(text, h.body_start + offset, end)
     ]
     if len(heads) < 2:
         return split_paragraphs(text, body, parent_id=pid, parent_label=label, lang=lang, ids=ids)
