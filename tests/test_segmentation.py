@@ -463,3 +463,48 @@ def test_the_articles_of_an_annex_after_the_signatures_are_articles(corpus_dir: 
     article = ids["annex-4.art-3"]
     assert (article.kind, article.heading) == ("article", "Bilateral cumulation of origin")
     assert "annex-4.1_2" not in ids and ids["annex-4.art-3.1"].text.startswith("1. Notwithstanding Article 2")
+
+
+# synthetic: written for these tests (sections restarting at 1; "1)" points in an article numbered "1.").
+_SYNTHETIC_SECTIONS = """\
+TREATY ON DRUMS
+
+Article 1
+
+Each Party may restrict trade in drums by:
+1) licences;
+2) quotas.
+2. The restrictions shall be notified.
+
+Article 2
+
+A. Registration
+
+1. Each Party shall register drums.
+2. The register shall be public.
+
+B. Term of protection
+
+1. A registration shall last ten years.
+2. It may be renewed.
+"""
+
+
+def test_sections_and_points_restarting_at_1_synthetic() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_SECTIONS))
+    assert [c.id for c in ids["art-1"].children] == ["art-1.p1", "art-1.2"]
+    assert [ids[f"art-1.p1.{c}"].number for c in "ab"] == ["1", "2"]
+    assert not any(pid.endswith(("_2", "_3")) for pid in ids)
+    section = next(p for p in ids.values() if p.text.startswith("B. Term"))
+    assert [c.number for c in section.children] == ["1", "2"] and section.children[0].kind == "paragraph"
+
+
+@pytest.mark.corpus
+def test_sections_and_points_restarting_at_1(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 440))
+    assert [c.id for c in ids["art-46"].children] == ["art-46.p1", "art-46.2"]  # "1. …" is lost in the source
+    assert ids["art-46.p1.a"].text.startswith("1)")
+    ids = _ids(_tota(corpus_dir, 368))
+    assert not any(pid.startswith("art-145.1_") for pid in ids)
+    section = next(p for p in _walk(ids["art-145"].children) if p.text.startswith("B. Term of protection"))
+    assert section.children[0].text.startswith("1. Protection afforded")

@@ -651,6 +651,8 @@ def split_paragraphs(
     roman: _Node | None = None  # current roman point
     sublist = False  # whether ``numbered`` is a list "1." … under a lead-in ending in ":"
     sublist_owner: _Node | None = None  # that lead-in's node
+    sublist_kind: Kind = "point"  # "paragraph" for a section's own paragraphs after its caption
+    dotted = any(u.marker.kind == "number" and u.marker.form == "." for u in units)
     last_node: _Node | None = None  # the node of the unit before
 
     def add_lead(owner: _Node, marker_end: int, before: LabelUnit) -> None:
@@ -720,14 +722,20 @@ def split_paragraphs(
             numbered = add(paragraph, "point", "point", u.marker.printed, u, lettered=True)
             numbered_form = u.marker.form
             letter = roman = None
-        elif kind == "number" and _sublist_item(
-            text, u, before, paragraph, paragraph_form, numbered if sublist else None
+        elif kind == "number" and (
+            opens := _sublist_item(
+                text, u, before, paragraph, paragraph_form, numbered if sublist else None, dotted
+            )
         ):
             # "2. … the following areas:" / "1. trade; 2. training;" then "3. …": the list
             # restarting at 1 after a lead-in is that lead-in's points (docs/ids.md rule 1).
             if not sublist:
-                sublist_owner = last_node
-            numbered = add(sublist_owner, "point", "point", u.marker.printed, u, lettered=True)
+                sublist_owner, sublist_kind = last_node, "paragraph" if opens == "section" else "point"
+            if sublist_kind == "paragraph":
+                # "B. Term of protection / 1. …": the section's own paragraphs, under its caption.
+                numbered = add(sublist_owner, "paragraph", "paragraph", u.marker.printed, u)
+            else:
+                numbered = add(sublist_owner, "point", "point", u.marker.printed, u, lettered=True)
             numbered_form, sublist = u.marker.form, True
             letter = roman = None
             last_node = numbered
@@ -776,31 +784,43 @@ def _numbered_point(marker: _Marker, paragraph_form: str, numbered: _Node | None
 _ITEM_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or|et|ou|y|o|e|и|или))\s*$", re.IGNORECASE)
 
 
-def _sublist_item(
+def _sublist_item(  # noqa: PLR0913 - the unit, the one before it, and the list's state
     text: str,
     u: _Unit,
     before: _Unit | None,
     paragraph: _Node | None,
     paragraph_form: str,
     item: _Node | None,
-) -> bool:
+    dotted: bool,
+) -> Literal["list", "section", ""]:
     """Whether a number marker is an item of a list under a lead-in, not the next paragraph.
 
-    A list that restarts at 1, in the paragraphs' own form, right after a unit ending in
-    ":" opens it; it goes on while the numbers follow (``item`` is the last one), and a
-    number that is also the next paragraph's goes on only when the item before ended in
-    ";" or "," (or "and", "or").
+    A list that restarts at 1 right after a unit ending in ":" opens it — in the
+    paragraphs' own form, or "1)" / "(1)" in an article numbered "1." (``dotted``); so
+    does a "1." in the paragraphs' form after a caption line ("B. Term of protection",
+    "Section III: …"), which opens the section's own paragraphs (``"section"``). It goes
+    on while the numbers follow (``item`` is the last one), and a number that is also
+    the next paragraph's goes on only when the item before ended in ";" or "," (or
+    "and", "or").
     """
-    if paragraph is None or before is None or not u.marker.printed.isdigit():
-        return False
+    if before is None or not u.marker.printed.isdigit():
+        return ""
     if item is None:
+        if u.marker.printed != "1":
+            return ""
         lead = text[before.start : before.end].rstrip()
-        return u.marker.printed == "1" and u.marker.form == paragraph_form and lead.endswith((":", "："))
+        same_form = paragraph is not None and u.marker.form == paragraph_form
+        if lead.endswith((":", "：")):
+            return "list" if same_form or (dotted and u.marker.form in (")", "()")) else ""
+        caption = "\n" not in lead and _caption_like(lead[before.marker.end :].strip() or lead, first=True)
+        return "section" if same_form and caption and len(lead) <= _CAPTION_CHARS else ""
     if int(u.marker.printed) != int(item.number or 0) + 1:
-        return False
-    if not (paragraph.number or "").isdigit() or int(u.marker.printed) != int(paragraph.number or 0) + 1:
-        return True
-    return _ITEM_GOES_ON.search(text[before.start : before.end]) is not None
+        return ""
+    if paragraph is None or not (paragraph.number or "").isdigit():
+        return "list"
+    if int(u.marker.printed) != int(paragraph.number or 0) + 1:
+        return "list"
+    return "list" if _ITEM_GOES_ON.search(text[before.start : before.end]) is not None else ""
 
 
 def split_recitals(
