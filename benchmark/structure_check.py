@@ -52,7 +52,8 @@ _CONTAINER_LINE = re.compile(
 )
 # A caption: a short line of capitalised words without end punctuation ("Global safeguard measures").
 _CAPTION = re.compile(r"^[ \t]*[A-ZÀ-ÞА-Я][^\n.;:,!?]{2,60}$")
-_MARKER_LINE = re.compile(r"^[ \t]*(?:\(?[0-9]{1,3}[.)]|\([a-z]{1,4}\))\s", re.MULTILINE)
+# A number followed by words in lower case is the sentence's ("… ciento veinte\n(120) días").
+_MARKER_LINE = re.compile(r"^[ \t]*(?:\(?[0-9]{1,3}[.)]\s(?![ \t]*[a-zà-ÿ])|\([a-z]{1,4}\)\s)", re.MULTILINE)
 # A preamble that opens with its title or the word "Preamble" run into the recitals.
 _PREAMBLE_WORD = re.compile(r"\b(?:PREAMBLE|Preamble|PREÁMBULO|Preámbulo|PRÉAMBULE|PREAMBULE|Préambule)\b")
 _CAPS_TITLE = re.compile(

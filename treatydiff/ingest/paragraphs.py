@@ -485,6 +485,13 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                     marker = _NO_MARKER
             keep: int | None = None  # lines of the unit kept before a caption that is dropped
             if (
+                marker.kind == "number"
+                and prev is not None
+                and _cut_number(marker, stripped[marker.end :].lstrip(), prev.text, expected)
+            ):
+                # "… completen\nlos procedimientos correspondientes\n(120) días": no caption before it.
+                marker = _NO_MARKER
+            if (
                 marker.kind != "none"
                 and prev is not None
                 and not _may_precede_marker(prev.text)
