@@ -241,7 +241,8 @@ _REFERENCE_END = re.compile(
 
 # "… the other Party. 2. Such certificate …": the next paragraph's marker, run into the line.
 _INLINE_NUMBER = re.compile(
-    r"(?<=[.;])[ \t\u00a0]{1,4}(?P<n>[0-9]{1,3})\.[ \t\u00a0]+(?=[A-ZÀ-ÞА-Я]|\([a-z0-9]{1,4}\)\s)"
+    r"(?:(?<=[.;])|(?<=[.;][\"”’]))[ \t\u00a0]{1,4}(?P<n>[0-9]{1,3})\.[ \t\u00a0]+"
+    r"(?=[A-ZÀ-ÞА-Я]|\([a-z0-9]{1,4}\)\s)"
 )
 # "2 Each Party …": a paragraph number that lost its dot.
 _BARE_NUMBER = re.compile(
@@ -736,7 +737,7 @@ def split_paragraphs(
         ):
             # "2. … the following areas:" / "1. trade; 2. training;" then "3. …": the list
             # restarting at 1 after a lead-in is that lead-in's points (docs/ids.md rule 1).
-            if not sublist:
+            if not sublist or u.marker.printed == "1":
                 sublist_owner, sublist_kind = last_node, "paragraph" if opens == "section" else "point"
             if sublist_kind == "paragraph":
                 # "B. Term of protection / 1. …": the section's own paragraphs, under its caption.
@@ -812,6 +813,8 @@ def _sublist_item(  # noqa: PLR0913 - the unit, the one before it, and the list'
     """
     if before is None or not u.marker.printed.isdigit():
         return ""
+    if item is not None and int(u.marker.printed) != int(item.number or 0) + 1:
+        item = None  # the list ended: a new one may open
     if item is None:
         if u.marker.printed != "1":
             return ""
@@ -821,8 +824,6 @@ def _sublist_item(  # noqa: PLR0913 - the unit, the one before it, and the list'
             return "list" if same_form or (dotted and u.marker.form in (")", "()")) else ""
         caption = "\n" not in lead and _caption_like(lead[before.marker.end :].strip() or lead, first=True)
         return "section" if same_form and caption and len(lead) <= _CAPTION_CHARS else ""
-    if int(u.marker.printed) != int(item.number or 0) + 1:
-        return ""
     if paragraph is None or not (paragraph.number or "").isdigit():
         return "list"
     if int(u.marker.printed) != int(paragraph.number or 0) + 1:
