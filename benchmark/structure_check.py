@@ -123,11 +123,13 @@ def _walk(provisions: Sequence[Provision]) -> Iterator[Provision]:
 def _source_gap(previous: int, number: int, between: str) -> bool:
     """Whether the source itself skips the one or two numbers before ``number``: none of them is
     printed as a paragraph number anywhere in the text ``between`` the two paragraphs (at a
-    line's start or after a sentence's end, with or without its dot)."""
+    line's start or after a sentence's end, with or without its dot; or anywhere as "2. The")."""
     if not previous + 1 < number <= previous + _MAX_GAP:
         return False
     return not any(
         re.search(r"(?m)(?:^|[.;:][\"”’)]?\s)[ \t•·]*\(?" + str(k) + r"\s*[.)]?\s+\S", between)
+        # anywhere as "2. Neither …" or "(2) The …" (after a caption on its line, say)
+        or re.search(r"(?<![\w.,/-])\(?" + str(k) + r"[.)]\s+[A-ZÀ-ÞА-Я(]", between)
         for k in range(previous + 1, number)
     )
 

@@ -67,6 +67,7 @@ def _checker_module() -> ModuleType:
         (1, 3, " The Parties shall meet.\n\n", True),  # the source prints no "2": its own gap
         (1, 3, " The Parties shall meet.\n2 The meeting shall be public.\n", False),  # a "2" read wrongly
         (1, 3, " The Parties shall meet.” 2. The meeting …\n", False),  # run in after a quote
+        (1, 3, " Scope of the Chapter 2. Neither Party …\n", False),  # after a caption on its line
         (4, 48, " … pursuant to Article 47 or\n", False),  # a jump this far is a number read wrongly
     ],
 )
