@@ -508,3 +508,9 @@ def test_sections_and_points_restarting_at_1(corpus_dir: Path) -> None:
     assert not any(pid.startswith("art-145.1_") for pid in ids)
     section = next(p for p in _walk(ids["art-145"].children) if p.text.startswith("B. Term of protection"))
     assert section.children[0].text.startswith("1. Protection afforded")
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Article 1\n1.\n①", "ko"), ("Article 1\n1. a:\n①\n\n٢. b", "ar")])
+def test_numbers_that_are_digits_but_no_decimals_are_read_without_error(text: str, lang: str) -> None:
+    """Found by the property tests: "①" is a digit to Python but no decimal number."""
+    assert parse_text(text, lang=lang).provisions

@@ -220,7 +220,7 @@ def _cut_number(marker: _Marker, rest: str, before: str, expected: int | None) -
     the words after it (``rest``) go on in lower case, or it is far ahead after a word
     that a number follows ("Article", "or").
     """
-    if expected is None or marker.kind != "number" or not marker.printed.isdigit():
+    if expected is None or marker.kind != "number" or not marker.printed.isdecimal():
         return False
     if int(marker.printed) == expected or _ends_item(before):
         return False
@@ -410,7 +410,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
 
     def taken(marker: _Marker) -> None:
         nonlocal expected, numbered_form
-        if recitals or marker.kind != "number" or not marker.printed.isdigit():
+        if recitals or marker.kind != "number" or not marker.printed.isdecimal():
             return
         if numbered_form is None and marker.form in (".", "()"):
             numbered_form = marker.form
@@ -473,7 +473,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 bare = _bare_number(stripped, prev.text if prev is not None else before, expected, dotted)
                 marker = bare or marker
             form = numbered_form or (marker.form if marker.form in (".", "()") else None)
-            own = int(marker.printed) + 1 if marker.form == form and marker.printed.isdigit() else None
+            own = int(marker.printed) + 1 if marker.form == form and marker.printed.isdecimal() else None
             split = None if recitals else _inline_split(line, own or expected)
             if split is not None:
                 line, rest = split
@@ -811,7 +811,7 @@ def _sublist_item(  # noqa: PLR0913 - the unit, the one before it, and the list'
     the next paragraph's goes on only when the item before ended in ";" or "," (or
     "and", "or").
     """
-    if before is None or not u.marker.printed.isdigit():
+    if before is None or not u.marker.printed.isdecimal():
         return ""
     if item is not None and int(u.marker.printed) != int(item.number or 0) + 1:
         item = None  # the list ended: a new one may open
@@ -824,7 +824,7 @@ def _sublist_item(  # noqa: PLR0913 - the unit, the one before it, and the list'
             return "list" if same_form or (dotted and u.marker.form in (")", "()")) else ""
         caption = "\n" not in lead and _caption_like(lead[before.marker.end :].strip() or lead, first=True)
         return "section" if same_form and caption and len(lead) <= _CAPTION_CHARS else ""
-    if paragraph is None or not (paragraph.number or "").isdigit():
+    if paragraph is None or not (paragraph.number or "").isdecimal():
         return "list"
     if int(u.marker.printed) != int(paragraph.number or 0) + 1:
         return "list"

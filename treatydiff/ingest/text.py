@@ -446,7 +446,7 @@ def _annex_children(  # noqa: PLR0913 - the annex's lines, its span, id and labe
         for i in range(*lines)
         if (heading := scanner.heading(i, seen_article=False)) is not None
         and heading.kind == "article"
-        and (heading.printed or "")[:1].isdigit()
+        and (heading.printed or "")[:1].isdecimal()
         # Not a table of contents: "Article 2 / Article 3 …" with no text between them.
         and not any(pattern.match(heading.title or "") for pattern in ARTICLE_PATTERNS)
     ]

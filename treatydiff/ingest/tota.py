@@ -564,7 +564,7 @@ def _between(number: str, printed: str, following: str | None) -> bool:
 
 def _number_key(number: str) -> tuple[int, ...] | None:
     parts = re.split(r"[.\-]", number)
-    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
+    return tuple(int(p) for p in parts) if all(p.isdecimal() for p in parts) else None
 
 
 def _next_number(printed: str) -> str | None:
