@@ -52,9 +52,12 @@ _CONTAINER_LINE = re.compile(
 )
 # A caption: a short line of capitalised words without end punctuation ("Global safeguard measures").
 _CAPTION = re.compile(r"^[ \t]*[A-ZÀ-ÞА-Я][^\n.;:,!?]{2,60}$")
-_MARKER_LINE = re.compile(r"^[ \t]*(?:\(?[0-9]{1,3}[.)]|\([a-z]{1,4}\))\s", re.MULTILINE)
+# A number followed by words in lower case is the sentence's ("… ciento veinte\n(120) días").
+_MARKER_LINE = re.compile(r"^[ \t]*(?:\(?[0-9]{1,3}[.)]\s(?![ \t]*[a-zà-ÿ])|\([a-z]{1,4}\)\s)", re.MULTILINE)
 # A preamble that opens with its title or the word "Preamble" run into the recitals.
 _PREAMBLE_WORD = re.compile(r"\b(?:PREAMBLE|Preamble|PREÁMBULO|Preámbulo|PRÉAMBULE|PREAMBULE|Préambule)\b")
+_MAX_GAP = 3
+"""A gap in the source's numbering is one or two numbers: a larger jump is a number read wrongly."""
 _CAPS_TITLE = re.compile(
     r"^\W*(?:[A-Z][A-Z’'\-–,()]*\s+){0,12}?(?:FREE TRADE )?(?:AGREEMENT|TREATY|CONVENTION|PROTOCOL"
     r"|ACUERDO|TRATADO|CONVENIO|ACCORD|TRAITÉ|TRAITE)\b"
@@ -93,6 +96,10 @@ CLASSES = (
     ("caption_last", "an article's last unit is a caption line (the next article's heading)"),
     ("caption_glued", "a unit opening with a caption line, with a marker line after it"),
     ("number_out_of_order", "a numbered paragraph not one more than the previous one"),
+    (
+        "number_gap_in_source",
+        "the same, but the source prints no paragraph numbered in between (its own gap; not a defect)",
+    ),
     ("no_title", "no title split off the preamble"),
     ("title_glued", "no title, and the preamble opens with a title in capitals or the word Preamble"),
     ("garbled_head", "U+FFFD or mojibake in the title or preamble"),
@@ -113,6 +120,20 @@ def _walk(provisions: Sequence[Provision]) -> Iterator[Provision]:
         yield from _walk(p.children)
 
 
+def _source_gap(previous: int, number: int, between: str) -> bool:
+    """Whether the source itself skips the one or two numbers before ``number``: none of them is
+    printed as a paragraph number anywhere in the text ``between`` the two paragraphs (at a
+    line's start or after a sentence's end, with or without its dot; or anywhere as "2. The")."""
+    if not previous + 1 < number <= previous + _MAX_GAP:
+        return False
+    return not any(
+        re.search(r"(?m)(?:^|[.;:][\"”’)]?\s)[ \t•·]*\(?" + str(k) + r"\s*[.)]?\s+\S", between)
+        # anywhere as "2. Neither …" or "(2) The …" (after a caption on its line, say)
+        or re.search(r"(?<![\w.,/-])\(?" + str(k) + r"[.)]\s+[A-ZÀ-ÞА-Я(]", between)
+        for k in range(previous + 1, number)
+    )
+
+
 def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) -> None:
     def add(name: str, where: str) -> None:
         tallies[name].add(file, where, limit)
@@ -126,9 +147,14 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
                 if unmarked and not _UNIT_END.search(prev.text) and _STARTS_LOWER.match(nxt.text):
                     add("mid_sentence_recital" if top.kind == "preamble" else "mid_sentence_cut", nxt.id)
             numbered = [c for c in top.children if c.kind == "paragraph" and c.number and c.number.isdigit()]
+            highest = 0
             for prev, nxt in zip(numbered, numbered[1:], strict=False):
+                highest = max(highest, int(prev.number or 0))
                 if int(nxt.number or 0) != int(prev.number or 0) + 1:
-                    add("number_out_of_order", nxt.id)
+                    between = body.source_text[prev.span.start + len(prev.number or "") + 1 : nxt.span.start]
+                    in_order = highest == int(prev.number or 0)
+                    gap = in_order and _source_gap(int(prev.number or 0), int(nxt.number or 0), between)
+                    add("number_gap_in_source" if gap else "number_out_of_order", nxt.id)
         if top.kind == "article" and top.children:
             last_leaf = [leaf for leaf in _leaves(top) if leaf is not top][-1]
             short = len(last_leaf.text.split()) <= 8

@@ -74,7 +74,7 @@ def test_stored_body_carries_the_rules_version(tmp_path: Path) -> None:
     path = store.save_body(
         "demo", body, Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text")
     ).version.path
-    assert json.loads(path.read_text(encoding="utf-8"))["rules_version"] == RULES_VERSION == 4
+    assert json.loads(path.read_text(encoding="utf-8"))["rules_version"] == RULES_VERSION == 5
 
 
 def test_body_stored_under_old_rules_is_reparsed(tmp_path: Path) -> None:
@@ -95,3 +95,21 @@ def test_body_stored_under_old_rules_is_reparsed(tmp_path: Path) -> None:
     ids_now = [p.id for p in loaded[0].walk()]
     assert "art-1.1.c" in ids_now and "art-1.1.v" not in ids_now
     assert any("re-parsed" in w and "id rules 1" in w for w in loaded[0].warnings)
+
+
+def test_body_stored_under_rules_4_is_reparsed_with_run_in_paragraph_numbers(tmp_path: Path) -> None:
+    """Version 5 reads "… Party. 2. The register …" as paragraph 2; a version-4 body had one paragraph."""
+    store = Store(tmp_path)
+    body = parse_text("Article 1\n1. Each Party shall keep a register. 2. The register shall be public.\n")
+    saved = store.save_body("demo", body, Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text"))
+    document = json.loads(saved.version.path.read_text(encoding="utf-8"))
+    document["format"] = "treatydiff.body/1"
+    for key in ("source_sha256", "document_sha256"):
+        del document[key]
+    document["rules_version"] = 4
+    store.legacy_path("demo", "en").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    store.discard(saved.version)
+    loaded = store.load_body("demo", "en")
+    assert loaded is not None
+    assert {"art-1.1", "art-1.2"} <= {p.id for p in loaded[0].walk()}
+    assert any("re-parsed" in w and "id rules 4, now 5" in w for w in loaded[0].warnings)

@@ -235,7 +235,7 @@ def _signed_in_article(data: bytes) -> bool:
 
 @pytest.mark.corpus
 @pytest.mark.slow  # parses all 450 agreements
-def test_every_tota_file_loads_with_one_provision_per_article(corpus_dir: Path) -> None:
+def test_every_tota_file_loads_with_one_provision_per_source_article(corpus_dir: Path) -> None:
     files = sorted((corpus_dir / "tota" / "xml").glob("pta_*.xml"))
     assert len(files) == 450
     problems = []
@@ -248,10 +248,14 @@ def test_every_tota_file_loads_with_one_provision_per_article(corpus_dir: Path) 
         kinds = {p.kind for p in body.walk()}
         replaced = 1 if "annex" in kinds and "closing" not in kinds else 0
         # A last article that ends with the signatures gives that block to the closing.
-        levels = article_level(body)
+        # Articles of an annex split off the signature block are that annex's, no <article>.
+        annexed = {id(c) for a in body.walk() if a.kind == "annex" for c in a.walk() if c.kind == "article"}
+        levels = [p for p in article_level(body) if id(p) not in annexed]
         split = levels[-1].kind == "closing" and levels[-2].kind == "article" and _signed_in_article(data)
+        # Two source articles in one <article> are two, and the body says so in a warning.
+        hidden = sum(1 for w in body.warnings if " found inside it " in w)
         if (
-            len(levels) + replaced - split != expected
+            len(levels) + replaced - split - hidden != expected
             or len(ids) != len(set(ids))
             or meta.id != f"tota-{path.stem[4:]}"
         ):

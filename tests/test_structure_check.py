@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -48,3 +49,29 @@ def test_every_charter_article_has_the_same_paragraph_count_in_the_six_languages
     tallies = {name: structure_check.Tally(name, what) for name, what in structure_check.CLASSES}
     structure_check._charter_counts(bodies, tallies, 20)
     assert tallies["charter_count_mismatch"].examples == []
+
+
+def _checker_module() -> ModuleType:
+    sys.path.insert(0, str(CHECKER.parent))
+    try:
+        import structure_check
+    finally:
+        sys.path.remove(str(CHECKER.parent))
+    return structure_check
+
+
+# synthetic: the texts between two paragraphs, written for this test.
+@pytest.mark.parametrize(
+    ("previous", "number", "between", "gap"),
+    [
+        (1, 3, " The Parties shall meet.\n\n", True),  # the source prints no "2": its own gap
+        (1, 3, " The Parties shall meet.\n2 The meeting shall be public.\n", False),  # a "2" read wrongly
+        (1, 3, " The Parties shall meet.” 2. The meeting …\n", False),  # run in after a quote
+        (1, 3, " Scope of the Chapter 2. Neither Party …\n", False),  # after a caption on its line
+        (4, 48, " … pursuant to Article 47 or\n", False),  # a jump this far is a number read wrongly
+    ],
+)
+def test_a_gap_in_the_sources_numbering_is_told_from_a_defect(
+    previous: int, number: int, between: str, gap: bool
+) -> None:
+    assert _checker_module()._source_gap(previous, number, between) is gap

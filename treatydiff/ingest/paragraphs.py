@@ -199,9 +199,105 @@ def _noise(line: Line, lang: str) -> bool:
     return _marker(stripped, lang).kind == "none" or _PAGE_NUMBER.fullmatch(stripped) is not None
 
 
-def _cut_reference(stripped: str, marker: _Marker, before: str) -> bool:
-    """A number alone on its line after words that end no item: the tail of "… under Article\n\n13."."""
-    return marker.kind == "number" and _LETTER.search(stripped) is None and not _ends_item(before)
+def _cut_reference(stripped: str, marker: _Marker, before: str, expected: int | None = None) -> bool:
+    """A number alone on its line after words that end no item: the tail of "… under Article\n\n13.".
+
+    The next paragraph's number (``expected``) is a marker all the same: "Resale\n\n3.\n\n(a) …"
+    after a caption.
+    """
+    return (
+        marker.kind == "number"
+        and _LETTER.search(stripped) is None
+        and not _ends_item(before)
+        and marker.printed != str(expected)
+    )
+
+
+def _cut_number(marker: _Marker, rest: str, before: str, expected: int | None) -> bool:
+    """A number opening a block that goes on the sentence before it, not the next paragraph.
+
+    "… within ninety\n\n(90) days …", "… pursuant to Article 47 or\n\n48. …": the
+    number is not the next paragraph's (``expected``), the words before end no item, and
+    the words after it (``rest``) go on in lower case, or it is far ahead after a word
+    that a number follows ("Article", "or").
+    """
+    if expected is None or marker.kind != "number" or not marker.printed.isdecimal():
+        return False
+    if int(marker.printed) == expected or _ends_item(before):
+        return False
+    last_line = before.rstrip().rsplit("\n", 1)[-1].strip()
+    # After a caption ("Resale") or a tariff code, a number that is not the next one is a
+    # lost paragraph's, or a list's.
+    if _caption_like(last_line, first=True) or _LETTER.search(last_line[-12:]) is None:
+        return False
+    far = int(marker.printed) > expected + 1
+    return rest[:1].islower() or (far and _REFERENCE_END.search(last_line) is not None)
+
+
+# Words that a number may follow in the sentence: "… pursuant to Article\n\n178.".
+_REFERENCE_END = re.compile(
+    r"\b(?:articles?|paragraphs?|art[ií]culos?|p[aá]rrafos?|or|and|to|y|o|e|et|ou)\s*$", re.IGNORECASE
+)
+
+
+# "… the other Party. 2. Such certificate …": the next paragraph's marker, run into the line.
+_INLINE_NUMBER = re.compile(
+    r"(?:(?<=[.;])|(?<=[.;][\"”’]))[ \t\u00a0]{1,4}(?P<n>[0-9]{1,3})\.[ \t\u00a0]+"
+    r"(?=[A-ZÀ-ÞА-Я]|\([a-z0-9]{1,4}\)\s)"
+)
+# "2 Each Party …": a paragraph number that lost its dot.
+_BARE_NUMBER = re.compile(
+    r"(?P<n>[0-9]{1,3})(?:[ \t]+\.[ \t]*|[ \t]+)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я]|\([a-z]\)\s)"
+)  # "2 Each …", "2 .La Comisión …", "2 (a) As regards …"
+_DOTTED_LINE = re.compile(r"^[ \t]*(?P<n>[0-9]{1,3})\.(?=\s)", re.MULTILINE)
+
+
+def _inline_split(line: Line, expected: int | None) -> tuple[Line, Line] | None:
+    """``line`` cut before a run-in marker of the next paragraph (``expected``), if it has one."""
+    if expected is None or expected < 2:
+        return None
+    for found in _INLINE_NUMBER.finditer(line.text):
+        if int(found["n"]) == expected:
+            cut = found.start() + len(found.group()) - len(found.group().lstrip())
+            return (
+                Line(line.start, line.start + cut, line.text[:cut]),
+                Line(line.start + cut, line.end, line.text[cut:]),
+            )
+    return None
+
+
+def _bare_number(stripped: str, before: str, expected: int | None, dotted: frozenset[int]) -> _Marker | None:
+    """The marker of "2 Each Party …" when 2 is the next paragraph's number, after a full stop,
+    and no line "2." follows (a footnote "2 See …" would have one elsewhere)."""
+    if expected is None or expected < 2 or expected in dotted:
+        return None
+    found = _BARE_NUMBER.match(stripped)
+    if found is None or int(found["n"]) != expected or FULL_STOP.search(_tail(before)) is None:
+        return None
+    return _Marker("number", found["n"], len(found.group().rstrip()), ".")
+
+
+# A sentence's end with a footnote number after it: "… of any non-Party.13".
+_FOOTNOTED_END = re.compile(r"[.;:][\"”’)]?[0-9]{1,3}\s*$")
+
+
+def _next_paragraph(marker: _Marker, stripped: str, before: str, expected: int | None) -> bool:
+    """Whether a marker line after words that end no item is the next paragraph all the same.
+
+    It carries the number expected next, words in capitals follow it, and the line before
+    ends a sentence with a footnote number ("… non-Party.13\n2. Each Party …") or ends in
+    a word that no number goes on (not "Article", "paragraph", "and" …): the source lost a
+    full stop, or a caption stands before it.
+    """
+    if expected is None or expected < 2 or marker.kind != "number" or marker.printed != str(expected):
+        return False
+    rest = stripped[marker.end :].lstrip()
+    if not (rest[:1].isupper() or rest[:1] == "("):
+        return False
+    tail = _tail(before)
+    return _FOOTNOTED_END.search(tail) is not None or (
+        _REFERENCE_END.search(tail) is None and _LETTER.search(tail[-1:]) is not None
+    )
 
 
 def _next_in_list(printed: str, last: str | None) -> bool:
@@ -308,6 +404,21 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     point_indent: int | None = None
     dash_line: Line | None = None  # a dash alone on its line: it opens the next block's item
     last_dotted: str | None = None  # the last "a." / "i." marker taken: "b." must follow it
+    # The next paragraph's number, once a paragraph of the first numbered form ("1." or "(1)")
+    # is taken: numbers that do not follow are read in context (_cut_number, _inline_split).
+    expected: int | None = None
+    numbered_form: str | None = None
+    dotted = frozenset(int(found["n"]) for found in _DOTTED_LINE.finditer(text, start, end))
+
+    def taken(marker: _Marker) -> None:
+        nonlocal expected, numbered_form
+        if recitals or marker.kind != "number" or not marker.printed.isdecimal():
+            return
+        if numbered_form is None and marker.form in (".", "()"):
+            numbered_form = marker.form
+        if marker.form == numbered_form:
+            expected = int(marker.printed) + 1
+
     for block in blocks:
         if len(block) == 1 and _LONE_DASH.fullmatch(block[0].stripped):
             dash_line = block[0]
@@ -340,7 +451,8 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             and dash_line is None
             and (
                 (first[:1].islower() and first_marker.kind == "none" and not _may_precede_marker(before))
-                or _cut_reference(first, first_marker, before)
+                or _cut_reference(first, first_marker, before, expected)
+                or _cut_number(first_marker, first[first_marker.end :].lstrip(), before, expected)
             )
         ):
             # A sentence cut at a blank line (or a page break): it goes on in the last unit.
@@ -352,22 +464,46 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             if not block:
                 units.append(_Unit(piece_start, prev.content_end, piece_marker))
                 continue
-        for line in block:
+        pending = list(reversed(block))
+        while pending:
+            line = pending.pop()
             stripped = line.stripped
             if prev is not None and not stripped[:1].isalpha() and _noise(line, lang):
                 continue  # a footnote number or page number inside a paragraph
             marker = _marker(stripped, lang)
+            if marker.kind == "none" and not recitals:
+                bare = _bare_number(stripped, prev.text if prev is not None else before, expected, dotted)
+                marker = bare or marker
+            form = numbered_form or (marker.form if marker.form in (".", "()") else None)
+            own = int(marker.printed) + 1 if marker.form == form and marker.printed.isdecimal() else None
+            split = None if recitals else _inline_split(line, own or expected)
+            if split is not None:
+                line, rest = split
+                stripped = line.stripped
+                pending.append(rest)
             if marker.form == "." and marker.kind in ("letter", "roman"):
                 if _next_in_list(marker.printed, last_dotted):
                     last_dotted = marker.printed
                 else:
                     marker = _NO_MARKER
             keep: int | None = None  # lines of the unit kept before a caption that is dropped
-            if marker.kind != "none" and prev is not None and not _may_precede_marker(prev.text):
+            if (
+                marker.kind == "number"
+                and prev is not None
+                and _cut_number(marker, stripped[marker.end :].lstrip(), prev.text, expected)
+            ):
+                # "… completen\nlos procedimientos correspondientes\n(120) días": no caption before it.
+                marker = _NO_MARKER
+            if (
+                marker.kind != "none"
+                and prev is not None
+                and not _may_precede_marker(prev.text)
+                and not _next_paragraph(marker, stripped, prev.text, expected)
+            ):
                 keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
                 if keep is None:
                     marker = _NO_MARKER
-            elif prev is not None and marker.kind == "number" and _cut_reference(stripped, marker, prev.text):
+            elif prev is not None and marker.kind == "number" and _cut_reference(stripped, marker, prev.text, expected):
                 marker = _NO_MARKER
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
             if opens_dash:
@@ -408,6 +544,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 elif keep > 0:
                     units.append(_Unit(piece_start, piece_lines[keep - 1].content_end, piece_marker))
             if starts:
+                taken(marker)
                 start_line = dash_line if opens_dash and dash_line is not None else line
                 piece_start, piece_marker = start_line.content_start, marker
                 at_boundary = prev is None or _ends_item(prev.text)
@@ -522,6 +659,11 @@ def split_paragraphs(
     numbered_form = ""
     letter: _Node | None = None  # current letter point
     roman: _Node | None = None  # current roman point
+    sublist = False  # whether ``numbered`` is a list "1." … under a lead-in ending in ":"
+    sublist_owner: _Node | None = None  # that lead-in's node
+    sublist_kind: Kind = "point"  # "paragraph" for a section's own paragraphs after its caption
+    dotted = any(u.marker.kind == "number" and u.marker.form == "." for u in units)
+    last_node: _Node | None = None  # the node of the unit before
 
     def add_lead(owner: _Node, marker_end: int, before: LabelUnit) -> None:
         # The lead-in IS paragraph 1 when paragraphs follow it (docs/ids.md rule 5);
@@ -580,25 +722,59 @@ def split_paragraphs(
             following = units[index + 1].marker.printed if index + 1 < len(units) else None
             if _continues_letters(u.marker.printed, letter.number if letter else None, following):
                 kind = "letter"
-        if kind == "number" and _numbered_point(u.marker, paragraph_form, numbered, numbered_form):
+        before = units[index - 1] if index else None
+        if (
+            kind == "number"
+            and not sublist
+            and _numbered_point(u.marker, paragraph_form, numbered, numbered_form)
+        ):
             # "1. … 1) … 2)": points numbered under a numbered paragraph (docs/ids.md rule 1).
             numbered = add(paragraph, "point", "point", u.marker.printed, u, lettered=True)
             numbered_form = u.marker.form
             letter = roman = None
+        elif kind == "number" and (
+            opens := _sublist_item(
+                text, u, before, paragraph, paragraph_form, numbered if sublist else None, dotted
+            )
+        ):
+            # "2. … the following areas:" / "1. trade; 2. training;" then "3. …": the list
+            # restarting at 1 after a lead-in is that lead-in's points (docs/ids.md rule 1).
+            if not sublist or u.marker.printed == "1":
+                sublist_owner, sublist_kind = last_node, "paragraph" if opens == "section" else "point"
+            if sublist_kind == "paragraph":
+                # "B. Term of protection / 1. …": the section's own paragraphs, under its caption.
+                numbered = add(sublist_owner, "paragraph", "paragraph", u.marker.printed, u)
+            else:
+                numbered = add(sublist_owner, "point", "point", u.marker.printed, u, lettered=True)
+            numbered_form, sublist = u.marker.form, True
+            letter = roman = None
+            last_node = numbered
+            continue
         elif kind == "number":
             paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)
             paragraph_form = u.marker.form
             numbered = letter = roman = None
+            sublist = False
+            last_node = paragraph
+            continue
         elif kind == "letter":
             letter = add(numbered or paragraph, "point", "point", u.marker.printed, u, lettered=True)
             roman = None
+            last_node = letter
+            continue
         elif kind == "roman":
             roman = add(letter or numbered or paragraph, "point", "point", u.marker.printed, u)
+            last_node = roman
+            continue
         elif kind == "dash":
-            add(roman or letter or numbered or paragraph, "point", "dash", "", u)
+            last_node = add(roman or letter or numbered or paragraph, "point", "dash", "", u)
+            continue
         else:
-            add(paragraph, "paragraph", "unnumbered", "", u)
+            last_node = add(paragraph, "paragraph", "unnumbered", "", u)
             numbered = letter = roman = None
+            sublist = False
+            continue
+        last_node = numbered
     return tuple(node.freeze(text) for node in top)
 
 
@@ -613,6 +789,48 @@ def _numbered_point(marker: _Marker, paragraph_form: str, numbered: _Node | None
     if numbered is None:
         return marker.printed == "1"
     return marker.form == numbered_form and int(marker.printed) == int(numbered.number or 0) + 1
+
+
+_ITEM_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or|et|ou|y|o|e|и|или))\s*$", re.IGNORECASE)
+
+
+def _sublist_item(  # noqa: PLR0913 - the unit, the one before it, and the list's state
+    text: str,
+    u: _Unit,
+    before: _Unit | None,
+    paragraph: _Node | None,
+    paragraph_form: str,
+    item: _Node | None,
+    dotted: bool,
+) -> Literal["list", "section", ""]:
+    """Whether a number marker is an item of a list under a lead-in, not the next paragraph.
+
+    A list that restarts at 1 right after a unit ending in ":" opens it — in the
+    paragraphs' own form, or "1)" / "(1)" in an article numbered "1." (``dotted``); so
+    does a "1." in the paragraphs' form after a caption line ("B. Term of protection",
+    "Section III: …"), which opens the section's own paragraphs (``"section"``). It goes
+    on while the numbers follow (``item`` is the last one), and a number that is also
+    the next paragraph's goes on only when the item before ended in ";" or "," (or
+    "and", "or").
+    """
+    if before is None or not u.marker.printed.isdecimal():
+        return ""
+    if item is not None and int(u.marker.printed) != int(item.number or 0) + 1:
+        item = None  # the list ended: a new one may open
+    if item is None:
+        if u.marker.printed != "1":
+            return ""
+        lead = text[before.start : before.end].rstrip()
+        same_form = paragraph is not None and u.marker.form == paragraph_form
+        if lead.endswith((":", "：")):
+            return "list" if same_form or (dotted and u.marker.form in (")", "()")) else ""
+        caption = "\n" not in lead and _caption_like(lead[before.marker.end :].strip() or lead, first=True)
+        return "section" if same_form and caption and len(lead) <= _CAPTION_CHARS else ""
+    if paragraph is None or not (paragraph.number or "").isdecimal():
+        return "list"
+    if int(u.marker.printed) != int(paragraph.number or 0) + 1:
+        return "list"
+    return "list" if _ITEM_GOES_ON.search(text[before.start : before.end]) is not None else ""
 
 
 def split_recitals(

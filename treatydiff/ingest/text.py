@@ -403,8 +403,9 @@ def split_annexes(
         label = labels.top(prefix, printed)
         title = _SEPARATOR.sub("", match.group("rest"), count=1).strip() or None
         body = trimmed_span(text, scanner.lines[index].end + span.start, whole.end)
+        last_line = found[n + 1][0] if n + 1 < len(found) else len(scanner.lines)
         children = (
-            split_paragraphs(text, body, parent_id=pid, parent_label=label, lang=lang, ids=ids)
+            _annex_children(text, scanner, span.start, (index + 1, last_line), body, pid, label, ids)
             if body
             else ()
         )
@@ -421,6 +422,78 @@ def split_annexes(
             )  # fmt: skip
         )
     return head, tuple(containers)
+
+
+_CLAUSE_END = re.compile(r"[.;:][)\]\"”’]*[ \t]*$", re.MULTILINE)
+
+
+def _annex_children(  # noqa: PLR0913 - the annex's lines, its span, id and label
+    text: str,
+    scanner: _Scanner,
+    offset: int,
+    lines: tuple[int, int],
+    body: Span,
+    pid: str,
+    label: str,
+    ids: IdRegistry,
+) -> tuple[Provision, ...]:
+    """The paragraphs of an annex, or its articles when it has two or more ("Article 3 / Bilateral
+    cumulation of origin / 1. …", pta_409's annexes): ``annex-4.art-3`` where the number
+    repeats one of the treaty's own (docs/ids.md rule 3)."""
+    lang = scanner.lang
+    heads = [
+        heading
+        for i in range(*lines)
+        if (heading := scanner.heading(i, seen_article=False)) is not None
+        and heading.kind == "article"
+        and (heading.printed or "")[:1].isdecimal()
+        # Not a table of contents: "Article 2 / Article 3 …" with no text between them.
+        and not any(pattern.match(heading.title or "") for pattern in ARTICLE_PATTERNS)
+    ]
+    heads = [
+        h
+        for h, after in zip(heads, [*heads[1:], None], strict=False)
+        if after is None or after.line > h.line + 2
+    ]
+    # Nor the last lines of one: a heading whose text holds no sentence ("Article 26 / Title V").
+    ends = [scanner.lines[h.line].start + offset for h in heads[1:]] + [body.end]
+    heads = [
+        h for h, end in zip(heads, ends, strict=False) if _CLAUSE_END.search(text, h.body_start + offset, end)
+    ]
+    if len(heads) < 2:
+        return split_paragraphs(text, body, parent_id=pid, parent_label=label, lang=lang, ids=ids)
+    labels = label_maker(lang)
+    children: list[Provision] = []
+    lead = trimmed_span(text, body.start, scanner.lines[heads[0].line].start + offset)
+    if lead is not None:
+        children.extend(split_paragraphs(text, lead, parent_id=pid, parent_label=label, lang=lang, ids=ids))
+    for n, heading in enumerate(heads):
+        start = scanner.lines[heading.line].content_start + offset
+        end = scanner.lines[heads[n + 1].line].start + offset if n + 1 < len(heads) else body.end
+        whole = trimmed_span(text, start, end) or Span(start, start)
+        aid = ids.claim(article_segment(heading.printed, 0), container=pid)
+        own = nested_label(aid, pid, label, labels.top("article", heading.printed))
+        inner = trimmed_span(text, heading.body_start + offset, whole.end)
+        parts = (
+            split_paragraphs(
+                text, inner, parent_id=aid, parent_label=own, lang=lang, ids=ids, trailing_caption=True
+            )
+            if inner is not None
+            else ()
+        )
+        children.append(
+            Provision(
+                aid,
+                "article",
+                own,
+                text[whole.start : whole.end],
+                whole,
+                number=heading.printed,
+                heading=heading.title,
+                children=parts,
+            )  # fmt: skip
+        )
+    return tuple(children)
 
 
 _TITLE_LINES = 6

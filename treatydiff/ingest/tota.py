@@ -1,4 +1,4 @@
-"""ToTA XML (Texts of Trade Agreements): metadata and one provision per ``<article>``.
+"""ToTA XML (Texts of Trade Agreements): metadata and one provision per source article.
 
 A ToTA file is ``<treaty>`` with ``<meta>`` and ``<body>``; the body holds
 ``<chapter>`` elements holding ``<article>`` elements. The body's ``source_text``
@@ -15,11 +15,11 @@ from lxml import etree
 
 from treatydiff.errors import IngestError, InputError
 from treatydiff.ingest.collector import collector_paused
-from treatydiff.ingest.conventions import ANNEX, CLOSING_START, CONTAINERS
+from treatydiff.ingest.conventions import ANNEX, ARTICLE_PATTERNS, CLOSING_START, CONTAINERS, FULL_STOP
 from treatydiff.ingest.decode import repair_mojibake
 from treatydiff.ingest.ids import IdRegistry, article_segment, container_segment, nested_label
 from treatydiff.ingest.labels import container_unit, label_maker
-from treatydiff.ingest.lines import normalize_newlines, split_lines, trimmed_span
+from treatydiff.ingest.lines import Line, normalize_newlines, split_lines, trimmed_span
 from treatydiff.ingest.numbers import number_slug
 from treatydiff.ingest.paragraphs import split_paragraphs, split_recitals
 from treatydiff.ingest.text import detect_lang, split_annexes, split_title
@@ -199,10 +199,12 @@ def _group(chapter: etree._Element, lang: str, ids: IdRegistry, unnumbered: int)
 def parse_tota(data: bytes, *, origin: str, number: int | None = None) -> tuple[TreatyMeta, Body]:
     """Parse a ToTA XML file into its metadata and a provision tree.
 
-    Every ``<article>`` becomes exactly one article-level provision: the preamble
+    Every ``<article>`` becomes one article-level provision: the preamble
     (unnumbered, before the first numbered article), an article (``art-2-3``;
     unnumbered ones ``art-u1`` …) or the closing (unnumbered, after the articles,
     in ToTA's "Conclusion" group or opening with "Done at …"/"In witness whereof").
+    An ``<article>`` that holds two source articles (the second's heading a line of its
+    text) becomes both, with a warning for each article found so.
     Chapters with a number or a name become containers; articles inside keep
     global ids unless their number repeats (``ch-2.art-1``).
 
@@ -250,7 +252,7 @@ def _parse_tota(data: bytes, origin: str, number: int | None) -> tuple[TreatyMet
     # lxml hands out one proxy per node while a reference to it lives (``chapters``
     # holds them), so a parent found with getparent() can be looked up here.
     position = {chapter: index for index, chapter in enumerate(chapters)}
-    builder = _Builder(source, lang)
+    builder = _Builder(source, lang, origin)
     printed = [_article_number(a.get("number")) for a in articles]
     following: list[str | None] = [None] * len(articles)  # the next printed number after each
     for at in range(len(articles) - 1, 0, -1):
@@ -260,6 +262,7 @@ def _parse_tota(data: bytes, origin: str, number: int | None) -> tuple[TreatyMet
         chapter = None if index is None else (index, chapters[index])
         builder.add(article, span, chapter, following[at], last=at == len(articles) - 1)
     provisions = tuple(item if isinstance(item, Provision) else item.freeze(source) for item in builder.top)
+    warnings.extend(builder.warnings)
     body = Body(
         lang=lang, source_text=source, provisions=provisions, title=builder.title, warnings=tuple(warnings)
     )
@@ -291,9 +294,11 @@ def _clean_texts(
 class _Builder:
     """Turns articles, in document order, into article-level provisions and containers."""
 
-    def __init__(self, source: str, lang: str) -> None:
+    def __init__(self, source: str, lang: str, origin: str = "") -> None:
         self.source = source
         self.lang = lang
+        self.origin = origin
+        self.warnings: list[str] = []
         self.labels = label_maker(lang)
         self.ids = IdRegistry()
         self.top: list[Provision | _Group] = []
@@ -366,9 +371,23 @@ class _Builder:
         else:
             signed = _signature_start(self.source, span) if last and printed is not None else None
             article_span = trimmed_span(self.source, span.start, signed) if signed is not None else None
+            whole = article_span or span
+            hidden = _hidden_articles(self.source, whole, printed, following) if printed else []
+            own = trimmed_span(self.source, whole.start, hidden[0].cut) if hidden else whole
             provision = self._article(
-                printed, (article.get("name") or "").strip() or None, article_span or span, group
+                printed, (article.get("name") or "").strip() or None, own or whole, group
             )
+            for n, part in enumerate(hidden):
+                # Two source articles in one <article>: the second's heading is a line of the text.
+                (group.children if group is not None else self.top).append(provision)
+                end = hidden[n + 1].cut if n + 1 < len(hidden) else whole.end
+                body = trimmed_span(self.source, part.body, end) or Span(part.body, part.body)
+                provision = self._article(part.number, part.heading, body, group, inferred=part.inferred)
+                shown, line = (f"[{part.number}]", "caption") if part.inferred else (part.number, "heading")
+                self.warnings.append(
+                    f"{self.origin}: article {printed}: article {shown} found inside it"
+                    f" (its {line} is a line of the text): {provision.id}"
+                )
             if article_span is not None and signed is not None:
                 # The last article ends with the signature block ("IN WITNESS WHEREOF …"):
                 # the block is the closing, as an <article> of its own would be.
@@ -435,6 +454,123 @@ class _Builder:
             heading=heading,
             children=children,
         )
+
+
+@dataclass(frozen=True)
+class _Hidden:
+    """A source article that ToTA left inside the ``<article>`` before it."""
+
+    cut: int  # where the article before ends: its heading line, or its caption lines
+    body: int  # where its paragraphs begin ("1.")
+    number: str  # its printed number, or the one inferred from its neighbours
+    heading: str | None
+    inferred: bool
+
+
+_FIRST_PARAGRAPH = re.compile(r"\(?1[.)]?\s")
+_PARAGRAPH_LINE = re.compile(r"\(?(?P<n>[0-9]{1,3})[.)]\s")
+_RUN_IN_HEADING = re.compile(r"(?<=[.;])[ \t]+(?=(?:ARTICLE|Article|ARTÍCULO|Artículo)\s*[0-9])")
+
+
+def _hidden_articles(source: str, span: Span, printed: str, following: str | None) -> list[_Hidden]:
+    """The articles hidden in one ToTA ``<article>`` after its own (docs/ids.md rule 4).
+
+    A second article shows itself by a paragraph "1." after the article's own paragraph
+    1 or later, with its heading as a line ("ARTICLE 9.2: GENERAL PRINCIPLES",
+    "… of the Agreement. Article 11.2: Procedures …") numbered between this article and
+    the next; or after paragraph 2 or later, with only a caption after a full stop
+    ("… of this Agreement.\nTechnical Barriers To Trade\n1. …") when the next
+    ``<article>`` skips exactly one number — which is then this one's, shown in
+    brackets as an inferred number is.
+    """
+    lines = [line for line in split_lines(source, span.start, span.end) if not line.blank]
+    hidden: list[_Hidden] = []
+    last = 0  # the last paragraph number at a line's start
+    for at, line in enumerate(lines):
+        found = _PARAGRAPH_LINE.match(line.stripped)
+        if found is None:
+            continue
+        number, previous = int(found["n"]), last
+        last = number
+        if number != 1 or previous < 1 or at == 0:
+            continue
+        # The heading: up to three lines before "1.", after a line that ends a sentence.
+        for count in range(1, min(3, at) + 1):
+            head = lines[at - count : at]
+            before = lines[at - count - 1] if at - count - 1 >= 0 else None
+            split = _heading_split(source, head, before, printed, following, bool(hidden) or previous < 2)
+            if split is not None:
+                cut, heading, inferred_number, inferred = split
+                hidden.append(_Hidden(cut, line.content_start, inferred_number, heading, inferred))
+                break
+    return hidden
+
+
+def _heading_split(
+    source: str,
+    head: list[Line],
+    before: Line | None,
+    printed: str,
+    following: str | None,
+    explicit_only: bool,
+) -> tuple[int, str | None, str, bool] | None:
+    """Where the hidden article's heading ``head`` begins, its caption, number and whether inferred.
+
+    ``explicit_only``: a caption alone does not do (one was found already, or the
+    article before has a single paragraph).
+    """
+    first = head[0]
+    run_in = _RUN_IN_HEADING.search(first.text)
+    start = first.start + run_in.end() if run_in else first.content_start
+    heading_text = source[start : head[-1].content_end]
+    found = ARTICLE_PATTERNS[0].match(heading_text.split("\n", 1)[0].strip())
+    if found is not None and _between(found["num"], printed, following):
+        caption = " ".join([found["rest"].strip(" :.-–"), *(line.stripped for line in head[1:])]).strip()
+        return start, caption or None, found["num"], False
+    if run_in is not None or explicit_only or before is None or FULL_STOP.search(before.text) is None:
+        return None
+    if not all(_caption_line(line.stripped) for line in head):
+        return None
+    missing = _next_number(printed)
+    if (
+        missing is None
+        or following is None
+        or number_slug(_next_number(missing) or "") != number_slug(following)
+    ):
+        return None
+    return first.content_start, " ".join(line.stripped for line in head), missing, True
+
+
+def _caption_line(stripped: str) -> bool:
+    """A short line without end punctuation that opens with a capital: a heading's caption."""
+    return (
+        len(stripped) <= 80
+        and len(stripped.split()) <= 12
+        and stripped[-1:] not in ".:;,"
+        and stripped[:1].isupper()
+        and _FIRST_PARAGRAPH.match(stripped) is None
+    )
+
+
+def _between(number: str, printed: str, following: str | None) -> bool:
+    """Whether a heading's ``number`` comes after ``printed`` and before ``following``."""
+    key = _number_key(number)
+    return (
+        key is not None
+        and key > (_number_key(printed) or ())
+        and (following is None or key < (_number_key(following) or key + (1,)))
+    )
+
+
+def _number_key(number: str) -> tuple[int, ...] | None:
+    parts = re.split(r"[.\-]", number)
+    return tuple(int(p) for p in parts) if all(p.isdecimal() for p in parts) else None
+
+
+def _next_number(printed: str) -> str | None:
+    """The number after ``printed`` ("7" → "8", "9.1" → "9.2"), if it has one."""
+    found = re.fullmatch(r"(?P<head>(?:[0-9]+[.\-])*)(?P<last>[0-9]+)", printed)
+    return f"{found['head']}{int(found['last']) + 1}" if found else None
 
 
 def _previous_number(following: str | None) -> str | None:
