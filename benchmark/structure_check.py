@@ -27,9 +27,12 @@ HERE = Path(__file__).resolve().parent
 CHARTER_LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 CEILINGS = HERE / "structure_ceilings.json"
 
-# A unit that ends like this may be followed by anything (a sentence, an item, a lead-in).
+# A unit that ends like this may be followed by anything (a sentence, an item, a lead-in);
+# a footnote number may follow the punctuation ("… legislations;4"), and U+037E is a semicolon.
 _UNIT_END = re.compile(
-    r"(?:[.;:,!?…)\]»\"”'’。；：，、！？）؛،؟*\-–—]|\b(?:and|or|et|ou|y|o|e|и|или|либо))\s*$", re.IGNORECASE
+    r"(?:[.;\u037e:,!?…)\]»\"”'’。；：，、！？）؛،؟*\-–—](?:[0-9]{1,3}(?:-[0-9]{1,3})?)?"
+    r"|\b(?:and|or|et|ou|y|o|e|и|или|либо)|[;\u037e]\s*(?:u|ni))\s*$",
+    re.IGNORECASE,
 )
 _STARTS_LOWER = re.compile(r"^[\"“'‘]?[a-zà-ÿа-я]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -113,6 +116,19 @@ def _walk(provisions: Sequence[Provision]) -> Iterator[Provision]:
         yield from _walk(p.children)
 
 
+def _opens_line(text: str, start: int) -> bool:
+    """Whether the unit at ``start`` opens its line (only blanks before it on the line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether the unit's last line is set in capitals, a formula that ends its sentence
+    (the Charter's "HAVE RESOLVED TO COMBINE OUR EFFORTS …" before "Accordingly, …")."""
+    letters = [ch for ch in text.rstrip().rsplit("\n", 1)[-1] if ch.isalpha()]
+    return len(letters) >= 12 and all(ch.isupper() for ch in letters)
+
+
 def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) -> None:
     def add(name: str, where: str) -> None:
         tallies[name].add(file, where, limit)
@@ -123,7 +139,10 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
             leaves = [leaf for leaf in _leaves(top) if leaf is not top]
             for prev, nxt in zip(leaves, leaves[1:], strict=False):
                 unmarked = nxt.number is None and nxt.id.rsplit(".", 1)[-1][:4] not in ("dash", "intr")
-                if unmarked and not _UNIT_END.search(prev.text) and _STARTS_LOWER.match(nxt.text):
+                # A lead-in ("24. telecommunications … means") follows its marker on its line.
+                opens_line = _opens_line(body.source_text, nxt.span.start)
+                ended = _UNIT_END.search(prev.text) is not None or _in_capitals(prev.text)
+                if unmarked and opens_line and not ended and _STARTS_LOWER.match(nxt.text):
                     add("mid_sentence_recital" if top.kind == "preamble" else "mid_sentence_cut", nxt.id)
             numbered = [c for c in top.children if c.kind == "paragraph" and c.number and c.number.isdigit()]
             for prev, nxt in zip(numbered, numbered[1:], strict=False):

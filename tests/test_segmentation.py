@@ -260,3 +260,103 @@ def test_a_title_glued_to_the_preamble_is_split_off(
     body = _tota(corpus_dir, number)
     assert (body.title or "").endswith(title_end or "") and (body.title is None) == (title_end is None)
     assert body.provisions[0].text.startswith(preamble_start)
+
+
+# synthetic: written for these tests.
+_SYNTHETIC_NUMBERS = """\
+TREATY ON SPROCKETS
+
+Article 1
+
+1. The Parties shall apply Articles 3.2, 3.4, or
+3.5.
+
+2.
+
+3. The Committee shall review the list of sprockets in accordance with Article
+14.
+
+4. The review shall be concluded within twelve
+
+(12) months.
+
+5. Each Party shall publish words such as
+
+“or equivalent”.
+
+6. The Parties shall exempt the goods of subheadings 8701.10 u
+8701.30;
+
+7. Each Party shall report to the Committee.12
+8. The Committee shall meet yearly.
+
+Article 2
+
+The Parties shall exchange lists of sprockets.
+
+1.
+
+IN WITNESS WHEREOF the undersigned have signed this Treaty.
+"""
+
+
+def test_numbers_cut_from_their_sentence_stay_in_it() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_NUMBERS))
+    assert ids["art-1.1"].text.endswith("3.5.") and "art-1.3-5" not in ids
+    assert ids["art-1.3"].text.endswith("14.") and not ids["art-1.3"].children
+    assert ids["art-1.4"].text.endswith("months.") and "art-1.12" not in ids
+    assert ids["art-1.5"].text.endswith("equivalent”.") and not ids["art-1.5"].children
+    assert ids["art-1.6"].text.endswith("8701.30;")
+    assert ids["art-1.8"].text.startswith("8.")  # the footnote "12" glued to the full stop ends the line
+
+
+def test_a_paragraph_number_without_its_text_is_no_provision_and_is_named() -> None:
+    body = _text_body(_SYNTHETIC_NUMBERS)
+    ids = _ids(body)
+    assert "art-1.2" not in ids and "2.\n\n3." in ids["art-1"].text
+    assert any("art-1: number 2 stands without its text" in w for w in body.warnings)
+    assert all(any(c.isalpha() for c in p.text) for p in ids.values())
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "point", "lost"),
+    [(149, "art-26.e", "art-26.p2"), (37, "art-10-6.1", "art-10-6.10-5"), (36, "art-807.2", "art-807.2.p2")],
+)
+def test_corpus_numbers_cut_from_their_sentence_stay_in_it(
+    corpus_dir: Path, number: int, point: str, lost: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    assert lost not in ids
+    assert ids[point].text.rstrip().endswith(".")
+
+
+@pytest.mark.corpus
+def test_pta_12_paragraph_numbers_without_text(corpus_dir: Path) -> None:
+    body = _tota(corpus_dir, 12)
+    ids = _ids(body)
+    assert "art-44.2" not in ids and {"art-44.1", "art-44.3"} <= set(ids)
+    assert any("art-44: number 2 stands without its text" in w for w in body.warnings)
+    # "3." ending the article before the signatures (ToTA's closing is an <article> of its own).
+    assert "art-49.3" not in ids and any("art-49: number 3" in w for w in body.warnings)
+
+
+@pytest.mark.corpus
+def test_corpus_mid_sentence_cuts(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 29))
+    assert "art-149.5.p2" not in ids and ids["art-149.5"].text.endswith("equivalent”.")
+    ids = _ids(_tota(corpus_dir, 28))
+    assert ids["art-6-15.2.b"].text.endswith("8704.31;")  # a tariff code ending its sentence
+    ids = _ids(_tota(corpus_dir, 325))
+    assert ids["art-6-04.15"].text.rstrip().endswith("investigation.") and "art-6-04.12_2" not in ids
+    ids = _ids(_tota(corpus_dir, 147))
+    assert ids["preamble.1"].text.startswith("The Governments") or "Vietnam" in ids["preamble.1"].text
+
+
+@pytest.mark.corpus
+def test_footnote_numbers_glued_to_a_full_stop_end_the_sentence(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 449))
+    assert ids["art-17-4.2"].text.startswith("2.") and "art-17-4.1.p3" not in ids
+    # U+037E ends each definition of pta_378 as a semicolon would.
+    ids = _ids(_tota(corpus_dir, 378))
+    assert ids["art-3.p3"].text.startswith("“dumping”")

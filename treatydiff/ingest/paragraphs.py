@@ -52,6 +52,10 @@ _PAGE_NUMBER = re.compile(r"[-–—]\s*[0-9]{1,4}\s*[-–—]?")
 _CAPTION_LINES = 3
 _CAPTION_WORDS = 10
 _CAPTION_CHARS = 70
+_CAPITALS_LETTERS = 12
+"""A line in capitals has at least this many letters (shorter ones may be an abbreviation)."""
+_SHORT_ITEM = 60
+"""A dash item's line at most this long is a whole item, not a hard-wrapped line."""
 _TAIL = 40  # longer than any conjunction the end-of-line patterns name, with its punctuation
 _PARAGRAPH_LINE = 100
 """Lines at least this wide are not hard-wrapped prose."""
@@ -139,8 +143,17 @@ def _continues_letters(printed: str, last_letter: str | None, following: str | N
 
 def _tail(text: str) -> str:
     """The end of ``text`` that the end-of-line patterns look at: searching a whole
-    paragraph for a ``$``-anchored pattern costs a try at every character."""
-    return text.rstrip()[-_TAIL:]
+    paragraph for a ``$``-anchored pattern costs a try at every character.
+
+    A footnote number glued after the punctuation ("… in the same market.22") is left
+    out, so that the punctuation ends the line.
+    """
+    tail = text.rstrip()[-_TAIL:]
+    if tail[-1:].isdigit():
+        footnote = _FOOTNOTE.search(tail)
+        if footnote is not None:
+            return tail[: footnote.start()]
+    return tail
 
 
 def _final_marks(pattern: re.Pattern[str]) -> frozenset[str]:
@@ -179,6 +192,12 @@ def _starts_sentence(stripped: str) -> bool:
     return first.isupper() or (first.isalpha() and not first.islower())
 
 
+def _capitals(line: Line) -> bool:
+    """Whether a line is set in capitals: a formula or heading line, which ends its sentence."""
+    letters = [ch for ch in line.stripped if ch.isalpha()]
+    return len(letters) >= _CAPITALS_LETTERS and all(ch.isupper() for ch in letters)
+
+
 def _indentation(text: str, line: Line) -> int | None:
     """How far ``line`` is indented in the source, or ``None`` if it starts mid-line."""
     if line.start == 0 or text[line.start - 1] == "\n":
@@ -198,9 +217,36 @@ def _noise(line: Line, lang: str) -> bool:
     return _marker(stripped, lang).kind == "none" or _PAGE_NUMBER.fullmatch(stripped) is not None
 
 
+# Footnote digits after punctuation that follows a word or a bracket ("Party.13",
+# "Commitments).17", "legislations;4"), never the last digits of "Article 2.17".
+_FOOTNOTE = re.compile(r"(?:(?<=[^\W\d_][.;\u037e:,])|(?<=[)\]”\"’][.;\u037e:,])|(?<=[;\u037e]))[0-9]{1,3}$")
+_CLAUSE_END = re.compile(r"[.;\u037e:!?…。；：！？؛؟][)\]»\"”'’）]*[\s\u200e\u200f]*$")
+"""A line that ends a sentence or a clause by its punctuation ("… 10.4, or" does not)."""
+_OPENING_QUOTES = "\"“”'‘’«„"
+
+
+def _opens_lower(stripped: str) -> bool:
+    """Whether a line opens in lower case, after any opening quotes ("“or equivalent”")."""
+    return stripped.lstrip(_OPENING_QUOTES)[:1].islower()
+
+
 def _cut_reference(stripped: str, marker: _Marker, before: str) -> bool:
-    """A number alone on its line after words that end no item: the tail of "… under Article\n\n13."."""
-    return marker.kind == "number" and _LETTER.search(stripped) is None and not _ends_item(before)
+    """A number cut from its sentence onto a line of its own: "… under Article\n\n13.",
+    "… 10.4, or\n10.5.", "… twelve\n\n(12) months": a number marker after words whose
+    line ends no clause, with no words after it or words in lower case."""
+    if marker.kind != "number" or _CLAUSE_END.search(_tail(before)) is not None:
+        return False
+    words = stripped[marker.end :].strip()
+    if not words or _LETTER.search(words) is None:
+        return True
+    # "twelve\n\n(12) months": the figure after a number in words, never a list's "(1)" or
+    # an item after "…; and".
+    return (
+        marker.form == "()"
+        and marker.printed != "1"
+        and words[:1].islower()
+        and not _may_precede_marker(before)
+    )
 
 
 def _next_in_list(printed: str, last: str | None) -> bool:
@@ -213,6 +259,15 @@ def _next_in_list(printed: str, last: str | None) -> bool:
         return True
     value, previous = roman_to_int(printed), roman_to_int(last)
     return value is not None and previous is not None and value == previous + 1
+
+
+def _sentence_tail(block: list[Line]) -> bool:
+    """Whether a block's last line, without letters, ends the sentence of the line before it:
+    the tariff code of "… 8704.21 u\n8704.31;" (a page number "12" or "- 18 -" does not)."""
+    last = block[-1].stripped
+    if len(block) < 2 or last[-1:] not in ".;," or _PAGE_NUMBER.fullmatch(last):
+        return False
+    return not _ends_item(block[-2].text)
 
 
 def _caption_like(stripped: str, *, first: bool) -> bool:
@@ -271,6 +326,15 @@ def _trailing_caption_start(text: str, start: int, end: int) -> int:
     return lines[-count].content_start
 
 
+def _dash_run(piece: _Marker, text: str, start: int | None, lines: list[Line], stripped: str) -> bool:
+    """Whether a dash line opens the next item of a list of short dash items, one a line
+    ("-to 80 per cent on entry into force\n-to 60 per cent on 1.1.1998;"), though the line
+    before ends without punctuation: a line that short is no hard-wrapped sentence."""
+    if piece.kind != "dash" or start is None or len(lines) != 1:
+        return False
+    return text[start] == stripped[0] and len(lines[0].stripped) <= _SHORT_ITEM
+
+
 @dataclass(slots=True)
 class _Unit:
     """A paragraph-sized run of lines with the marker of its first line."""
@@ -306,13 +370,13 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     point_indent: int | None = None
     dash_line: Line | None = None  # a dash alone on its line: it opens the next block's item
     last_dotted: str | None = None  # the last "a." / "i." marker taken: "b." must follow it
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if len(block) == 1 and _LONE_DASH.fullmatch(block[0].stripped):
             dash_line = block[0]
             continue
         trailing_dash = block[-1] if len(block) > 1 and _LONE_DASH.fullmatch(block[-1].stripped) else None
         # Page numbers, footnote markers, tariff codes at a block's edges are no units.
-        while block and _noise(block[-1], lang):
+        while block and _noise(block[-1], lang) and not _sentence_tail(block):
             block = block[:-1]
         while block and _noise(block[0], lang):
             block = block[1:]
@@ -337,7 +401,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             units
             and dash_line is None
             and (
-                (first[:1].islower() and first_marker.kind == "none" and not _may_precede_marker(before))
+                (_opens_lower(first) and first_marker.kind == "none" and not _may_precede_marker(before))
                 or _cut_reference(first, first_marker, before)
             )
         ):
@@ -352,7 +416,9 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 continue
         for line in block:
             stripped = line.stripped
-            if prev is not None and _noise(line, lang):
+            noise = prev is not None and _noise(line, lang)
+            tail = noise and line is block[-1] and _sentence_tail(block)
+            if noise and not tail:
                 continue  # a footnote number or page number inside a paragraph
             marker = _marker(stripped, lang)
             if marker.form == "." and marker.kind in ("letter", "roman"):
@@ -361,24 +427,35 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 else:
                     marker = _NO_MARKER
             keep: int | None = None  # lines of the unit kept before a caption that is dropped
-            if marker.kind != "none" and prev is not None and not _may_precede_marker(prev.text):
+            demoted = tail  # a marker that is a word of the sentence before it, or its tail
+            if marker.kind == "dash" and _dash_run(piece_marker, text, piece_start, piece_lines, stripped):
+                pass
+            elif marker.kind != "none" and prev is not None and not _may_precede_marker(prev.text):
                 keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
                 if keep is None:
-                    marker = _NO_MARKER
+                    marker, demoted = _NO_MARKER, True
             elif prev is not None and _cut_reference(stripped, marker, prev.text):
-                marker = _NO_MARKER
+                marker, demoted = _NO_MARKER, True
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
             if opens_dash:
                 marker = _LONE_DASH_MARKER
             boundary = prev is None or _ends_item(prev.text)
-            lower = stripped[:1].islower()
+            lower = _opens_lower(stripped)
             # In one-paragraph-per-line text a new sentence starts a unit even where the
             # source lost the full stop before it (the Charter's Arabic Article 13).
             sentence = boundary or _starts_sentence(stripped)
-            starts = (
-                prev is None or marker.kind != "none" or (per_line and sentence) or (long_lines and not lower)
-            )
-            if recitals and not starts and prev is not None and line is block[-1]:
+            starts = prev is None or marker.kind != "none"
+            if not demoted:
+                starts = starts or (per_line and sentence) or (long_lines and not lower)
+            # A line in lower case goes on the sentence, unless that sentence is set in
+            # capitals (the French Charter's "… RÉALISER CES DESSEINS" / "en conséquence, …").
+            if (
+                recitals
+                and not starts
+                and prev is not None
+                and line is block[-1]
+                and (not lower or _capitals(prev))
+            ):
                 whole = _width(stripped) >= _PARAGRAPH_LINE and FULL_STOP.search(_tail(line.text)) is not None
                 starts = whole and not _may_precede_marker(prev.text)
             if (
@@ -414,7 +491,17 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             prev = line
         dash_line = trailing_dash
         if piece_start is not None and prev is not None:
-            units.append(_Unit(piece_start, prev.content_end, piece_marker))
+            keep = None
+            if at + 1 < len(blocks) and _marker(blocks[at + 1][0].stripped, lang).kind in (
+                "number",
+                "letter",
+            ):
+                # "… when necessary.\nConsultations\n\n13. …": the caption of the next paragraph.
+                keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
+            if keep is None:
+                units.append(_Unit(piece_start, prev.content_end, piece_marker))
+            elif keep > 0:
+                units.append(_Unit(piece_start, piece_lines[keep - 1].content_end, piece_marker))
     return units
 
 
@@ -478,6 +565,7 @@ def split_paragraphs(
     lang: str,
     ids: IdRegistry,
     trailing_caption: bool = False,
+    notes: list[str] | None = None,
 ) -> tuple[Provision, ...]:
     """Split an article body into paragraphs, points and dash items.
 
@@ -503,6 +591,13 @@ def split_paragraphs(
         ids: the body's id registry, so that ids stay unique.
         trailing_caption: whether short caption lines after the last full stop are the
             next unit's heading (ToTA articles), and so no paragraph of this one.
+        notes: where to say which paragraph numbers stand without their text (see below).
+
+    A paragraph number alone, followed by the next paragraph's number or by the end of
+    the article, lost its text in the source (pta_12 Article 44 "1. … / 2. / 3. …"): it
+    is no provision, since an empty one would be cited and compared as if it were the
+    treaty's paragraph, and a line naming it is added to ``notes``. Its number stays in
+    the article's text.
 
     Returns:
         The top-level children in document order; spans are exact.
@@ -574,6 +669,13 @@ def split_paragraphs(
 
     for index, u in enumerate(units):
         kind = u.marker.kind
+        if kind == "number" and _text_lost(text, u, units[index + 1] if index + 1 < len(units) else None):
+            if notes is not None:
+                printed = u.marker.printed
+                notes.append(
+                    f"{parent_id}: number {printed} stands without its text in the source; no provision"
+                )
+            continue
         if kind == "roman":
             following = units[index + 1].marker.printed if index + 1 < len(units) else None
             if _continues_letters(u.marker.printed, letter.number if letter else None, following):
@@ -598,6 +700,15 @@ def split_paragraphs(
             add(paragraph, "paragraph", "unnumbered", "", u)
             numbered = letter = roman = None
     return tuple(node.freeze(text) for node in top)
+
+
+def _text_lost(text: str, unit: _Unit, following: _Unit | None) -> bool:
+    """Whether a number marker stands without words, before another number of its form or at the end."""
+    if _LETTER.search(text, unit.start + unit.marker.end, unit.end) is not None:
+        return False
+    return following is None or (
+        following.marker.kind == "number" and following.marker.form == unit.marker.form
+    )
 
 
 def _numbered_point(marker: _Marker, paragraph_form: str, numbered: _Node | None, numbered_form: str) -> bool:

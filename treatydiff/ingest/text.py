@@ -539,7 +539,7 @@ def parse_text(text: str, *, lang: str | None = None, origin: str = "<text>") ->
         source_text=source,
         provisions=builder.finish(),
         title=title,
-        warnings=(),
+        warnings=tuple(f"{origin}: {note}" for note in builder.notes),
     )
 
 
@@ -616,6 +616,8 @@ class _Builder:
         self.stack: list[_Open] = []  # open containers, outermost first
         self.unnumbered_articles = 0
         self.captions = 0
+        self.notes: list[str] = []
+        """Paragraph numbers that stand without their text (split_paragraphs)."""
 
     def add_preamble(self, span: Span) -> None:
         label = self.labels.top("preamble")
@@ -664,7 +666,13 @@ class _Builder:
             return opened.start + len(self.text[opened.start : end].rstrip())
         opened.children.extend(
             split_paragraphs(
-                self.text, span, parent_id=opened.id, parent_label=opened.label, lang=self.lang, ids=self.ids
+                self.text,
+                span,
+                parent_id=opened.id,
+                parent_label=opened.label,
+                lang=self.lang,
+                ids=self.ids,
+                notes=self.notes,
             )
             or self._single(opened, span)
         )
@@ -690,7 +698,15 @@ class _Builder:
         body = trimmed_span(self.text, heading.body_start, end)
         article_end = body.end if body else start + len(self.text[start:end].rstrip())
         children = (
-            split_paragraphs(self.text, body, parent_id=pid, parent_label=label, lang=self.lang, ids=self.ids)
+            split_paragraphs(
+                self.text,
+                body,
+                parent_id=pid,
+                parent_label=label,
+                lang=self.lang,
+                ids=self.ids,
+                notes=self.notes,
+            )
             if body
             else ()
         )

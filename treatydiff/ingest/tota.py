@@ -260,6 +260,7 @@ def _parse_tota(data: bytes, origin: str, number: int | None) -> tuple[TreatyMet
         chapter = None if index is None else (index, chapters[index])
         builder.add(article, span, chapter, following[at], last=at == len(articles) - 1)
     provisions = tuple(item if isinstance(item, Provision) else item.freeze(source) for item in builder.top)
+    warnings.extend(f"{origin}: {note}" for note in builder.notes)
     body = Body(
         lang=lang, source_text=source, provisions=provisions, title=builder.title, warnings=tuple(warnings)
     )
@@ -303,6 +304,8 @@ class _Builder:
         self.unnumbered_articles = 0
         self.unnumbered_groups = 0
         self.preambles = 0
+        self.notes: list[str] = []
+        """Paragraph numbers that stand without their text (split_paragraphs)."""
 
     def _group_of(self, chapter: tuple[int, etree._Element] | None) -> _Group | None:
         if chapter is None:
@@ -421,6 +424,7 @@ class _Builder:
                 lang=self.lang,
                 ids=self.ids,
                 trailing_caption=True,
+                notes=self.notes,
             )
             if span.end > span.start
             else ()
