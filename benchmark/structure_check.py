@@ -116,6 +116,30 @@ def _walk(provisions: Sequence[Provision]) -> Iterator[Provision]:
         yield from _walk(p.children)
 
 
+def _after_break(text: str, start: int) -> bool:
+    """Whether the line at ``start`` follows a blank line or a line that ends like an item
+    may ("…;", "…:", "… and"); after any other line it is a hard-wrapped sentence's."""
+    before = text[:start].rstrip(" \t")
+    if before.endswith("\n\n") or not before.strip():
+        return True
+    last = before.rstrip().rsplit("\n", 1)[-1]
+    return _UNIT_END.search(last) is not None
+
+
+def _caption_glued(text: str) -> bool:
+    """Whether a unit opens with one to three caption lines right before a marker line
+    ("Service of Documents / 2. Notices …"), the marker's words not continuing a sentence."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    for count in range(1, min(3, len(lines) - 1) + 1):
+        head = lines[:count]
+        if not all(_CAPTION.match(line) and len(line.split()) <= 8 for line in head):
+            return False
+        marker = _MARKER_LINE.match(lines[count])
+        if marker is not None and not lines[count][marker.end() :].lstrip()[:1].islower():
+            return True
+    return False
+
+
 def _opens_line(text: str, start: int) -> bool:
     """Whether the unit at ``start`` opens its line (only blanks before it on the line)."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -155,7 +179,9 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
                 add("caption_last", last_leaf.id)
         if top.kind == "article" and not has_closing and _SIGNATURE.search(top.text):
             add("closing_missing", top.id)
-        if top.kind == "closing" and _CONTAINER_LINE.search(top.text):
+        if top.kind == "closing" and any(
+            _after_break(top.text, m.start()) for m in _CONTAINER_LINE.finditer(top.text)
+        ):
             add("annex_in_closing", top.id)
     for p in _walk(body.provisions):
         last = p.id.rsplit(".", 1)[-1]
@@ -170,11 +196,9 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
                 add("lone_dash", p.id)
             elif not _LETTER.search(p.text):
                 add("noise_only", p.id)
-        if _DASH_NO_SPACE.search(p.text, 1):
+        if any(_after_break(p.text, m.start()) for m in _DASH_NO_SPACE.finditer(p.text, 1)):
             add("dash_no_space", p.id)
-        first, _, rest = p.text.partition("\n")
-        caption = _CAPTION.match(first) is not None and len(first.split()) <= 8
-        if p.number is None and caption and _MARKER_LINE.search(rest):
+        if p.number is None and _caption_glued(p.text):
             add("caption_glued", p.id)
         if _MARKER_NO_SPACE.search(p.text, 1):
             add("marker_no_space", p.id)

@@ -360,3 +360,64 @@ def test_footnote_numbers_glued_to_a_full_stop_end_the_sentence(corpus_dir: Path
     # U+037E ends each definition of pta_378 as a semicolon would.
     ids = _ids(_tota(corpus_dir, 378))
     assert ids["art-3.p3"].text.startswith("“dumping”")
+
+
+def _tota_synthetic(articles: str) -> Body:
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9002</treaty_identifier>"
+        f"<language>en</language></meta><body><chapter>{articles}</chapter></body></treaty>"
+    )
+    return parse_tota(xml.encode("utf-8"), origin="pta_9002.xml")[1]
+
+
+# synthetic: written for these tests.
+_SYNTHETIC_CAPTIONS = """\
+<article number="ARTICLE 1">1. The Parties shall protect sprockets.
+
+2. Each Party shall keep a register of sprockets.Section B
+Sprocket designs</article>
+<article number="ARTICLE 2">1. Each Party shall protect sprocket designs.
+
+2. The protection shall last ten years.
+
+SECTION C
+
+Standards concerning sprockets
+
+Sub-section 1
+
+Sprocket marks</article>
+<article number="ARTICLE 3">The Parties shall meet yearly.
+
+&#8869;Article 4 &#8869;
+
+Meetings</article>
+<article number="ARTICLE 4">The meetings shall be public.</article>
+"""
+
+
+def test_captions_and_headings_ending_an_article_are_no_paragraph() -> None:
+    ids = _ids(_tota_synthetic(_SYNTHETIC_CAPTIONS))
+    assert ids["art-1.2"].text.endswith("sprockets.")  # "Section B" glued to the full stop
+    assert ids["art-2.2"].text.endswith("ten years.") and not ids["art-2.2"].children
+    assert ids["art-3"].children == ()
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "last"),
+    [(22, "art-16-08", None), (145, "art-10-4", None), (294, "art-35", "art-35.p2"), (3, "art-87", None)],
+)
+def test_corpus_captions_ending_an_article(
+    corpus_dir: Path, number: int, article: str, last: str | None
+) -> None:
+    leaves = [p for p in _walk(_ids(_tota(corpus_dir, number))[article].children) if not p.children]
+    assert (leaves[-1].id if leaves else None) == last
+    assert all(p.text.rstrip()[-1:] in ".;:" for p in leaves)
+
+
+@pytest.mark.corpus
+def test_pta_75_protocol_standing_apart_after_the_signatures_is_a_container(corpus_dir: Path) -> None:
+    top = {p.id: p for p in _tota(corpus_dir, 75).provisions}
+    assert top["protocol"].kind == "annex" and top["protocol"].text.startswith("Protocol on Exclusion")
+    assert "Protocol" not in top["closing"].text

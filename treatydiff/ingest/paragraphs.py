@@ -13,6 +13,9 @@ from functools import lru_cache
 from typing import Literal
 
 from treatydiff.ingest.conventions import (
+    ANNEX,
+    ARTICLE_PATTERNS,
+    CONTAINER_PATTERNS,
     FULL_STOP,
     ITEM_END,
     LIST_BOUNDARY,
@@ -50,6 +53,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PAGE_NUMBER = re.compile(r"[-–—]\s*[0-9]{1,4}\s*[-–—]?")
 # A caption has at most this many lines, words and characters a line.
 _CAPTION_LINES = 3
+_PAGE_MARKS = "⊥"
+"""Marks that ToTA's conversion left around headings at page breaks ("⊥Article 36 ⊥")."""
+_HEADING_JUNK = re.compile(r"^[0-9]{1,2}(?=[^\W\d_])")  # "1Article 192": a footnote number glued before
 _CAPTION_WORDS = 10
 _CAPTION_CHARS = 70
 _CAPITALS_LETTERS = 12
@@ -309,21 +315,55 @@ def _before_caption(lines: list[Line], *, at_boundary: bool) -> int | None:
     return keep if FULL_STOP.search(_tail(lines[keep - 1].text)) is not None else None
 
 
+def _heading_line(stripped: str) -> bool:
+    """A heading line standing in an article's tail: "SECTION B", "Section C: Additional …",
+    "Anexo 3.16:", "⊥Article 36 ⊥" (a page mark around it, a footnote number before it)."""
+    cleaned = _HEADING_JUNK.sub("", stripped.strip(_PAGE_MARKS + " "))
+    for pattern in (*CONTAINER_PATTERNS, *ARTICLE_PATTERNS, ANNEX):
+        found = pattern.match(cleaned)
+        if found is not None:
+            rest = found.group("rest").strip(" :.-–—")
+            return not rest or (_starts_sentence(rest) and rest[-1] not in TERMINAL)
+    return False
+
+
 def _trailing_caption_start(text: str, start: int, end: int) -> int:
     """Where the caption lines at the end of an article begin (``end`` when there are none).
 
     ToTA often ends an article with the caption of the next article or section
     ("… in Article 215.\n\nEmergency aid and aid for refugees"): short lines after a
     full stop, which are the next unit's heading, not this article's last paragraph.
+    Heading lines among them ("SECTION B", "Sub-section A", "Anexo X:") and page
+    numbers count for nothing, and a heading glued to the full stop ("… infractores.Sección
+    B") opens them.
     """
     lines = [line for line in split_lines(text, start, end) if not line.blank]
-    count = _caption_lines(lines)
-    if count == 0 or count == len(lines):
+    at, captions = len(lines), 0
+    while at > 0:
+        stripped = lines[at - 1].stripped
+        page_number = stripped.isdigit() or _PAGE_NUMBER.fullmatch(stripped) is not None
+        if _heading_line(stripped) or (at < len(lines) and page_number):
+            at -= 1
+        elif captions < _CAPTION_LINES and _caption_like(stripped, first=False):
+            at, captions = at - 1, captions + 1
+        else:
+            break
+    if at == len(lines) or at == 0:
         return end
-    before = lines[-count - 1]
-    if FULL_STOP.search(_tail(before.text)) is None:
+    # Continuation lines may open in lower case ("Settlement of Investment Disputes / between …").
+    while at < len(lines) and not (_heading_line(lines[at].stripped) or _starts_sentence(lines[at].stripped)):
+        at += 1
+    if at == len(lines):
         return end
-    return lines[-count].content_start
+    before = lines[at - 1]
+    if FULL_STOP.search(_tail(before.text)) is not None:
+        return lines[at].content_start
+    # "… bienes infractores.Sección B": the heading glued to the sentence before it.
+    stop = max(before.stripped.rfind(mark) for mark in ".!?")
+    glued = before.stripped[stop + 1 :].strip()
+    if stop > 0 and glued and _heading_line(glued):
+        return before.content_start + before.stripped.index(glued, stop)
+    return end
 
 
 def _dash_run(piece: _Marker, text: str, start: int | None, lines: list[Line], stripped: str) -> bool:

@@ -369,10 +369,23 @@ def _annex_heading(scanner: _Scanner, index: int) -> tuple[str, re.Match[str]] |
         capitals = match.group("word").isupper() and len(match.group("word")) > 1
         sentence = rest.endswith(".") and len(rest.split()) > 3
         opens = not rest or rest[0] in ":.-–—(" or _capital(rest[0]) or match.group("num") is not None
+        # "Protocol on Exclusion from Free Trade Regime" standing apart after a full stop (pta_75).
+        whole_word = not match.group("rest")[:1].isalpha()  # "Annexure" is no "Annex"
+        opens = opens or (whole_word and _stands_apart(scanner, index) and cleaned[-1] not in TERMINAL)
         if sentence or not (capitals or opens) or (scanner._mid_sentence(index) and not rest.endswith(":")):
             return None
         return prefix, match
     return None
+
+
+def _stands_apart(scanner: _Scanner, index: int) -> bool:
+    """Whether line ``index`` follows a blank line after a sentence's end."""
+    before = scanner._prev_nonblank(index)
+    return (
+        before is not None
+        and before < index - 1
+        and ENDS_WITH_FULL_STOP.search(scanner.cleaned[before]) is not None
+    )
 
 
 def split_annexes(
