@@ -421,3 +421,45 @@ def test_pta_75_protocol_standing_apart_after_the_signatures_is_a_container(corp
     top = {p.id: p for p in _tota(corpus_dir, 75).provisions}
     assert top["protocol"].kind == "annex" and top["protocol"].text.startswith("Protocol on Exclusion")
     assert "Protocol" not in top["closing"].text
+
+
+# synthetic: written for these tests; each text is a title and preamble run together.
+_FILLER = " and recognising the importance of trade in sprockets and cogs between them" * 4
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "preamble_start"),
+    [
+        (f"COG TRADE AGREEMENT _______________ THE PARTIES TO THIS AGREEMENT,{_FILLER},",
+         "COG TRADE AGREEMENT", "THE PARTIES"),
+        (f"AGREEMENT ON TRADE IN COGS BETWEEN ALPHA AND BETA The Governments of Alpha and Beta,{_FILLER},",
+         "AGREEMENT ON TRADE IN COGS BETWEEN ALPHA AND BETA", "The Governments"),
+        (f"Agreement on Trade in Cogs between Alpha and BetaThe Governments of Alpha and Beta,{_FILLER},",
+         "Agreement on Trade in Cogs between Alpha and Beta", "The Governments"),
+        ("Cog Trade Agreement between Alpha\nand Beta\n\nPreamble\n\nThe Parties,",
+         "Cog Trade Agreement between Alpha and Beta", "The Parties"),
+        ("TRAITE SUR LES ROUAGES\n\nPREAMBULE\n\nLes Parties,", "TRAITE SUR LES ROUAGES", "Les Parties"),
+        ("'PREAMBLE\n\nThe Parties,", None, "The Parties"),
+    ],
+)  # fmt: skip
+def test_titles_glued_to_the_preamble_synthetic(head: str, title: str | None, preamble_start: str) -> None:
+    body = parse_text(head + "\n\nArticle 1\n\nThe Parties shall trade in cogs.\n", origin="synthetic.txt")
+    assert body.title == title
+    assert body.provisions[0].text.startswith(preamble_start)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "title_start", "preamble_start"),
+    [(14, "Agreement To Facilitate", "The Governments"), (50, "CLOSER ECONOMIC", "To promote"),
+     (88, "TRAITE MODIFIE", "Le Gouvernement"), (116, "THE CARTAGENA AGREEMENT", "CODIFICATION"),
+     (147, "AGREEMENT ON TRADE IN GOODS", "The Governments"), (279, None, "The Kingdom of Norway"),
+     (105, "AGREEMENT ON THE EUROPEAN ECONOMIC AREA", "(OJ"), (359, "Free Trade Agreement", "FREE TRADE")],
+)  # fmt: skip
+def test_corpus_titles_glued_to_the_preamble(
+    corpus_dir: Path, number: int, title_start: str | None, preamble_start: str
+) -> None:
+    body = _tota(corpus_dir, number)
+    assert (body.title or "").startswith(title_start or "") and (body.title is None) == (title_start is None)
+    assert body.provisions[0].text.startswith(preamble_start)
+    assert "Mescolto" not in (body.title or "") + body.provisions[0].text[:200]  # docx metadata

@@ -50,9 +50,12 @@ _GROUPING_NAMES = frozenset({"preamble", "conclusion"})
 # docx metadata glued before the title of some ToTA texts converted from Russian and
 # Ukrainian Word files: document title (Cyrillic, often twice), author, save date,
 # company — e.g. "СОГЛАШЕНИЕСОГЛАШЕНИЕUser2016-06-14Минэкономразвития России".
+# The Cyrillic may itself be mojibake, CP1251 bytes read as Latin-1 ("ÓÃÎÄÀ" for "УГОДА",
+# pta_353), and the company name may end the line ("…2008-07-31MFERT\n").
 _DOCX_JUNK = re.compile(
-    r"^[\u0400-\u04ff\ufffd ]{3,}[A-Za-z]{1,30}[0-9]{4}-[0-9]{2}-[0-9]{2}[\u0400-\u04ff\ufffd ]*"
-    r"(?:[A-Z]{2,10}?(?=FREE TRADE|AGREEMENT|TREATY|CONVENTION))?"
+    r"^[\u0400-\u04ff\u00c0-\u00ff\ufffd ]{3,}[A-Za-z]{1,30}[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"[\u0400-\u04ff\u00c0-\u00ff\ufffd ]*"
+    r"(?:[A-Z]{2,10}?(?=FREE TRADE|AGREEMENT|TREATY|CONVENTION)|[A-Z]{2,10}(?=[ \t]*\n))?"
 )
 
 
