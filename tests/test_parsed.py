@@ -46,9 +46,7 @@ def test_a_kept_parse_is_the_parse(corpus_dir: Path, tmp_path: Path) -> None:
     "damage",
     ["truncate", "not-json", "edited-text", "other-file"],
 )
-def test_a_damaged_entry_is_parsed_again_and_replaced(
-    corpus_dir: Path, tmp_path: Path, damage: str
-) -> None:
+def test_a_damaged_entry_is_parsed_again_and_replaced(corpus_dir: Path, tmp_path: Path, damage: str) -> None:
     tota = corpus_dir / "tota"
     store = tmp_path / "store"
     _registry(store, tota).load("tota:420")

@@ -23,7 +23,7 @@ from treatydiff.errors import RegistryError, TreatydiffError
 from treatydiff.langcodes import check_lang
 from treatydiff.model import Source, TreatyMeta, normalize_treaty_id
 from treatydiff.verdicts import remember_valid, remembered_valid
-from treatydiff.yamlsafe import Document, read_yaml
+from treatydiff.yamlsafe import Document, Kind, read_document
 
 if TYPE_CHECKING:  # jsonschema loads only for a manifest not validated before (treatydiff.verdicts)
     from jsonschema import Draft202012Validator, ValidationError
@@ -31,6 +31,14 @@ if TYPE_CHECKING:  # jsonschema loads only for a manifest not validated before (
 __all__ = ["MAX_MANIFEST_BYTES", "MetaEdit", "apply_edit", "manifest_yaml", "parse_manifest"]
 
 MAX_MANIFEST_BYTES = 1_000_000
+MANIFEST_KIND = Kind(
+    error=RegistryError,
+    short="manifest",
+    what="manifest",
+    plural="manifests",
+    max_bytes=MAX_MANIFEST_BYTES,
+    docs_hint="see docs/manifest-format.md",
+)
 SCHEMA_FILE = "manifest-1.schema.json"
 STORE_NOTE = "Manifest created by `treatydiff ingest`; complete it and move it to texts/ to share it."
 
@@ -51,7 +59,7 @@ def _schema_problems(data: dict[str, Any], doc: Document) -> list[ValidationErro
     """The schema's objections to a manifest, in line order (none for one accepted before)."""
     if remembered_valid(_schema_text(), data):
         return []
-    errors = sorted(_validator().iter_errors(data), key=lambda e: doc.line(tuple(e.absolute_path)) or 0)
+    errors = sorted(_validator().iter_errors(data), key=lambda e: doc.key_line(tuple(e.absolute_path)) or 0)
     if not errors:
         remember_valid(_schema_text(), data)
     return errors
@@ -100,8 +108,8 @@ def _problem_line(error: ValidationError, doc: Document) -> int | None:
     where = tuple(error.absolute_path)
     unknown = _unknown_keys(error)
     if unknown:
-        return doc.line((*where, unknown[0])) or doc.line(where)
-    return doc.line(where)
+        return doc.key_line((*where, unknown[0])) or doc.key_line(where)
+    return doc.key_line(where)
 
 
 def _unknown_keys(error: ValidationError) -> list[str]:
@@ -137,7 +145,7 @@ def parse_manifest(path: Path) -> TreatyMeta:
     Raises:
         RegistryError: naming the file and, where known, the line.
     """
-    doc = read_yaml(path, error=RegistryError, max_bytes=MAX_MANIFEST_BYTES, what="manifest")
+    doc = read_document(path, MANIFEST_KIND)
     data = doc.data
     if not isinstance(data, dict):
         raise RegistryError("a manifest must be a mapping of keys", file=path, line=1)
@@ -150,7 +158,7 @@ def parse_manifest(path: Path) -> TreatyMeta:
         raise RegistryError(
             f"id {treaty_id!r} does not match the file name",
             file=path,
-            line=doc.line(("id",)),
+            line=doc.key_line(("id",)),
             hint=f"rename it {treaty_id}.yaml",
         )
     _check_langs(doc, path)
@@ -184,7 +192,7 @@ def _check_langs(doc: Document, path: Path) -> None:
         try:
             check_lang(code)
         except TreatydiffError as error:
-            raise RegistryError(error.message, file=path, line=doc.line(where), hint=error.hint) from None
+            raise RegistryError(error.message, file=path, line=doc.key_line(where), hint=error.hint) from None
 
 
 @dataclass(frozen=True)

@@ -1,33 +1,57 @@
-"""Read a small YAML file (a manifest) as plain data, refusing everything a data file needs not.
+"""Read a data file (a clause map, a family, a manifest) as safe YAML into plain data
+that remembers the line of every value and key.
 
-Anchors and aliases (so an alias bomb stops at its first anchor), explicit tags on
-any node (``!!python/object``, ``!!binary``, ``!tag`` on lists and mappings),
-duplicate keys, keys that are not text, nesting deeper than ``MAX_DEPTH``, files
-larger than a limit, control characters and text that is not UTF-8 are each refused
-with one located error of the caller's class. Dates stay text (no YAML 1.1
-timestamps); floats such as ``.inf`` and ``.nan`` load as floats, for the caller's
-schema to refuse. Below every package module except ``model`` and ``errors``.
+Anchors, aliases, tags, duplicate keys, keys that are not text, deep nesting, oversized
+files, files that are not regular (a FIFO, a device), text that is not UTF-8 and
+characters a terminal would obey (C0/C1 controls, lone surrogates) are refused with one
+located error of the kind's class. Dates stay text (no YAML 1.1 timestamps); floats such
+as ``.inf`` load as floats, for the caller's schema to refuse.
+
+The YAML is read as a stream of parser events (libyaml's when PyYAML has it, else
+PyYAML's own) and built into plain data in one pass, so a map of 100,000 links loads in
+seconds, and refusals happen at the first offending event, before anything grows.
+Below every package module except ``files``, ``model`` and ``errors``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from contextlib import suppress
-from dataclasses import dataclass, field
-from importlib import import_module
+import gc
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import yaml
 
-from treatydiff.errors import TreatydiffError
+from treatydiff.errors import InputError, TreatydiffError
+from treatydiff.files import read_regular
 
-__all__ = ["MAX_DEPTH", "Document", "Where", "read_yaml"]
+__all__ = ["MAX_DEPTH", "Document", "Kind", "Where", "read_document"]
 
+# Maps nest four levels (links > link > left > id), manifests three; deeper is malformed or hostile.
 MAX_DEPTH = 20
+# Characters a terminal obeys, and lone surrogates (which UTF-8 cannot encode), that
+# YAML's escapes ("\x1b", "\ud800") can put into a value; tab and newline are text.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_STR = "tag:yaml.org,2002:str"
 
 Where = tuple[str | int, ...]
 """A place in the parsed data: the keys and list indices leading to a value."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What kind of data file is read, for its limits and the wording of its errors."""
+
+    error: type[TreatydiffError]
+    short: str  # "map": "map is empty", "cannot read map: …"
+    what: str  # "clause map": "deeper than a clause map can be"
+    plural: str  # "clause maps": "tags are not allowed in clause maps"
+    max_bytes: int
+    docs_hint: str | None = None  # where the format is described
+    empty_hint: str | None = None
 
 
 @dataclass
@@ -35,172 +59,238 @@ class Document:
     """Plain data parsed from a YAML file, with the line of every value and key."""
 
     data: Any
-    lines: dict[Where, int] = field(default_factory=dict)
-    key_lines: dict[Where, int] = field(default_factory=dict)
+    lines: dict[Where, int]
+    key_lines: dict[Where, int]
 
     def line(self, where: Sequence[str | int]) -> int | None:
-        """The line of the key (else the value) at ``where``, or of its nearest ancestor."""
+        """The line of the value at ``where``, or of its nearest ancestor."""
         path = tuple(where)
-        while path and path not in self.key_lines and path not in self.lines:
+        while path not in self.lines and path:
             path = path[:-1]
-        return self.key_lines.get(path) or self.lines.get(path)
+        return self.lines.get(path)
+
+    def key_line(self, where: Sequence[str | int]) -> int | None:
+        """The line of the key whose value is at ``where`` (falls back to the value's line)."""
+        return self.key_lines.get(tuple(where)) or self.line(where)
 
 
 class _Refused(yaml.MarkedYAMLError):
-    """Valid YAML that a data file may not use."""
+    """Valid YAML that a data file may not use: anchors, aliases, tags, deep nesting."""
 
 
-class _Loader(yaml.SafeLoader):
-    """A safe loader that refuses anchors, aliases, tags and deep nesting; dates stay text."""
-
-    yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+def _timestamp_free(resolvers: dict[Any, list[Any]]) -> dict[Any, list[Any]]:
+    # YAML 1.1 would turn `date: 2026-11-25` into a datetime.date; JSON Schema wants text.
+    return {
+        first: [(tag, rx) for tag, rx in found if tag != "tag:yaml.org,2002:timestamp"]
+        for first, found in resolvers.items()
     }
-    depth = 0
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]
-        mark = cast(yaml.error.Mark, event.start_mark)
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise _Refused(problem="anchors and aliases (&name, *name) are not allowed", problem_mark=mark)
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            raise _Refused(problem=f"YAML tags are not allowed (found {tag!r})", problem_mark=mark)
-        if self.depth >= MAX_DEPTH:
-            raise _Refused(problem=f"nested deeper than {MAX_DEPTH} levels", problem_mark=mark)
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
 
 
-_CLOADER_BASE: Any = None
-with suppress(ImportError):  # libyaml's parser, when PyYAML was built with it (the wheels are)
-    _CLOADER_BASE = import_module("yaml._yaml").CParser
+# libyaml's parser is C and some thirty times faster than PyYAML's; both give the same events.
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Plain(yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
-    """The constructor and resolver of :class:`_Loader`, for libyaml's parser."""
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """A safe loader whose implicit types leave dates as text."""
 
-    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    yaml_implicit_resolvers = _timestamp_free(yaml.SafeLoader.yaml_implicit_resolvers)
 
 
-def _fast_node(text: str) -> tuple[yaml.Node, Any] | None:
-    """The document's node through libyaml, when the text plainly uses nothing refused.
-
-    libyaml parses about ten times faster than PyYAML's Python scanner. Any text it
-    would not take as plain data (an anchor, alias or tag, deep nesting, a character the
-    Python reader refuses, a syntax error) returns ``None``, and the Python loader then
-    reads it and gives its located error, so errors read the same with or without libyaml.
-    """
-    if _CLOADER_BASE is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
-        return None
-
-    class _CLoader(_CLOADER_BASE, _Plain):  # type: ignore[misc]
-        def __init__(self, stream: str) -> None:
-            _CLOADER_BASE.__init__(self, stream)
-            _Plain.__init__(self)
-
-    depth = 0
+def _read_text(path: Path, kind: Kind) -> tuple[str, bytes]:
+    """The file's text, decoded as UTF-8 (a BOM is dropped), and the bytes it was decoded from."""
     try:
-        for event in yaml.parse(text, Loader=cast(Any, _CLoader)):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-                return None
-            if getattr(event, "tag", None) is not None:
-                return None
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return None
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-        loader = _CLoader(text)
-        node = loader.get_single_node()
-    except yaml.YAMLError:
-        return None
-    return (node, loader) if node is not None else None
+        data = read_regular(path, limit=kind.max_bytes, what=f"a {kind.what}")
+    except InputError as exc:
+        message = exc.message.replace("more than treatydiff reads", f"more than a {kind.what} can need")
+        raise kind.error(
+            message if message.startswith("is ") else f"cannot read {kind.short}: {message}",
+            file=path,
+            hint=exc.hint,
+        ) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise kind.error(
+            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
+            file=path,
+            line=data.count(b"\n", 0, exc.start) + 1,
+            hint=f"save the {kind.short} as UTF-8",
+        ) from None
+    if text.startswith("\ufeff"):
+        text, data = text[1:], data[3:]
+    if not text.strip():
+        raise _empty(path, kind)
+    return text, data
 
 
-def read_yaml(path: Path, *, error: type[TreatydiffError], max_bytes: int, what: str) -> Document:
+def _empty(path: Path, kind: Kind) -> TreatydiffError:
+    return kind.error(f"{kind.short} is empty", file=path, line=1, hint=kind.empty_hint)
+
+
+def read_document(path: Path, kind: Kind) -> Document:
     """The single YAML document in the file at ``path``.
 
-    Args:
-        path: the file.
-        error: the error class to raise (``RegistryError`` for manifests).
-        max_bytes: refuse larger files.
-        what: what the file is, for messages ("manifest").
-
     Raises:
-        TreatydiffError: of class ``error``, naming the file and, where known, the line.
+        TreatydiffError: of ``kind.error``, when the file cannot be read or decoded, is
+            empty, is not YAML, or uses YAML a data file may not (see the module docstring).
     """
+    text, data = _read_text(path, kind)
+    loader = _Loader(text)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise error(f"cannot read {what}: {exc.strerror or exc}", file=path) from None
-    if len(data) > max_bytes:
-        raise error(f"{what} is larger than {max_bytes:,} bytes", file=path)
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise error("not UTF-8", file=path, line=line, hint="save it as UTF-8") from None
-    if not text.strip():
-        raise error(f"{what} is empty", file=path)
-    fast = _fast_node(text)
-    if fast is not None:
-        document = Document(None)
-        try:
-            document.data = _to_data(fast[0], (), document, fast[1], path, error)
-        except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
-            pass  # the Python loader below says what is wrong, with its line
-        else:
-            return document
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:
+        with _collector_paused():
+            return _Builder(loader, path, kind).document()
+    except yaml.reader.ReaderError as exc:  # control characters, before they are parsed
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        line = text.count("\n", 0, exc.position) + 1
-        raise error(f"character U+{code:04X} is not allowed in YAML", file=path, line=line) from None
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            raise error(f"{what} is empty", file=path)
-        document = Document(None)
-        document.data = _to_data(node, (), document, loader, path, error)
-        return document
+        # libyaml counts bytes of the UTF-8 text, PyYAML characters.
+        before = data[: exc.position] if _Base is not yaml.SafeLoader else text[: exc.position].encode()
+        raise kind.error(
+            f"character U+{code:04X} is not allowed in YAML",
+            file=path,
+            line=before.count(b"\n") + 1,
+            hint="delete it",
+        ) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        prefix = "" if isinstance(exc, _Refused) else "YAML syntax error: "
-        raise error(f"{prefix}{problem}", file=path, line=mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise error(f"YAML error: {exc}", file=path) from None
-    except (RecursionError, ValueError, OverflowError) as exc:
-        raise error(f"cannot read {what}: {type(exc).__name__}", file=path) from None
+        raise _yaml_error(exc, path, kind) from None
+    except (RecursionError, ValueError, OverflowError) as exc:  # a constructor's own limits
+        raise kind.error(f"cannot read {kind.short}: {type(exc).__name__}", file=path) from None
     finally:
         loader.dispose()
 
 
-def _to_data(
-    node: yaml.Node, where: Where, doc: Document, loader: Any, path: Path, error: type[TreatydiffError]
-) -> Any:
-    doc.lines[where] = node.start_mark.line + 1
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_data(item, (*where, i), doc, loader, path, error) for i, item in enumerate(node.value)]
-    if not isinstance(node, yaml.MappingNode):
-        return loader.construct_object(node)
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-        line = key_node.start_mark.line + 1
-        if not isinstance(key, str):
-            raise error("keys must be plain words", file=path, line=line)
-        if key in result:
-            first = doc.key_lines[(*where, key)]
-            raise error(f"duplicate key {key!r} (first on line {first})", file=path, line=line)
-        doc.key_lines[(*where, key)] = line
-        result[key] = _to_data(value_node, (*where, key), doc, loader, path, error)
-    return result
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector: a map is hundreds of thousands of small objects
+    and no cycles, and collections triggered while it grows would take half the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _Builder:
+    """Plain data from the loader's events, with the line of every value and key."""
+
+    def __init__(self, loader: _Loader, path: Path, kind: Kind) -> None:
+        self.loader = loader
+        self.path = path
+        self.kind = kind
+        self.doc = Document(None, {}, {})
+
+    def document(self) -> Document:
+        loader = self.loader
+        loader.get_event()  # stream start
+        if loader.check_event(yaml.StreamEndEvent):  # nothing but comments
+            raise _empty(self.path, self.kind)
+        loader.get_event()  # document start
+        self.doc.data = self._value(loader.get_event(), (), 0)
+        loader.get_event()  # document end
+        if not loader.check_event(yaml.StreamEndEvent):
+            event: Any = loader.peek_event()
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                None,
+                "but found another document",
+                event.start_mark,
+            )
+        return self.doc
+
+    def _value(self, event: Any, where: Where, depth: int) -> Any:
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            # Refusing the first anchor stops an alias bomb ("billion laughs") before it grows.
+            raise _Refused(
+                problem=f"anchors and aliases (&name, *name) are not allowed in {self.kind.plural}",
+                problem_mark=mark,
+            )
+        if depth >= MAX_DEPTH:
+            raise _Refused(problem=_too_deep(self.kind), problem_mark=mark)
+        self.doc.lines[where] = mark.line + 1
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event)
+        self._refuse_tag(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not self.loader.check_event(yaml.SequenceEndEvent):
+                items.append(self._value(self.loader.get_event(), (*where, len(items)), depth + 1))
+            self.loader.get_event()
+            return items
+        result: dict[str, Any] = {}
+        while not self.loader.check_event(yaml.MappingEndEvent):
+            key_event = self.loader.get_event()
+            line = key_event.start_mark.line + 1
+            key = self._scalar(key_event) if isinstance(key_event, yaml.ScalarEvent) else None
+            if not isinstance(key, str):
+                raise self.kind.error(
+                    "keys must be plain words", file=self.path, line=line, hint=self.kind.docs_hint
+                )
+            if key in result:
+                first = self.doc.key_lines[(*where, key)]
+                message = f"duplicate key {key!r} (first on line {first})"
+                raise self.kind.error(message, file=self.path, line=line)
+            self.doc.key_lines[(*where, key)] = line
+            result[key] = self._value(self.loader.get_event(), (*where, key), depth + 1)
+        self.loader.get_event()
+        return result
+
+    def _scalar(self, event: Any) -> Any:
+        self._refuse_tag(event)
+        found = _FORBIDDEN.search(event.value)
+        if found:
+            raise self.kind.error(
+                f"character U+{ord(found.group()):04X} is not allowed in a {self.kind.what}",
+                file=self.path,
+                line=event.start_mark.line + 1,
+                hint="delete the escape that writes it",
+            )
+        tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:  # most values: no need to build a node
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return self.loader.construct_object(node)
+
+    def _refuse_tag(self, event: Any) -> None:
+        """Explicit tags (``!!python/object/apply``, ``!!binary``, ``!x``) on any value are refused."""
+        tag = getattr(event, "tag", None)
+        if tag is None or tag == "!":  # no tag, or the non-specific "!" (plain text)
+            return
+        raise _Refused(
+            problem=f"YAML tags are not allowed in {self.kind.plural}: {tag!r}", problem_mark=event.start_mark
+        )
+
+
+def _too_deep(kind: Kind) -> str:
+    return f"YAML nested deeper than a {kind.what} can be ({MAX_DEPTH})"
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, path: Path, kind: Kind) -> TreatydiffError:
+    """A one-line error at the line PyYAML points to."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    problem = exc.problem or exc.context or "invalid YAML"
+    if "maximum nesting depth" in problem:  # libyaml's own limit, met while scanning ahead
+        return kind.error(_too_deep(kind), file=path, line=line, hint=kind.docs_hint)
+    if isinstance(exc, _Refused):
+        fix: str | None = kind.docs_hint
+        if problem.startswith("YAML tags"):
+            fix = "remove the !tag; put a value in quotes to make it text"
+        elif "alias" in problem:
+            fix = "write each value out in full"
+        return kind.error(problem, file=path, line=line, hint=fix)
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        return kind.error(
+            f"YAML tags are not allowed in {kind.plural}: {problem}",
+            file=path,
+            line=line,
+            hint="remove the !tag",
+        )
+    if exc.context and exc.problem:
+        where = f" on line {exc.context_mark.line + 1}" if exc.context_mark else ""
+        if problem.startswith("but "):  # PyYAML's "expected X …, but found Y"
+            problem = f"{exc.context}{where}, {problem}"
+        else:
+            problem = f"{problem} ({exc.context}{where})"
+    hint = f"check indentation and quoting near column {mark.column + 1}" if mark else None
+    return kind.error(f"YAML syntax error: {problem}", file=path, line=line, hint=hint)

@@ -1,114 +1,29 @@
-"""Read a map file as safe YAML into plain data that remembers the line of every value and key.
-
-Anchors, aliases, tags, duplicate keys, deep nesting, oversized files, files that are
-not regular (a FIFO, a device), text that is not UTF-8 and characters a terminal
-would obey (C0/C1 controls, lone surrogates) are refused with a located ``MappingError``.
-
-The YAML is read as a stream of parser events (libyaml's when PyYAML has it, else
-PyYAML's own) and built into plain data in one pass, so a map of 100,000 links loads
-in seconds, and refusals happen at the first offending event, before anything grows.
-"""
+"""Read a clause map (or a clause family) through :mod:`treatydiff.yamlsafe`, refusing
+with a located ``MappingError``; see that module for what is refused and why."""
 
 from __future__ import annotations
 
-import gc
-import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from treatydiff.errors import InputError, MappingError
-from treatydiff.files import read_regular
+from treatydiff.errors import MappingError
 from treatydiff.mapping.wording import DOCS
+from treatydiff.yamlsafe import Document, Kind, Where
+from treatydiff.yamlsafe import read_document as _read_document
 
-__all__ = ["MAX_MAP_BYTES", "Document", "Where", "read_document"]
+__all__ = ["MAP_KIND", "MAX_MAP_BYTES", "Document", "Where", "read_document"]
 
 # A map holds ids and short notes; a file this large is a mistake (or hostile).
 MAX_MAP_BYTES = 5_000_000
-# Maps nest four levels (links > link > left > id); deeper input is malformed or hostile.
-MAX_DEPTH = 20
-# Characters a terminal obeys, and lone surrogates (which UTF-8 cannot encode), that
-# YAML's escapes ("\x1b", "\ud800") can put into a value; tab and newline are text.
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
-Where = tuple[str | int, ...]
-"""A place in the parsed data: the keys and list indices leading to a value."""
-
-
-@dataclass
-class Document:
-    """Plain data parsed from a map, with the line of every value and key."""
-
-    data: Any
-    lines: dict[Where, int]
-    key_lines: dict[Where, int]
-
-    def line(self, where: Sequence[str | int]) -> int | None:
-        """The line of the value at ``where``, or of its nearest ancestor."""
-        path = tuple(where)
-        while path not in self.lines and path:
-            path = path[:-1]
-        return self.lines.get(path)
-
-    def key_line(self, where: Sequence[str | int]) -> int | None:
-        """The line of the key whose value is at ``where`` (falls back to the value's line)."""
-        return self.key_lines.get(tuple(where)) or self.line(where)
-
-
-class _Refused(yaml.MarkedYAMLError):
-    """Valid YAML that a clause map may not use: anchors, aliases, tags, deep nesting."""
-
-
-def _timestamp_free(resolvers: dict[Any, list[Any]]) -> dict[Any, list[Any]]:
-    # YAML 1.1 would turn `date: 2026-11-25` into a datetime.date; JSON Schema wants text.
-    return {
-        first: [(tag, rx) for tag, rx in found if tag != "tag:yaml.org,2002:timestamp"]
-        for first, found in resolvers.items()
-    }
-
-
-# libyaml's parser is C and some thirty times faster than PyYAML's; both give the same events.
-_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _MapLoader(_Base):  # type: ignore[misc,valid-type]
-    """A safe loader whose implicit types leave dates as text."""
-
-    yaml_implicit_resolvers = _timestamp_free(yaml.SafeLoader.yaml_implicit_resolvers)
-
-
-def _empty(path: Path) -> MappingError:
-    return MappingError("map is empty", file=path, line=1, hint=f"start with 'treatydiff-map: 1'; {DOCS}")
-
-
-def _read_text(path: Path) -> tuple[str, bytes]:
-    """The map's text, decoded as UTF-8 (a BOM is dropped), and the bytes it was decoded from."""
-    try:
-        data = read_regular(path, limit=MAX_MAP_BYTES, what="a clause map")
-    except InputError as exc:
-        message = exc.message.replace("more than treatydiff reads", "more than a clause map can need")
-        raise MappingError(
-            message if message.startswith("is ") else f"cannot read map: {message}", file=path, hint=exc.hint
-        ) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise MappingError(
-            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
-            file=path,
-            line=data.count(b"\n", 0, exc.start) + 1,
-            hint="save the map as UTF-8",
-        ) from None
-    if text.startswith("\ufeff"):
-        text, data = text[1:], data[3:]
-    if not text.strip():
-        raise _empty(path)
-    return text, data
+MAP_KIND = Kind(
+    error=MappingError,
+    short="map",
+    what="clause map",
+    plural="clause maps",
+    max_bytes=MAX_MAP_BYTES,
+    docs_hint=DOCS,
+    empty_hint=f"start with 'treatydiff-map: 1'; {DOCS}",
+)
 
 
 def read_document(path: Path) -> Document:
@@ -116,160 +31,6 @@ def read_document(path: Path) -> Document:
 
     Raises:
         MappingError: the file cannot be read or decoded, is empty, is not YAML, or
-            uses YAML a clause map may not (see the module docstring).
+            uses YAML a clause map may not.
     """
-    text, data = _read_text(path)
-    loader = _MapLoader(text)
-    try:
-        with _collector_paused():
-            return _Builder(loader, path).document()
-    except yaml.reader.ReaderError as exc:  # control characters, before they are parsed
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        # libyaml counts bytes of the UTF-8 text, PyYAML characters.
-        before = data[: exc.position] if _Base is not yaml.SafeLoader else text[: exc.position].encode()
-        raise MappingError(
-            f"character U+{code:04X} is not allowed in YAML",
-            file=path,
-            line=before.count(b"\n") + 1,
-            hint="delete it",
-        ) from None
-    except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc, path) from None
-    finally:
-        loader.dispose()
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector: a map is hundreds of thousands of small objects
-    and no cycles, and collections triggered while it grows would take half the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-class _Builder:
-    """Plain data from the loader's events, with the line of every value and key."""
-
-    def __init__(self, loader: _MapLoader, path: Path) -> None:
-        self.loader = loader
-        self.path = path
-        self.doc = Document(None, {}, {})
-
-    def document(self) -> Document:
-        loader = self.loader
-        loader.get_event()  # stream start
-        if loader.check_event(yaml.StreamEndEvent):  # nothing but comments
-            raise _empty(self.path)
-        loader.get_event()  # document start
-        self.doc.data = self._value(loader.get_event(), (), 0)
-        loader.get_event()  # document end
-        if not loader.check_event(yaml.StreamEndEvent):
-            event: Any = loader.peek_event()
-            raise yaml.composer.ComposerError(
-                "expected a single document in the stream",
-                None,
-                "but found another document",
-                event.start_mark,
-            )
-        return self.doc
-
-    def _value(self, event: Any, where: Where, depth: int) -> Any:
-        mark = event.start_mark
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            # Refusing the first anchor stops an alias bomb ("billion laughs") before it grows.
-            raise _Refused(
-                problem="anchors and aliases (&name, *name) are not allowed in clause maps", problem_mark=mark
-            )
-        if depth >= MAX_DEPTH:
-            raise _Refused(
-                problem=f"YAML nested deeper than a clause map can be ({MAX_DEPTH})", problem_mark=mark
-            )
-        self.doc.lines[where] = mark.line + 1
-        if isinstance(event, yaml.ScalarEvent):
-            return self._scalar(event)
-        _refuse_tag(event)
-        if isinstance(event, yaml.SequenceStartEvent):
-            items: list[Any] = []
-            while not self.loader.check_event(yaml.SequenceEndEvent):
-                items.append(self._value(self.loader.get_event(), (*where, len(items)), depth + 1))
-            self.loader.get_event()
-            return items
-        result: dict[str, Any] = {}
-        while not self.loader.check_event(yaml.MappingEndEvent):
-            key_event = self.loader.get_event()
-            line = key_event.start_mark.line + 1
-            key = self._scalar(key_event) if isinstance(key_event, yaml.ScalarEvent) else None
-            if not isinstance(key, str):
-                raise MappingError("keys must be plain words", file=self.path, line=line, hint=DOCS)
-            if key in result:
-                first = self.doc.key_lines[(*where, key)]
-                message = f"duplicate key {key!r} (first on line {first})"
-                raise MappingError(message, file=self.path, line=line)
-            self.doc.key_lines[(*where, key)] = line
-            result[key] = self._value(self.loader.get_event(), (*where, key), depth + 1)
-        self.loader.get_event()
-        return result
-
-    def _scalar(self, event: Any) -> Any:
-        _refuse_tag(event)
-        found = _FORBIDDEN.search(event.value)
-        if found:
-            raise MappingError(
-                f"character U+{ord(found.group()):04X} is not allowed in a clause map",
-                file=self.path,
-                line=event.start_mark.line + 1,
-                hint="delete the escape that writes it",
-            )
-        tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag == _STR:  # most values: no need to build a node
-            return event.value
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        return self.loader.construct_object(node)
-
-
-def _refuse_tag(event: Any) -> None:
-    """Explicit tags (``!!python/object/apply``, ``!!binary``, ``!x``) on any value are refused."""
-    tag = getattr(event, "tag", None)
-    if tag is None or tag == "!":  # no tag, or the non-specific "!" (plain text)
-        return
-    if isinstance(event, yaml.ScalarEvent) or tag not in (_SEQ, _MAP):
-        raise _Refused(
-            problem=f"YAML tags are not allowed in clause maps: {tag!r}", problem_mark=event.start_mark
-        )
-
-
-def _yaml_error(exc: yaml.MarkedYAMLError, path: Path) -> MappingError:
-    """A one-line MappingError at the line PyYAML points to."""
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else None
-    problem = exc.problem or exc.context or "invalid YAML"
-    if "maximum nesting depth" in problem:  # libyaml's own limit, met while scanning ahead
-        return MappingError(
-            f"YAML nested deeper than a clause map can be ({MAX_DEPTH})", file=path, line=line, hint=DOCS
-        )
-    if isinstance(exc, _Refused):
-        if problem.startswith("YAML tags"):
-            fix = "remove the !tag; put a value in quotes to make it text"
-        else:
-            fix = "write each value out in full" if "alias" in problem else DOCS
-        return MappingError(problem, file=path, line=line, hint=fix)
-    if isinstance(exc, yaml.constructor.ConstructorError):
-        return MappingError(
-            f"YAML tags are not allowed in clause maps: {problem}",
-            file=path,
-            line=line,
-            hint="remove the !tag",
-        )
-    if exc.context and exc.problem:
-        where = f" on line {exc.context_mark.line + 1}" if exc.context_mark else ""
-        if problem.startswith("but "):  # PyYAML's "expected X …, but found Y"
-            problem = f"{exc.context}{where}, {problem}"
-        else:
-            problem = f"{problem} ({exc.context}{where})"
-    hint = f"check indentation and quoting near column {mark.column + 1}" if mark else None
-    return MappingError(f"YAML syntax error: {problem}", file=path, line=line, hint=hint)
+    return _read_document(path, MAP_KIND)
