@@ -200,7 +200,7 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
             add("dash_no_space", p.id)
         if p.number is None and _caption_glued(p.text):
             add("caption_glued", p.id)
-        if _MARKER_NO_SPACE.search(p.text, 1):
+        if any(_after_break(p.text, m.start()) for m in _MARKER_NO_SPACE.finditer(p.text, 1)):
             add("marker_no_space", p.id)
     preamble = next((p for p in body.provisions if p.kind == "preamble"), None)
     if preamble is not None and body.title is None:

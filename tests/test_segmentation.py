@@ -463,3 +463,33 @@ def test_corpus_titles_glued_to_the_preamble(
     assert (body.title or "").startswith(title_start or "") and (body.title is None) == (title_start is None)
     assert body.provisions[0].text.startswith(preamble_start)
     assert "Mescolto" not in (body.title or "") + body.provisions[0].text[:200]  # docx metadata
+
+
+# synthetic: written for this test.
+_SYNTHETIC_DASHES = """\
+TREATY ON COGS
+
+Article 1
+
+1. Customs duties on cogs shall be reduced as follows:
+-to 80 per cent on entry into force
+-to 60 per cent one year later;
+-to 0 per cent two years later.
+
+2. Each Party shall take into account general principles of fairness, equality and responsibility for the
+-commitments taken, and openness.
+"""
+
+
+def test_short_dash_items_one_a_line_are_items_though_unpunctuated() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_DASHES))
+    assert [ids[f"art-1.1.dash-{n}"].text[:6] for n in (1, 2, 3)] == ["-to 80", "-to 60", "-to 0 "]
+    assert not ids["art-1.2"].children  # a hyphen opening a hard-wrapped line is no item
+
+
+@pytest.mark.corpus
+def test_pta_296_dash_items_one_a_line(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 296))
+    assert ids["art-3.4.dash-1"].text.endswith("Agreement") and ids["art-3.4.dash-6"].text.endswith(
+        "1.1.2002."
+    )

@@ -48,3 +48,39 @@ def test_every_charter_article_has_the_same_paragraph_count_in_the_six_languages
     tallies = {name: structure_check.Tally(name, what) for name, what in structure_check.CLASSES}
     structure_check._charter_counts(bodies, tallies, 20)
     assert tallies["charter_count_mismatch"].examples == []
+
+
+def _checker() -> object:
+    sys.path.insert(0, str(CHECKER.parent))
+    try:
+        import structure_check
+    finally:
+        sys.path.remove(str(CHECKER.parent))
+    return structure_check
+
+
+# synthetic: lines written for this test.
+@pytest.mark.parametrize(
+    ("text", "start", "counts"),
+    [
+        ("(b) amendments to Annex\n11.A or Annex 11.B", 24, False),  # a cut reference, no marker
+        ("responsibility for the\n-commitments taken", 23, False),  # a stray hyphen mid-sentence
+        ("The Parties shall:\n-publish the list", 19, True),
+        ("for the names listed in\nAnnex XVII.", 24, False),
+        ("… are equally authentic.\n\nProtocol on Exclusions", 26, True),
+    ],
+)
+def test_lines_count_as_markers_or_headings_only_after_a_break(text: str, start: int, counts: bool) -> None:
+    assert _checker()._after_break(text, start) is counts  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "glued"),
+    [
+        ("Service of Documents\n2. Notices shall be in writing.", True),
+        ("Temporary measures under subparagraphs\n(a) and (b) shall apply", False),  # a cut sentence
+        ("A Party shall deliver within fifteen\nworking days (15) days of the request", False),
+    ],
+)
+def test_a_caption_is_glued_only_right_before_a_marker(text: str, glued: bool) -> None:
+    assert _checker()._caption_glued(text) is glued  # type: ignore[attr-defined]
