@@ -74,7 +74,7 @@ def test_stored_body_carries_the_rules_version(tmp_path: Path) -> None:
     path = store.save_body(
         "demo", body, Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text")
     ).version.path
-    assert json.loads(path.read_text(encoding="utf-8"))["rules_version"] == RULES_VERSION == 4
+    assert json.loads(path.read_text(encoding="utf-8"))["rules_version"] == RULES_VERSION == 5
 
 
 def test_body_stored_under_old_rules_is_reparsed(tmp_path: Path) -> None:
