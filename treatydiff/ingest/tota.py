@@ -55,7 +55,7 @@ _GROUPING_NAMES = frozenset({"preamble", "conclusion"})
 _DOCX_JUNK = re.compile(
     r"^[\u0400-\u04ff\u00c0-\u00ff\ufffd ]{3,}[A-Za-z]{1,30}[0-9]{4}-[0-9]{2}-[0-9]{2}"
     r"[\u0400-\u04ff\u00c0-\u00ff\ufffd ]*"
-    r"(?:[A-Z]{2,10}?(?=FREE TRADE|AGREEMENT|TREATY|CONVENTION)|[A-Z]{2,10}(?=[ \t]*\n))?"
+    r"(?:[A-Z]{2,10}?(?=FREE TRADE|AGREEMENT|TREATY|CONVENTION)|(?!FREE|AGREEMENT|TREATY|CONVENTION)[A-Z]{2,10}(?=[ \t]*\n))?"
 )
 
 
