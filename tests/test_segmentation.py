@@ -454,7 +454,8 @@ def test_titles_glued_to_the_preamble_synthetic(head: str, title: str | None, pr
     [(14, "Agreement To Facilitate", "The Governments"), (50, "CLOSER ECONOMIC", "To promote"),
      (88, "TRAITE MODIFIE", "Le Gouvernement"), (116, "THE CARTAGENA AGREEMENT", "CODIFICATION"),
      (147, "AGREEMENT ON TRADE IN GOODS", "The Governments"), (279, None, "The Kingdom of Norway"),
-     (105, "AGREEMENT ON THE EUROPEAN ECONOMIC AREA", "(OJ"), (359, "Free Trade Agreement", "FREE TRADE")],
+     (105, "AGREEMENT ON THE EUROPEAN ECONOMIC AREA", "(OJ"), (359, "Free Trade Agreement", "FREE TRADE"),
+     (420, "AGREEMENT BETWEEN THE GOVERNMENT OF RUSSIAN", "The Government")],
 )  # fmt: skip
 def test_corpus_titles_glued_to_the_preamble(
     corpus_dir: Path, number: int, title_start: str | None, preamble_start: str
