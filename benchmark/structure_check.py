@@ -27,9 +27,12 @@ HERE = Path(__file__).resolve().parent
 CHARTER_LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 CEILINGS = HERE / "structure_ceilings.json"
 
-# A unit that ends like this may be followed by anything (a sentence, an item, a lead-in).
+# A unit that ends like this may be followed by anything (a sentence, an item, a lead-in);
+# a footnote number may follow the punctuation ("… legislations;4"), and U+037E is a semicolon.
 _UNIT_END = re.compile(
-    r"(?:[.;:,!?…)\]»\"”'’。；：，、！？）؛،؟*\-–—]|\b(?:and|or|et|ou|y|o|e|и|или|либо))\s*$", re.IGNORECASE
+    r"(?:[.;\u037e:,!?…)\]»\"”'’。；：，、！？）؛،؟*\-–—](?:[0-9]{1,3}(?:-[0-9]{1,3})?)?"
+    r"|\b(?:and|or|et|ou|y|o|e|и|или|либо)|[;\u037e]\s*(?:u|ni))\s*$",
+    re.IGNORECASE,
 )
 _STARTS_LOWER = re.compile(r"^[\"“'‘]?[a-zà-ÿа-я]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -134,6 +137,43 @@ def _source_gap(previous: int, number: int, between: str) -> bool:
     )
 
 
+def _after_break(text: str, start: int) -> bool:
+    """Whether the line at ``start`` follows a blank line or a line that ends like an item
+    may ("…;", "…:", "… and"); after any other line it is a hard-wrapped sentence's."""
+    before = text[:start].rstrip(" \t")
+    if before.endswith("\n\n") or not before.strip():
+        return True
+    last = before.rstrip().rsplit("\n", 1)[-1]
+    return _UNIT_END.search(last) is not None
+
+
+def _caption_glued(text: str) -> bool:
+    """Whether a unit opens with one to three caption lines right before a marker line
+    ("Service of Documents / 2. Notices …"), the marker's words not continuing a sentence."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    for count in range(1, min(3, len(lines) - 1) + 1):
+        head = lines[:count]
+        if not all(_CAPTION.match(line) and len(line.split()) <= 8 for line in head):
+            return False
+        marker = _MARKER_LINE.match(lines[count])
+        if marker is not None and not lines[count][marker.end() :].lstrip()[:1].islower():
+            return True
+    return False
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Whether the unit at ``start`` opens its line (only blanks before it on the line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether the unit's last line is set in capitals, a formula that ends its sentence
+    (the Charter's "HAVE RESOLVED TO COMBINE OUR EFFORTS …" before "Accordingly, …")."""
+    letters = [ch for ch in text.rstrip().rsplit("\n", 1)[-1] if ch.isalpha()]
+    return len(letters) >= 12 and all(ch.isupper() for ch in letters)
+
+
 def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) -> None:
     def add(name: str, where: str) -> None:
         tallies[name].add(file, where, limit)
@@ -144,7 +184,10 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
             leaves = [leaf for leaf in _leaves(top) if leaf is not top]
             for prev, nxt in zip(leaves, leaves[1:], strict=False):
                 unmarked = nxt.number is None and nxt.id.rsplit(".", 1)[-1][:4] not in ("dash", "intr")
-                if unmarked and not _UNIT_END.search(prev.text) and _STARTS_LOWER.match(nxt.text):
+                # A lead-in ("24. telecommunications … means") follows its marker on its line.
+                opens_line = _opens_line(body.source_text, nxt.span.start)
+                ended = _UNIT_END.search(prev.text) is not None or _in_capitals(prev.text)
+                if unmarked and opens_line and not ended and _STARTS_LOWER.match(nxt.text):
                     add("mid_sentence_recital" if top.kind == "preamble" else "mid_sentence_cut", nxt.id)
             numbered = [c for c in top.children if c.kind == "paragraph" and c.number and c.number.isdigit()]
             highest = 0
@@ -162,7 +205,9 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
                 add("caption_last", last_leaf.id)
         if top.kind == "article" and not has_closing and _SIGNATURE.search(top.text):
             add("closing_missing", top.id)
-        if top.kind == "closing" and _CONTAINER_LINE.search(top.text):
+        if top.kind == "closing" and any(
+            _after_break(top.text, m.start()) for m in _CONTAINER_LINE.finditer(top.text)
+        ):
             add("annex_in_closing", top.id)
     for p in _walk(body.provisions):
         last = p.id.rsplit(".", 1)[-1]
@@ -177,13 +222,11 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
                 add("lone_dash", p.id)
             elif not _LETTER.search(p.text):
                 add("noise_only", p.id)
-        if _DASH_NO_SPACE.search(p.text, 1):
+        if any(_after_break(p.text, m.start()) for m in _DASH_NO_SPACE.finditer(p.text, 1)):
             add("dash_no_space", p.id)
-        first, _, rest = p.text.partition("\n")
-        caption = _CAPTION.match(first) is not None and len(first.split()) <= 8
-        if p.number is None and caption and _MARKER_LINE.search(rest):
+        if p.number is None and _caption_glued(p.text):
             add("caption_glued", p.id)
-        if _MARKER_NO_SPACE.search(p.text, 1):
+        if any(_after_break(p.text, m.start()) for m in _MARKER_NO_SPACE.finditer(p.text, 1)):
             add("marker_no_space", p.id)
     preamble = next((p for p in body.provisions if p.kind == "preamble"), None)
     if preamble is not None and body.title is None:

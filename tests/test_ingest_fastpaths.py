@@ -30,7 +30,6 @@ def test_blocks_are_the_runs_of_non_blank_lines(text: str, a: int, b: int) -> No
             assert text[line.content_start : line.content_end] == line.stripped
 
 
-
 @given(_LINE_TEXT, st.integers(0, 30), st.integers(0, 30), st.integers(1, 5))
 def test_last_lines_are_the_last_non_blank_lines(text: str, a: int, b: int, count: int) -> None:
     start, end = sorted((min(a, len(text)), min(b, len(text))))

@@ -409,6 +409,62 @@ def test_two_source_articles_in_one_tota_article_are_two_synthetic() -> None:
     assert sum(" found inside it " in w for w in body.warnings) == 2
 
 
+# synthetic: written for these tests.
+_SYNTHETIC_CUT_NUMBERS = """\
+TREATY ON SPROCKETS
+
+Article 1
+
+1. The Parties shall apply Articles 3.2, 3.4, or
+3.5.
+
+2.
+
+3. The Committee shall review the list of sprockets in accordance with Article
+14.
+
+4. The review shall be concluded within twelve
+
+(12) months.
+
+5. Each Party shall publish words such as
+
+“or equivalent”.
+
+6. The Parties shall exempt the goods of subheadings 8701.10 u
+8701.30;
+
+7. Each Party shall report to the Committee.12
+8. The Committee shall meet yearly.
+
+Article 2
+
+The Parties shall exchange lists of sprockets.
+
+1.
+
+IN WITNESS WHEREOF the undersigned have signed this Treaty.
+"""
+
+
+def test_numbers_cut_from_their_sentence_stay_in_it() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_CUT_NUMBERS))
+    assert ids["art-1.1"].text.endswith("3.5.") and "art-1.3-5" not in ids
+    assert ids["art-1.3"].text.endswith("14.") and not ids["art-1.3"].children
+    assert ids["art-1.4"].text.endswith("months.") and "art-1.12" not in ids
+    assert ids["art-1.5"].text.endswith("equivalent”.") and not ids["art-1.5"].children
+    assert ids["art-1.6"].text.endswith("8701.30;")
+    assert ids["art-1.8"].text.startswith("8.")  # the footnote "12" glued to the full stop ends the line
+
+
+def test_a_paragraph_number_without_its_text_is_no_provision_and_is_named() -> None:
+    body = _text_body(_SYNTHETIC_CUT_NUMBERS)
+    ids = _ids(body)
+    assert "art-1.2" not in ids and "2.\n\n3." in ids["art-1"].text
+    assert any("art-1: number 2 stands without its text" in w for w in body.warnings)
+    assert all(any(c.isalpha() for c in p.text) for p in ids.values())
+
+
 @pytest.mark.corpus
 @pytest.mark.parametrize(
     ("number", "article", "hidden", "label"),
@@ -510,7 +566,187 @@ def test_sections_and_points_restarting_at_1(corpus_dir: Path) -> None:
     assert section.children[0].text.startswith("1. Protection afforded")
 
 
-@pytest.mark.parametrize(("text", "lang"), [("Article 1\n1.\n①", "ko"), ("Article 1\n1. a:\n①\n\n٢. b", "ar")])
+@pytest.mark.parametrize(
+    ("text", "lang"), [("Article 1\n1.\n①", "ko"), ("Article 1\n1. a:\n①\n\n٢. b", "ar")]
+)
 def test_numbers_that_are_digits_but_no_decimals_are_read_without_error(text: str, lang: str) -> None:
     """Found by the property tests: "①" is a digit to Python but no decimal number."""
     assert parse_text(text, lang=lang).provisions
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "point", "lost"),
+    [(149, "art-26.e", "art-26.p2"), (37, "art-10-6.1", "art-10-6.10-5"), (36, "art-807.2", "art-807.2.p2")],
+)
+def test_corpus_numbers_cut_from_their_sentence_stay_in_it(
+    corpus_dir: Path, number: int, point: str, lost: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    assert lost not in ids
+    assert ids[point].text.rstrip().endswith(".")
+
+
+@pytest.mark.corpus
+def test_pta_12_paragraph_numbers_without_text(corpus_dir: Path) -> None:
+    body = _tota(corpus_dir, 12)
+    ids = _ids(body)
+    assert "art-44.2" not in ids and {"art-44.1", "art-44.3"} <= set(ids)
+    assert any("art-44: number 2 stands without its text" in w for w in body.warnings)
+    # "3." ending the article before the signatures (ToTA's closing is an <article> of its own).
+    assert "art-49.3" not in ids and any("art-49: number 3" in w for w in body.warnings)
+
+
+@pytest.mark.corpus
+def test_corpus_mid_sentence_cuts(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 29))
+    assert "art-149.5.p2" not in ids and ids["art-149.5"].text.endswith("equivalent”.")
+    ids = _ids(_tota(corpus_dir, 28))
+    assert ids["art-6-15.2.b"].text.endswith("8704.31;")  # a tariff code ending its sentence
+    ids = _ids(_tota(corpus_dir, 325))
+    assert ids["art-6-04.15"].text.rstrip().endswith("investigation.") and "art-6-04.12_2" not in ids
+    ids = _ids(_tota(corpus_dir, 147))
+    assert ids["preamble.1"].text.startswith("The Governments") or "Vietnam" in ids["preamble.1"].text
+
+
+@pytest.mark.corpus
+def test_footnote_numbers_glued_to_a_full_stop_end_the_sentence(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 449))
+    assert ids["art-17-4.2"].text.startswith("2.") and "art-17-4.1.p3" not in ids
+    # U+037E ends each definition of pta_378 as a semicolon would.
+    ids = _ids(_tota(corpus_dir, 378))
+    assert ids["art-3.p3"].text.startswith("“dumping”")
+
+
+def _tota_synthetic(articles: str) -> Body:
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9002</treaty_identifier>"
+        f"<language>en</language></meta><body><chapter>{articles}</chapter></body></treaty>"
+    )
+    return parse_tota(xml.encode("utf-8"), origin="pta_9002.xml")[1]
+
+
+# synthetic: written for these tests.
+_SYNTHETIC_CAPTIONS = """\
+<article number="ARTICLE 1">1. The Parties shall protect sprockets.
+
+2. Each Party shall keep a register of sprockets.Section B
+Sprocket designs</article>
+<article number="ARTICLE 2">1. Each Party shall protect sprocket designs.
+
+2. The protection shall last ten years.
+
+SECTION C
+
+Standards concerning sprockets
+
+Sub-section 1
+
+Sprocket marks</article>
+<article number="ARTICLE 3">The Parties shall meet yearly.
+
+&#8869;Article 4 &#8869;
+
+Meetings</article>
+<article number="ARTICLE 4">The meetings shall be public.</article>
+"""
+
+
+def test_captions_and_headings_ending_an_article_are_no_paragraph() -> None:
+    ids = _ids(_tota_synthetic(_SYNTHETIC_CAPTIONS))
+    assert ids["art-1.2"].text.endswith("sprockets.")  # "Section B" glued to the full stop
+    assert ids["art-2.2"].text.endswith("ten years.") and not ids["art-2.2"].children
+    assert ids["art-3"].children == ()
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "last"),
+    [(22, "art-16-08", None), (145, "art-10-4", None), (294, "art-35", "art-35.p2"), (3, "art-87", None)],
+)
+def test_corpus_captions_ending_an_article(
+    corpus_dir: Path, number: int, article: str, last: str | None
+) -> None:
+    leaves = [p for p in _walk(_ids(_tota(corpus_dir, number))[article].children) if not p.children]
+    assert (leaves[-1].id if leaves else None) == last
+    assert all(p.text.rstrip()[-1:] in ".;:" for p in leaves)
+
+
+@pytest.mark.corpus
+def test_pta_75_protocol_standing_apart_after_the_signatures_is_a_container(corpus_dir: Path) -> None:
+    top = {p.id: p for p in _tota(corpus_dir, 75).provisions}
+    assert top["protocol"].kind == "annex" and top["protocol"].text.startswith("Protocol on Exclusion")
+    assert "Protocol" not in top["closing"].text
+
+
+# synthetic: written for these tests; each text is a title and preamble run together.
+_FILLER = " and recognising the importance of trade in sprockets and cogs between them" * 4
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "preamble_start"),
+    [
+        (f"COG TRADE AGREEMENT _______________ THE PARTIES TO THIS AGREEMENT,{_FILLER},",
+         "COG TRADE AGREEMENT", "THE PARTIES"),
+        (f"AGREEMENT ON TRADE IN COGS BETWEEN ALPHA AND BETA The Governments of Alpha and Beta,{_FILLER},",
+         "AGREEMENT ON TRADE IN COGS BETWEEN ALPHA AND BETA", "The Governments"),
+        (f"Agreement on Trade in Cogs between Alpha and BetaThe Governments of Alpha and Beta,{_FILLER},",
+         "Agreement on Trade in Cogs between Alpha and Beta", "The Governments"),
+        ("Cog Trade Agreement between Alpha\nand Beta\n\nPreamble\n\nThe Parties,",
+         "Cog Trade Agreement between Alpha and Beta", "The Parties"),
+        ("TRAITE SUR LES ROUAGES\n\nPREAMBULE\n\nLes Parties,", "TRAITE SUR LES ROUAGES", "Les Parties"),
+        ("'PREAMBLE\n\nThe Parties,", None, "The Parties"),
+    ],
+)  # fmt: skip
+def test_titles_glued_to_the_preamble_synthetic(head: str, title: str | None, preamble_start: str) -> None:
+    body = parse_text(head + "\n\nArticle 1\n\nThe Parties shall trade in cogs.\n", origin="synthetic.txt")
+    assert body.title == title
+    assert body.provisions[0].text.startswith(preamble_start)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "title_start", "preamble_start"),
+    [(14, "Agreement To Facilitate", "The Governments"), (50, "CLOSER ECONOMIC", "To promote"),
+     (88, "TRAITE MODIFIE", "Le Gouvernement"), (116, "THE CARTAGENA AGREEMENT", "CODIFICATION"),
+     (147, "AGREEMENT ON TRADE IN GOODS", "The Governments"), (279, None, "The Kingdom of Norway"),
+     (105, "AGREEMENT ON THE EUROPEAN ECONOMIC AREA", "(OJ"), (359, "Free Trade Agreement", "FREE TRADE"),
+     (420, "AGREEMENT BETWEEN THE GOVERNMENT OF RUSSIAN", "The Government")],
+)  # fmt: skip
+def test_corpus_titles_glued_to_the_preamble(
+    corpus_dir: Path, number: int, title_start: str | None, preamble_start: str
+) -> None:
+    body = _tota(corpus_dir, number)
+    assert (body.title or "").startswith(title_start or "") and (body.title is None) == (title_start is None)
+    assert body.provisions[0].text.startswith(preamble_start)
+    assert "Mescolto" not in (body.title or "") + body.provisions[0].text[:200]  # docx metadata
+
+
+# synthetic: written for this test.
+_SYNTHETIC_DASHES = """\
+TREATY ON COGS
+
+Article 1
+
+1. Customs duties on cogs shall be reduced as follows:
+-to 80 per cent on entry into force
+-to 60 per cent one year later;
+-to 0 per cent two years later.
+
+2. Each Party shall take into account general principles of fairness, equality and responsibility for the
+-commitments taken, and openness.
+"""
+
+
+def test_short_dash_items_one_a_line_are_items_though_unpunctuated() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_DASHES))
+    assert [ids[f"art-1.1.dash-{n}"].text[:6] for n in (1, 2, 3)] == ["-to 80", "-to 60", "-to 0 "]
+    assert not ids["art-1.2"].children  # a hyphen opening a hard-wrapped line is no item
+
+
+@pytest.mark.corpus
+def test_pta_296_dash_items_one_a_line(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 296))
+    assert ids["art-3.4.dash-1"].text.endswith("Agreement") and ids["art-3.4.dash-6"].text.endswith(
+        "1.1.2002."
+    )

@@ -75,3 +75,30 @@ def test_a_gap_in_the_sources_numbering_is_told_from_a_defect(
     previous: int, number: int, between: str, gap: bool
 ) -> None:
     assert _checker_module()._source_gap(previous, number, between) is gap
+
+
+# synthetic: lines written for this test.
+@pytest.mark.parametrize(
+    ("text", "start", "counts"),
+    [
+        ("(b) amendments to Annex\n11.A or Annex 11.B", 24, False),  # a cut reference, no marker
+        ("responsibility for the\n-commitments taken", 23, False),  # a stray hyphen mid-sentence
+        ("The Parties shall:\n-publish the list", 19, True),
+        ("for the names listed in\nAnnex XVII.", 24, False),
+        ("… are equally authentic.\n\nProtocol on Exclusions", 26, True),
+    ],
+)
+def test_lines_count_as_markers_or_headings_only_after_a_break(text: str, start: int, counts: bool) -> None:
+    assert _checker_module()._after_break(text, start) is counts
+
+
+@pytest.mark.parametrize(
+    ("text", "glued"),
+    [
+        ("Service of Documents\n2. Notices shall be in writing.", True),
+        ("Temporary measures under subparagraphs\n(a) and (b) shall apply", False),  # a cut sentence
+        ("A Party shall deliver within fifteen\nworking days (15) days of the request", False),
+    ],
+)
+def test_a_caption_is_glued_only_right_before_a_marker(text: str, glued: bool) -> None:
+    assert _checker_module()._caption_glued(text) is glued

@@ -208,25 +208,29 @@ CLOSING_START = re.compile("|".join(_all("closing_formulas")), re.IGNORECASE)
 # --- punctuation (of the scripts, not of one language) -----------------------------------
 
 _CLOSERS = r"[)\]»\"”'’）]*"
-LINE_ENDS_SENTENCE = re.compile(r"[.;:!?)\]»\"”'’…。；：！？）؛؟][\s\u200e\u200f]*$")
+LINE_ENDS_SENTENCE = re.compile(r"[.;\u037e:!?)\]»\"”'’…。；：！？）؛؟][\s\u200e\u200f]*$")
 """A heading line that ends like a sentence or a lead-in (so its words are no title)."""
 FULL_STOP = re.compile(r"[.!?。！？؟]" + _CLOSERS + r"[\s\u200e\u200f]*$")
 """A line that certainly ends a sentence (not a list item ending in ";" or ",")."""
 ENDS_WITH_FULL_STOP = re.compile(r"[.!?…。！？؟]" + _CLOSERS + r"\s*$")
 """A line before a caption that ends a sentence for certain (an ellipsis counts)."""
-TERMINAL = ".:;,!?。：；，！？،؛؟"
-"""Lines ending in these are sentences (or lead-ins), never titles or captions."""
+TERMINAL = ".:;\u037e,!?。：；，！？،؛؟"
+"""Lines ending in these are sentences (or lead-ins), never titles or captions.
+
+U+037E, the Greek question mark, is a semicolon in some ToTA texts (pta_378)."""
 
 # --- paragraphs and points ----------------------------------------------------------------
 
 _LIST_WORDS = "|".join(_all("list_conjunctions"))
 _ITEM_WORDS = "|".join(_all("item_conjunctions"))
 LIST_BOUNDARY = re.compile(
-    r"(?:[.;:,!?)\]»\"”'’…。；：，、！？）؛،؟]|\b(?:" + _LIST_WORDS + r"))[\s\u200e\u200f]*$", re.IGNORECASE
+    r"(?:[.;\u037e:,!?)\]»\"”'’…。；：，、！？）؛،؟]|\b(?:" + _LIST_WORDS + r"))[\s\u200e\u200f]*$",
+    re.IGNORECASE,
 )
 """A line that may be followed by a marker line; any other ending is a hard-wrapped sentence."""
 ITEM_END = re.compile(
-    r"(?:[.;:!?…。；：！？؛؟][)\]»\"”'’）]*|[;,]\s*(?:" + _ITEM_WORDS + r"))[\s\u200e\u200f]*$", re.IGNORECASE
+    r"(?:[.;\u037e:!?…。；：！？؛؟][)\]»\"”'’）]*|[;\u037e,]\s*(?:" + _ITEM_WORDS + r"))[\s\u200e\u200f]*$",
+    re.IGNORECASE,
 )
 """A line that ends a sentence or a list item for certain (not after a bare comma)."""
 

@@ -13,6 +13,9 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from treatydiff.ingest.conventions import (
+    ANNEX,
+    ARTICLE_PATTERNS,
+    CONTAINER_PATTERNS,
     FULL_STOP,
     ITEM_END,
     LIST_BOUNDARY,
@@ -23,7 +26,7 @@ from treatydiff.ingest.conventions import (
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
 from treatydiff.ingest.labels import LabelUnit, label_maker
-from treatydiff.ingest.lines import Line, last_lines, split_blocks, trimmed_span
+from treatydiff.ingest.lines import Line, last_lines, split_blocks, split_lines, trimmed_span
 from treatydiff.ingest.numbers import int_to_roman, number_slug, roman_to_int
 from treatydiff.model import Kind, Provision, Span
 
@@ -50,8 +53,15 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PAGE_NUMBER = re.compile(r"[-–—]\s*[0-9]{1,4}\s*[-–—]?")
 # A caption has at most this many lines, words and characters a line.
 _CAPTION_LINES = 3
+_PAGE_MARKS = "⊥"
+"""Marks that ToTA's conversion left around headings at page breaks ("⊥Article 36 ⊥")."""
+_HEADING_JUNK = re.compile(r"^[0-9]{1,2}(?=[^\W\d_])")  # "1Article 192": a footnote number glued before
 _CAPTION_WORDS = 10
 _CAPTION_CHARS = 70
+_CAPITALS_LETTERS = 12
+"""A line in capitals has at least this many letters (shorter ones may be an abbreviation)."""
+_SHORT_ITEM = 60
+"""A dash item's line at most this long is a whole item, not a hard-wrapped line."""
 _TAIL = 40  # longer than any conjunction the end-of-line patterns name, with its punctuation
 _PARAGRAPH_LINE = 100
 """Lines at least this wide are not hard-wrapped prose."""
@@ -140,8 +150,17 @@ def _continues_letters(printed: str, last_letter: str | None, following: str | N
 
 def _tail(text: str) -> str:
     """The end of ``text`` that the end-of-line patterns look at: searching a whole
-    paragraph for a ``$``-anchored pattern costs a try at every character."""
-    return text.rstrip()[-_TAIL:]
+    paragraph for a ``$``-anchored pattern costs a try at every character.
+
+    A footnote number glued after the punctuation ("… in the same market.22") is left
+    out, so that the punctuation ends the line.
+    """
+    tail = text.rstrip()[-_TAIL:]
+    if tail[-1:].isdigit():
+        footnote = _FOOTNOTE.search(tail)
+        if footnote is not None:
+            return tail[: footnote.start()]
+    return tail
 
 
 def _final_marks(pattern: re.Pattern[str]) -> frozenset[str]:
@@ -180,6 +199,12 @@ def _starts_sentence(stripped: str) -> bool:
     return first.isupper() or (first.isalpha() and not first.islower())
 
 
+def _capitals(line: Line) -> bool:
+    """Whether a line is set in capitals: a formula or heading line, which ends its sentence."""
+    letters = [ch for ch in line.stripped if ch.isalpha()]
+    return len(letters) >= _CAPITALS_LETTERS and all(ch.isupper() for ch in letters)
+
+
 def _indentation(text: str, line: Line) -> int | None:
     """How far ``line`` is indented in the source, or ``None`` if it starts mid-line."""
     if line.start == 0 or text[line.start - 1] == "\n":
@@ -199,17 +224,41 @@ def _noise(line: Line, lang: str) -> bool:
     return _marker(stripped, lang).kind == "none" or _PAGE_NUMBER.fullmatch(stripped) is not None
 
 
+# Footnote digits after punctuation that follows a word or a bracket ("Party.13",
+# "Commitments).17", "legislations;4"), never the last digits of "Article 2.17".
+_FOOTNOTE = re.compile(r"(?:(?<=[^\W\d_][.;\u037e:,])|(?<=[)\]”\"’][.;\u037e:,])|(?<=[;\u037e]))[0-9]{1,3}$")
+_CLAUSE_END = re.compile(r"[.;\u037e:!?…。；：！？؛؟][)\]»\"”'’）]*[\s\u200e\u200f]*$")
+"""A line that ends a sentence or a clause by its punctuation ("… 10.4, or" does not)."""
+_OPENING_QUOTES = "\"“”'‘’«„"
+
+
+def _opens_lower(stripped: str) -> bool:
+    """Whether a line opens in lower case, after any opening quotes ("“or equivalent”")."""
+    return stripped.lstrip(_OPENING_QUOTES)[:1].islower()
+
+
 def _cut_reference(stripped: str, marker: _Marker, before: str, expected: int | None = None) -> bool:
-    """A number alone on its line after words that end no item: the tail of "… under Article\n\n13.".
+    """A number cut from its sentence onto a line of its own: "… under Article\n\n13.",
+    "… 10.4, or\n10.5.", "… twelve\n\n(12) months": a number marker after words whose
+    line ends no clause, with no words after it or words in lower case.
 
     The next paragraph's number (``expected``) is a marker all the same: "Resale\n\n3.\n\n(a) …"
     after a caption.
     """
+    if marker.kind != "number" or marker.printed == str(expected):
+        return False
+    if _CLAUSE_END.search(_tail(before)) is not None:
+        return False
+    words = stripped[marker.end :].strip()
+    if not words or _LETTER.search(words) is None:
+        return True
+    # "twelve\n\n(12) months": the figure after a number in words, never a list's "(1)" or
+    # an item after "…; and".
     return (
-        marker.kind == "number"
-        and _LETTER.search(stripped) is None
-        and not _ends_item(before)
-        and marker.printed != str(expected)
+        marker.form == "()"
+        and marker.printed != "1"
+        and words[:1].islower()
+        and not _may_precede_marker(before)
     )
 
 
@@ -312,6 +361,15 @@ def _next_in_list(printed: str, last: str | None) -> bool:
     return value is not None and previous is not None and value == previous + 1
 
 
+def _sentence_tail(block: list[Line]) -> bool:
+    """Whether a block's last line, without letters, ends the sentence of the line before it:
+    the tariff code of "… 8704.21 u\n8704.31;" (a page number "12" or "- 18 -" does not)."""
+    last = block[-1].stripped
+    if len(block) < 2 or last[-1:] not in ".;," or _PAGE_NUMBER.fullmatch(last):
+        return False
+    return not _ends_item(block[-2].text)
+
+
 def _caption_like(stripped: str, *, first: bool) -> bool:
     """A line of a caption ("Service of Documents", "Entrega de la solicitud de arbitraje"):
     short, no end punctuation, no marker; its first line opens with a capital."""
@@ -351,22 +409,79 @@ def _before_caption(lines: list[Line], *, at_boundary: bool) -> int | None:
     return keep if FULL_STOP.search(_tail(lines[keep - 1].text)) is not None else None
 
 
+def _heading_line(stripped: str) -> bool:
+    """A heading line standing in an article's tail: "SECTION B", "Section C: Additional …",
+    "Anexo 3.16:", "⊥Article 36 ⊥" (a page mark around it, a footnote number before it)."""
+    cleaned = _HEADING_JUNK.sub("", stripped.strip(_PAGE_MARKS + " "))
+    for pattern in (*CONTAINER_PATTERNS, *ARTICLE_PATTERNS, ANNEX):
+        found = pattern.match(cleaned)
+        if found is not None:
+            rest = found.group("rest").strip(" :.-–—")
+            return not rest or (_starts_sentence(rest) and rest[-1] not in TERMINAL)
+    return False
+
+
+_TRAILING_LINES = 12
+"""An article's trailing captions, heading lines and page numbers are found in this many last lines."""
+
+
+def _caption_run(lines: list[Line]) -> int:
+    """Where the run of caption lines (at most _CAPTION_LINES), heading lines and page numbers
+    ending ``lines`` begins: ``len(lines)`` when there is none."""
+    at, captions = len(lines), 0
+    while at > 0:
+        stripped = lines[at - 1].stripped
+        page_number = stripped.isdigit() or _PAGE_NUMBER.fullmatch(stripped) is not None
+        if _heading_line(stripped) or (at < len(lines) and page_number):
+            at -= 1
+        elif captions < _CAPTION_LINES and _caption_like(stripped, first=False):
+            at, captions = at - 1, captions + 1
+        else:
+            break
+    return at
+
+
 def _trailing_caption_start(text: str, start: int, end: int) -> int:
     """Where the caption lines at the end of an article begin (``end`` when there are none).
 
     ToTA often ends an article with the caption of the next article or section
     ("… in Article 215.\n\nEmergency aid and aid for refugees"): short lines after a
     full stop, which are the next unit's heading, not this article's last paragraph.
+    Heading lines among them ("SECTION B", "Sub-section A", "Anexo X:") and page
+    numbers count for nothing, and a heading glued to the full stop ("… infractores.Sección
+    B") opens them.
     """
-    # A caption has at most _CAPTION_LINES lines, and the line before it decides.
-    lines = last_lines(text, start, end, _CAPTION_LINES + 1)
-    count = _caption_lines(lines)
-    if count == 0 or count == len(lines):
+    # Read from the end; the whole text only when every line read is a caption or heading.
+    lines = last_lines(text, start, end, _TRAILING_LINES)
+    at = _caption_run(lines)
+    if at == 0 and len(lines) == _TRAILING_LINES:
+        lines = [line for line in split_lines(text, start, end) if not line.blank]
+        at = _caption_run(lines)
+    if at == len(lines) or at == 0:
         return end
-    before = lines[-count - 1]
-    if FULL_STOP.search(_tail(before.text)) is None:
+    # Continuation lines may open in lower case ("Settlement of Investment Disputes / between …").
+    while at < len(lines) and not (_heading_line(lines[at].stripped) or _starts_sentence(lines[at].stripped)):
+        at += 1
+    if at == len(lines):
         return end
-    return lines[-count].content_start
+    before = lines[at - 1]
+    if FULL_STOP.search(_tail(before.text)) is not None:
+        return lines[at].content_start
+    # "… bienes infractores.Sección B": the heading glued to the sentence before it.
+    stop = max(before.stripped.rfind(mark) for mark in ".!?")
+    glued = before.stripped[stop + 1 :].strip()
+    if stop > 0 and glued and _heading_line(glued):
+        return before.content_start + before.stripped.index(glued, stop)
+    return end
+
+
+def _dash_run(piece: _Marker, text: str, start: int | None, lines: list[Line], stripped: str) -> bool:
+    """Whether a dash line opens the next item of a list of short dash items, one a line
+    ("-to 80 per cent on entry into force\n-to 60 per cent on 1.1.1998;"), though the line
+    before ends without punctuation: a line that short is no hard-wrapped sentence."""
+    if piece.kind != "dash" or start is None or len(lines) != 1:
+        return False
+    return text[start] == stripped[0] and len(lines[0].stripped) <= _SHORT_ITEM
 
 
 @dataclass(slots=True)
@@ -419,13 +534,13 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
         if marker.form == numbered_form:
             expected = int(marker.printed) + 1
 
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if len(block) == 1 and _LONE_DASH.fullmatch(block[0].stripped):
             dash_line = block[0]
             continue
         trailing_dash = block[-1] if len(block) > 1 and _LONE_DASH.fullmatch(block[-1].stripped) else None
         # Page numbers, footnote markers, tariff codes at a block's edges are no units.
-        while block and _noise(block[-1], lang):
+        while block and _noise(block[-1], lang) and not _sentence_tail(block):
             block = block[:-1]
         while block and _noise(block[0], lang):
             block = block[1:]
@@ -450,7 +565,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             units
             and dash_line is None
             and (
-                (first[:1].islower() and first_marker.kind == "none" and not _may_precede_marker(before))
+                (_opens_lower(first) and first_marker.kind == "none" and not _may_precede_marker(before))
                 or _cut_reference(first, first_marker, before, expected)
                 or _cut_number(first_marker, first[first_marker.end :].lstrip(), before, expected)
             )
@@ -468,7 +583,9 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
         while pending:
             line = pending.pop()
             stripped = line.stripped
-            if prev is not None and not stripped[:1].isalpha() and _noise(line, lang):
+            noise = prev is not None and not stripped[:1].isalpha() and _noise(line, lang)
+            tail = noise and not pending and _sentence_tail(block)
+            if noise and not tail:
                 continue  # a footnote number or page number inside a paragraph
             marker = _marker(stripped, lang)
             if marker.kind == "none" and not recitals:
@@ -487,14 +604,17 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 else:
                     marker = _NO_MARKER
             keep: int | None = None  # lines of the unit kept before a caption that is dropped
+            demoted = tail  # a marker that is a word of the sentence before it, or its tail
             if (
                 marker.kind == "number"
                 and prev is not None
                 and _cut_number(marker, stripped[marker.end :].lstrip(), prev.text, expected)
             ):
                 # "… completen\nlos procedimientos correspondientes\n(120) días": no caption before it.
-                marker = _NO_MARKER
-            if (
+                marker, demoted = _NO_MARKER, True
+            if marker.kind == "dash" and _dash_run(piece_marker, text, piece_start, piece_lines, stripped):
+                pass
+            elif (
                 marker.kind != "none"
                 and prev is not None
                 and not _may_precede_marker(prev.text)
@@ -502,21 +622,29 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             ):
                 keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
                 if keep is None:
-                    marker = _NO_MARKER
-            elif prev is not None and marker.kind == "number" and _cut_reference(stripped, marker, prev.text, expected):
-                marker = _NO_MARKER
+                    marker, demoted = _NO_MARKER, True
+            elif prev is not None and _cut_reference(stripped, marker, prev.text, expected):
+                marker, demoted = _NO_MARKER, True
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
             if opens_dash:
                 marker = _LONE_DASH_MARKER
-            # In one-paragraph-per-line text a new sentence starts a unit even where the
-            # source lost the full stop before it (the Charter's Arabic Article 13).
-            starts = (
-                prev is None
-                or marker.kind != "none"
-                or (per_line and (_ends_item(prev.text) or _starts_sentence(stripped)))
-                or (long_lines and not stripped[:1].islower())
-            )
-            if recitals and not starts and prev is not None and line is block[-1]:
+            lower = _opens_lower(stripped)
+            starts = prev is None or marker.kind != "none"
+            if not demoted and not starts and prev is not None:
+                # In one-paragraph-per-line text a new sentence starts a unit even where the
+                # source lost the full stop before it (the Charter's Arabic Article 13).
+                starts = (per_line and (_ends_item(prev.text) or _starts_sentence(stripped))) or (
+                    long_lines and not lower
+                )
+            # A line in lower case goes on the sentence, unless that sentence is set in
+            # capitals (the French Charter's "… RÉALISER CES DESSEINS" / "en conséquence, …").
+            if (
+                recitals
+                and not starts
+                and prev is not None
+                and not pending
+                and (not lower or _capitals(prev))
+            ):
                 whole = _width(stripped) >= _PARAGRAPH_LINE and FULL_STOP.search(_tail(line.text)) is not None
                 starts = whole and not _may_precede_marker(prev.text)
             if (
@@ -553,7 +681,18 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             prev = line
         dash_line = trailing_dash
         if piece_start is not None and prev is not None:
-            units.append(_Unit(piece_start, prev.content_end, piece_marker))
+            keep = None
+            following = _marker(blocks[at + 1][0].stripped, lang) if at + 1 < len(blocks) else _NO_MARKER
+            # A caption before a list restarting at 1 heads a section of its own ("B. Term of
+            # protection / 1. …", see _sublist_item); it stays a unit.
+            restarts = following.printed == "1" and expected is not None and expected > 1
+            if following.kind in ("number", "letter") and not restarts:
+                # "… when necessary.\nConsultations\n\n13. …": the caption of the next paragraph.
+                keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
+            if keep is None:
+                units.append(_Unit(piece_start, prev.content_end, piece_marker))
+            elif keep > 0:
+                units.append(_Unit(piece_start, piece_lines[keep - 1].content_end, piece_marker))
     return units
 
 
@@ -617,6 +756,7 @@ def split_paragraphs(
     lang: str,
     ids: IdRegistry,
     trailing_caption: bool = False,
+    notes: list[str] | None = None,
 ) -> tuple[Provision, ...]:
     """Split an article body into paragraphs, points and dash items.
 
@@ -642,6 +782,13 @@ def split_paragraphs(
         ids: the body's id registry, so that ids stay unique.
         trailing_caption: whether short caption lines after the last full stop are the
             next unit's heading (ToTA articles), and so no paragraph of this one.
+        notes: where to say which paragraph numbers stand without their text (see below).
+
+    A paragraph number alone, followed by the next paragraph's number or by the end of
+    the article, lost its text in the source (pta_12 Article 44 "1. … / 2. / 3. …"): it
+    is no provision, since an empty one would be cited and compared as if it were the
+    treaty's paragraph, and a line naming it is added to ``notes``. Its number stays in
+    the article's text.
 
     Returns:
         The top-level children in document order; spans are exact.
@@ -718,6 +865,13 @@ def split_paragraphs(
 
     for index, u in enumerate(units):
         kind = u.marker.kind
+        if kind == "number" and _text_lost(text, u, units[index + 1] if index + 1 < len(units) else None):
+            if notes is not None:
+                printed = u.marker.printed
+                notes.append(
+                    f"{parent_id}: number {printed} stands without its text in the source; no provision"
+                )
+            continue
         if kind == "roman":
             following = units[index + 1].marker.printed if index + 1 < len(units) else None
             if _continues_letters(u.marker.printed, letter.number if letter else None, following):
@@ -776,6 +930,15 @@ def split_paragraphs(
             continue
         last_node = numbered
     return tuple(node.freeze(text) for node in top)
+
+
+def _text_lost(text: str, unit: _Unit, following: _Unit | None) -> bool:
+    """Whether a number marker stands without words, before another number of its form or at the end."""
+    if _LETTER.search(text, unit.start + unit.marker.end, unit.end) is not None:
+        return False
+    return following is None or (
+        following.marker.kind == "number" and following.marker.form == unit.marker.form
+    )
 
 
 def _numbered_point(marker: _Marker, paragraph_form: str, numbered: _Node | None, numbered_form: str) -> bool:

@@ -369,10 +369,23 @@ def _annex_heading(scanner: _Scanner, index: int) -> tuple[str, re.Match[str]] |
         capitals = match.group("word").isupper() and len(match.group("word")) > 1
         sentence = rest.endswith(".") and len(rest.split()) > 3
         opens = not rest or rest[0] in ":.-–—(" or _capital(rest[0]) or match.group("num") is not None
+        # "Protocol on Exclusion from Free Trade Regime" standing apart after a full stop (pta_75).
+        whole_word = not match.group("rest")[:1].isalpha()  # "Annexure" is no "Annex"
+        opens = opens or (whole_word and _stands_apart(scanner, index) and cleaned[-1] not in TERMINAL)
         if sentence or not (capitals or opens) or (scanner._mid_sentence(index) and not rest.endswith(":")):
             return None
         return prefix, match
     return None
+
+
+def _stands_apart(scanner: _Scanner, index: int) -> bool:
+    """Whether line ``index`` follows a blank line after a sentence's end."""
+    before = scanner._prev_nonblank(index)
+    return (
+        before is not None
+        and before < index - 1
+        and ENDS_WITH_FULL_STOP.search(scanner.cleaned[before]) is not None
+    )
 
 
 def split_annexes(
@@ -496,8 +509,14 @@ def _annex_children(  # noqa: PLR0913 - the annex's lines, its span, id and labe
     return tuple(children)
 
 
-_TITLE_LINES = 6
-"""A title in capitals before a "PREAMBLE" line has fewer lines than this."""
+_TITLE_LINES = 10
+"""A title before a "PREAMBLE" line has fewer lines than this."""
+_QUOTES = "'\"‘’“”"
+# ToTA's own heading of some texts: "MERCOSUR FREE TRADE AGREEMENT _______________ SOUTHERN …".
+_RULE = re.compile(r"\s_{5,}\s*")
+# "… Among Arab StatesThe Governments of …": a title run into the recitals without a space.
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+\s)")
+_TITLE_CHARS = 250
 _GLUED_PREAMBLE = re.compile(r"(?:^|(?<=\s))(?:" + PREAMBLE_WORD.pattern + r")(?=[^\W\d_])")
 
 
@@ -531,17 +550,35 @@ def split_title(text: str, span: Span) -> tuple[str | None, Span | None]:
         title = before if before and TREATY_WORD.search(before) else None
         if title is not None or not before:
             return title, trimmed_span(text, lines[first].start + glued.end(), span.end)
-    word_line = next((i for i in indices[:_TITLE_LINES] if PREAMBLE_WORD.fullmatch(cleaned[i])), None)
+    rule = _RULE.search(lines[first].text)
+    if rule is not None:
+        before = " ".join(lines[first].text[: rule.start()].split())
+        if len(before) <= _TITLE_CHARS and TREATY_WORD.search(before):
+            return before, trimmed_span(text, lines[first].start + rule.end(), span.end)
+    word_line = next(
+        (i for i in indices[:_TITLE_LINES] if PREAMBLE_WORD.fullmatch(cleaned[i].strip(_QUOTES + " "))), None
+    )
     caps = [i for i in indices if word_line is not None and i < word_line]
-    if caps and all(_uppercase_share(cleaned[i]) >= 0.7 for i in caps):
+    if caps and word_line is not None:
         # "TRANS-PACIFIC / STRATEGIC ECONOMIC PARTNERSHIP / AGREEMENT / PREAMBLE": a title in
-        # capitals over several lines, the first of which need not name the instrument.
+        # capitals over several lines, the first of which need not name the instrument; or
+        # lines naming it ("Free Trade Agreement between … / and … / Preamble").
         joined = " ".join(" ".join(cleaned[i] for i in caps).split())
-        if TREATY_WORD.search(joined) and word_line is not None:
+        capitals = all(_uppercase_share(cleaned[i]) >= 0.7 for i in caps)
+        named = all(len(cleaned[i]) <= _TITLE_CHARS and cleaned[i][-1] not in ".;:" for i in caps)
+        if TREATY_WORD.search(joined) and (capitals or named):
             return joined, trimmed_span(text, lines[word_line].end, span.end)
+    glued_title = _glued_title(lines[first].text)
+    if glued_title is not None:
+        title_text, cut = glued_title
+        return title_text, trimmed_span(text, lines[first].start + cut, span.end)
     is_h1 = lines[first].text.lstrip().startswith("# ")
+    # "TEXT OF ARTICLES I TO XXVIII OF THE MULTILATERAL TREATY FOR / …": a line in capitals naming it.
+    names_it = TREATY_WORD.search(" ".join(head.split()[:6])) is not None or (
+        _uppercase_share(head) >= 0.9 and TREATY_WORD.search(head) is not None
+    )
     if is_h1 or (
-        (TREATY_WORD.search(" ".join(head.split()[:6])) or TREATY_START.match(head))
+        (names_it or TREATY_START.match(head))
         and not PREAMBLE_WORD.fullmatch(head)
         and len(head) <= 250
         and head[-1] not in ",;:."
@@ -565,9 +602,40 @@ def split_title(text: str, span: Span) -> tuple[str | None, Span | None]:
     title = " ".join(" ".join(cleaned[i] for i in title_lines).split()) or None
     start = lines[title_lines[-1]].end if title_lines else lines[first].start
     rest = [i for i in indices if not title_lines or i > title_lines[-1]]
-    if len(rest) > 1 and PREAMBLE_WORD.fullmatch(cleaned[rest[0]]):
+    if len(rest) > 1 and PREAMBLE_WORD.fullmatch(cleaned[rest[0]].strip(_QUOTES + " ")):
         start = lines[rest[0]].end
     return title, trimmed_span(text, start, span.end)
+
+
+def _glued_title(line: str) -> tuple[str, int] | None:
+    """A title run into the recitals on one long line, and where the recitals begin.
+
+    "AGREEMENT ON TRADE IN GOODS … REPUBLIC OF KOREA The Governments of …": the words in
+    capitals naming the instrument, up to the first word that is not in capitals;
+    "Agreement To Facilitate … Among Arab StatesThe Governments …": the words before a
+    capital glued to a small letter. ``None`` when the line may be a title as it stands
+    (short, and not ending like a sentence).
+    """
+    if len(line.strip()) <= _TITLE_CHARS and line.rstrip()[-1:] not in ",;:.":
+        return None
+    words = list(re.finditer(r"\S+", line))
+    run = 0  # words in capitals (or without letters) from the start
+    while run < len(words) and _uppercase_share(words[run].group()) in (0.0, 1.0):
+        run += 1
+    # An opening bracket left unclosed is the recitals' ("… AREA (OJ No L 1 …").
+    while run > 0 and words[run - 1].group().count("(") > words[run - 1].group().count(")"):
+        run -= 1
+    caps = [w for w in words[:run] if any(ch.isalpha() for ch in w.group())]
+    if len(caps) >= 3 and run < len(words) and words[run].group().lstrip("([" + _QUOTES)[:1].isupper():
+        title = " ".join(w.group() for w in words[:run])
+        if TREATY_WORD.search(title) and len(title) <= _TITLE_CHARS:
+            return title, words[run].start()
+    glue = _CAMEL.search(line, 0, _TITLE_CHARS)
+    if glue is not None:
+        title = " ".join(line[: glue.start()].split())
+        if TREATY_WORD.search(" ".join(title.split()[:6])):
+            return title, glue.start()
+    return None
 
 
 # --- the parser ----------------------------------------------------------------------------
@@ -612,7 +680,7 @@ def parse_text(text: str, *, lang: str | None = None, origin: str = "<text>") ->
         source_text=source,
         provisions=builder.finish(),
         title=title,
-        warnings=(),
+        warnings=tuple(f"{origin}: {note}" for note in builder.notes),
     )
 
 
@@ -689,6 +757,8 @@ class _Builder:
         self.stack: list[_Open] = []  # open containers, outermost first
         self.unnumbered_articles = 0
         self.captions = 0
+        self.notes: list[str] = []
+        """Paragraph numbers that stand without their text (split_paragraphs)."""
 
     def add_preamble(self, span: Span) -> None:
         label = self.labels.top("preamble")
@@ -737,7 +807,13 @@ class _Builder:
             return opened.start + len(self.text[opened.start : end].rstrip())
         opened.children.extend(
             split_paragraphs(
-                self.text, span, parent_id=opened.id, parent_label=opened.label, lang=self.lang, ids=self.ids
+                self.text,
+                span,
+                parent_id=opened.id,
+                parent_label=opened.label,
+                lang=self.lang,
+                ids=self.ids,
+                notes=self.notes,
             )
             or self._single(opened, span)
         )
@@ -763,7 +839,15 @@ class _Builder:
         body = trimmed_span(self.text, heading.body_start, end)
         article_end = body.end if body else start + len(self.text[start:end].rstrip())
         children = (
-            split_paragraphs(self.text, body, parent_id=pid, parent_label=label, lang=self.lang, ids=self.ids)
+            split_paragraphs(
+                self.text,
+                body,
+                parent_id=pid,
+                parent_label=label,
+                lang=self.lang,
+                ids=self.ids,
+                notes=self.notes,
+            )
             if body
             else ()
         )

@@ -50,9 +50,13 @@ _GROUPING_NAMES = frozenset({"preamble", "conclusion"})
 # docx metadata glued before the title of some ToTA texts converted from Russian and
 # Ukrainian Word files: document title (Cyrillic, often twice), author, save date,
 # company — e.g. "СОГЛАШЕНИЕСОГЛАШЕНИЕUser2016-06-14Минэкономразвития России".
+# The Cyrillic may itself be mojibake, CP1251 bytes read as Latin-1 ("ÓÃÎÄÀ" for "УГОДА",
+# pta_353), and the company name may end the line ("…2008-07-31MFERT\n").
 _DOCX_JUNK = re.compile(
-    r"^[\u0400-\u04ff\ufffd ]{3,}[A-Za-z]{1,30}[0-9]{4}-[0-9]{2}-[0-9]{2}[\u0400-\u04ff\ufffd ]*"
-    r"(?:[A-Z]{2,10}?(?=FREE TRADE|AGREEMENT|TREATY|CONVENTION))?"
+    r"^[\u0400-\u04ff\u00c0-\u00ff\ufffd ]{3,}[A-Za-z]{1,30}[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"[\u0400-\u04ff\u00c0-\u00ff\ufffd ]*"
+    r"(?:[A-Z]{2,10}?(?=FREE TRADE|AGREEMENT|TREATY|CONVENTION)"
+    r"|(?!FREE|AGREEMENT|TREATY|CONVENTION)[A-Z]{2,10}(?=[ \t]*\n))?"
 )
 
 
@@ -263,6 +267,7 @@ def _parse_tota(data: bytes, origin: str, number: int | None) -> tuple[TreatyMet
         builder.add(article, span, chapter, following[at], last=at == len(articles) - 1)
     provisions = tuple(item if isinstance(item, Provision) else item.freeze(source) for item in builder.top)
     warnings.extend(builder.warnings)
+    warnings.extend(f"{origin}: {note}" for note in builder.notes)
     body = Body(
         lang=lang, source_text=source, provisions=provisions, title=builder.title, warnings=tuple(warnings)
     )
@@ -308,6 +313,8 @@ class _Builder:
         self.unnumbered_articles = 0
         self.unnumbered_groups = 0
         self.preambles = 0
+        self.notes: list[str] = []
+        """Paragraph numbers that stand without their text (split_paragraphs)."""
 
     def _group_of(self, chapter: tuple[int, etree._Element] | None) -> _Group | None:
         if chapter is None:
@@ -440,6 +447,7 @@ class _Builder:
                 lang=self.lang,
                 ids=self.ids,
                 trailing_caption=True,
+                notes=self.notes,
             )
             if span.end > span.start
             else ()

@@ -78,6 +78,7 @@ LANGUAGE = Language(
         "protocol",
         "memorandum",
         "declaration",
+        "arrangement",
         "accord",
         "pact",
         "statute",
