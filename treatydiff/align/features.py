@@ -70,16 +70,19 @@ def count_pairs(docs: npt.NDArray[np.int64], features: npt.NDArray[np.int64]) ->
     return keys >> HASH_BITS, keys & ((1 << HASH_BITS) - 1), counts.astype(np.int64)
 
 
-_ASCII_WORD = np.array([chr(c).isalnum() for c in range(128)])
+_TABLE_SIZE = 0x500  # Latin, Greek and Cyrillic are looked up in a table, others once each
 _SPACE = 32
+
+
+@cache
+def _word_table() -> npt.NDArray[np.bool_]:
+    return np.array([chr(c).isalnum() for c in range(_TABLE_SIZE)])
 
 
 def _word_chars(codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.bool_]:
     """Which code points are word characters (``str.isalnum``, as ``\\w`` less ``_``)."""
-    word = np.zeros(len(codes), dtype=bool)
-    ascii_ = codes < 128
-    word[ascii_] = _ASCII_WORD[codes[ascii_]]
-    others = ~ascii_
+    word = _word_table()[np.minimum(codes, _TABLE_SIZE - 1)]
+    others = codes >= _TABLE_SIZE
     if others.any():
         distinct, where = np.unique(codes[others], return_inverse=True)
         word[others] = np.array([chr(c).isalnum() for c in distinct.tolist()])[where]
@@ -94,18 +97,22 @@ def normalized_codes(texts: Sequence[str]) -> tuple[npt.NDArray[np.uint64], npt.
     # one text at a time: NFKC is quick on a text already in that form, and most are
     joined = "\x00".join(unicodedata.normalize("NFKC", t.replace("\x00", " ")) for t in texts)
     folded = joined.lower().replace("ё", "е")
-    codes = np.frombuffer(("\x00" + folded).encode("utf-32-le"), dtype=np.uint32)
-    starts = codes == 0  # each text opens with a separator, which becomes its leading space
+    # a separator opens each text and one closes the last
+    codes = np.frombuffer(("\x00" + folded + "\x00").encode("utf-32-le"), dtype=np.uint32)
+    separators = np.flatnonzero(codes == 0)
+    opening = separators[:-1]
     word = _word_chars(codes)
-    text = np.cumsum(starts) - 1
-    run_end = word.copy()
-    run_end[:-1] &= ~word[1:]  # the last character of a word: a space follows it
-    empty = np.bincount(text[word], minlength=len(texts)) == 0  # such a text is two spaces
-    counts = word.astype(np.int64) + run_end + starts * (1 + empty[text])
-    at = np.cumsum(counts) - counts
-    out = np.full(int(counts.sum()), _SPACE, dtype=np.uint64)
-    out[at[word]] = codes[word]
-    return out, np.repeat(text, counts)
+    after_word = np.zeros(len(codes), dtype=bool)
+    after_word[1:] = word[:-1]
+    # a word character is itself, the first other character after a word the space that ends
+    # it (at a separator, the space that ends the text before); a separator also gives the
+    # space that opens its text, and a text without words has both spaces from it
+    counts = (word | after_word).astype(np.int64)
+    counts[opening] += 2 - np.logical_or.reduceat(word, opening)
+    out = np.repeat(np.where(word, codes, _SPACE).astype(np.uint64), counts)
+    emitted = np.add.reduceat(counts, opening)  # by each text's separator and characters
+    text_starts = np.cumsum(emitted) - emitted + after_word[opening]
+    return out, np.repeat(np.arange(len(texts)), np.diff(text_starts, append=len(out)))
 
 
 Normalized = tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]
