@@ -20,6 +20,10 @@ TEXT = (
     "Agreement on Testing\n\nArticle 1\nThe Parties shall test without charges having equivalent effect.\n\n"
     "Article 2\nIt enters into force.\n"
 )
+# synthetic: the same two articles in Russian, written for this test
+TEXT_RU = (
+    "Соглашение об испытаниях\n\nСтатья 1\nСтороны проводят испытания.\n\nСтатья 2\nОно вступает в силу.\n"
+)
 
 _PROBE = """
 import json, sys
@@ -49,8 +53,9 @@ LIBRARY = (
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("startup")
-    for name in ("example-one", "example-two"):
-        (folder / f"{name}.txt").write_text(TEXT, encoding="utf-8")
+    texts = (("example-one", "en", TEXT), ("example-two", "en", TEXT), ("example-ru", "ru", TEXT_RU))
+    for name, lang, text in texts:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
         done = subprocess.run(
             [
                 sys.executable,
@@ -60,7 +65,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 name,
                 str(folder / f"{name}.txt"),
                 "--lang",
-                "en",
+                lang,
                 "--store",
                 str(folder / "store"),
             ],
@@ -108,6 +113,7 @@ def test_help_imports_no_library_module(argv: list[str], tmp_path: Path) -> None
         # the word diff itself uses rapidfuzz's Indel distance
         (["diff", "example-one", "example-two", "--format", "md"], ("rapidfuzz",)),
         (["diff", "example-one", "example-two", "--format", "html"], ("jinja2", "rapidfuzz")),
+        (["diff", "example-one", "example-ru", "--format", "md"], ("rapidfuzz",)),  # across languages
         (["list"], ()),
     ],
 )

@@ -205,7 +205,8 @@ def vectors(left: Sequence[Counter[str]], right: Sequence[Counter[str]]) -> Vect
     pairs_l, pairs_r = pairs(left), pairs(right)
     hashed = hashed_vectors(pairs_l, pairs_r, len(left), len(right))
     names = list(terms)
-    vocabulary = np.unique(np.concatenate((pairs_l[1], pairs_r[1])))
+    # (return_index: without an optional output np.unique imports numpy.ma, 10 ms of a command)
+    vocabulary, _ = np.unique(np.concatenate((pairs_l[1], pairs_r[1])), return_index=True)
     shown = [names[int(f)] for f in vocabulary]
     h_l, h_r = hashed.left, hashed.right
     return Vectors(
