@@ -81,7 +81,7 @@ def _word_table() -> npt.NDArray[np.bool_]:
 
 def _word_chars(codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.bool_]:
     """Which code points are word characters (``str.isalnum``, as ``\\w`` less ``_``)."""
-    word = _word_table()[np.minimum(codes, _TABLE_SIZE - 1)]
+    word = _word_table().take(np.minimum(codes, _TABLE_SIZE - 1).astype(np.intp))
     others = codes >= _TABLE_SIZE
     if others.any():
         distinct, where = np.unique(codes[others], return_inverse=True)
