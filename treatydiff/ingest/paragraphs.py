@@ -303,7 +303,8 @@ _DOTTED_LINE = re.compile(r"^[ \t]*(?P<n>[0-9]{1,3})\.(?=\s)", re.MULTILINE)
 
 def _inline_split(line: Line, expected: int | None) -> tuple[Line, Line] | None:
     """``line`` cut before a run-in marker of the next paragraph (``expected``), if it has one."""
-    if expected is None or expected < 2:
+    # The number and its dot are in the line ("05." holds "5." too): a search far dearer not tried.
+    if expected is None or expected < 2 or f"{expected}." not in line.text:
         return None
     for found in _INLINE_NUMBER.finditer(line.text):
         if int(found["n"]) == expected:
