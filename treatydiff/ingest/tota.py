@@ -97,7 +97,7 @@ def _text(element: etree._Element | None) -> str | None:
 
 
 def _parse_xml(data: bytes, origin: str) -> etree._Element:
-    if not data.strip():
+    if not data or data.isspace():  # as ``not data.strip()``, without copying the file
         raise InputError("empty file", file=origin, hint="expected a ToTA XML file")
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
