@@ -298,7 +298,7 @@ _INLINE_NUMBER = re.compile(
 _BARE_NUMBER = re.compile(
     r"(?P<n>[0-9]{1,3})(?:[ \t]+\.[ \t]*|[ \t]+)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я]|\([a-z]\)\s)"
 )  # "2 Each …", "2 .La Comisión …", "2 (a) As regards …"
-_DOTTED_LINE = re.compile(r"^[ \t]*(?P<n>[0-9]{1,3})\.(?=\s)", re.MULTILINE)
+_DOTTED_LINE = re.compile(r"\n[ \t]*(?P<n>[0-9]{1,3})\.(?=\s)")  # a line "2." and the newline before it
 
 
 def _inline_split(line: Line, expected: int | None) -> tuple[Line, Line] | None:
@@ -524,7 +524,12 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     # is taken: numbers that do not follow are read in context (_cut_number, _inline_split).
     expected: int | None = None
     numbered_form: str | None = None
-    dotted = frozenset(int(found["n"]) for found in _DOTTED_LINE.finditer(text, start, end))
+    # The "\n" before ``start`` opens the search (a pattern opening with a character is looked for
+    # fast; "^" would be tried at every position): a line "2." at ``start`` counts as "^" finds it.
+    found_lines = (
+        _DOTTED_LINE.finditer(text, start - 1, end) if start else _DOTTED_LINE.finditer("\n" + text[:end])
+    )
+    dotted = frozenset(int(found["n"]) for found in found_lines)
 
     def taken(marker: _Marker) -> None:
         nonlocal expected, numbered_form

@@ -499,7 +499,7 @@ def _hidden_articles(source: str, span: Span, printed: str, following: str | Non
     text, pos = (source, span.start - 1) if after_newline else ("\n" + source[span.start : span.end], 0)
     end = span.end if after_newline else len(text)
     numbers = [int(found["n"]) for found in _PARAGRAPH_START.finditer(text, pos, end)]
-    if not any(number == 1 and previous >= 1 for previous, number in zip(numbers, numbers[1:])):
+    if not any(n == 1 and previous >= 1 for previous, n in zip(numbers, numbers[1:], strict=False)):
         return []
     lines = [line for line in split_lines(source, span.start, span.end) if not line.blank]
     hidden: list[_Hidden] = []
