@@ -100,6 +100,7 @@ _OWN_MARKERS = frozenset(
 )
 
 
+@lru_cache(maxsize=1024)  # a block's first line is asked for three times: as first, in turn and as next
 def _marker(stripped: str, lang: str) -> _Marker:
     # Most lines open with a word: no marker of the shared forms starts so ("a)" and "iv."
     # have their bracket or dot within 7 characters), and most languages have no forms of their own.
