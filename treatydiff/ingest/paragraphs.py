@@ -453,9 +453,13 @@ def _trailing_caption_start(text: str, start: int, end: int) -> int:
     numbers count for nothing, and a heading glued to the full stop ("… infractores.Sección
     B") opens them.
     """
-    # Read from the end; the whole text only when every line read is a caption or heading.
-    lines = last_lines(text, start, end, _TRAILING_LINES)
+    # Read from the end; more lines only when every line read is a caption or heading (the run
+    # found in the last lines is the one the whole text has, and most articles end in a sentence).
+    lines = last_lines(text, start, end, 2)
     at = _caption_run(lines)
+    if at == 0 and len(lines) == 2:
+        lines = last_lines(text, start, end, _TRAILING_LINES)
+        at = _caption_run(lines)
     if at == 0 and len(lines) == _TRAILING_LINES:
         lines = [line for line in split_lines(text, start, end) if not line.blank]
         at = _caption_run(lines)
