@@ -22,6 +22,11 @@ def run() -> None:
         except BrokenPipeError:  # `treatydiff --version | true`: nothing to say
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
+    # numpy asks the kernel for huge pages for every large array; where the kernel then
+    # compacts memory on each fault (defrag "madvise", as on the benchmark machine), the
+    # score matrices of the largest pairs cost 0.3-0.7 s of system time more than with
+    # ordinary pages. numpy reads this variable once, at import; a user's own value wins.
+    os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
     from treatydiff.cli import main
 
     sys.exit(main())
