@@ -1329,6 +1329,10 @@ METHOD = """\
 - Hot functions run in this process on inputs already in memory: the best of the repeats, then one separate
   run under tracemalloc for the peak. tracemalloc sees only Python's allocator, so libxml2's trees (lxml)
   are counted neither for treatydiff nor for the baseline.
+- Whole commands go through `treatydiff.launch`, which turns off numpy's huge-page advice
+  (`NUMPY_MADVISE_HUGEPAGE=0`) and collects Python's young generation every 10,000 allocations;
+  in-process rows run with numpy's and Python's defaults, so on the largest pairs they carry some system
+  time and collector time that the whole commands do not ([alignment.md](alignment.md), "The largest pairs").
 - Cold phases come from `benchmark/phases.py` in fresh processes (best per phase); the profile from
   `python -m cProfile -m treatydiff diff …`.
 - Other work on the machine during the run shows in the load average above; the best of several runs is

@@ -176,3 +176,31 @@ def test_lineage_imports_neither_pydantic_nor_the_registry(
     assert _none_of(loaded, (*heavy, *registry, "treatydiff.compare", "treatydiff.mapping", "yaml")) == []
     assert "treatydiff.lineage.query" in loaded
     assert ("rich.table" in loaded) == (output == "text")
+
+
+_SETTINGS = """
+import gc, json, os, sys
+sys.argv = ["treatydiff", "--help"]
+from treatydiff.launch import run
+try:
+    run()
+except SystemExit:
+    pass
+import numpy
+print(json.dumps([os.environ.get("NUMPY_MADVISE_HUGEPAGE"), list(gc.get_threshold())]))
+"""
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "0"), ("1", "1")])
+def test_launch_settings_for_large_comparisons(given: str | None, expected: str) -> None:
+    """A command runs without numpy's huge-page advice (unless the user asks for it) and with
+    a young generation of 10,000 allocations (docs/alignment.md, "The largest pairs")."""
+    env = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
+    if given is not None:
+        env["NUMPY_MADVISE_HUGEPAGE"] = given
+    done = subprocess.run(
+        [sys.executable, "-c", _SETTINGS], env=env, capture_output=True, text=True, check=True
+    )
+    huge, threshold = json.loads(done.stdout.strip().splitlines()[-1])
+    assert huge == expected
+    assert threshold[0] == 10_000
