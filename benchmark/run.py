@@ -1341,6 +1341,14 @@ METHOD = """\
 - Hot functions run in this process on inputs already in memory: the best of the repeats, then one separate
   run under tracemalloc for the peak. tracemalloc sees only Python's allocator, so libxml2's trees (lxml)
   are counted neither for treatydiff nor for the baseline.
+- The `parse_tota` row is the whole-corpus load of issue 8: every ToTA file parsed into one list that
+  is held until the end, so the cyclic collector's walks over the trees already built are counted, as a
+  caller loading the corpus pays them. Its verdict is on CPU time (`time.process_time`), which the other
+  work on this 2-core machine disturbs least; its note gives the 3 s target as a multiple of lxml's
+  bare parse in the same run. The
+  parse's own costs, largest first: cutting articles into paragraph units (`_units`, per line), building
+  the provision tree (ids, labels), the collector, lxml and text extraction; ftfy is imported only for the
+  few articles whose characters may be mojibake.
 - Cold phases come from `benchmark/phases.py` in fresh processes (best per phase); the profile from
   `python -m cProfile -m treatydiff diff …`.
 - Other work on the machine during the run shows in the load average above; the best of several runs is
