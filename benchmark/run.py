@@ -449,17 +449,29 @@ def long_diff_row(inputs: Inputs, settings: Settings) -> HotRow:
                   "`diff_texts_difflib`", best_of(base, repeats), traced_peak(base))
 
 
+TOTA_LOAD_TARGET_SECONDS = 3.0  # issue 8: all 450 ToTA files on this 2-core machine
+
+
 def parse_tota_row(inputs: Inputs, settings: Settings) -> HotRow:
+    """``parse_tota`` of every ToTA file into one list (the whole-corpus load), beside bare lxml."""
     files = inputs.tota
     size = sum(len(data) for _, data in files) / MIB
     name, largest = max(files, key=lambda item: len(item[1]))
     ours: Action = lambda: [parse_tota(data, origin=origin) for origin, data in files]  # noqa: E731
     base: Action = lambda: [etree.fromstring(data) for _, data in files]  # noqa: E731
+    seconds_ours, seconds_base = best_of(ours, settings.slow_repeats), best_of(base, settings.slow_repeats)
+    cpu_ours, cpu_base = best_cpu_of(ours, settings.slow_repeats), best_cpu_of(base, settings.slow_repeats)
+    target = TOTA_LOAD_TARGET_SECONDS * len(files) / 450
+    verdict = "meets" if cpu_ours <= target else "misses"
     return HotRow("`parse_tota`", f"{len(files)} ToTA files ({size:.1f} MiB of XML)",
-                  best_of(ours, settings.slow_repeats), traced_peak(lambda: parse_tota(largest, origin=name)),
-                  "bare `lxml.etree.fromstring`", best_of(base, settings.slow_repeats),
+                  seconds_ours, traced_peak(lambda: parse_tota(largest, origin=name)),
+                  "bare `lxml.etree.fromstring`", seconds_base,
                   traced_peak(lambda: etree.fromstring(largest)),
-                  note=f"peak measured on the largest file, {Path(name).name} ({len(largest) / MIB:.1f} MiB)")
+                  note=f"CPU time {cpu_ours:.2f} s (lxml {cpu_base:.3f} s, {ratio(cpu_ours, cpu_base)}); "
+                  f"by CPU time {verdict} the target of {TOTA_LOAD_TARGET_SECONDS:.0f} s for all 450 files "
+                  f"(scaled to the files read: {target:.2f} s, "
+                  f"{ratio(target, cpu_base)} lxml); "
+                  f"peak measured on the largest file, {Path(name).name} ({len(largest) / MIB:.1f} MiB)")
 
 
 def parseable(charters: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
@@ -1333,6 +1345,14 @@ METHOD = """\
   (`NUMPY_MADVISE_HUGEPAGE=0`) and collects Python's young generation every 10,000 allocations;
   in-process rows run with numpy's and Python's defaults, so on the largest pairs they carry some system
   time and collector time that the whole commands do not ([alignment.md](alignment.md), "The largest pairs").
+- The `parse_tota` row is the whole-corpus load of issue 8: every ToTA file parsed into one list that
+  is held until the end, so the cyclic collector's walks over the trees already built are counted, as a
+  caller loading the corpus pays them. Its verdict is on CPU time (`time.process_time`), which the other
+  work on this 2-core machine disturbs least; its note gives the 3 s target as a multiple of lxml's
+  bare parse in the same run. The
+  parse's own costs, largest first: cutting articles into paragraph units (`_units`, per line), building
+  the provision tree (ids, labels), the collector, lxml and text extraction; ftfy is imported only for the
+  few articles whose characters may be mojibake.
 - Cold phases come from `benchmark/phases.py` in fresh processes (best per phase); the profile from
   `python -m cProfile -m treatydiff diff …`.
 - Other work on the machine during the run shows in the load average above; the best of several runs is
