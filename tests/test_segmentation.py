@@ -750,3 +750,73 @@ def test_pta_296_dash_items_one_a_line(corpus_dir: Path) -> None:
     assert ids["art-3.4.dash-1"].text.endswith("Agreement") and ids["art-3.4.dash-6"].text.endswith(
         "1.1.2002."
     )
+
+
+# synthetic: written for these tests.
+_SYNTHETIC_DEFINITIONS = """\
+TREATY ON SPROCKETS
+
+Article 1
+Definitions
+
+For the purposes of this Agreement:
+
+sprocket means:
+
+(a) a toothed wheel; or
+
+(b) a wheel with pins;
+
+territory means:
+
+(a) for the first Party, its land; and
+
+(b) for the second Party, its land and sea;
+
+(i) the sea within twelve miles; and
+
+(ii) the sea bed, including:
+
+(A) its minerals; and
+
+(B) its living resources.
+
+Article 2
+Entry into force
+
+This Agreement enters into force on signature.
+"""
+
+
+def test_point_lists_restarting_after_unnumbered_definitions_nest_under_them() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_DEFINITIONS))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.p2.intro"].text == "sprocket means:"
+    assert ids["art-1.p2.a"].text.startswith("(a) a toothed")
+    assert ids["art-1.p2.b"].text.startswith("(b) a wheel")
+    assert ids["art-1.p3.a"].text.startswith("(a) for the first")
+    assert ids["art-1.p3.b.ii.a"].text == "(A) its minerals; and"  # capitals under "(ii)": a third level
+    assert ids["art-1.p3.b.ii.b"].text == "(B) its living resources."
+
+
+def test_a_single_point_list_after_an_unnumbered_paragraph_keeps_its_ids() -> None:
+    one_list = _SYNTHETIC_DEFINITIONS.replace("territory means:", "and").split("(a) for the first")[0]
+    ids = _ids(_text_body(one_list))
+    assert "art-1.a" in ids and "art-1.p2.a" not in ids
+
+
+@pytest.mark.corpus
+def test_pta_49_definition_lists_under_their_definitions(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 49))
+    assert "art-4-01.a_2" not in ids
+    assert ids["art-4-01.p3.intro"].text.startswith("Mercancías obtenidas en su totalidad")
+    assert ids["art-4-01.p3.a"].text.startswith("a) minerales")
+    assert ids["art-4-01.p3.h.iii"].kind == "point"  # the list goes on past the first one's length
+
+
+@pytest.mark.corpus
+def test_pta_394_capital_points_are_a_third_level(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 394))
+    assert "art-3-3.p1.a_2" not in ids
+    assert ids["art-3-3.p1.d.i.a"].text.startswith("(A) \tany Party")
+    assert ids["art-3-3.p1.d.i.b"].text.startswith("(B) \tany Member of the WTO")
