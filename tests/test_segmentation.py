@@ -6,6 +6,7 @@ these tests.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -820,3 +821,41 @@ def test_pta_394_capital_points_are_a_third_level(corpus_dir: Path) -> None:
     assert "art-3-3.p1.a_2" not in ids
     assert ids["art-3-3.p1.d.i.a"].text.startswith("(A) \tany Party")
     assert ids["art-3-3.p1.d.i.b"].text.startswith("(B) \tany Member of the WTO")
+
+
+def _tota_chapters(chapters: list[tuple[str, str]]) -> Body:
+    xml = "".join(f'<chapter number="{number}">{articles}</chapter>' for number, articles in chapters)
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9003</treaty_identifier>"
+        f"<language>en</language></meta><body>{xml}</body></treaty>"
+    )
+    return parse_tota(xml.encode("utf-8"), origin="pta_9003.xml")[1]
+
+
+# synthetic: written for these tests. TITLE II is no <chapter>: its heading ends article 2.
+_SYNTHETIC_TITLES = [
+    ("TITLE I", ""),
+    ("CHAPTER 1", '<article number="Article 1">The Parties shall trade sprockets.</article>'),
+    (
+        "CHAPTER 2",
+        '<article number="Article 2">The Parties shall trade cogs.\n\nTITLE II\n\nCOOPERATION</article>',
+    ),
+    ("CHAPTER 1", '<article number="Article 3">The Parties shall cooperate on sprockets.</article>'),
+    ("CHAPTER 2", '<article number="Article 4">The Parties shall cooperate on cogs.</article>'),
+]
+
+
+def test_chapter_numbers_repeating_in_each_title_are_prefixed_with_the_title() -> None:
+    ids = _ids(_tota_chapters(_SYNTHETIC_TITLES))
+    assert {"ch-1", "ch-2", "title-2.ch-1", "title-2.ch-2"} <= set(ids)
+    assert not any("_" in i for i in ids)
+    assert ids["title-2.ch-1"].label == "Title II, Chapter 1"
+    assert [p.id for p in ids["title-2.ch-1"].children] == ["art-3"]
+
+
+@pytest.mark.corpus
+def test_pta_11_chapters_of_each_title(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 11))
+    assert not any(re.match(r"ch-\d+_\d+$", i) for i in ids)
+    assert ids["title-5.ch-1"].label == "Title V, Chapter I"  # TITLE V's heading ends the article before
+    assert ids["title-6.ch-4"].label == "Title VI, Chapter IV"
