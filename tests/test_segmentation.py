@@ -859,3 +859,44 @@ def test_pta_11_chapters_of_each_title(corpus_dir: Path) -> None:
     assert not any(re.match(r"ch-\d+_\d+$", i) for i in ids)
     assert ids["title-5.ch-1"].label == "Title V, Chapter I"  # TITLE V's heading ends the article before
     assert ids["title-6.ch-4"].label == "Title VI, Chapter IV"
+
+
+# synthetic: written for these tests.
+_SYNTHETIC_CUT_POINT_REFERENCE = """\
+TREATY ON SPROCKETS
+
+Article 1
+Exceptions
+
+1. Article 2 shall not apply to:
+
+(a) an existing measure on sprockets;
+
+(b) the renewal of a measure referred to in subparagraphs
+
+(a) and (b); or
+
+(c) an amendment of a measure referred to in subparagraph
+
+(b) above.
+
+Article 2
+Treatment
+
+Each Party shall treat sprockets alike.
+"""
+
+
+def test_point_references_cut_onto_a_block_of_their_own_stay_in_their_sentence() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_CUT_POINT_REFERENCE))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.1.b"].text.endswith("subparagraphs\n\n(a) and (b); or")
+    assert ids["art-1.1.c"].text.endswith("(b) above.")
+
+
+@pytest.mark.corpus
+def test_pta_20_point_reference_cut_from_its_sentence(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 20))
+    assert "art-80.1.a_2" not in ids
+    assert ids["art-80.1.c"].text.endswith("(a) and (b); or")
+    assert ids["art-80.1.d"].text.startswith("(d)")

@@ -262,6 +262,20 @@ def _cut_reference(stripped: str, marker: _Marker, before: str, expected: int | 
     )
 
 
+# "(a) and (b); or", "(h) above;": the words after a point marker that make it a reference.
+_POINT_REFERENCE = re.compile(
+    r"(?:(?:and|or|y|o|e|et|ou|и|или)\s+\(?[a-z0-9]{1,4}\)|(?:above|below|supra)\b)", re.IGNORECASE
+)
+
+
+def _cut_point_reference(stripped: str, marker: _Marker, before: str) -> bool:
+    """A point reference cut from its sentence onto a block of its own: "… subparagraphs\n\n(a)
+    and (b); or", "… in subparagraph\n\n(h) above;" — after words whose line ends no clause."""
+    if marker.kind not in ("letter", "roman") or _CLAUSE_END.search(_tail(before)) is not None:
+        return False
+    return _POINT_REFERENCE.match(stripped[marker.end :].lstrip()) is not None
+
+
 def _cut_number(marker: _Marker, rest: str, before: str, expected: int | None) -> bool:
     """A number opening a block that goes on the sentence before it, not the next paragraph.
 
@@ -568,6 +582,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 (_opens_lower(first) and first_marker.kind == "none" and not _may_precede_marker(before))
                 or _cut_reference(first, first_marker, before, expected)
                 or _cut_number(first_marker, first[first_marker.end :].lstrip(), before, expected)
+                or _cut_point_reference(first, first_marker, before)
             )
         ):
             # A sentence cut at a blank line (or a page break): it goes on in the last unit.
