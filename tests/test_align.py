@@ -6,6 +6,7 @@ import itertools
 import json
 from collections import Counter
 from pathlib import Path
+from unittest.mock import patch
 
 import numpy as np
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from perturb import perturb
 
-from treatydiff.align import SUGGESTED_RELATIONS, align_bodies
+from treatydiff.align import SUGGESTED_RELATIONS, align_bodies, lexicon
 from treatydiff.align.assign import hungarian
 from treatydiff.align.draft import draft_map
 from treatydiff.align.evaluate import evaluate, links_between
@@ -26,6 +27,7 @@ from treatydiff.align.features import (
     normalize,
     normalized_codes,
 )
+from treatydiff.align.lexicon import families_for
 from treatydiff.align.lexicon.scripts import romanize
 from treatydiff.align.links import fill_gaps, suggest_links
 from treatydiff.align.similarity import _product, adjacent_dots, cosine_matrix, hashed_vectors, pooled_vectors
@@ -656,3 +658,63 @@ def test_term_families_meet_on_paraphrases() -> None:
     assert found[0] & found[1] and not found[3]
     assert len(found[2]) == 2 and min(features) >= 1000  # dumping and duty, numbered from 1000
     assert len(family_occurrences(texts, "xx", 0)[0]) == 0  # a language without families
+
+
+def _family_matches_word_by_word(texts: list[str], lang: str) -> list[tuple[int, int]]:
+    """The definition of family_occurrences, word by word: at each word of each normalised
+    text, a family's longest member there (a stem or a phrase whose last word is a stem),
+    unless an earlier match of that family covers the word."""
+    members = [
+        (normalize(m).split(), f) for f, ms in enumerate(families_for(lang).values()) for m in set(ms)
+    ]
+    found = []
+    for t, text in enumerate(texts):
+        words = normalize(text).split()
+        free: dict[int, int] = {}
+        for p in range(len(words)):
+            here = []
+            for parts, f in members:
+                n = len(parts)
+                end = words[p : p + n]
+                if len(end) == n and end[:-1] == parts[:-1] and end[-1].startswith(parts[-1]):
+                    here.append((-len(" ".join(parts)), f, n))
+            for _, f, n in sorted(set(here)):
+                if free.get(f, 0) <= p:
+                    free[f] = p + n
+                    found.append((t, f))
+    return found
+
+
+# synthetic: made-up families whose members start at one word (a stem and a phrase), run
+# over each other (a chain of phrases), appear in two families, or are shorter than three letters
+_ZZ_FAMILIES = {
+    "a": ("free", "free trade zone", "zone of", "eu"),
+    "b": ("trade remed", "trade", "of free"),
+    "c": ("x y", "y z", "z w", "zone"),
+}
+_ZZ_WORDS = ["free", "trade", "zone", "of", "remedies", "eu", "europe", "x", "y", "z", "w", "Zones", "the"]
+_ZZ_WORDS += ["", "free trade zone of", "x y z w", "of free trade"]
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.sampled_from(_ZZ_WORDS), st.sampled_from(["", "s", ".", " "]))),
+        max_size=5,
+    )
+)
+def test_family_occurrences_are_the_word_by_word_matches(pieces: list[list[tuple[str, str]]]) -> None:
+    texts = [" ".join(w + end for w, end in text) for text in pieces]
+    with patch.dict(lexicon._FAMILIES, {"zz": _ZZ_FAMILIES}):
+        docs, features = family_occurrences(texts, "zz", 10)
+        expected = _family_matches_word_by_word(texts, "zz")
+    assert sorted(zip(docs.tolist(), (features - 10).tolist(), strict=True)) == sorted(expected)
+
+
+def test_family_occurrences_of_the_shipped_families_are_the_word_by_word_matches() -> None:
+    # synthetic: the English members joined into one text, each followed by a word ending
+    texts = [" ".join(m + end for m in ms for end in ("", "s", " of")) for ms in families_for("en").values()]
+    docs, features = family_occurrences(texts, "en", 0)
+    assert sorted(zip(docs.tolist(), features.tolist(), strict=True)) == sorted(
+        _family_matches_word_by_word(texts, "en")
+    )

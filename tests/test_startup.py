@@ -14,8 +14,12 @@ from pathlib import Path
 
 import pytest
 
-# synthetic: a two-article agreement written for this test
-TEXT = "Agreement on Testing\n\nArticle 1\nThe Parties shall test.\n\nArticle 2\nIt enters into force.\n"
+# synthetic: a two-article agreement written for this test (with two term-family members
+# of one family that overlap, "charges having equivalent" and "equivalent effect")
+TEXT = (
+    "Agreement on Testing\n\nArticle 1\nThe Parties shall test without charges having equivalent effect.\n\n"
+    "Article 2\nIt enters into force.\n"
+)
 
 _PROBE = """
 import json, sys
@@ -116,7 +120,8 @@ def test_commands_import_only_the_heavy_libraries_they_use(
     # a stored body is read as it is: no parser loads, and manifests validated before are not again
     heavy = tuple(name for name in HEAVY if name not in allowed)
     parsers = ("treatydiff.ingest.text", "treatydiff.ingest.tota")
-    assert _none_of(loaded, (*heavy, "treatydiff.fetch", *parsers)) == []
+    # numpy.ma (10 ms) loads with np.unique called without its optional outputs
+    assert _none_of(loaded, (*heavy, "treatydiff.fetch", *parsers, "numpy.ma")) == []
     if "html" in argv:
         assert "jinja2" in loaded and "rich.table" not in loaded
 

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -70,16 +70,19 @@ def count_pairs(docs: npt.NDArray[np.int64], features: npt.NDArray[np.int64]) ->
     return keys >> HASH_BITS, keys & ((1 << HASH_BITS) - 1), counts.astype(np.int64)
 
 
-_ASCII_WORD = np.array([chr(c).isalnum() for c in range(128)])
+_TABLE_SIZE = 0x500  # Latin, Greek and Cyrillic are looked up in a table, others once each
 _SPACE = 32
+
+
+@cache
+def _word_table() -> npt.NDArray[np.bool_]:
+    return np.array([chr(c).isalnum() for c in range(_TABLE_SIZE)])
 
 
 def _word_chars(codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.bool_]:
     """Which code points are word characters (``str.isalnum``, as ``\\w`` less ``_``)."""
-    word = np.zeros(len(codes), dtype=bool)
-    ascii_ = codes < 128
-    word[ascii_] = _ASCII_WORD[codes[ascii_]]
-    others = ~ascii_
+    word = _word_table()[np.minimum(codes, _TABLE_SIZE - 1)]
+    others = codes >= _TABLE_SIZE
     if others.any():
         distinct, where = np.unique(codes[others], return_inverse=True)
         word[others] = np.array([chr(c).isalnum() for c in distinct.tolist()])[where]
@@ -94,18 +97,22 @@ def normalized_codes(texts: Sequence[str]) -> tuple[npt.NDArray[np.uint64], npt.
     # one text at a time: NFKC is quick on a text already in that form, and most are
     joined = "\x00".join(unicodedata.normalize("NFKC", t.replace("\x00", " ")) for t in texts)
     folded = joined.lower().replace("ё", "е")
-    codes = np.frombuffer(("\x00" + folded).encode("utf-32-le"), dtype=np.uint32)
-    starts = codes == 0  # each text opens with a separator, which becomes its leading space
+    # a separator opens each text and one closes the last
+    codes = np.frombuffer(("\x00" + folded + "\x00").encode("utf-32-le"), dtype=np.uint32)
+    separators = np.flatnonzero(codes == 0)
+    opening = separators[:-1]
     word = _word_chars(codes)
-    text = np.cumsum(starts) - 1
-    run_end = word.copy()
-    run_end[:-1] &= ~word[1:]  # the last character of a word: a space follows it
-    empty = np.bincount(text[word], minlength=len(texts)) == 0  # such a text is two spaces
-    counts = word.astype(np.int64) + run_end + starts * (1 + empty[text])
-    at = np.cumsum(counts) - counts
-    out = np.full(int(counts.sum()), _SPACE, dtype=np.uint64)
-    out[at[word]] = codes[word]
-    return out, np.repeat(text, counts)
+    after_word = np.zeros(len(codes), dtype=bool)
+    after_word[1:] = word[:-1]
+    # a word character is itself, the first other character after a word the space that ends
+    # it (at a separator, the space that ends the text before); a separator also gives the
+    # space that opens its text, and a text without words has both spaces from it
+    counts = (word | after_word).astype(np.int64)
+    counts[opening] += 2 - np.logical_or.reduceat(word, opening)
+    out = np.repeat(np.where(word, codes, _SPACE).astype(np.uint64), counts)
+    emitted = np.add.reduceat(counts, opening)  # by each text's separator and characters
+    text_starts = np.cumsum(emitted) - emitted + after_word[opening]
+    return out, np.repeat(np.arange(len(texts)), np.diff(text_starts, append=len(out)))
 
 
 Normalized = tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]
@@ -205,48 +212,93 @@ def cross_token(word: str, stems: Stems) -> str | None:
     return None
 
 
-Member = tuple[int, int, tuple[str, ...]]
-"""A family member as (length of its form, family, its words): the last word is a stem."""
+_PREFIX = 3
+"""At most this many characters of a member's start, packed exactly into one key (21 bits
+each), find the word starts where it may match."""
+_POLY = 0x100000001B3  # odd: the window hash is a polynomial in it, modulo 2**64
+_POWERS = [np.ones(1, dtype=np.uint64)]
+"""_POLY**k modulo 2**64 for k < len, kept for texts of up to _POWERS_KEPT characters."""
+_POWERS_KEPT = 1 << 18  # 2 MiB
+
+
+def _powers(count: int) -> npt.NDArray[np.uint64]:
+    table = _POWERS[0]
+    if len(table) < count:
+        table = np.full(count, _POLY, dtype=np.uint64)
+        table[0] = 1
+        table = np.cumprod(table)  # wraps modulo 2**64
+        if count <= _POWERS_KEPT:
+            _POWERS[0] = table
+    return table[:count]
+
+
+def _packed(codes: npt.NDArray[np.uint64], at: npt.NDArray[np.int64], width: int) -> npt.NDArray[np.uint64]:
+    """The ``width`` code points from each position packed into one integer (exact)."""
+    key = np.zeros(len(at), dtype=np.uint64)
+    for k in range(width):
+        key = (key << np.uint64(21)) | codes[at + k]
+    return key
 
 
 @dataclass(frozen=True)
 class _Families:
-    """A language's term families prepared for counting: one-word members (stems) by
-    length, phrases by their first word."""
+    """A language's term families prepared for matching: each member's form (its
+    normalised words joined by single spaces, the last a stem) as code points, sorted, with
+    its family and window hash."""
 
-    stems: dict[int, dict[str, list[Member]]]
-    phrases: dict[str, list[Member]]
-    words: dict[str, tuple[Member, ...]] = field(default_factory=dict)
-    """The members that may start at each word seen so far (the longest first), if any."""
-    seen: set[str] = field(default_factory=set)
+    width: int
+    """Characters of the forms' starts in ``prefixes``: ``_PREFIX``, or the shortest form's length."""
 
-    def starting(self, words: set[str]) -> dict[str, tuple[Member, ...]]:
-        """The words of a set at which a member may start, with those members."""
-        if len(self.seen) > _TOKENS_KEPT:
-            self.seen.clear()
-            self.words.clear()
-        for word in words - self.seen:
-            hits = [m for n, stems in self.stems.items() for m in stems.get(word[:n], ())]
-            hits += self.phrases.get(word, [])
-            if hits:
-                self.words[word] = tuple(sorted(hits, key=lambda m: -m[0]))
-        self.seen.update(words)
-        return {w: self.words[w] for w in words & self.words.keys()}
+    codes: npt.NDArray[np.uint64]
+    """Every form's code points, one after the other."""
+    offsets: npt.NDArray[np.int64]
+    lengths: npt.NDArray[np.int64]
+    families: npt.NDArray[np.int64]
+    hashes: npt.NDArray[np.uint64]
+    """Σ code[k]·_POLY**k over each form."""
+    prefixes: npt.NDArray[np.uint64]
+    """The distinct packed starts of the forms, ascending."""
+    first: npt.NDArray[np.int64]
+    """Forms first[k] … first[k + 1] − 1 start with prefixes[k]."""
 
 
 @cache
 def _families(lang: str) -> _Families:
-    stems: dict[int, dict[str, list[Member]]] = {}
-    phrases: dict[str, list[Member]] = {}
-    for f, members in enumerate(families_for(lang).values()):
-        for form in sorted({normalize(m).strip() for m in members}):
-            words = tuple(form.split())
-            member = (len(form), f, words)
-            if len(words) > 1:
-                phrases.setdefault(words[0], []).append(member)
-            else:
-                stems.setdefault(len(form), {}).setdefault(form, []).append(member)
-    return _Families(stems, phrases)
+    members = sorted(
+        (form, f)
+        for f, forms in enumerate(families_for(lang).values())
+        for form in {normalize(m).strip() for m in forms} - {""}
+    )
+    width = min([_PREFIX, *(len(form) for form, _ in members)])
+    lengths = np.array([len(form) for form, _ in members], dtype=np.int64)
+    codes = np.array([ord(c) for form, _ in members for c in form], dtype=np.uint64)
+    offsets = np.cumsum(lengths) - lengths
+    power = _powers(int(lengths.max(initial=0)))
+    spans = zip(offsets.tolist(), lengths.tolist(), strict=True)
+    hashes = np.array([int((codes[o : o + n] * power[:n]).sum()) for o, n in spans], dtype=np.uint64)
+    prefixes, first = np.unique(_packed(codes, offsets, width), return_index=True)  # the forms are sorted
+    return _Families(
+        width,
+        codes,
+        offsets,
+        lengths,
+        np.array([f for _, f in members], dtype=np.int64),
+        hashes,
+        prefixes,
+        np.append(first, len(members)).astype(np.int64),
+    )
+
+
+def _first_free(starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """Which of one family's matches (by start, longest first at one start) are taken: the
+    first at a start that no taken match before it still covers."""
+    taken = np.zeros(len(starts), dtype=bool)
+    free = 0
+    for k, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+        if start >= free:
+            taken[k] = True
+            free = end
+    return taken
 
 
 def family_occurrences(
@@ -256,32 +308,61 @@ def family_occurrences(
     start, its last word may go on (as a stem does); at one place the longest member of a
     family counts, and a family's matches do not overlap. The features of the language's
     families are numbered from ``first`` on; ``normalized``: the texts' ``normalized_codes``
-    if already made."""
-    docs: list[int] = []
-    features: list[int] = []
-    if not families_for(lang) or not texts:
-        return np.array(docs, dtype=np.int64), np.array(features, dtype=np.int64)
+    if already made.
+
+    A member is its form's characters at a word start (the texts' words are separated by
+    single spaces, two texts by two): word starts whose first characters begin some form
+    are compared with those forms by a window hash, and the hash's hits character by character.
+    """
+    empty = np.zeros(0, dtype=np.int64)
+    fam = _families(lang)
+    if not len(fam.prefixes) or not texts:
+        return empty, empty
     codes, owner = normalized if normalized is not None else normalized_codes(texts)
-    words = codes.astype(np.uint32).tobytes().decode("utf-32-le").split()
+    size = len(codes)
     space = codes == _SPACE
-    starts = ~space
-    starts[1:] &= space[:-1]
-    text_of = owner[starts].tolist()  # the text of each word
-    members = _families(lang).starting(set(words))
-    free: dict[int, int] = {}  # family → the first word its next match may start at
-    for p in [p for p, w in enumerate(words) if w in members]:
-        for _, f, parts in members[words[p]]:
-            if free.get(f, 0) > p:
-                continue
-            n = len(parts)
-            if n > 1 and (
-                p + n > len(words)
-                or text_of[p + n - 1] != text_of[p]
-                or words[p + 1 : p + n - 1] != list(parts[1:-1])
-                or not words[p + n - 1].startswith(parts[-1])
-            ):
-                continue
-            free[f] = p + n
-            docs.append(text_of[p])
-            features.append(first + f)
-    return np.array(docs, dtype=np.int64), np.array(features, dtype=np.int64)
+    word_start = ~space
+    word_start[1:] &= space[:-1]  # codes[0] is a space
+    at = np.flatnonzero(word_start)
+    padded = np.concatenate((codes, np.zeros(fam.width, dtype=np.uint64)))  # no text has a 0
+    keys = _packed(padded, at, fam.width)
+    k = np.minimum(np.searchsorted(fam.prefixes, keys), len(fam.prefixes) - 1)
+    hit = fam.prefixes[k] == keys
+    at, k = at[hit], k[hit]
+    # every (word start, form) pair of a shared prefix
+    counts = fam.first[k + 1] - fam.first[k]
+    pair_at = np.repeat(at, counts)
+    form = np.repeat(fam.first[k] - np.cumsum(counts) + counts, counts) + np.arange(len(pair_at))
+    length = fam.lengths[form]
+    fits = pair_at + length <= size
+    pair_at, form, length = pair_at[fits], form[fits], length[fits]
+    power = _powers(size)
+    prefix = np.zeros(size + 1, dtype=np.uint64)
+    np.cumsum(codes * power, out=prefix[1:])  # wraps modulo 2**64
+    same = prefix[pair_at + length] - prefix[pair_at] == fam.hashes[form] * power[pair_at]
+    pair_at, form, length = pair_at[same], form[same], length[same]
+    # the hash's hits, character by character
+    pair = np.repeat(np.arange(len(form)), length)
+    within = np.arange(len(pair)) - np.repeat(np.cumsum(length) - length, length)
+    wrong = codes[pair_at[pair] + within] != fam.codes[fam.offsets[form[pair]] + within]
+    right = np.bincount(pair[wrong], minlength=len(form)) == 0
+    pair_at, form, length = pair_at[right], form[right], length[right]
+    family = fam.families[form]
+    # per family by start, the longest first: the first match at a start that no earlier
+    # match of its family covers
+    order = np.lexsort((-length, pair_at, family))
+    pair_at, length, family = pair_at[order], length[order], family[order]
+    taken = np.ones(len(order), dtype=bool)
+    taken[1:] = (family[1:] != family[:-1]) | (pair_at[1:] != pair_at[:-1])
+    pair_at, length, family = pair_at[taken], length[taken], family[taken]
+    same_family = np.zeros(len(family), dtype=bool)
+    same_family[1:] = family[1:] == family[:-1]
+    covered = np.zeros(len(family), dtype=bool)
+    covered[1:] = same_family[1:] & (pair_at[1:] < pair_at[:-1] + length[:-1])
+    # (not np.unique: without its optional outputs it imports numpy.ma, 10 ms on a whole command)
+    for f in sorted(set(family[covered].tolist())):  # a phrase over a later match: rare
+        lo, hi = np.searchsorted(family, [f, f + 1]).tolist()  # the matches are by family
+        covered[lo:hi] = ~_first_free(pair_at[lo:hi], pair_at[lo:hi] + length[lo:hi])
+    pair_at, length, family = pair_at[~covered], length[~covered], family[~covered]
+    order = np.lexsort((family, -length, pair_at))  # by place, the longest first
+    return owner[pair_at[order]], first + family[order]

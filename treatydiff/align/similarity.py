@@ -140,6 +140,20 @@ def hashed_vectors(left: Pairs, right: Pairs, n_left: int, n_right: int) -> Vect
     )
 
 
+def _radix_sorted(keys: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
+    """``np.sort(keys)`` as two stable radix sorts of 16 bits: about half the time."""
+    low = keys[np.argsort(keys.astype(np.uint16), kind="stable")]
+    return low[np.argsort((low >> 16).astype(np.uint16), kind="stable")]
+
+
+def _counted(ordered: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int64]]:
+    """The distinct values of a sorted array and how often each occurs."""
+    new = np.ones(len(ordered), dtype=bool)
+    new[1:] = ordered[1:] != ordered[:-1]
+    first = np.flatnonzero(new)
+    return ordered[first], np.diff(first, append=len(ordered))
+
+
 def pooled_vectors(
     docs: npt.NDArray[np.int64], features: npt.NDArray[np.int64], n_left: int, n_right: int
 ) -> Vectors:
@@ -149,9 +163,10 @@ def pooled_vectors(
     bits = max(total.bit_length(), 1)
     keys = (features << bits) | docs
     if int(features.max(initial=0)).bit_length() + bits <= 32:
-        keys = keys.astype(np.uint32)  # sorts in half the time
-    keys, counts = np.unique(keys, return_counts=True)
-    keys = keys.astype(np.int64)
+        distinct, counts = _counted(_radix_sorted(keys.astype(np.uint32)))
+        keys = distinct.astype(np.int64)
+    else:
+        keys, counts = np.unique(keys, return_counts=True)
     feats, units = keys >> bits, keys & ((1 << bits) - 1)
     new = np.ones(len(keys), dtype=bool)
     new[1:] = feats[1:] != feats[:-1]

@@ -100,6 +100,7 @@ _OWN_MARKERS = frozenset(
 )
 
 
+@lru_cache(maxsize=1024)  # a block's first line is asked for three times: as first, in turn and as next
 def _marker(stripped: str, lang: str) -> _Marker:
     # Most lines open with a word: no marker of the shared forms starts so ("a)" and "iv."
     # have their bracket or dot within 7 characters), and most languages have no forms of their own.
@@ -312,12 +313,13 @@ _INLINE_NUMBER = re.compile(
 _BARE_NUMBER = re.compile(
     r"(?P<n>[0-9]{1,3})(?:[ \t]+\.[ \t]*|[ \t]+)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я]|\([a-z]\)\s)"
 )  # "2 Each …", "2 .La Comisión …", "2 (a) As regards …"
-_DOTTED_LINE = re.compile(r"^[ \t]*(?P<n>[0-9]{1,3})\.(?=\s)", re.MULTILINE)
+_DOTTED_LINE = re.compile(r"\n[ \t]*(?P<n>[0-9]{1,3})\.(?=\s)")  # a line "2." and the newline before it
 
 
 def _inline_split(line: Line, expected: int | None) -> tuple[Line, Line] | None:
     """``line`` cut before a run-in marker of the next paragraph (``expected``), if it has one."""
-    if expected is None or expected < 2:
+    # The number and its dot are in the line ("05." holds "5." too): a search far dearer not tried.
+    if expected is None or expected < 2 or f"{expected}." not in line.text:
         return None
     for found in _INLINE_NUMBER.finditer(line.text):
         if int(found["n"]) == expected:
@@ -465,9 +467,13 @@ def _trailing_caption_start(text: str, start: int, end: int) -> int:
     numbers count for nothing, and a heading glued to the full stop ("… infractores.Sección
     B") opens them.
     """
-    # Read from the end; the whole text only when every line read is a caption or heading.
-    lines = last_lines(text, start, end, _TRAILING_LINES)
+    # Read from the end; more lines only when every line read is a caption or heading (the run
+    # found in the last lines is the one the whole text has, and most articles end in a sentence).
+    lines = last_lines(text, start, end, 2)
     at = _caption_run(lines)
+    if at == 0 and len(lines) == 2:
+        lines = last_lines(text, start, end, _TRAILING_LINES)
+        at = _caption_run(lines)
     if at == 0 and len(lines) == _TRAILING_LINES:
         lines = [line for line in split_lines(text, start, end) if not line.blank]
         at = _caption_run(lines)
@@ -537,7 +543,12 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     # is taken: numbers that do not follow are read in context (_cut_number, _inline_split).
     expected: int | None = None
     numbered_form: str | None = None
-    dotted = frozenset(int(found["n"]) for found in _DOTTED_LINE.finditer(text, start, end))
+    # The "\n" before ``start`` opens the search (a pattern opening with a character is looked for
+    # fast; "^" would be tried at every position): a line "2." at ``start`` counts as "^" finds it.
+    found_lines = (
+        _DOTTED_LINE.finditer(text, start - 1, end) if start else _DOTTED_LINE.finditer("\n" + text[:end])
+    )
+    dotted = frozenset(int(found["n"]) for found in found_lines)
 
     def taken(marker: _Marker) -> None:
         nonlocal expected, numbered_form

@@ -104,7 +104,7 @@ def _text(element: etree._Element | None) -> str | None:
 
 
 def _parse_xml(data: bytes, origin: str) -> etree._Element:
-    if not data.strip():
+    if not data or data.isspace():  # as ``not data.strip()``, without copying the file
         raise InputError("empty file", file=origin, hint="expected a ToTA XML file")
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
@@ -536,6 +536,9 @@ class _Hidden:
 
 _FIRST_PARAGRAPH = re.compile(r"\(?1[.)]?\s")
 _PARAGRAPH_LINE = re.compile(r"\(?(?P<n>[0-9]{1,3})[.)]\s")
+# The lines _PARAGRAPH_LINE matches once stripped, found in the text after a newline put before it
+# (a pattern opening with a character is looked for fast, "^" is tried at every position).
+_PARAGRAPH_START = re.compile(r"\n[^\S\n]*\(?(?P<n>[0-9]{1,3})[.)][^\S\n]+\S")
 _RUN_IN_HEADING = re.compile(r"(?<=[.;])[ \t]+(?=(?:ARTICLE|Article|ARTÍCULO|Artículo)\s*[0-9])")
 
 
@@ -550,6 +553,13 @@ def _hidden_articles(source: str, span: Span, printed: str, following: str | Non
     ``<article>`` skips exactly one number — which is then this one's, shown in
     brackets as an inferred number is.
     """
+    # Only a "1." after a paragraph line numbered 1 or more may open one: most articles have none.
+    after_newline = span.start > 0 and source[span.start - 1] == "\n"
+    text, pos = (source, span.start - 1) if after_newline else ("\n" + source[span.start : span.end], 0)
+    end = span.end if after_newline else len(text)
+    numbers = [int(found["n"]) for found in _PARAGRAPH_START.finditer(text, pos, end)]
+    if not any(n == 1 and previous >= 1 for previous, n in zip(numbers, numbers[1:], strict=False)):
+        return []
     lines = [line for line in split_lines(source, span.start, span.end) if not line.blank]
     hidden: list[_Hidden] = []
     last = 0  # the last paragraph number at a line's start
