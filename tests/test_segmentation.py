@@ -6,6 +6,7 @@ these tests.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -750,3 +751,152 @@ def test_pta_296_dash_items_one_a_line(corpus_dir: Path) -> None:
     assert ids["art-3.4.dash-1"].text.endswith("Agreement") and ids["art-3.4.dash-6"].text.endswith(
         "1.1.2002."
     )
+
+
+# synthetic: written for these tests.
+_SYNTHETIC_DEFINITIONS = """\
+TREATY ON SPROCKETS
+
+Article 1
+Definitions
+
+For the purposes of this Agreement:
+
+sprocket means:
+
+(a) a toothed wheel; or
+
+(b) a wheel with pins;
+
+territory means:
+
+(a) for the first Party, its land; and
+
+(b) for the second Party, its land and sea;
+
+(i) the sea within twelve miles; and
+
+(ii) the sea bed, including:
+
+(A) its minerals; and
+
+(B) its living resources.
+
+Article 2
+Entry into force
+
+This Agreement enters into force on signature.
+"""
+
+
+def test_point_lists_restarting_after_unnumbered_definitions_nest_under_them() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_DEFINITIONS))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.p2.intro"].text == "sprocket means:"
+    assert ids["art-1.p2.a"].text.startswith("(a) a toothed")
+    assert ids["art-1.p2.b"].text.startswith("(b) a wheel")
+    assert ids["art-1.p3.a"].text.startswith("(a) for the first")
+    assert ids["art-1.p3.b.ii.a"].text == "(A) its minerals; and"  # capitals under "(ii)": a third level
+    assert ids["art-1.p3.b.ii.b"].text == "(B) its living resources."
+
+
+def test_a_single_point_list_after_an_unnumbered_paragraph_keeps_its_ids() -> None:
+    one_list = _SYNTHETIC_DEFINITIONS.replace("territory means:", "and").split("(a) for the first")[0]
+    ids = _ids(_text_body(one_list))
+    assert "art-1.a" in ids and "art-1.p2.a" not in ids
+
+
+@pytest.mark.corpus
+def test_pta_49_definition_lists_under_their_definitions(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 49))
+    assert "art-4-01.a_2" not in ids
+    assert ids["art-4-01.p3.intro"].text.startswith("Mercancías obtenidas en su totalidad")
+    assert ids["art-4-01.p3.a"].text.startswith("a) minerales")
+    assert ids["art-4-01.p3.h.iii"].kind == "point"  # the list goes on past the first one's length
+
+
+@pytest.mark.corpus
+def test_pta_394_capital_points_are_a_third_level(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 394))
+    assert "art-3-3.p1.a_2" not in ids
+    assert ids["art-3-3.p1.d.i.a"].text.startswith("(A) \tany Party")
+    assert ids["art-3-3.p1.d.i.b"].text.startswith("(B) \tany Member of the WTO")
+
+
+def _tota_chapters(chapters: list[tuple[str, str]]) -> Body:
+    xml = "".join(f'<chapter number="{number}">{articles}</chapter>' for number, articles in chapters)
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9003</treaty_identifier>"
+        f"<language>en</language></meta><body>{xml}</body></treaty>"
+    )
+    return parse_tota(xml.encode("utf-8"), origin="pta_9003.xml")[1]
+
+
+# synthetic: written for these tests. TITLE II is no <chapter>: its heading ends article 2.
+_SYNTHETIC_TITLES = [
+    ("TITLE I", ""),
+    ("CHAPTER 1", '<article number="Article 1">The Parties shall trade sprockets.</article>'),
+    (
+        "CHAPTER 2",
+        '<article number="Article 2">The Parties shall trade cogs.\n\nTITLE II\n\nCOOPERATION</article>',
+    ),
+    ("CHAPTER 1", '<article number="Article 3">The Parties shall cooperate on sprockets.</article>'),
+    ("CHAPTER 2", '<article number="Article 4">The Parties shall cooperate on cogs.</article>'),
+]
+
+
+def test_chapter_numbers_repeating_in_each_title_are_prefixed_with_the_title() -> None:
+    ids = _ids(_tota_chapters(_SYNTHETIC_TITLES))
+    assert {"ch-1", "ch-2", "title-2.ch-1", "title-2.ch-2"} <= set(ids)
+    assert not any("_" in i for i in ids)
+    assert ids["title-2.ch-1"].label == "Title II, Chapter 1"
+    assert [p.id for p in ids["title-2.ch-1"].children] == ["art-3"]
+
+
+@pytest.mark.corpus
+def test_pta_11_chapters_of_each_title(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 11))
+    assert not any(re.match(r"ch-\d+_\d+$", i) for i in ids)
+    assert ids["title-5.ch-1"].label == "Title V, Chapter I"  # TITLE V's heading ends the article before
+    assert ids["title-6.ch-4"].label == "Title VI, Chapter IV"
+
+
+# synthetic: written for these tests.
+_SYNTHETIC_CUT_POINT_REFERENCE = """\
+TREATY ON SPROCKETS
+
+Article 1
+Exceptions
+
+1. Article 2 shall not apply to:
+
+(a) an existing measure on sprockets;
+
+(b) the renewal of a measure referred to in subparagraphs
+
+(a) and (b); or
+
+(c) an amendment of a measure referred to in subparagraph
+
+(b) above.
+
+Article 2
+Treatment
+
+Each Party shall treat sprockets alike.
+"""
+
+
+def test_point_references_cut_onto_a_block_of_their_own_stay_in_their_sentence() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_CUT_POINT_REFERENCE))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.1.b"].text.endswith("subparagraphs\n\n(a) and (b); or")
+    assert ids["art-1.1.c"].text.endswith("(b) above.")
+
+
+@pytest.mark.corpus
+def test_pta_20_point_reference_cut_from_its_sentence(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 20))
+    assert "art-80.1.a_2" not in ids
+    assert ids["art-80.1.c"].text.endswith("(a) and (b); or")
+    assert ids["art-80.1.d"].text.startswith("(d)")

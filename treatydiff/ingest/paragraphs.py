@@ -263,6 +263,20 @@ def _cut_reference(stripped: str, marker: _Marker, before: str, expected: int | 
     )
 
 
+# "(a) and (b); or", "(h) above;": the words after a point marker that make it a reference.
+_POINT_REFERENCE = re.compile(
+    r"(?:(?:and|or|y|o|e|et|ou|и|или)\s+\(?[a-z0-9]{1,4}\)|(?:above|below|supra)\b)", re.IGNORECASE
+)
+
+
+def _cut_point_reference(stripped: str, marker: _Marker, before: str) -> bool:
+    """A point reference cut from its sentence onto a block of its own: "… subparagraphs\n\n(a)
+    and (b); or", "… in subparagraph\n\n(h) above;" — after words whose line ends no clause."""
+    if marker.kind not in ("letter", "roman") or _CLAUSE_END.search(_tail(before)) is not None:
+        return False
+    return _POINT_REFERENCE.match(stripped[marker.end :].lstrip()) is not None
+
+
 def _cut_number(marker: _Marker, rest: str, before: str, expected: int | None) -> bool:
     """A number opening a block that goes on the sentence before it, not the next paragraph.
 
@@ -579,6 +593,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 (_opens_lower(first) and first_marker.kind == "none" and not _may_precede_marker(before))
                 or _cut_reference(first, first_marker, before, expected)
                 or _cut_number(first_marker, first[first_marker.end :].lstrip(), before, expected)
+                or _cut_point_reference(first, first_marker, before)
             )
         ):
             # A sentence cut at a blank line (or a page break): it goes on in the last unit.
@@ -712,15 +727,19 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
 
 @dataclass(slots=True)
 class _Node:
-    """A provision under construction (mutable until the tree is complete)."""
+    """A provision under construction (mutable until the tree is complete).
 
-    id: str
+    Ids and labels are given once the tree is final (:meth:`claim`), so that point
+    lists can still be moved under the paragraph that introduces them.
+    """
+
+    segment: str
     kind: Kind
-    label: str
     start: int
     end: int
     number: str | None
     unit: LabelUnit
+    shown: str = ""
     children: list[_Node] = field(default_factory=list)
     # Ordinal counters for this node's children.
     unnumbered: int = 0
@@ -728,6 +747,15 @@ class _Node:
     has_lead: bool = False
     marker_end: int | None = None
     """Where a marked paragraph's or point's marker ends: its lead-in words follow."""
+    id: str = ""
+    label: str = ""
+
+    def claim(self, parent_id: str, parent_label: str, ids: IdRegistry, lang: str) -> None:
+        """Give this node and its descendants their ids and labels, in document order."""
+        self.id = ids.claim(f"{parent_id}.{self.segment}")
+        self.label = label_maker(lang).child(parent_label, self.unit, self.shown)
+        for child in self.children:
+            child.claim(self.id, self.label, ids, lang)
 
     def freeze(self, text: str) -> Provision:
         """The provision, spanning its own text and every descendant's."""
@@ -808,8 +836,7 @@ def split_paragraphs(
     units = _units(text, span.start, end, lang)
     if len(units) <= 1 and all(u.marker.kind == "none" for u in units):
         return ()
-    labels = label_maker(lang)
-    root = _Node(parent_id, "article", parent_label, span.start, span.start, None, "article")
+    root = _Node("", "article", span.start, span.start, None, "article")
     top: list[_Node] = []
     paragraph: _Node | None = None  # current numbered paragraph
     paragraph_form = ""  # its marker's shape: "." for "1."
@@ -817,6 +844,7 @@ def split_paragraphs(
     numbered_form = ""
     letter: _Node | None = None  # current letter point
     roman: _Node | None = None  # current roman point
+    upper: _Node | None = None  # current capital letter point "(A)" under "(a)" or "(i)"
     sublist = False  # whether ``numbered`` is a list "1." … under a lead-in ending in ":"
     sublist_owner: _Node | None = None  # that lead-in's node
     sublist_kind: Kind = "point"  # "paragraph" for a section's own paragraphs after its caption
@@ -830,12 +858,9 @@ def split_paragraphs(
         if lead is None:
             return
         if before == "unnumbered":
-            segment, label = "p1", labels.child(owner.label, "unnumbered", "1")
+            owner.children.append(_Node("p1", "paragraph", lead.start, lead.end, None, "unnumbered", "1"))
         else:
-            segment, label = "intro", labels.child(owner.label, "intro")
-        owner.children.append(
-            _Node(ids.claim(f"{owner.id}.{segment}"), "paragraph", label, lead.start, lead.end, None, "intro")
-        )
+            owner.children.append(_Node("intro", "paragraph", lead.start, lead.end, None, "intro"))
 
     def add(
         parent: _Node | None,
@@ -861,9 +886,9 @@ def split_paragraphs(
             segment = ordinal or number_slug(printed, roman=False) or f"p{owner.unnumbered + 1}"
             shown, number = printed, printed
         node = _Node(
-            id=ids.claim(f"{owner.id}.{segment}"),
+            segment=segment,
             kind=node_kind,
-            label=labels.child(owner.label, unit, shown),
+            shown=shown,
             start=u.start,
             end=u.end,
             number=number,
@@ -885,7 +910,8 @@ def split_paragraphs(
             continue
         if kind == "roman":
             following = units[index + 1].marker.printed if index + 1 < len(units) else None
-            if _continues_letters(u.marker.printed, letter.number if letter else None, following):
+            cased = upper if upper is not None and u.marker.printed.isupper() else letter
+            if _continues_letters(u.marker.printed, cased.number if cased else None, following):
                 kind = "letter"
         before = units[index - 1] if index else None
         if (
@@ -896,7 +922,7 @@ def split_paragraphs(
             # "1. … 1) … 2)": points numbered under a numbered paragraph (docs/ids.md rule 1).
             numbered = add(paragraph, "point", "point", u.marker.printed, u, lettered=True)
             numbered_form = u.marker.form
-            letter = roman = None
+            letter = roman = upper = None
         elif kind == "number" and (
             opens := _sublist_item(
                 text, u, before, paragraph, paragraph_form, numbered if sublist else None, dotted
@@ -912,35 +938,100 @@ def split_paragraphs(
             else:
                 numbered = add(sublist_owner, "point", "point", u.marker.printed, u, lettered=True)
             numbered_form, sublist = u.marker.form, True
-            letter = roman = None
+            letter = roman = upper = None
             last_node = numbered
             continue
         elif kind == "number":
             paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)
             paragraph_form = u.marker.form
-            numbered = letter = roman = None
+            numbered = letter = roman = upper = None
             sublist = False
             last_node = paragraph
             continue
+        elif kind == "letter" and _capital_point(u.marker.printed, letter, upper):
+            # "(a) … (i) … (A) (B)": capitals under lower-case points are a level of their own.
+            upper = add(roman or letter, "point", "point", u.marker.printed, u, lettered=True)
+            last_node = upper
+            continue
         elif kind == "letter":
             letter = add(numbered or paragraph, "point", "point", u.marker.printed, u, lettered=True)
-            roman = None
+            roman = upper = None
             last_node = letter
             continue
         elif kind == "roman":
             roman = add(letter or numbered or paragraph, "point", "point", u.marker.printed, u)
+            upper = None
             last_node = roman
             continue
         elif kind == "dash":
-            last_node = add(roman or letter or numbered or paragraph, "point", "dash", "", u)
+            last_node = add(upper or roman or letter or numbered or paragraph, "point", "dash", "", u)
             continue
         else:
             last_node = add(paragraph, "paragraph", "unnumbered", "", u)
-            numbered = letter = roman = None
+            numbered = letter = roman = upper = None
             sublist = False
             continue
         last_node = numbered
+    _nest_lists(text, top)
+    for node in top:
+        node.claim(parent_id, parent_label, ids, lang)
     return tuple(node.freeze(text) for node in top)
+
+
+def _capital_point(printed: str, letter: _Node | None, upper: _Node | None) -> bool:
+    """Whether a capital letter point ("(A)") is a level below the lower-case points before it.
+
+    A list "(A) (B) …" that opens at "A" after a lower-case point "(a)" (or its roman
+    point "(i)") is that point's points, a third level (docs/ids.md rule 1); it goes on
+    while the letters follow.
+    """
+    if len(printed) != 1 or not printed.isupper() or letter is None or not (letter.number or "").islower():
+        return False
+    if printed == "A":
+        return True
+    return upper is not None and ord(printed) - ord((upper.number or " ")[0]) == 1
+
+
+_LIST_OPENINGS = frozenset({"a", "i"})
+
+
+def _nest_lists(text: str, siblings: list[_Node]) -> None:
+    """Move point lists under the unnumbered paragraph introducing them, where lists restart.
+
+    A definitions article ("'goods' means: (a) … (b) …" / "'territory' means: (a) …")
+    holds one list per unmarked paragraph; left side by side their ids would collide
+    (``art-4-01.a_2``). When the points of ``siblings`` repeat a segment, each list that
+    opens at "a" (or "i") right after an unnumbered paragraph becomes that paragraph's
+    points, its words their lead-in (``art-4-01.p3.intro``, ``art-4-01.p3.a``; docs/ids.md
+    rule 5). Applied to every level of the tree.
+    """
+    for node in siblings:
+        if node.children:
+            _nest_lists(text, node.children)
+    segments = [node.segment for node in siblings if node.unit == "point"]
+    if len(segments) == len(set(segments)):
+        return
+    kept: list[_Node] = []
+    owner: _Node | None = None  # the unnumbered paragraph whose list is being moved
+    for node in siblings:
+        if node.unit != "point":
+            owner = None
+        elif owner is not None:
+            owner.children.append(node)
+            continue
+        elif node.segment in _LIST_OPENINGS and kept and _bare_unnumbered(kept[-1]):
+            owner = kept[-1]
+            lead = _lead_words(text, owner.start, owner.end)
+            if lead is not None:
+                owner.children.append(_Node("intro", "paragraph", lead.start, lead.end, None, "intro"))
+            owner.children.append(node)
+            continue
+        kept.append(node)
+    siblings[:] = kept
+
+
+def _bare_unnumbered(node: _Node) -> bool:
+    return node.unit == "unnumbered" and not node.children
 
 
 def _text_lost(text: str, unit: _Unit, following: _Unit | None) -> bool:

@@ -15,7 +15,14 @@ from lxml import etree
 
 from treatydiff.errors import IngestError, InputError
 from treatydiff.ingest.collector import collector_paused
-from treatydiff.ingest.conventions import ANNEX, ARTICLE_PATTERNS, CLOSING_START, CONTAINERS, FULL_STOP
+from treatydiff.ingest.conventions import (
+    ANNEX,
+    ARTICLE_PATTERNS,
+    CLOSING_START,
+    CONTAINER_PATTERNS,
+    CONTAINERS,
+    FULL_STOP,
+)
 from treatydiff.ingest.decode import repair_mojibake
 from treatydiff.ingest.ids import IdRegistry, article_segment, container_segment, nested_label
 from treatydiff.ingest.labels import container_unit, label_maker
@@ -183,7 +190,21 @@ def _article_number(raw: str | None) -> str | None:
     return number or None
 
 
-def _group(chapter: etree._Element, lang: str, ids: IdRegistry, unnumbered: int) -> _Group | None:
+# Containers' ranks: a repeated chapter number is told apart by the title or part around it.
+_RANK: dict[str, int] = {"part": 1, "title": 2, "chapter": 3, "section": 4}
+_HEADING_LINES = 6  # how many last lines of an article may hold the next title's heading
+_HEADING_TAIL = 600  # … within this many characters
+
+
+def _group(
+    chapter: etree._Element, lang: str, ids: IdRegistry, unnumbered: int, outer: dict[str, tuple[str, str]]
+) -> _Group | None:
+    """The container of a ``<chapter>``; ``outer`` holds the last container (id, label) of each kind.
+
+    A number that repeats (ToTA lists "TITLE IV" and its "CHAPTER 1" side by side,
+    and every title's chapters start at 1 again) is prefixed with the id of the last
+    container of a higher rank: ``title-4.ch-1`` (docs/ids.md rule 3).
+    """
     number_attr = (chapter.get("number") or "").strip()
     name = (chapter.get("name") or "").strip() or None
     if not number_attr and (name is None or name.lower() in _GROUPING_NAMES):
@@ -195,8 +216,18 @@ def _group(chapter: etree._Element, lang: str, ids: IdRegistry, unnumbered: int)
     if word:
         kind, prefix = _KINDS.get(word.group("word").lower(), ("chapter", "ch"))
         printed = number_attr[word.end() :].strip() or None
-    pid = ids.claim(container_segment(prefix, printed, unnumbered))
+    rank = _RANK.get(kind)
+    # The nearest container of a higher rank: a chapter's title, else its part.
+    higher = sorted((r, k) for k, r in _RANK.items() if rank and r < rank and k in outer)
+    around = outer[higher[-1][1]] if higher else None
+    pid = ids.claim(container_segment(prefix, printed, unnumbered), container=around[0] if around else None)
     label = label_maker(lang).top(container_unit(kind), printed)
+    if around is not None:
+        label = nested_label(pid, around[0], around[1], label)
+    if rank is not None:
+        outer[kind] = (pid, label)
+        for lower in [k for k, r in _RANK.items() if r > rank]:
+            outer.pop(lower, None)
     return _Group(pid, kind, label, printed, name)
 
 
@@ -312,6 +343,8 @@ class _Builder:
         self.seen_numbered = False
         self.unnumbered_articles = 0
         self.unnumbered_groups = 0
+        self.outer: dict[str, tuple[str, str]] = {}
+        self.last_span: Span | None = None
         self.preambles = 0
         self.notes: list[str] = []
         """Paragraph numbers that stand without their text (split_paragraphs)."""
@@ -321,13 +354,38 @@ class _Builder:
             return None
         key, element = chapter
         if key not in self.groups:
+            self._heading_at_end()
             if not (element.get("number") or "").strip() and (element.get("name") or "").strip():
                 self.unnumbered_groups += 1
-            group = _group(element, self.lang, self.ids, self.unnumbered_groups)
+            group = _group(element, self.lang, self.ids, self.unnumbered_groups, self.outer)
             self.groups[key] = group
             if group is not None:
                 self.top.append(group)
         return self.groups[key]
+
+    def _heading_at_end(self) -> None:
+        """Note a title or part heading that ends the last article ("… Canary Islands.\n\nTITLE V").
+
+        ToTA often drops a title that holds only chapters and leaves its heading at the
+        end of the article before; it is the container of the chapters that follow.
+        """
+        if self.last_span is None:
+            return
+        start = max(self.last_span.start, self.last_span.end - _HEADING_TAIL)
+        lines = [line.text.strip() for line in split_lines(self.source, start, self.last_span.end)]
+        for line in [line for line in lines if line][-_HEADING_LINES:]:
+            for pattern in CONTAINER_PATTERNS:
+                found = pattern.match(line)
+                if found is None:
+                    continue
+                kind, prefix = CONTAINERS.get(found.group("word").lower(), ("chapter", "ch"))
+                slug = number_slug(found.group("num"))
+                if kind in ("part", "title") and slug:
+                    label = self.labels.top(container_unit(kind), found.group("num"))
+                    self.outer[kind] = (f"{prefix}-{slug}", label)
+                    for lower in [k for k, r in _RANK.items() if r > _RANK[kind]]:
+                        self.outer.pop(lower, None)
+                break
 
     def add(
         self,
@@ -344,6 +402,7 @@ class _Builder:
         printed as the bare word ("ARTICLE") before "ARTICLE 2" is article 1.
         """
         group = self._group_of(chapter)
+        self.last_span = span
         printed = _article_number(article.get("number"))
         text = self.source[span.start : span.end]
         bare_word = printed is None and bool((article.get("number") or "").strip())
