@@ -16,9 +16,10 @@ import pytest
 from hypothesis import settings
 
 # Property tests without their own example count run this many: "slow" is the CI profile
-# (scripts/test.sh), 10,000 examples per parser; the default keeps local runs quick.
-settings.register_profile("default", max_examples=200)
-settings.register_profile("slow", max_examples=10_000)
+# (scripts/test.sh), 10,000 examples per parser; the default keeps local runs quick. No
+# deadline: no test is timed, and on a loaded 2-core machine one example may wait.
+settings.register_profile("default", max_examples=200, deadline=None)
+settings.register_profile("slow", max_examples=10_000, deadline=None)
 settings.load_profile(os.environ.get("TREATYDIFF_HYPOTHESIS", "default"))
 
 # Schema verdicts (treatydiff.verdicts) go to a folder of this run, never the user's cache.
