@@ -255,11 +255,7 @@ def _attach(
     vecs = scores.vecs
     mine, theirs = (vecs.left, vecs.right) if side == "left" else (vecs.right, vecs.left)
     other_side = "right" if side == "left" else "left"
-    owner: dict[int, Group] = {}
-    for group in groups:
-        others = getattr(group, other_side)
-        if len(others) == 1:
-            owner[others[0]] = group
+    owner = _owners(groups, other_side)
     remaining: list[int] = []
     for unit in leftovers:
         best, best_value = None, 0.0
@@ -285,6 +281,16 @@ def _attach(
     return remaining
 
 
+def _owners(groups: list[Group], other_side: str) -> dict[int, Group]:
+    """The links holding exactly one unit of ``other_side``, by that unit."""
+    owner: dict[int, Group] = {}
+    for group in groups:
+        others = getattr(group, other_side)
+        if len(others) == 1:
+            owner[others[0]] = group
+    return owner
+
+
 def _join_siblings(
     groups: list[Group], leftovers: list[int], side: Literal["left", "right"], scores: Scores, gain: float
 ) -> list[int]:
@@ -295,11 +301,7 @@ def _join_siblings(
     mine, theirs = (vecs.left, vecs.right) if side == "left" else (vecs.right, vecs.left)
     articles = scores.articles_left if side == "left" else scores.articles_right
     other_side = "right" if side == "left" else "left"
-    owner: dict[int, Group] = {}
-    for group in groups:
-        others = getattr(group, other_side)
-        if len(others) == 1:
-            owner[others[0]] = group
+    owner = _owners(groups, other_side)
     remaining: list[int] = []
     for unit in leftovers:
         related = scores.text[unit] if side == "left" else scores.text[:, unit]
