@@ -25,7 +25,7 @@ from treatydiff.ingest.conventions import (
     TERMINAL,
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
-from treatydiff.ingest.labels import LabelUnit, label_maker
+from treatydiff.ingest.labels import LabelMaker, LabelUnit, label_maker
 from treatydiff.ingest.lines import Line, last_lines, split_blocks, split_lines, trimmed_span
 from treatydiff.ingest.numbers import int_to_roman, number_slug, roman_to_int
 from treatydiff.model import Kind, Provision, Span
@@ -729,7 +729,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
 class _Node:
     """A provision under construction (mutable until the tree is complete).
 
-    Ids and labels are given once the tree is final (:meth:`claim`), so that point
+    Ids and labels are given once the tree is final (:meth:`freeze`), so that point
     lists can still be moved under the paragraph that introduces them.
     """
 
@@ -747,31 +747,23 @@ class _Node:
     has_lead: bool = False
     marker_end: int | None = None
     """Where a marked paragraph's or point's marker ends: its lead-in words follow."""
-    id: str = ""
-    label: str = ""
 
-    def claim(self, parent_id: str, parent_label: str, ids: IdRegistry, lang: str) -> None:
-        """Give this node and its descendants their ids and labels, in document order."""
-        self.id = ids.claim(f"{parent_id}.{self.segment}")
-        self.label = label_maker(lang).child(parent_label, self.unit, self.shown)
-        for child in self.children:
-            child.claim(self.id, self.label, ids, lang)
+    def freeze(
+        self, text: str, parent_id: str, parent_label: str, ids: IdRegistry, labels: LabelMaker
+    ) -> Provision:
+        """The provision, spanning its own text and every descendant's, with its id and label.
 
-    def freeze(self, text: str) -> Provision:
-        """The provision, spanning its own text and every descendant's."""
+        Ids are claimed in document order: this node's before its descendants'.
+        """
+        pid = ids.claim(f"{parent_id}.{self.segment}")
+        label = labels.child(parent_label, self.unit, self.shown)
+        end = self.end
+        children: tuple[Provision, ...] = ()
         if self.children:
-            children = tuple(child.freeze(text) for child in self.children)
-            end = max([self.end, *(child.span.end for child in children)])
-        else:
-            children, end = (), self.end
+            children = tuple(child.freeze(text, pid, label, ids, labels) for child in self.children)
+            end = max(end, max(child.span.end for child in children))
         return Provision(
-            id=self.id,
-            kind=self.kind,
-            label=self.label,
-            text=text[self.start : end],
-            span=Span(self.start, end),
-            number=self.number,
-            children=children,
+            pid, self.kind, label, text[self.start : end], Span(self.start, end), self.number, None, children
         )
 
 
@@ -973,9 +965,8 @@ def split_paragraphs(
             continue
         last_node = numbered
     _nest_lists(text, top)
-    for node in top:
-        node.claim(parent_id, parent_label, ids, lang)
-    return tuple(node.freeze(text) for node in top)
+    labels = label_maker(lang)
+    return tuple(node.freeze(text, parent_id, parent_label, ids, labels) for node in top)
 
 
 def _capital_point(printed: str, letter: _Node | None, upper: _Node | None) -> bool:
