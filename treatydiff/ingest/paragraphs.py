@@ -100,13 +100,19 @@ _OWN_MARKERS = frozenset(
 )
 
 
-@lru_cache(maxsize=1024)  # a block's first line is asked for three times: as first, in turn and as next
 def _marker(stripped: str, lang: str) -> _Marker:
+    """The marker opening a line (its stripped text), or :data:`_NO_MARKER`."""
     # Most lines open with a word: no marker of the shared forms starts so ("a)" and "iv."
     # have their bracket or dot within 7 characters), and most languages have no forms of their own.
+    # They are told apart before the cache, which would only keep them.
     head = stripped[:8]
     if stripped[:1] not in _OPENS_MARKER and ")" not in head and "." not in head and lang not in _OWN_MARKERS:
         return _NO_MARKER
+    return _read_marker(stripped, lang)
+
+
+@lru_cache(maxsize=1024)  # a block's first line is asked for three times: as first, in turn and as next
+def _read_marker(stripped: str, lang: str) -> _Marker:
     # The language's own markers first: in Korean "1)" is a point, not a paragraph.
     for pattern in PARAGRAPH_MARKERS.get(lang, ()):
         found = pattern.match(stripped)

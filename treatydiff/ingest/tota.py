@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -182,6 +183,7 @@ def _meta(root: etree._Element, origin: str, lang: str, expected: int | None) ->
     )
 
 
+@lru_cache(maxsize=4096)  # read twice for each article; "ARTICLE 1" … repeat from file to file
 def _article_number(raw: str | None) -> str | None:
     """The printed number of a ToTA ``number`` attribute: "ARTICLE 2.3" → "2.3"."""
     if not raw:
