@@ -50,7 +50,7 @@ _SIGNATURE = re.compile(
 )
 _CONTAINER_LINE = re.compile(
     r"^[ \t]*(?:ANNEX|Annex|PROTOCOL|Protocol|APPENDIX|Appendix|ANEXO|PROTOCOLO|ANNEXE"
-    r"|ПРОТОКОЛ|ПРИЛОЖЕНИЕ)\b",
+    r"|ПРОТОКОЛ|ПРИЛОЖЕНИЕ|RECORD OF UNDERSTANDINGS)\b",
     re.MULTILINE,
 )
 # A caption: a short line of capitalised words without end punctuation ("Global safeguard measures").
