@@ -103,6 +103,11 @@ CLASSES = (
         "number_gap_in_source",
         "the same, but the source prints no paragraph numbered in between (its own gap; not a defect)",
     ),
+    (
+        "number_repeated_in_source",
+        "the same, but the source prints the previous paragraph's number again, in its form, for a new"
+        " sentence, and no lower number in between (its own slip; not a defect)",
+    ),
     ("no_title", "no title split off the preamble"),
     ("title_glued", "no title, and the preamble opens with a title in capitals or the word Preamble"),
     ("garbled_head", "U+FFFD or mojibake in the title or preamble"),
@@ -135,6 +140,33 @@ def _source_gap(previous: int, number: int, between: str) -> bool:
         or re.search(r"(?<![\w.,/-])\(?" + str(k) + r"[.)]\s+[A-ZÀ-ÞА-Я(]", between)
         for k in range(previous + 1, number)
     )
+
+
+def _form(text: str) -> str:
+    """The shape of a paragraph's number as printed: "()" for "(2)", ")" for "2)", "." for "2."."""
+    head = text.lstrip()
+    if head.startswith("("):
+        return "()"
+    return head.lstrip("0123456789")[:1]
+
+
+def _source_repeat(prev: Provision, nxt: Provision, between: str) -> bool:
+    """Whether the source prints the previous paragraph's number again ("2. … / 2. …"): the
+    same number in the same form, opening a sentence, with no lower number of that form
+    printed at a line's start in ``between`` (which would be a list restarting, read wrongly)."""
+    number = int(nxt.number or 0)
+    if number != int(prev.number or 0) or _form(prev.text) != _form(nxt.text):
+        return False
+    words = nxt.text.lstrip().lstrip("(0123456789.)").lstrip()
+    if not words[:1].isupper():
+        return False
+    form = _form(nxt.text)
+    return not any(re.search(r"(?m)^[ \t]*" + _printed(k, form), between) for k in range(1, number))
+
+
+def _printed(number: int, form: str) -> str:
+    """The pattern of ``number`` printed in ``form`` ("(2)", "2)", "2.")."""
+    return r"\(" + str(number) + r"\)" if form == "()" else str(number) + re.escape(form)
 
 
 def _after_break(text: str, start: int) -> bool:
@@ -197,7 +229,12 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
                     between = body.source_text[prev.span.start + len(prev.number or "") + 1 : nxt.span.start]
                     in_order = highest == int(prev.number or 0)
                     gap = in_order and _source_gap(int(prev.number or 0), int(nxt.number or 0), between)
-                    add("number_gap_in_source" if gap else "number_out_of_order", nxt.id)
+                    if gap:
+                        add("number_gap_in_source", nxt.id)
+                    elif _source_repeat(prev, nxt, between):
+                        add("number_repeated_in_source", nxt.id)
+                    else:
+                        add("number_out_of_order", nxt.id)
         if top.kind == "article" and top.children:
             last_leaf = [leaf for leaf in _leaves(top) if leaf is not top][-1]
             short = len(last_leaf.text.split()) <= 8

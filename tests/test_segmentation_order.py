@@ -73,3 +73,61 @@ def test_a_record_of_understandings_after_the_signatures_is_a_container(
     annex = top["annex"]
     assert annex.text.startswith("RECORD OF UNDERSTANDINGS") and annex.heading == "RECORD OF UNDERSTANDINGS"
     assert [c.id for c in annex.children][:2] == ["annex.1", "annex.2"]
+
+
+# synthetic: written for these tests (the next paragraph's number where the source blurred it).
+_SYNTHETIC_NEXT_NUMBERS = """\
+AGREEMENT ON KITES
+
+Article 1
+
+1. Each Party shall register kites flown in its territory. 12
+2. The register shall be kept by a public authority.
+
+3. Each Party shall promote the flying of kites in parks and on beaches, and in its employ-
+4. The Parties shall meet once a year to review the kite trade.
+5. Each Party shall support:
+(a) kite clubs;
+(b) kite festivals;
+6\u00a0 The Committee shall report to the Parties on its work.
+7. Each Party shall notify its kite rules to the other Party concerned3
+8. The notification shall be in writing.
+
+Article 2
+
+1. Support kite makers in establishing business abroad;
+2. Support kite clubs in developing network activities;
+3 Encourage exchanges between kite makers and kite clubs;
+4. Strengthen cooperation between kite authorities.
+"""
+
+
+def test_the_next_paragraphs_number_after_a_blurred_line_end_synthetic() -> None:
+    ids = _ids(parse_text(_SYNTHETIC_NEXT_NUMBERS, lang="en", origin="synthetic.txt"))
+    for article, count in (("art-1", 8), ("art-2", 4)):
+        numbered = [p.number for p in ids[article].children if p.kind == "paragraph"]
+        assert numbered == [str(n) for n in range(1, count + 1)], article
+    assert ids["art-1.2"].text.startswith("2. The register")  # after a footnote number and a space
+    assert ids["art-1.4"].text.startswith("4. The Parties")  # after a word broken at its hyphen
+    assert ids["art-1.6"].text.startswith("6\u00a0 The Committee")  # a dotless number, a no-break space
+    assert ids["art-1.8"].text.startswith("8. The notification")  # after a footnote glued to a word
+    assert ids["art-2.3"].text.startswith("3 Encourage")  # a dotless number after an item's ";"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "paragraphs"),
+    [
+        (18, "art-3-04", "1 2 3 4 5 6"),  # "… originarios. 123 / 2. Salvo …"
+        (61, "art-60", "1 2 3 4 5"),  # "… growth and employ- / 3. The Parties …"
+        (338, "art-18-3", "1 2 3 4 5 6 7 8 9"),  # "2\u00a0 Asimismo, …"
+        (410, "art-13-2", "1 2 3 4 5 6"),  # "… cubierta3 / 4. Este Capítulo …"
+        (50, "art-13", "1 2 3 4"),  # "…; / 3 Encourage …"
+    ],
+)
+def test_the_next_paragraphs_number_after_a_blurred_line_end(
+    corpus_dir: Path, number: int, article: str, paragraphs: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    numbered = [p.number for p in ids[article].children if p.kind == "paragraph" and p.number]
+    assert numbered == paragraphs.split()

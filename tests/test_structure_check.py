@@ -10,6 +10,8 @@ from types import ModuleType
 
 import pytest
 
+from treatydiff.model import Provision, Span
+
 REPO = Path(__file__).resolve().parents[1]
 CHECKER = REPO / "benchmark" / "structure_check.py"
 CEILINGS = REPO / "benchmark" / "structure_ceilings.json"
@@ -102,3 +104,26 @@ def test_lines_count_as_markers_or_headings_only_after_a_break(text: str, start:
 )
 def test_a_caption_is_glued_only_right_before_a_marker(text: str, glued: bool) -> None:
     assert _checker_module()._caption_glued(text) is glued
+
+
+def _paragraph(text: str) -> Provision:
+    number = text.lstrip("(").split(".")[0].split(")")[0]
+    return Provision(f"art-1.{number}", "paragraph", "", text, Span(0, len(text)), number=number)
+
+
+# synthetic: paragraphs written for this test.
+@pytest.mark.parametrize(
+    ("previous", "following", "between", "repeat"),
+    [
+        ("2. The Court shall judge.", "2. An appeal may be made.", " The Court shall judge.\n\n", True),
+        ("(1) A visa is no measure.", "(1) The territory includes the zone.", " A visa …\n", True),
+        ("2. The Court shall judge.", "(2) An appeal may be made.", " …\n", False),  # another form
+        ("2. For this Chapter:", "2. reinsurance;", " …\n1. direct insurance:\n", False),  # a list
+        ("2. For this Chapter:", "2. Reinsurance.", " …\n1. Direct insurance.\n", False),  # restarted
+    ],
+)
+def test_a_number_the_source_prints_twice_is_told_from_a_defect(
+    previous: str, following: str, between: str, repeat: bool
+) -> None:
+    checker = _checker_module()
+    assert checker._source_repeat(_paragraph(previous), _paragraph(following), between) is repeat

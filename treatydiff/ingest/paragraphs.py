@@ -311,8 +311,8 @@ _INLINE_NUMBER = re.compile(
 )
 # "2 Each Party …": a paragraph number that lost its dot.
 _BARE_NUMBER = re.compile(
-    r"(?P<n>[0-9]{1,3})(?:[ \t]+\.[ \t]*|[ \t]+)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я]|\([a-z]\)\s)"
-)  # "2 Each …", "2 .La Comisión …", "2 (a) As regards …"
+    r"(?P<n>[0-9]{1,3})(?:[ \t\u00a0]+\.[ \t]*|[ \t\u00a0]+)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я]|\([a-z]\)\s)"
+)  # "2 Each …", "2 .La Comisión …", "2 (a) As regards …", "2\u00a0 Asimismo …"
 _DOTTED_LINE = re.compile(r"\n[ \t]*(?P<n>[0-9]{1,3})\.(?=\s)")  # a line "2." and the newline before it
 
 
@@ -332,18 +332,23 @@ def _inline_split(line: Line, expected: int | None) -> tuple[Line, Line] | None:
 
 
 def _bare_number(stripped: str, before: str, expected: int | None, dotted: frozenset[int]) -> _Marker | None:
-    """The marker of "2 Each Party …" when 2 is the next paragraph's number, after a full stop,
-    and no line "2." follows (a footnote "2 See …" would have one elsewhere)."""
+    """The marker of "2 Each Party …" when 2 is the next paragraph's number, after a full stop
+    (or an item's ";"), and no line "2." follows (a footnote "2 See …" would have one elsewhere)."""
     if expected is None or expected < 2 or expected in dotted:
         return None
     found = _BARE_NUMBER.match(stripped)
-    if found is None or int(found["n"]) != expected or FULL_STOP.search(_tail(before)) is None:
+    if found is None or int(found["n"]) != expected:
+        return None
+    tail = _tail(before)
+    if FULL_STOP.search(tail) is None and not tail.rstrip().endswith((";", "\u037e")):
         return None
     return _Marker("number", found["n"], len(found.group().rstrip()), ".")
 
 
-# A sentence's end with a footnote number after it: "… of any non-Party.13".
-_FOOTNOTED_END = re.compile(r"[.;:][\"”’)]?[0-9]{1,3}\s*$")
+# A sentence's end with a footnote number after it: "… of any non-Party.13", "… originarios. 123";
+# a footnote number glued to the last word ("… cubierta3"); a word broken at its hyphen whose
+# rest the source lost ("… growth and employ-").
+_FOOTNOTED_END = re.compile(r"(?:[.;:][\"”’)]?[ \t]?|[^\W\d_])[0-9]{1,3}\s*$|[^\W\d_]-\s*$")
 
 
 def _next_paragraph(marker: _Marker, stripped: str, before: str, expected: int | None) -> bool:
@@ -352,7 +357,8 @@ def _next_paragraph(marker: _Marker, stripped: str, before: str, expected: int |
     It carries the number expected next, words in capitals follow it, and the line before
     ends a sentence with a footnote number ("… non-Party.13\n2. Each Party …") or ends in
     a word that no number goes on (not "Article", "paragraph", "and" …): the source lost a
-    full stop, or a caption stands before it.
+    full stop, or a caption stands before it. A footnote number after a space or glued to the
+    last word, and a word broken at a hyphen, count as a sentence's end (``_FOOTNOTED_END``).
     """
     if expected is None or expected < 2 or marker.kind != "number" or marker.printed != str(expected):
         return False
