@@ -60,7 +60,10 @@ _MARKER_LINE = re.compile(r"^[ \t]*(?:\(?[0-9]{1,3}[.)]\s(?![ \t]*[a-zà-ÿ])|\(
 # A preamble that opens with its title or the word "Preamble" run into the recitals.
 _PREAMBLE_WORD = re.compile(r"\b(?:PREAMBLE|Preamble|PREÁMBULO|Preámbulo|PRÉAMBULE|PREAMBULE|Préambule)\b")
 _MAX_GAP = 3
-"""A gap in the source's numbering is one or two numbers: a larger jump is a number read wrongly."""
+"""A gap in the source's numbering is one or two numbers: a larger jump is a number read wrongly,
+unless the paragraphs around it end and open sentences (:func:`_source_gap`)."""
+_SENTENCE_AFTER_WORD = re.compile(r"[^\W\d_)][.!?][\"”’)]*\s*$")
+_OPENS_SENTENCE = re.compile(r"[A-ZÀ-ÞА-Я][a-zà-ÿа-я]")
 _CAPS_TITLE = re.compile(
     r"^\W*(?:[A-Z][A-Z’'\-–,()]*\s+){0,12}?(?:FREE TRADE )?(?:AGREEMENT|TREATY|CONVENTION|PROTOCOL"
     r"|ACUERDO|TRATADO|CONVENIO|ACCORD|TRAITÉ|TRAITE)\b"
@@ -128,12 +131,22 @@ def _walk(provisions: Sequence[Provision]) -> Iterator[Provision]:
         yield from _walk(p.children)
 
 
-def _source_gap(previous: int, number: int, between: str) -> bool:
+def _source_gap(previous: int, number: int, between: str, following: str = "") -> bool:
     """Whether the source itself skips the one or two numbers before ``number``: none of them is
     printed as a paragraph number anywhere in the text ``between`` the two paragraphs (at a
-    line's start or after a sentence's end, with or without its dot; or anywhere as "2. The")."""
-    if not previous + 1 < number <= previous + _MAX_GAP:
+    line's start or after a sentence's end, with or without its dot; or anywhere as "2. The").
+
+    A larger jump is the source's too when the paragraph before ends a sentence after a word
+    and the one after (``following``) opens one: the text lost paragraphs ("2. … proceedings."
+    / "21. The Parties …"); after "… Article 47 or" a far number is a reference read wrongly.
+    """
+    if number <= previous + 1:
         return False
+    if number > previous + _MAX_GAP:
+        ends = _SENTENCE_AFTER_WORD.search(between) is not None
+        opens = _OPENS_SENTENCE.match(following.lstrip().lstrip("(0123456789.)").lstrip()) is not None
+        if not (ends and opens):
+            return False
     return not any(
         re.search(r"(?m)(?:^|[.;:][\"”’)]?\s)[ \t•·]*\(?" + str(k) + r"\s*[.)]?\s+\S", between)
         # anywhere as "2. Neither …" or "(2) The …" (after a caption on its line, say)
@@ -228,7 +241,9 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
                 if int(nxt.number or 0) != int(prev.number or 0) + 1:
                     between = body.source_text[prev.span.start + len(prev.number or "") + 1 : nxt.span.start]
                     in_order = highest == int(prev.number or 0)
-                    gap = in_order and _source_gap(int(prev.number or 0), int(nxt.number or 0), between)
+                    gap = in_order and _source_gap(
+                        int(prev.number or 0), int(nxt.number or 0), between, nxt.text
+                    )
                     if gap:
                         add("number_gap_in_source", nxt.id)
                     elif _source_repeat(prev, nxt, between):

@@ -106,6 +106,22 @@ def test_a_caption_is_glued_only_right_before_a_marker(text: str, glued: bool) -
     assert _checker_module()._caption_glued(text) is glued
 
 
+# synthetic: the texts around a far jump, written for this test.
+@pytest.mark.parametrize(
+    ("between", "following", "gap"),
+    [
+        (" Each Party shall bear its own costs.\n\n", "21. The Parties shall meet.", True),  # text lost
+        (" … pursuant to Article 47 or\n", "21. The Parties shall meet.", False),  # a reference
+        (" Cocoa beans 18.01-00\n\n30.\n", "31. Pyrethrum flowers", False),  # a table's numbers
+        (" Each Party shall bear its own costs.\n\n", "21. of the total", False),  # no sentence
+    ],
+)
+def test_a_far_jump_is_the_sources_only_between_whole_sentences(
+    between: str, following: str, gap: bool
+) -> None:
+    assert _checker_module()._source_gap(2, 21, between, following) is gap
+
+
 def _paragraph(text: str) -> Provision:
     number = text.lstrip("(").split(".")[0].split(")")[0]
     return Provision(f"art-1.{number}", "paragraph", "", text, Span(0, len(text)), number=number)
