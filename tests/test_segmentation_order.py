@@ -131,3 +131,48 @@ def test_the_next_paragraphs_number_after_a_blurred_line_end(
     ids = _ids(_tota(corpus_dir, number))
     numbered = [p.number for p in ids[article].children if p.kind == "paragraph" and p.number]
     assert numbered == paragraphs.split()
+
+
+def _tota_synthetic(articles: str) -> Body:
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9003</treaty_identifier>"
+        f"<language>en</language></meta><body><chapter>{articles}</chapter></body></treaty>"
+    )
+    return parse_tota(xml.encode("utf-8"), origin="pta_9003.xml")[1]
+
+
+# synthetic: written for this test (captions run into the next paragraph's marker line).
+_SYNTHETIC_RUN_IN_CAPTIONS = """\
+<article number="ARTICLE 1">1. Neither Party may impose a requirement on sprocket makers.
+Requirements for Advantages 2. Neither Party may condition an advantage on a requirement.
+
+3. Each Party may require training. Small Shipments  4. A small shipment is exempt. Size  5. This Article
+applies to sprockets of every size.</article>
+"""
+
+
+def test_a_caption_run_into_the_next_paragraphs_line_is_no_unit_synthetic() -> None:
+    ids = _ids(_tota_synthetic(_SYNTHETIC_RUN_IN_CAPTIONS))
+    numbered = [p.number for p in ids["art-1"].children]
+    assert numbered == ["1", "2", "3", "4", "5"]
+    assert ids["art-1.1"].text.endswith("sprocket makers.")  # the caption is no paragraph's words
+    assert ids["art-1.2"].text.startswith("2. Neither Party may condition")
+    assert ids["art-1.3"].text == "3. Each Party may require training."
+    assert ids["art-1.4"].text == "4. A small shipment is exempt."  # two captions on one line
+    assert ids["art-1.5"].text.startswith("5. This Article")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "paragraphs"),
+    [
+        (53, "art-10-5", "1 2 3 4 5"),  # "… market. / Advantages Subject to … 2. Neither Party …"
+        (23, "art-3-25", "1 2 3 4 5 6 7 8 9 10"),  # "… Commission). / Fabrics, … Quantities  4.  (a) …"
+    ],
+)
+def test_a_caption_run_into_the_next_paragraphs_line_is_no_unit(
+    corpus_dir: Path, number: int, article: str, paragraphs: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    numbered = [p.number for p in ids[article].children if p.kind == "paragraph" and p.number]
+    assert numbered == paragraphs.split()

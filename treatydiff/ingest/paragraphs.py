@@ -331,6 +331,33 @@ def _inline_split(line: Line, expected: int | None) -> tuple[Line, Line] | None:
     return None
 
 
+# "Advantages Subject to Performance Requirements 2. Neither Party …": the next paragraph's
+# caption run into its marker's line, at the line's start or after a sentence's end on it.
+_CAPTION_RUN_IN = re.compile(
+    r"(?:^[ \t]*|(?<=[.;])[ \t\u00a0]{1,4})(?P<caption>[A-ZÀ-ÞА-Я][^.;:!?\n]{2,68}?)[ \t\u00a0]{1,4}"
+    r"(?P<n>[0-9]{1,3})\.[ \t\u00a0]+(?=[A-ZÀ-ÞА-Я]|\([a-z0-9]{1,4}\)\s)"
+)
+
+
+def _caption_split(line: Line, expected: int | None) -> tuple[Line, Line, bool] | None:
+    """``line`` cut where a caption run into the next paragraph's (``expected``) marker line
+    begins or ends: before the caption when a sentence ends before it on the line, else after
+    it (``True``: the first part is the caption, which is no unit)."""
+    if expected is None or expected < 2 or f"{expected}." not in line.text:
+        return None
+    for found in _CAPTION_RUN_IN.finditer(line.text):
+        if int(found["n"]) != expected or not _caption_like(found["caption"], first=True):
+            continue
+        opening = not line.text[: found.start("caption")].strip()
+        cut = found.start("n") if opening else found.start("caption")
+        return (
+            Line(line.start, line.start + cut, line.text[:cut]),
+            Line(line.start + cut, line.end, line.text[cut:]),
+            opening,
+        )
+    return None
+
+
 def _bare_number(stripped: str, before: str, expected: int | None, dotted: frozenset[int]) -> _Marker | None:
     """The marker of "2 Each Party …" when 2 is the next paragraph's number, after a full stop
     (or an item's ";"), and no line "2." follows (a footnote "2 See …" would have one elsewhere)."""
@@ -544,6 +571,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     base_indent: int | None = None
     point_indent: int | None = None
     dash_line: Line | None = None  # a dash alone on its line: it opens the next block's item
+    caption_cut = -1  # where a marker line cut after a caption run into it starts (_caption_split)
     last_dotted: str | None = None  # the last "a." / "i." marker taken: "b." must follow it
     # The next paragraph's number, once a paragraph of the first numbered form ("1." or "(1)")
     # is taken: numbers that do not follow are read in context (_cut_number, _inline_split).
@@ -626,6 +654,15 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             form = numbered_form or (marker.form if marker.form in (".", "()") else None)
             own = int(marker.printed) + 1 if marker.form == form and marker.printed.isdecimal() else None
             split = None if recitals else _inline_split(line, own or expected)
+            captioned = None if recitals or split else _caption_split(line, own or expected)
+            if (
+                captioned is not None
+                and captioned[2]
+                and not _ends_item(prev.text if prev is not None else before)
+            ):
+                captioned = None  # a caption opens its line only after a sentence's end
+            if captioned is not None:
+                split, caption_cut = captioned[:2], captioned[1].start if captioned[2] else caption_cut
             if split is not None:
                 line, rest = split
                 stripped = line.stripped
@@ -649,8 +686,8 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             elif (
                 marker.kind != "none"
                 and prev is not None
-                and not _may_precede_marker(prev.text)
-                and not _next_paragraph(marker, stripped, prev.text, expected)
+                and (line.start == caption_cut or not _may_precede_marker(prev.text))
+                and (line.start == caption_cut or not _next_paragraph(marker, stripped, prev.text, expected))
             ):
                 keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
                 if keep is None:
