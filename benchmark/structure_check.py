@@ -64,6 +64,15 @@ _MAX_GAP = 3
 unless the paragraphs around it end and open sentences (:func:`_source_gap`)."""
 _SENTENCE_AFTER_WORD = re.compile(r"[^\W\d_)][.!?][\"”’)]*\s*$")
 _OPENS_SENTENCE = re.compile(r"[A-ZÀ-ÞА-Я][a-zà-ÿа-я]")
+_TITLE_LINES = 3
+_TITLE_WORDS = 6
+"""A title's treaty word is among the first words of one of the first lines of the preamble."""
+_TITLE_WORD = re.compile(
+    r"\W*(?:agreement|treaty|convention|protocol|decision|acuerdo|tratado|convenio|accord|traité|traite"
+    r"|соглашение|договор|sporazum)",
+    re.IGNORECASE,
+)
+_GLUED_TITLE_WORD = re.compile(r"(?:AGREEMENT|TREATY|PROTOCOL)")  # "translationTREATYon"
 _CAPS_TITLE = re.compile(
     r"^\W*(?:[A-Z][A-Z’'\-–,()]*\s+){0,12}?(?:FREE TRADE )?(?:AGREEMENT|TREATY|CONVENTION|PROTOCOL"
     r"|ACUERDO|TRATADO|CONVENIO|ACCORD|TRAITÉ|TRAITE)\b"
@@ -111,7 +120,12 @@ CLASSES = (
         "the same, but the source prints the previous paragraph's number again, in its form, for a new"
         " sentence, and no lower number in between (its own slip; not a defect)",
     ),
-    ("no_title", "no title split off the preamble"),
+    ("no_title", "no title split off the preamble, though one of its first lines reads as a title"),
+    (
+        "no_title_in_source",
+        "no title, and the preamble opens with the parties or a recital: the source prints none"
+        " (not a defect)",
+    ),
     ("title_glued", "no title, and the preamble opens with a title in capitals or the word Preamble"),
     ("garbled_head", "U+FFFD or mojibake in the title or preamble"),
     ("charter_count_mismatch", "a Charter article whose count of units differs between languages"),
@@ -180,6 +194,25 @@ def _source_repeat(prev: Provision, nxt: Provision, between: str) -> bool:
 def _printed(number: int, form: str) -> str:
     """The pattern of ``number`` printed in ``form`` ("(2)", "2)", "2.")."""
     return r"\(" + str(number) + r"\)" if form == "()" else str(number) + re.escape(form)
+
+
+def _title_line(text: str) -> bool:
+    """Whether one of the first lines of ``text`` reads as a title: it opens with capitalised
+    words and a treaty word ("TREATY OF TRADE", "Council Decision", "Agreement setting up …",
+    "No. 814. GENERAL AGREEMENT …"), not with the parties' names ("Japan and … in this
+    Agreement") or a sentence ("The States parties to this Agreement"), nor a sentence's next
+    line ("Having regard to the Economic Partnership, … and / Cooperation Agreement …")."""
+    lines = [line for line in text.split("\n") if line.strip()][:_TITLE_LINES]
+    for at, line in enumerate(lines):
+        if at and any(w[:1].islower() for w in lines[at - 1].split()):
+            break
+        words = line.split()[:_TITLE_WORDS]
+        for n, word in enumerate(words):
+            if _TITLE_WORD.match(word) or _GLUED_TITLE_WORD.search(word):
+                if all(not w[:1].islower() for w in words[:n]):
+                    return True
+                break
+    return False
 
 
 def _after_break(text: str, start: int) -> bool:
@@ -282,7 +315,7 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
             add("marker_no_space", p.id)
     preamble = next((p for p in body.provisions if p.kind == "preamble"), None)
     if preamble is not None and body.title is None:
-        add("no_title", preamble.id)
+        add("no_title" if _title_line(preamble.text) else "no_title_in_source", preamble.id)
         first_line = preamble.text.lstrip().split("\n", 1)[0]
         if _PREAMBLE_WORD.search(preamble.text[:400]) or _CAPS_TITLE.match(first_line):
             add("title_glued", preamble.id)

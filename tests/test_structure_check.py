@@ -143,3 +143,22 @@ def test_a_number_the_source_prints_twice_is_told_from_a_defect(
 ) -> None:
     checker = _checker_module()
     assert checker._source_repeat(_paragraph(previous), _paragraph(following), between) is repeat
+
+
+# synthetic: preamble openings written for this test.
+@pytest.mark.parametrize(
+    ("text", "titled"),
+    [
+        ("BUTTON TRADE\nAGREEMENT\n\nThe Parties,\n", True),
+        ("Council Decision\n\nof 1 May 1990\n", True),
+        ("No. 99. GENERAL AGREEMENT ON BUTTONS\n", True),
+        ("Notes2016-06-13Unofficial translationTREATYon buttons\n", True),  # metadata glued before
+        ("Ruritania and Utopia (hereinafter referred to in this Agreement as the Parties),\n", False),
+        ("The States parties to this Agreement,\n", False),
+        ("Having regard to the Button Partnership and\nCooperation Agreement between them,\n", False),
+    ],
+)
+def test_a_preamble_opening_with_a_title_is_told_from_one_opening_with_the_parties(
+    text: str, titled: bool
+) -> None:
+    assert _checker_module()._title_line(text) is titled
