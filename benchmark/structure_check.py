@@ -64,6 +64,7 @@ _MAX_GAP = 3
 unless the paragraphs around it end and open sentences (:func:`_source_gap`)."""
 _SENTENCE_AFTER_WORD = re.compile(r"[^\W\d_)][.!?][\"”’)]*\s*$")
 _OPENS_SENTENCE = re.compile(r"[A-ZÀ-ÞА-Я][a-zà-ÿа-я]")
+_FIGURE = re.compile(r"(?=.*[0-9%])[0-9IO.,%\s-]+")
 _TITLE_LINES = 3
 _TITLE_WORDS = 6
 """A title's treaty word is among the first words of one of the first lines of the preamble."""
@@ -109,6 +110,11 @@ CLASSES = (
     ("dash_no_space", "a line opening `-word` inside a unit (not its first)"),
     ("marker_no_space", "a line opening `1.The` inside a unit (not its first)"),
     ("caption_last", "an article's last unit is a caption line (the next article's heading)"),
+    (
+        "table_cell_last",
+        "the same, but figures follow it in the article: a cell of a table the source flattened into"
+        " lines (not a caption; not a segmentation defect)",
+    ),
     ("caption_glued", "a unit opening with a caption line, with a marker line after it"),
     ("number_out_of_order", "a numbered paragraph not one more than the previous one"),
     (
@@ -194,6 +200,12 @@ def _source_repeat(prev: Provision, nxt: Provision, between: str) -> bool:
 def _printed(number: int, form: str) -> str:
     """The pattern of ``number`` printed in ``form`` ("(2)", "2)", "2.")."""
     return r"\(" + str(number) + r"\)" if form == "()" else str(number) + re.escape(form)
+
+
+def _figures_only(text: str) -> bool:
+    """Whether ``text`` has lines and each is a table's figure ("80", "87,5%", OCR's "IOO%")."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(_FIGURE.fullmatch(line) for line in lines)
 
 
 def _title_line(text: str) -> bool:
@@ -287,7 +299,8 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
             last_leaf = [leaf for leaf in _leaves(top) if leaf is not top][-1]
             short = len(last_leaf.text.split()) <= 8
             if last_leaf.number is None and short and _CAPTION.match(last_leaf.text):
-                add("caption_last", last_leaf.id)
+                after = body.source_text[last_leaf.span.end : top.span.end]
+                add("table_cell_last" if _figures_only(after) else "caption_last", last_leaf.id)
         if top.kind == "article" and not has_closing and _SIGNATURE.search(top.text):
             add("closing_missing", top.id)
         if top.kind == "closing" and any(

@@ -162,3 +162,17 @@ def test_a_preamble_opening_with_a_title_is_told_from_one_opening_with_the_parti
     text: str, titled: bool
 ) -> None:
     assert _checker_module()._title_line(text) is titled
+
+
+# synthetic: the text after an article's last unit, written for this test.
+@pytest.mark.parametrize(
+    ("after", "table"),
+    [
+        ("\n\n80\n\n100\n", True),
+        ("\n25% \n\n87,5%\n", True),
+        ("", False),  # nothing after it: the caption ends the article
+        ("\nSection B\n", False),
+    ],
+)
+def test_a_table_cell_ending_an_article_is_told_from_a_caption(after: str, table: bool) -> None:
+    assert _checker_module()._figures_only(after) is table
