@@ -176,3 +176,42 @@ def test_a_caption_run_into_the_next_paragraphs_line_is_no_unit(
     ids = _ids(_tota(corpus_dir, number))
     numbered = [p.number for p in ids[article].children if p.kind == "paragraph" and p.number]
     assert numbered == paragraphs.split()
+
+
+# synthetic: written for this test (a bullet left before the next paragraph's number).
+_SYNTHETIC_BULLETED_NUMBERS = """\
+AGREEMENT ON BELLS
+
+Article 1
+
+1. Each Party shall register bells.
+
+\u2022 \t2. The register shall be public.
+\u00b7 3. Each Party shall publish the register of:
+\u2022 a bell of bronze;
+\u2022 4. bells of glass; or
+"""
+
+
+def test_a_bullet_before_the_next_paragraphs_number_synthetic() -> None:
+    ids = _ids(parse_text(_SYNTHETIC_BULLETED_NUMBERS, lang="en", origin="synthetic.txt"))
+    assert [p.number for p in ids["art-1"].children] == ["1", "2", "3"]
+    assert ids["art-1.2"].text == "\u2022 \t2. The register shall be public."
+    assert ids["art-1.3.dash-1"].text == "\u2022 a bell of bronze;"  # a bullet item stays one
+    assert ids["art-1.3.dash-2"].text == "\u2022 4. bells of glass; or"  # a bulleted list's own number
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "paragraphs"),
+    [
+        (319, "art-113", "1 2 3 4 5 6"),  # "· 5. In the event …"
+        (369, "art-9-27", "1 2 3 4 5 6 7 8 9"),  # "• \t3. A disputing party …"
+    ],
+)
+def test_a_bullet_before_the_next_paragraphs_number(
+    corpus_dir: Path, number: int, article: str, paragraphs: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    numbered = [p.number for p in ids[article].children if p.kind == "paragraph" and p.number]
+    assert numbered == paragraphs.split()

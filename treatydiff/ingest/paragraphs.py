@@ -358,6 +358,22 @@ def _caption_split(line: Line, expected: int | None) -> tuple[Line, Line, bool] 
     return None
 
 
+_BULLETS = "•·"
+
+
+def _bulleted_number(stripped: str, lang: str, expected: int, before: str) -> _Marker | None:
+    """The marker of "• 3. A disputing party …" when 3 is the next paragraph's number, a sentence
+    follows it and one ends before it: a bullet the conversion left before the paragraph ("• 3.
+    procurement …; or" is an item of a bulleted list numbered in its own right)."""
+    inner = stripped[1:].lstrip()
+    found = _marker(inner, lang)
+    if found.kind != "number" or found.printed != str(expected) or inner == stripped[1:]:
+        return None
+    if not _starts_sentence(inner[found.end :].lstrip()) or FULL_STOP.search(_tail(before)) is None:
+        return None
+    return found._replace(end=found.end + len(stripped) - len(inner))
+
+
 def _bare_number(stripped: str, before: str, expected: int | None, dotted: frozenset[int]) -> _Marker | None:
     """The marker of "2 Each Party …" when 2 is the next paragraph's number, after a full stop
     (or an item's ";"), and no line "2." follows (a footnote "2 See …" would have one elsewhere)."""
@@ -648,6 +664,8 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             if noise and not tail:
                 continue  # a footnote number or page number inside a paragraph
             marker = _marker(stripped, lang)
+            if expected is not None and stripped[:1] in _BULLETS:
+                marker = _bulleted_number(stripped, lang, expected, prev.text if prev else before) or marker
             if marker.kind == "none" and not recitals:
                 bare = _bare_number(stripped, prev.text if prev is not None else before, expected, dotted)
                 marker = bare or marker
