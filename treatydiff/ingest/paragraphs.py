@@ -317,8 +317,8 @@ _INLINE_NUMBER = re.compile(
 )
 # "2 Each Party …": a paragraph number that lost its dot.
 _BARE_NUMBER = re.compile(
-    r"(?P<n>[0-9]{1,3})(?:[ \t]+\.[ \t]*|[ \t]+)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я]|\([a-z]\)\s)"
-)  # "2 Each …", "2 .La Comisión …", "2 (a) As regards …"
+    r"(?P<n>[0-9]{1,3})(?:[ \t\u00a0]+\.[ \t]*|[ \t\u00a0]+)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я]|\([a-z]\)\s)"
+)  # "2 Each …", "2 .La Comisión …", "2 (a) As regards …", "2\u00a0 Asimismo …"
 _DOTTED_LINE = re.compile(r"\n[ \t]*(?P<n>[0-9]{1,3})\.(?=\s)")  # a line "2." and the newline before it
 
 
@@ -337,6 +337,49 @@ def _inline_split(line: Line, expected: int | None) -> tuple[Line, Line] | None:
     return None
 
 
+# "Advantages Subject to Performance Requirements 2. Neither Party …": the next paragraph's
+# caption run into its marker's line, at the line's start or after a sentence's end on it.
+_CAPTION_RUN_IN = re.compile(
+    r"(?:^[ \t]*|(?<=[.;])[ \t\u00a0]{1,4})(?P<caption>[A-ZÀ-ÞА-Я][^.;:!?\n]{2,68}?)[ \t\u00a0]{1,4}"
+    r"(?P<n>[0-9]{1,3})\.[ \t\u00a0]+(?=[A-ZÀ-ÞА-Я]|\([a-z0-9]{1,4}\)\s)"
+)
+
+
+def _caption_split(line: Line, expected: int | None) -> tuple[Line, Line, bool] | None:
+    """``line`` cut where a caption run into the next paragraph's (``expected``) marker line
+    begins or ends: before the caption when a sentence ends before it on the line, else after
+    it (``True``: the first part is the caption, which is no unit)."""
+    if expected is None or expected < 2 or f"{expected}." not in line.text:
+        return None
+    for found in _CAPTION_RUN_IN.finditer(line.text):
+        if int(found["n"]) != expected or not _caption_like(found["caption"], first=True):
+            continue
+        opening = not line.text[: found.start("caption")].strip()
+        cut = found.start("n") if opening else found.start("caption")
+        return (
+            Line(line.start, line.start + cut, line.text[:cut]),
+            Line(line.start + cut, line.end, line.text[cut:]),
+            opening,
+        )
+    return None
+
+
+_BULLETS = "•·"
+
+
+def _bulleted_number(stripped: str, lang: str, expected: int, before: str) -> _Marker | None:
+    """The marker of "• 3. A disputing party …" when 3 is the next paragraph's number, a sentence
+    follows it and one ends before it: a bullet the conversion left before the paragraph ("• 3.
+    procurement …; or" is an item of a bulleted list numbered in its own right)."""
+    inner = stripped[1:].lstrip()
+    found = _marker(inner, lang)
+    if found.kind != "number" or found.printed != str(expected) or inner == stripped[1:]:
+        return None
+    if not _starts_sentence(inner[found.end :].lstrip()) or FULL_STOP.search(_tail(before)) is None:
+        return None
+    return found._replace(end=found.end + len(stripped) - len(inner))
+
+
 def _dotted_numbers(text: str, start: int, end: int) -> frozenset[int]:
     """The numbers of the lines "2." in ``text[start:end]`` (see :func:`_bare_number`)."""
     # The "\n" before ``start`` opens the search (a pattern opening with a character is looked for
@@ -348,18 +391,23 @@ def _dotted_numbers(text: str, start: int, end: int) -> frozenset[int]:
 
 
 def _bare_number(stripped: str, before: str, expected: int | None, dotted: frozenset[int]) -> _Marker | None:
-    """The marker of "2 Each Party …" when 2 is the next paragraph's number, after a full stop,
-    and no line "2." follows (a footnote "2 See …" would have one elsewhere)."""
+    """The marker of "2 Each Party …" when 2 is the next paragraph's number, after a full stop
+    (or an item's ";"), and no line "2." follows (a footnote "2 See …" would have one elsewhere)."""
     if expected is None or expected < 2 or expected in dotted:
         return None
     found = _BARE_NUMBER.match(stripped)
-    if found is None or int(found["n"]) != expected or FULL_STOP.search(_tail(before)) is None:
+    if found is None or int(found["n"]) != expected:
+        return None
+    tail = _tail(before)
+    if FULL_STOP.search(tail) is None and not tail.rstrip().endswith((";", "\u037e")):
         return None
     return _Marker("number", found["n"], len(found.group().rstrip()), ".")
 
 
-# A sentence's end with a footnote number after it: "… of any non-Party.13".
-_FOOTNOTED_END = re.compile(r"[.;:][\"”’)]?[0-9]{1,3}\s*$")
+# A sentence's end with a footnote number after it: "… of any non-Party.13", "… originarios. 123";
+# a footnote number glued to the last word ("… cubierta3"); a word broken at its hyphen whose
+# rest the source lost ("… growth and employ-").
+_FOOTNOTED_END = re.compile(r"(?:[.;:][\"”’)]?[ \t]?|[^\W\d_])[0-9]{1,3}\s*$|[^\W\d_]-\s*$")
 
 
 def _next_paragraph(marker: _Marker, stripped: str, before: str, expected: int | None) -> bool:
@@ -368,7 +416,8 @@ def _next_paragraph(marker: _Marker, stripped: str, before: str, expected: int |
     It carries the number expected next, words in capitals follow it, and the line before
     ends a sentence with a footnote number ("… non-Party.13\n2. Each Party …") or ends in
     a word that no number goes on (not "Article", "paragraph", "and" …): the source lost a
-    full stop, or a caption stands before it.
+    full stop, or a caption stands before it. A footnote number after a space or glued to the
+    last word, and a word broken at a hyphen, count as a sentence's end (``_FOOTNOTED_END``).
     """
     if expected is None or expected < 2 or marker.kind != "number" or marker.printed != str(expected):
         return False
@@ -561,6 +610,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     base_indent: int | None = None
     point_indent: int | None = None
     dash_line: Line | None = None  # a dash alone on its line: it opens the next block's item
+    caption_cut = -1  # where a marker line cut after a caption run into it starts (_caption_split)
     last_dotted: str | None = None  # the last "a." / "i." marker taken: "b." must follow it
     # The next paragraph's number, once a paragraph of the first numbered form ("1." or "(1)")
     # is taken: numbers that do not follow are read in context (_cut_number, _inline_split).
@@ -640,6 +690,8 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             if noise and not tail:
                 continue  # a footnote number or page number inside a paragraph
             marker = _marker(stripped, lang)
+            if expected is not None and stripped[:1] in _BULLETS:
+                marker = _bulleted_number(stripped, lang, expected, prev.text if prev else before) or marker
             if marker.kind == "none" and not recitals and stripped[:1].isdigit():
                 if dotted is None:
                     dotted = _dotted_numbers(text, start, end)
@@ -648,6 +700,15 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             form = numbered_form or (marker.form if marker.form in (".", "()") else None)
             own = int(marker.printed) + 1 if marker.form == form and marker.printed.isdecimal() else None
             split = None if recitals else _inline_split(line, own or expected)
+            captioned = None if recitals or split else _caption_split(line, own or expected)
+            if (
+                captioned is not None
+                and captioned[2]
+                and not _ends_item(prev.text if prev is not None else before)
+            ):
+                captioned = None  # a caption opens its line only after a sentence's end
+            if captioned is not None:
+                split, caption_cut = captioned[:2], captioned[1].start if captioned[2] else caption_cut
             if split is not None:
                 line, rest = split
                 stripped = line.stripped
@@ -671,8 +732,8 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             elif (
                 marker.kind != "none"
                 and prev is not None
-                and not _may_precede_marker(prev.text)
-                and not _next_paragraph(marker, stripped, prev.text, expected)
+                and (line.start == caption_cut or not _may_precede_marker(prev.text))
+                and (line.start == caption_cut or not _next_paragraph(marker, stripped, prev.text, expected))
             ):
                 keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
                 if keep is None:
