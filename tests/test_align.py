@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from perturb import perturb
 
 from treatydiff.align import SUGGESTED_RELATIONS, align_bodies, lexicon
+from treatydiff.align import score as score_module
 from treatydiff.align.assign import hungarian
 from treatydiff.align.draft import draft_map
 from treatydiff.align.evaluate import evaluate, links_between
@@ -31,6 +32,7 @@ from treatydiff.align.lexicon import families_for
 from treatydiff.align.lexicon.scripts import romanize
 from treatydiff.align.links import fill_gaps, suggest_links
 from treatydiff.align.similarity import _product, adjacent_dots, cosine_matrix, hashed_vectors, pooled_vectors
+from treatydiff.align.units import units
 from treatydiff.cli import main
 from treatydiff.compare import compare
 from treatydiff.corpus import Registry, default_mappings_dir
@@ -267,6 +269,33 @@ def test_cosines_and_adjacent_dots_are_exact(sizes: tuple[int, int]) -> None:
     assert np.allclose(inner_r, [dot(weigh[k], weigh[k + 1]) for k in range(len(left), len(texts) - 1)])
 
 
+@pytest.mark.parametrize("langs", [("en", "en"), ("en", "ru")], ids=["same-language", "cross-language"])
+def test_scores_made_in_blocks_and_cell_by_cell_are_the_whole_matrices(langs: tuple[str, str]) -> None:
+    old, new = _synthetic()
+    left, right = units(old), units(new)
+    with patch.object(score_module, "_BLOCK_CELLS", 1):  # one row a block
+        thin = score_module.score(left, right, *langs)
+    with patch.object(score_module, "_BLOCK_CELLS", 1 << 30):  # one block
+        whole = score_module.score(left, right, *langs)
+    assert thin.cross == (langs[0] != langs[1])
+    for name in ("s11", "s12", "s21", "text"):
+        assert np.array_equal(getattr(thin, name), getattr(whole, name)), name
+    n, m = len(left), len(right)
+    for name in ("move", "number", "position", "length"):
+        pairwise = getattr(whole, name)
+        grid = pairwise.grid(range(n), range(m))
+        assert np.array_equal(grid, pairwise.rows(0, n))
+        assert [[pairwise.at(i, j) for j in range(m)] for i in range(n)] == grid.tolist(), name
+    if thin.cross:  # the blend, from its parts
+        w = score_module.CROSS_WEIGHTS
+        number, position, length = (getattr(whole, k).rows(0, n) for k in ("number", "position", "length"))
+        expected = (
+            w["text"] * whole.text + w["number"] * number + w["position"] * position + w["length"] * length
+        )
+        assert np.allclose(whole.s11, expected)
+        assert np.allclose(whole.move.rows(0, n), 0.8 * whole.text + 0.2 * length)
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
@@ -407,8 +436,6 @@ def test_un_charter_english_russian_paragraph_level(registry: Registry) -> None:
     # The curated article map records that both versions have the same paragraphs under the
     # same ids (every link `same`), so the paragraph-level gold is the identity on paragraphs.
     assert all(link.relation == "same" for link in load_map(MAPS / "un-charter_en_ru.yaml").links)
-    from treatydiff.align.units import units
-
     ids = [u.id for u in units(english.body)]
     assert ids == [u.id for u in units(russian.body)] and len(ids) > 200
     gold = [Link((i,), (i,), "same") for i in ids]
@@ -664,9 +691,7 @@ def _family_matches_word_by_word(texts: list[str], lang: str) -> list[tuple[int,
     """The definition of family_occurrences, word by word: at each word of each normalised
     text, a family's longest member there (a stem or a phrase whose last word is a stem),
     unless an earlier match of that family covers the word."""
-    members = [
-        (normalize(m).split(), f) for f, ms in enumerate(families_for(lang).values()) for m in set(ms)
-    ]
+    members = [(normalize(m).split(), f) for f, ms in enumerate(families_for(lang).values()) for m in set(ms)]
     found = []
     for t, text in enumerate(texts):
         words = normalize(text).split()

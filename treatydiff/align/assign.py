@@ -257,7 +257,7 @@ _MAX_HUNGARIAN = 150  # leftovers beyond this are matched best-first (rare: unre
 def _moves(scores: Scores, left: list[int], right: list[int], t: Thresholds) -> list[Group]:
     if not left or not right:
         return []
-    sub = scores.move[np.ix_(left, right)]
+    sub = scores.move.grid(left, right)
     weights = np.where(sub >= t.move, sub, 0.0)
     if len(left) <= _MAX_HUNGARIAN and len(right) <= _MAX_HUNGARIAN:
         pairs = hungarian(weights)
@@ -476,7 +476,9 @@ def _anchors(scores: Scores, t: Thresholds) -> list[tuple[int, int]]:
     if not t.anchor or not s11.size:
         return []
     best_r, best_l = s11.argmax(axis=1), s11.argmax(axis=0)
-    return [(i, int(j)) for i, j in enumerate(best_r) if best_l[j] == i and scores.move[i, j] >= t.move]
+    return [
+        (i, int(j)) for i, j in enumerate(best_r) if best_l[j] == i and scores.move.at(i, int(j)) >= t.move
+    ]
 
 
 def _mates(scores: Scores, anchors: list[tuple[int, int]]) -> Mates:
@@ -495,9 +497,7 @@ def _unplaced(
     """The anchors the in-order alignment could not take, as moves, and the units left over."""
     free_l, free_r = set(left_over), set(right_over)
     moved = [
-        Group([i], [j], "moved", float(scores.move[i, j]), [])
-        for i, j in anchors
-        if i in free_l and j in free_r
+        Group([i], [j], "moved", scores.move.at(i, j), []) for i, j in anchors if i in free_l and j in free_r
     ]
     taken_l, taken_r = {g.left[0] for g in moved}, {g.right[0] for g in moved}
     return moved, [i for i in left_over if i not in taken_l], [j for j in right_over if j not in taken_r]

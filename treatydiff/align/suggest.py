@@ -104,12 +104,12 @@ def _group_reasons(
         shared = terms.shared([u.text for u in units_l], [u.text for u in units_r])
     if shared:
         reasons.append("shared rare terms: " + ", ".join(shared))
-    if scores.number[i, j] >= 1.0:
+    if scores.number.at(i, j) >= 1.0:
         reasons.append(f"same number ({units_l[0].id})")
     elif _renumbered(units_l, units_r):
         reasons.append(f"renumbered {units_l[0].article} → {units_r[0].article}")
     if scores.cross:
-        reasons.append(f"position {scores.position[i, j]:.2f}, length {scores.length[i, j]:.2f}")
+        reasons.append(f"position {scores.position.at(i, j):.2f}, length {scores.length.at(i, j):.2f}")
     if group.found == "moved":
         reasons.append("out of order: matched after the in-order alignment")
     elif group.found == "gap" and scores.cross:
@@ -138,7 +138,7 @@ def _relation(
         i, j = group.left[0], group.right[0]
         if group.found in ("moved", "gathered") or renumbered:
             return "moved"
-        return "same" if scores.number[i, j] >= 1.0 else "changed"
+        return "same" if scores.number.at(i, j) >= 1.0 else "changed"
     assert similarity is not None
     if group.found in ("moved", "gathered") or renumbered:
         return "moved" if similarity >= MOVED_SIMILARITY else "changed"
