@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from perturb import perturb
 
 from treatydiff.align import SUGGESTED_RELATIONS, align_bodies, lexicon
+from treatydiff.align import assign as assign_module
 from treatydiff.align import score as score_module
 from treatydiff.align.assign import hungarian
 from treatydiff.align.draft import draft_map
@@ -294,6 +295,48 @@ def test_scores_made_in_blocks_and_cell_by_cell_are_the_whole_matrices(langs: tu
         )
         assert np.allclose(whole.s11, expected)
         assert np.allclose(whole.move.rows(0, n), 0.8 * whole.text + 0.2 * length)
+
+
+Grid = np.ndarray[tuple[int, ...], np.dtype[np.float64]]
+
+
+def _reserved(
+    s11: Grid, s12: Grid, s21: Grid, anchors: list[tuple[int, int]]
+) -> tuple[Grid, Grid, Grid, assign_module.Mates]:
+    """The bead scores with each anchor's units kept for each other, as whole matrices: a bead
+    may hold an anchor's unit only together with its partner (a reference for the aligner's rows)."""
+    n, m = s11.shape
+    mate_l, mate_r = np.full(n, -1), np.full(m, -1)
+    for i, j in anchors:
+        mate_l[i], mate_r[j] = j, i
+    neg = assign_module._NEG
+    ok11 = np.zeros((n, m), dtype=bool)
+    ok12 = np.zeros((n, m - 1), dtype=bool)
+    ok21 = np.zeros((n - 1, m), dtype=bool)
+    for i, j in itertools.product(range(n), range(m)):
+        ok11[i, j] = mate_l[i] in (-1, j) and mate_r[j] in (-1, i)
+        if j < m - 1:
+            ok12[i, j] = mate_l[i] in (-1, j, j + 1) and mate_r[j] in (-1, i) and mate_r[j + 1] in (-1, i)
+        if i < n - 1:
+            ok21[i, j] = mate_r[j] in (-1, i, i + 1) and mate_l[i] in (-1, j) and mate_l[i + 1] in (-1, j)
+    return np.where(ok11, s11, neg), np.where(ok12, s12, neg), np.where(ok21, s21, neg), (mate_l, mate_r)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("block", [1, 7, 1 << 30], ids=["row", "rows", "whole"])
+def test_the_in_order_alignment_keeps_the_anchors_units_for_each_other(seed: int, block: int) -> None:
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(2, 12)), int(rng.integers(2, 12))
+    s11, s12, s21 = rng.random((n, m)), rng.random((n, m - 1)), rng.random((n - 1, m))
+    picked = rng.permutation(min(n, m))[: max(1, min(n, m) // 2)]
+    anchors = sorted(
+        zip(rng.permutation(n)[picked].tolist(), rng.permutation(m)[picked].tolist(), strict=True)
+    )
+    r11, r12, r21, mates = _reserved(s11, s12, s21, anchors)
+    t = assign_module.SAME_LANGUAGE
+    with patch.object(assign_module, "_BLOCK_CELLS", block):
+        found = assign_module._monotone(s11, s12, s21, t, 0.3, mates)
+    assert found == assign_module._monotone(r11, r12, r21, t, 0.3)
 
 
 @pytest.mark.parametrize(

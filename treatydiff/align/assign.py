@@ -111,10 +111,15 @@ Mates = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
 """Each left unit's anchor partner on the right and each right unit's on the left (-1: none)."""
 
 
+_BLOCK_CELLS = 1 << 16
+"""Cells of bead scores made at a time (a block of rows): the whole matrices on short
+treaties, scratch that stays in cache on the longest."""
+
+
 class _Rows:
-    """The bead scores of one left unit (or pair) at a time, less the threshold, with the
-    anchors' units kept for each other when ``mates`` are given (see ``_mates``): one row
-    of scratch per bead instead of three (units × units) matrices."""
+    """The bead scores of each left unit (or pair), less the threshold, with the anchors'
+    units kept for each other when ``mates`` are given (see ``_mates``): made a block of
+    rows at a time instead of as three (units × units) matrices."""
 
     def __init__(
         self, s11: Matrix, s12: Matrix, s21: Matrix, t: Thresholds, threshold: float, mates: Mates | None
@@ -122,42 +127,47 @@ class _Rows:
         self.s11, self.s12, self.s21, self.mates = s11, s12, s21, mates
         self.one_off, self.pair_off = threshold, threshold + t.bead_penalty
         m = s11.shape[1]
-        self.out = np.empty((3, m))
-        self.cols = np.arange(m)
+        self.step = max(1, _BLOCK_CELLS // max(m, 1))
+        self.cols = np.arange(m)[None, :]
+        self.made: dict[str, tuple[int, Matrix]] = {}
 
-    def _masked(self, values: Matrix, ok: npt.NDArray[np.bool_] | None, off: float, k: int) -> Matrix:
-        out = self.out[k, : len(values)]
-        if ok is None:
-            return np.subtract(values, off, out=out)
-        np.copyto(out, _NEG)
-        np.copyto(out, values, where=ok)
-        return np.subtract(out, off, out=out)
+    def _row(self, kind: str, r: int) -> Matrix:
+        lo, block = self.made.get(kind, (-1, np.zeros((0, 0))))
+        if not lo <= r < lo + len(block):
+            lo, block = r, self._block(kind, r, r + self.step)
+            self.made[kind] = (lo, block)
+        row: Matrix = block[r - lo]
+        return row
+
+    def _block(self, kind: str, lo: int, hi: int) -> Matrix:
+        values = {"one": self.s11, "split": self.s12, "merge": self.s21}[kind][lo:hi]
+        off = self.one_off if kind == "one" else self.pair_off
+        if self.mates is None:
+            return values - off
+        mate_l, mate_r = self.mates
+        rows = np.arange(lo, lo + len(values))[:, None]
+        own = mate_l[lo : lo + len(values), None]
+        free_own, free_r, cols = own < 0, (mate_r < 0)[None, :], self.cols
+        them = mate_r[None, :]
+        if kind == "one":
+            ok = (free_own | (own == cols)) & (free_r | (them == rows))
+        elif kind == "split":
+            ok = free_own | (own == cols[:, :-1]) | (own == cols[:, 1:])
+            ok &= (free_r[:, :-1] | (them[:, :-1] == rows)) & (free_r[:, 1:] | (them[:, 1:] == rows))
+        else:
+            below = mate_l[lo + 1 : lo + 1 + len(values), None]
+            ok = free_r | (them == rows) | (them == rows + 1)
+            ok &= (free_own | (own == cols)) & ((below < 0) | (below == cols))
+        return np.where(ok, values, _NEG) - off
 
     def one(self, r: int) -> Matrix:
-        ok = None
-        if self.mates is not None:
-            mate_l, mate_r = self.mates
-            ok = ((mate_l[r] < 0) | (mate_l[r] == self.cols)) & ((mate_r < 0) | (mate_r == r))
-        return self._masked(self.s11[r], ok, self.one_off, 0)
+        return self._row("one", r)
 
     def split(self, r: int) -> Matrix:
-        ok = None
-        if self.mates is not None:
-            mate_l, mate_r = self.mates
-            free_r = mate_r < 0
-            ok = (mate_l[r] < 0) | (mate_l[r] == self.cols[:-1]) | (mate_l[r] == self.cols[1:])
-            ok &= (free_r[:-1] | (mate_r[:-1] == r)) & (free_r[1:] | (mate_r[1:] == r))
-        return self._masked(self.s12[r], ok, self.pair_off, 1)
+        return self._row("split", r)
 
     def merge(self, r: int) -> Matrix:
-        ok = None
-        if self.mates is not None:
-            mate_l, mate_r = self.mates
-            ok = (mate_r < 0) | (mate_r == r) | (mate_r == r + 1)
-            ok &= ((mate_l[r] < 0) | (mate_l[r] == self.cols)) & (
-                (mate_l[r + 1] < 0) | (mate_l[r + 1] == self.cols)
-            )
-        return self._masked(self.s21[r], ok, self.pair_off, 2)
+        return self._row("merge", r)
 
 
 def _monotone(
