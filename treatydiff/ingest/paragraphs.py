@@ -25,7 +25,7 @@ from treatydiff.ingest.conventions import (
     TERMINAL,
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
-from treatydiff.ingest.labels import LabelUnit, label_maker
+from treatydiff.ingest.labels import LabelMaker, LabelUnit, label_maker
 from treatydiff.ingest.lines import Line, last_lines, split_blocks, split_lines, trimmed_span
 from treatydiff.ingest.numbers import int_to_roman, number_slug, roman_to_int
 from treatydiff.model import Kind, Provision, Span
@@ -331,6 +331,16 @@ def _inline_split(line: Line, expected: int | None) -> tuple[Line, Line] | None:
     return None
 
 
+def _dotted_numbers(text: str, start: int, end: int) -> frozenset[int]:
+    """The numbers of the lines "2." in ``text[start:end]`` (see :func:`_bare_number`)."""
+    # The "\n" before ``start`` opens the search (a pattern opening with a character is looked for
+    # fast; "^" would be tried at every position): a line "2." at ``start`` counts as "^" finds it.
+    found_lines = (
+        _DOTTED_LINE.finditer(text, start - 1, end) if start else _DOTTED_LINE.finditer("\n" + text[:end])
+    )
+    return frozenset(int(found["n"]) for found in found_lines)
+
+
 def _bare_number(stripped: str, before: str, expected: int | None, dotted: frozenset[int]) -> _Marker | None:
     """The marker of "2 Each Party …" when 2 is the next paragraph's number, after a full stop,
     and no line "2." follows (a footnote "2 See …" would have one elsewhere)."""
@@ -389,12 +399,16 @@ def _sentence_tail(block: list[Line]) -> bool:
 def _caption_like(stripped: str, *, first: bool) -> bool:
     """A line of a caption ("Service of Documents", "Entrega de la solicitud de arbitraje"):
     short, no end punctuation, no marker; its first line opens with a capital."""
+    return _caption_shaped(stripped) and (_starts_sentence(stripped) if first else not stripped[:1].isdigit())
+
+
+def _caption_shaped(stripped: str) -> bool:
+    """What every line of a caption is: short, no end punctuation, a letter, no marker."""
     return (
         0 < len(stripped) <= _CAPTION_CHARS
-        and len(stripped.split()) <= _CAPTION_WORDS
         and stripped[-1] not in TERMINAL
+        and len(stripped.split()) <= _CAPTION_WORDS
         and _LETTER.search(stripped) is not None
-        and (_starts_sentence(stripped) if first else not stripped[:1].isdigit())
         and not _NUMBER_MARKER.match(stripped)
         and not _POINT_MARKER.match(stripped)
     )
@@ -402,6 +416,9 @@ def _caption_like(stripped: str, *, first: bool) -> bool:
 
 def _caption_lines(lines: list[Line]) -> int:
     """How many of the last lines of ``lines`` form a caption (0 when they do not)."""
+    # The last line is in every caption tried: most units end in a sentence, so in none.
+    if not lines or not _caption_shaped(lines[-1].stripped):
+        return 0
     for count in range(min(_CAPTION_LINES, len(lines)), 0, -1):
         tail = lines[-count:]
         if all(_caption_like(line.stripped, first=i == 0) for i, line in enumerate(tail)):
@@ -543,12 +560,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     # is taken: numbers that do not follow are read in context (_cut_number, _inline_split).
     expected: int | None = None
     numbered_form: str | None = None
-    # The "\n" before ``start`` opens the search (a pattern opening with a character is looked for
-    # fast; "^" would be tried at every position): a line "2." at ``start`` counts as "^" finds it.
-    found_lines = (
-        _DOTTED_LINE.finditer(text, start - 1, end) if start else _DOTTED_LINE.finditer("\n" + text[:end])
-    )
-    dotted = frozenset(int(found["n"]) for found in found_lines)
+    dotted: frozenset[int] | None = None  # the numbers of lines "2.", found when a line needs them
 
     def taken(marker: _Marker) -> None:
         nonlocal expected, numbered_form
@@ -590,10 +602,18 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             units
             and dash_line is None
             and (
-                (_opens_lower(first) and first_marker.kind == "none" and not _may_precede_marker(before))
-                or _cut_reference(first, first_marker, before, expected)
-                or _cut_number(first_marker, first[first_marker.end :].lstrip(), before, expected)
-                or _cut_point_reference(first, first_marker, before)
+                (first_marker.kind == "none" and _opens_lower(first) and not _may_precede_marker(before))
+                or (
+                    first_marker.kind == "number"
+                    and (
+                        _cut_reference(first, first_marker, before, expected)
+                        or _cut_number(first_marker, first[first_marker.end :].lstrip(), before, expected)
+                    )
+                )
+                or (
+                    first_marker.kind in ("letter", "roman")
+                    and _cut_point_reference(first, first_marker, before)
+                )
             )
         ):
             # A sentence cut at a blank line (or a page break): it goes on in the last unit.
@@ -614,7 +634,9 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             if noise and not tail:
                 continue  # a footnote number or page number inside a paragraph
             marker = _marker(stripped, lang)
-            if marker.kind == "none" and not recitals:
+            if marker.kind == "none" and not recitals and stripped[:1].isdigit():
+                if dotted is None:
+                    dotted = _dotted_numbers(text, start, end)
                 bare = _bare_number(stripped, prev.text if prev is not None else before, expected, dotted)
                 marker = bare or marker
             form = numbered_form or (marker.form if marker.form in (".", "()") else None)
@@ -649,18 +671,21 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
                 if keep is None:
                     marker, demoted = _NO_MARKER, True
-            elif prev is not None and _cut_reference(stripped, marker, prev.text, expected):
+            elif (
+                marker.kind == "number"
+                and prev is not None
+                and _cut_reference(stripped, marker, prev.text, expected)
+            ):
                 marker, demoted = _NO_MARKER, True
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
             if opens_dash:
                 marker = _LONE_DASH_MARKER
-            lower = _opens_lower(stripped)
             starts = prev is None or marker.kind != "none"
             if not demoted and not starts and prev is not None:
                 # In one-paragraph-per-line text a new sentence starts a unit even where the
                 # source lost the full stop before it (the Charter's Arabic Article 13).
                 starts = (per_line and (_ends_item(prev.text) or _starts_sentence(stripped))) or (
-                    long_lines and not lower
+                    long_lines and not _opens_lower(stripped)
                 )
             # A line in lower case goes on the sentence, unless that sentence is set in
             # capitals (the French Charter's "… RÉALISER CES DESSEINS" / "en conséquence, …").
@@ -669,7 +694,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 and not starts
                 and prev is not None
                 and not pending
-                and (not lower or _capitals(prev))
+                and (not _opens_lower(stripped) or _capitals(prev))
             ):
                 whole = _width(stripped) >= _PARAGRAPH_LINE and FULL_STOP.search(_tail(line.text)) is not None
                 starts = whole and not _may_precede_marker(prev.text)
@@ -729,7 +754,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
 class _Node:
     """A provision under construction (mutable until the tree is complete).
 
-    Ids and labels are given once the tree is final (:meth:`claim`), so that point
+    Ids and labels are given once the tree is final (:meth:`freeze`), so that point
     lists can still be moved under the paragraph that introduces them.
     """
 
@@ -747,31 +772,23 @@ class _Node:
     has_lead: bool = False
     marker_end: int | None = None
     """Where a marked paragraph's or point's marker ends: its lead-in words follow."""
-    id: str = ""
-    label: str = ""
 
-    def claim(self, parent_id: str, parent_label: str, ids: IdRegistry, lang: str) -> None:
-        """Give this node and its descendants their ids and labels, in document order."""
-        self.id = ids.claim(f"{parent_id}.{self.segment}")
-        self.label = label_maker(lang).child(parent_label, self.unit, self.shown)
-        for child in self.children:
-            child.claim(self.id, self.label, ids, lang)
+    def freeze(
+        self, text: str, parent_id: str, parent_label: str, ids: IdRegistry, labels: LabelMaker
+    ) -> Provision:
+        """The provision, spanning its own text and every descendant's, with its id and label.
 
-    def freeze(self, text: str) -> Provision:
-        """The provision, spanning its own text and every descendant's."""
+        Ids are claimed in document order: this node's before its descendants'.
+        """
+        pid = ids.claim(f"{parent_id}.{self.segment}")
+        label = labels.child(parent_label, self.unit, self.shown)
+        end = self.end
+        children: tuple[Provision, ...] = ()
         if self.children:
-            children = tuple(child.freeze(text) for child in self.children)
-            end = max([self.end, *(child.span.end for child in children)])
-        else:
-            children, end = (), self.end
+            children = tuple(child.freeze(text, pid, label, ids, labels) for child in self.children)
+            end = max(end, max(child.span.end for child in children))
         return Provision(
-            id=self.id,
-            kind=self.kind,
-            label=self.label,
-            text=text[self.start : end],
-            span=Span(self.start, end),
-            number=self.number,
-            children=children,
+            pid, self.kind, label, text[self.start : end], Span(self.start, end), self.number, None, children
         )
 
 
@@ -973,9 +990,8 @@ def split_paragraphs(
             continue
         last_node = numbered
     _nest_lists(text, top)
-    for node in top:
-        node.claim(parent_id, parent_label, ids, lang)
-    return tuple(node.freeze(text) for node in top)
+    labels = label_maker(lang)
+    return tuple(node.freeze(text, parent_id, parent_label, ids, labels) for node in top)
 
 
 def _capital_point(printed: str, letter: _Node | None, upper: _Node | None) -> bool:
