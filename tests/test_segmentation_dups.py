@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from treatydiff.ingest import parse_tota
+from treatydiff.ingest import parse_text, parse_tota
 from treatydiff.model import Body, Provision
 
 
@@ -86,3 +86,79 @@ def test_pta_208_chapters_of_its_lost_titles(corpus_dir: Path) -> None:
     assert not any(re.search(r"ch-\d+_\d+$", i) for i in ids)
     assert {"ch-4", "title-4.ch-4", "title-5.ch-3", "title-6"} <= set(ids)
     assert ids["title-5.ch-1"].label == "Title [5], Chapter I"
+
+
+def _text_body(text: str) -> Body:
+    return parse_text(text, lang="en", origin="synthetic.txt")
+
+
+# synthetic: written for these tests. Each definition after the first is run into the
+# last point of the one before, on its line, as ToTA prints pta_146's definitions.
+_SYNTHETIC_GLUED_DEFINITIONS = """\
+TREATY ON SPROCKETS
+
+Article 1
+Definitions
+
+For the purposes of this Agreement:
+
+sprocket authority means:
+
+(a) for the first Party, the Ministry of Sprockets; and
+
+(b) for the second Party, the Sprocket Office; territory means:
+
+(a) for the first Party, its land; and
+
+(b) for the second Party, its land and sea. cog industries means persons engaged in:
+
+(a) the making of cogs; or
+
+(b) the sale of cogs.
+
+Article 2
+Entry into force
+
+This Agreement enters into force on signature.
+"""
+
+
+def test_a_definition_glued_to_the_last_point_before_it_is_a_unit_of_its_own() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_GLUED_DEFINITIONS))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.p2.b"].text == "(b) for the second Party, the Sprocket Office;"
+    assert ids["art-1.p3.intro"].text == "territory means:"
+    assert ids["art-1.p3.a"].text == "(a) for the first Party, its land; and"
+    assert ids["art-1.p3.b"].text == "(b) for the second Party, its land and sea."
+    assert ids["art-1.p4.intro"].text == "cog industries means persons engaged in:"
+    assert ids["art-1.p4.b"].text == "(b) the sale of cogs."
+
+
+def test_a_sentence_ending_in_a_colon_inside_a_point_is_no_definition() -> None:
+    # No list restarts after it: the point keeps its words.
+    text = _SYNTHETIC_GLUED_DEFINITIONS.replace(
+        "territory means:\n\n(a) for the first Party, its land; and\n\n", "territory means:\n\n"
+    ).replace("(b) for the second Party, its land and sea.", "(c) for the second Party, its sea.")
+    ids = _ids(_text_body(text))
+    assert ids["art-1.p2.b"].text.endswith("the Sprocket Office; territory means:")
+
+
+@pytest.mark.corpus
+def test_pta_146_definitions_glued_to_the_point_before(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 146))
+    assert not any(re.match(r"art-1-9\..*_\d+$", i) for i in ids)
+    assert ids["art-1-9.p2.intro"].text == "sub-national government means:"
+    assert ids["art-1-9.p2.a"].text.startswith("(a) \tfor Canada, provincial, territorial, or local")
+    assert ids["art-1-9.p1.b"].text.endswith("the Government of the Republic of Korea;")
+
+
+def test_a_points_own_list_after_a_sentence_ending_in_a_colon_stays_its_list() -> None:
+    text = _SYNTHETIC_GLUED_DEFINITIONS.replace(
+        "(b) for the second Party, the Sprocket Office; territory means:\n\n(a) for the first Party, its land; and"
+        "\n\n(b) for the second Party, its land and sea.",
+        "(b) for the second Party, the Sprocket Office. Its offices include:\n\n(i) the head office; and"
+        "\n\n(ii) the branch offices.",
+    )
+    ids = _ids(_text_body(text))
+    assert ids["art-1.p2.b.intro"].text.endswith("Its offices include:")
+    assert ids["art-1.p2.b.ii"].text == "(ii) the branch offices."
