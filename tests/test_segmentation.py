@@ -858,7 +858,9 @@ def test_pta_11_chapters_of_each_title(corpus_dir: Path) -> None:
     ids = _ids(_tota(corpus_dir, 11))
     assert not any(re.match(r"ch-\d+_\d+$", i) for i in ids)
     assert ids["title-5.ch-1"].label == "Title V, Chapter I"  # TITLE V's heading ends the article before
-    assert ids["title-6.ch-4"].label == "Title VI, Chapter IV"
+    # TITLE VII's heading is lost (only its caption ends TITLE VI's last article): its number
+    # is the one missing between TITLE VI and TITLE VIII.
+    assert ids["title-7.ch-4"].label == "Title [7], Chapter IV"
 
 
 # synthetic: written for these tests.

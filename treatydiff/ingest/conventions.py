@@ -25,6 +25,7 @@ __all__ = [
     "COUNTED_PATTERNS",
     "ENDS_WITH_FULL_STOP",
     "FULL_STOP",
+    "GLUED_DEFINITION",
     "ITEM_END",
     "LINE_ENDS_SENTENCE",
     "LIST_BOUNDARY",
@@ -233,6 +234,14 @@ ITEM_END = re.compile(
     re.IGNORECASE,
 )
 """A line that ends a sentence or a list item for certain (not after a bare comma)."""
+_DEFINING = "|".join(_all("definition_verbs"))
+GLUED_DEFINITION = re.compile(
+    r"(?:[;\u037e,][ \t]*(?:" + _ITEM_WORDS + r")|[.;\u037e])[ \t]+"
+    r"(?=[\"“'‘]?[^\W\d_][^.;\u037e:\n]{0,80}?\b(?:" + _DEFINING + r")\b[^.;\u037e\n]{0,200}[:：][ \t]*$)",
+    re.IGNORECASE,
+)
+"""The end of a point with the next definition run into it ("…; and territory means:"):
+the match is the point's last punctuation (and conjunction), the definition follows it."""
 
 
 def _letter_class(script: str) -> str:

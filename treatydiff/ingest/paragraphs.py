@@ -17,6 +17,7 @@ from treatydiff.ingest.conventions import (
     ARTICLE_PATTERNS,
     CONTAINER_PATTERNS,
     FULL_STOP,
+    GLUED_DEFINITION,
     ITEM_END,
     LIST_BOUNDARY,
     PARAGRAPH_MARKERS,
@@ -917,7 +918,7 @@ def split_paragraphs(
         The top-level children in document order; spans are exact.
     """
     end = _trailing_caption_start(text, span.start, span.end) if trailing_caption else span.end
-    units = _units(text, span.start, end, lang)
+    units = _glued_definitions(text, _units(text, span.start, end, lang))
     if len(units) <= 1 and all(u.marker.kind == "none" for u in units):
         return ()
     root = _Node("", "article", span.start, span.start, None, "article")
@@ -1059,6 +1060,35 @@ def split_paragraphs(
     _nest_lists(text, top)
     labels = label_maker(lang)
     return tuple(node.freeze(text, parent_id, parent_label, ids, labels) for node in top)
+
+
+def _glued_definitions(text: str, units: list[_Unit]) -> list[_Unit]:
+    """``units`` with each definition run into the point before it made a unit of its own.
+
+    "(b) for Korea, the Government of Korea; sub-national government means:" then "(a) …":
+    the words after the point's last ";" (or "; and", ".") that define a term and end in ":"
+    are the next definition, whose points follow (pta_146); left in the point, its list
+    would restart beside the list it ends (``.a_2``). Only before a list that restarts at
+    the point's level or above: "(d) … Forms of investment include:" / "(i) …" is (d)'s list.
+    """
+    split: list[_Unit] = []
+    for index, u in enumerate(units):
+        following = units[index + 1].marker if index + 1 < len(units) else _NO_MARKER
+        found = None
+        if (
+            u.marker.kind in ("letter", "roman")
+            # "(d) … include:" / "(i)" is (d)'s own list; "(ii) …" / "(a)" restarts the level above
+            and (following.kind == u.marker.kind or following.kind == "letter")
+            and following.printed in _LIST_OPENINGS
+            and following.printed != u.marker.printed
+        ):
+            found = GLUED_DEFINITION.search(text, u.start + u.marker.end, u.end)
+        if found is None:
+            split.append(u)
+            continue
+        split.append(_Unit(u.start, found.start() + len(found.group().rstrip()), u.marker))
+        split.append(_Unit(found.end(), u.end, _NO_MARKER))
+    return split
 
 
 def _capital_point(printed: str, letter: _Node | None, upper: _Node | None) -> bool:

@@ -233,6 +233,57 @@ def _group(
     return _Group(pid, kind, label, printed, name)
 
 
+_PREFIXES: dict[str, str] = dict(CONTAINERS.values())
+
+
+def _chapter_rank(chapter: etree._Element) -> tuple[Kind, int] | None:
+    """The kind and the value of a ``<chapter>``'s number ("TITLE IV" → title, 4), if it has both."""
+    number_attr = (chapter.get("number") or "").strip()
+    word = _CHAPTER_WORD.match(number_attr)
+    if word is None:
+        return None
+    kind = _KINDS.get(word.group("word").lower(), ("chapter", "ch"))[0]
+    slug = number_slug(number_attr[word.end() :].strip())
+    return (kind, int(slug)) if kind in _RANK and slug.isdecimal() else None
+
+
+def _lost_containers(chapters: list[etree._Element]) -> dict[int, tuple[Kind, int]]:
+    """The titles (or parts) that ToTA lost, by the index of the first chapter of each.
+
+    Between "TITLE I" and "TITLE IV" the chapters restart at 1 twice or three times
+    ("CHAPTER 1 … CHAPTER 2 … CHAPTER 1 …"): each run of chapters is a title whose
+    heading ToTA dropped. When the runs are as many as the titles missing between the
+    two (or between the start and the first title), they are those titles, in order;
+    when they are one more, the first run is the known title's own. Otherwise nothing
+    is inferred (docs/ids.md rule 3).
+    """
+    lost: dict[int, tuple[Kind, int]] = {}
+    known: tuple[Kind, int] | None = None  # the last title or part printed
+    runs: list[int] = []  # the first chapter of each run since
+    last_chapter: int | None = None
+    for index, chapter in enumerate(chapters):
+        rank = _chapter_rank(chapter)
+        if rank is None:
+            continue
+        kind, value = rank
+        if kind == "chapter":
+            if last_chapter is None or value <= last_chapter:
+                runs.append(index)
+            last_chapter = value
+            continue
+        if kind not in ("part", "title"):
+            continue
+        if runs and (known is None or known[0] == kind):
+            before = known[1] if known is not None else 0
+            missing = value - before - 1
+            if missing == len(runs) - 1 and before:
+                runs = runs[1:]
+            if 0 < missing == len(runs):
+                lost.update((at, (kind, before + 1 + n)) for n, at in enumerate(runs))
+        known, runs, last_chapter = rank, [], None
+    return lost
+
+
 def parse_tota(data: bytes, *, origin: str, number: int | None = None) -> tuple[TreatyMeta, Body]:
     """Parse a ToTA XML file into its metadata and a provision tree.
 
@@ -290,6 +341,7 @@ def _parse_tota(data: bytes, origin: str, number: int | None) -> tuple[TreatyMet
     # holds them), so a parent found with getparent() can be looked up here.
     position = {chapter: index for index, chapter in enumerate(chapters)}
     builder = _Builder(source, lang, origin)
+    builder.lost = _lost_containers(chapters)
     printed = [_article_number(a.get("number")) for a in articles]
     following: list[str | None] = [None] * len(articles)  # the next printed number after each
     for at in range(len(articles) - 1, 0, -1):
@@ -350,13 +402,18 @@ class _Builder:
         self.preambles = 0
         self.notes: list[str] = []
         """Paragraph numbers that stand without their text (split_paragraphs)."""
+        self.lost: dict[int, tuple[Kind, int]] = {}
+        """Titles ToTA lost, by the chapter that opens each (_lost_containers)."""
 
     def _group_of(self, chapter: tuple[int, etree._Element] | None) -> _Group | None:
         if chapter is None:
             return None
         key, element = chapter
         if key not in self.groups:
+            found = dict(self.outer)
             self._heading_at_end()
+            if key in self.lost and self.outer == found:
+                self._lost_title(*self.lost[key])
             if not (element.get("number") or "").strip() and (element.get("name") or "").strip():
                 self.unnumbered_groups += 1
             group = _group(element, self.lang, self.ids, self.unnumbered_groups, self.outer)
@@ -364,6 +421,13 @@ class _Builder:
             if group is not None:
                 self.top.append(group)
         return self.groups[key]
+
+    def _lost_title(self, kind: Kind, number: int) -> None:
+        """Open a title (or part) whose heading ToTA lost: ``title-3``, labelled "Title [3]"."""
+        label = self.labels.top(container_unit(kind), f"[{number}]")
+        self.outer[kind] = (f"{_PREFIXES[kind]}-{number}", label)
+        for lower in [k for k, r in _RANK.items() if r > _RANK[kind]]:
+            self.outer.pop(lower, None)
 
     def _heading_at_end(self) -> None:
         """Note a title or part heading that ends the last article ("… Canary Islands.\n\nTITLE V").

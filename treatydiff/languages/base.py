@@ -132,6 +132,9 @@ class Language:
     """Words that may end a list item before the next marker ("and", "или")."""
     item_conjunctions: tuple[str, ...] = ()
     """Words after ";" or "," that end an item for certain ("; and")."""
+    definition_verbs: tuple[str, ...] = ()
+    """Verbs that define a term ("territory means:"): such a definition run into the point
+    before it ("…; and territory means:") is a unit of its own (docs/ids.md rule 5)."""
     point_alphabets: tuple[Sequence[str], ...] = ()
     """Letters that mark points, each alphabet in its order ("абвгдежзи…"; "子丑寅…", "甲乙丙…";
     ("الف", "ب", "ج", …)): the point lettered with the n-th is the n-th point (docs/ids.md rule 1)."""

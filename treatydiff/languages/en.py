@@ -99,6 +99,7 @@ LANGUAGE = Language(
     ),
     list_conjunctions=("and", "or"),
     item_conjunctions=("and", "or"),
+    definition_verbs=("means", "mean", "includes", "include"),
     point_alphabets=("abcdefghijklmnopqrstuvwxyz",),
     point_letters="abcdefghijklmnopqrstuvwxyz",
     stopwords=frozenset({"the", "and", "of", "shall", "to", "in", "any", "or"}),

@@ -48,6 +48,7 @@ LANGUAGE = Language(
     closing_formulas=(r"hech[oa]\s+en\b", r"firmad[oa]\s+en\b", r"en\s+(?:fe|testimonio)\s+de\s+lo\s+cual"),
     list_conjunctions=("y", "e", "o", "u", "ni"),
     item_conjunctions=("y", "o"),
+    definition_verbs=("significa", "significan", "incluye", "incluyen", "comprende"),
     # "ñ)" is no rank of its own: lists that use it are rare, and "o)" stays "o" as in English.
     point_alphabets=("abcdefghijklmnopqrstuvwxyz",),
     point_letters="abcdefghijklmnopqrstuvwxyzñ",

@@ -40,6 +40,7 @@ LANGUAGE = Language(
     closing_formulas=(r"fait\s+[àa]\b", r"en\s+foi\s+de\s+quoi"),
     list_conjunctions=("et", "ou"),
     item_conjunctions=("et", "ou"),
+    definition_verbs=("désigne", "désignent", "comprend", "comprennent"),
     point_alphabets=("abcdefghijklmnopqrstuvwxyz",),
     point_letters="abcdefghijklmnopqrstuvwxyz",
     stopwords=frozenset({"le", "la", "les", "des", "et", "du", "est", "aux"}),

@@ -1,0 +1,164 @@
+"""Ids made unique with ``_2`` on the real corpus (issue 8 item 4, ``dup_suffix``): each cause on its example.
+
+The corpus tests read ../shared/corpus at run time; the synthetic texts were written for
+these tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from treatydiff.ingest import parse_text, parse_tota
+from treatydiff.model import Body, Provision
+
+
+def _walk(provisions: tuple[Provision, ...]) -> Iterator[Provision]:
+    for p in provisions:
+        yield p
+        yield from _walk(p.children)
+
+
+def _ids(body: Body) -> dict[str, Provision]:
+    return {p.id: p for p in _walk(body.provisions)}
+
+
+def _tota(corpus_dir: Path, number: int) -> Body:
+    path = corpus_dir / "tota" / "xml" / f"pta_{number}.xml"
+    return parse_tota(path.read_bytes(), origin=path.name)[1]
+
+
+def _tota_chapters(chapters: list[tuple[str, str]]) -> Body:
+    xml = "".join(f'<chapter number="{number}">{articles}</chapter>' for number, articles in chapters)
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9004</treaty_identifier>"
+        f"<language>en</language></meta><body>{xml}</body></treaty>"
+    )
+    return parse_tota(xml.encode("utf-8"), origin="pta_9004.xml")[1]
+
+
+def _article(number: int, words: str) -> str:
+    return f'<article number="Article {number}">The Parties shall {words}.</article>'
+
+
+# synthetic: written for these tests. ToTA lost TITLE II and TITLE III: their chapters
+# follow TITLE I's own article, each list restarting at 1, and TITLE IV comes next.
+_SYNTHETIC_LOST_TITLES = [
+    ("TITLE I", _article(1, "trade sprockets")),
+    ("CHAPTER 1", _article(2, "trade cogs")),
+    ("CHAPTER 2", _article(3, "trade gears")),
+    ("CHAPTER 1", _article(4, "cooperate on cogs")),
+    ("CHAPTER 2", _article(5, "cooperate on gears")),
+    ("TITLE IV", _article(6, "settle disputes")),
+]
+
+
+def test_chapters_of_titles_that_tota_lost_are_prefixed_with_the_title_the_gap_implies() -> None:
+    ids = _ids(_tota_chapters(_SYNTHETIC_LOST_TITLES))
+    assert not any("_" in i for i in ids)
+    # The first chapter 1 is unique as it stands; the repeats carry their title (rule 3).
+    assert {"title-1", "ch-1", "ch-2", "title-3.ch-1", "title-3.ch-2", "title-4"} <= set(ids)
+    assert ids["title-3.ch-1"].label == "Title [3], Chapter 1"  # inferred: the source's heading is lost
+    assert [p.id for p in ids["title-3.ch-1"].children] == ["art-4"]
+
+
+def test_lost_titles_are_inferred_only_when_the_gap_matches_the_restarts() -> None:
+    # TITLE V after two runs of chapters: three titles lost, or two and one run under TITLE I?
+    chapters = [*_SYNTHETIC_LOST_TITLES[:-1], ("TITLE V", _article(6, "settle disputes"))]
+    ids = _ids(_tota_chapters(chapters))
+    assert "title-2.ch-1" not in ids and "title-1.ch-1" in ids  # nothing invented
+
+
+def test_the_first_run_stays_under_the_known_title_when_the_gap_is_one_less() -> None:
+    chapters = [*_SYNTHETIC_LOST_TITLES[:-1], ("TITLE III", _article(6, "settle disputes"))]
+    ids = _ids(_tota_chapters(chapters))
+    assert {"ch-1", "ch-2", "title-2.ch-1", "title-2.ch-2"} <= set(ids)
+    assert ids["title-2.ch-1"].label == "Title [2], Chapter 1"
+    assert not any("_" in i for i in ids)
+
+
+@pytest.mark.corpus
+def test_pta_208_chapters_of_its_lost_titles(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 208))
+    assert not any(re.search(r"ch-\d+_\d+$", i) for i in ids)
+    assert {"ch-4", "title-4.ch-4", "title-5.ch-3", "title-6"} <= set(ids)
+    assert ids["title-5.ch-1"].label == "Title [5], Chapter I"
+
+
+def _text_body(text: str) -> Body:
+    return parse_text(text, lang="en", origin="synthetic.txt")
+
+
+# synthetic: written for these tests. Each definition after the first is run into the
+# last point of the one before, on its line, as ToTA prints pta_146's definitions.
+_SYNTHETIC_GLUED_DEFINITIONS = """\
+TREATY ON SPROCKETS
+
+Article 1
+Definitions
+
+For the purposes of this Agreement:
+
+sprocket authority means:
+
+(a) for the first Party, the Ministry of Sprockets; and
+
+(b) for the second Party, the Sprocket Office; territory means:
+
+(a) for the first Party, its land; and
+
+(b) for the second Party, its land and sea. cog industries means persons engaged in:
+
+(a) the making of cogs; or
+
+(b) the sale of cogs.
+
+Article 2
+Entry into force
+
+This Agreement enters into force on signature.
+"""
+
+
+def test_a_definition_glued_to_the_last_point_before_it_is_a_unit_of_its_own() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_GLUED_DEFINITIONS))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.p2.b"].text == "(b) for the second Party, the Sprocket Office;"
+    assert ids["art-1.p3.intro"].text == "territory means:"
+    assert ids["art-1.p3.a"].text == "(a) for the first Party, its land; and"
+    assert ids["art-1.p3.b"].text == "(b) for the second Party, its land and sea."
+    assert ids["art-1.p4.intro"].text == "cog industries means persons engaged in:"
+    assert ids["art-1.p4.b"].text == "(b) the sale of cogs."
+
+
+def test_a_sentence_ending_in_a_colon_inside_a_point_is_no_definition() -> None:
+    # No list restarts after it: the point keeps its words.
+    text = _SYNTHETIC_GLUED_DEFINITIONS.replace(
+        "territory means:\n\n(a) for the first Party, its land; and\n\n", "territory means:\n\n"
+    ).replace("(b) for the second Party, its land and sea.", "(c) for the second Party, its sea.")
+    ids = _ids(_text_body(text))
+    assert ids["art-1.p2.b"].text.endswith("the Sprocket Office; territory means:")
+
+
+@pytest.mark.corpus
+def test_pta_146_definitions_glued_to_the_point_before(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 146))
+    assert not any(re.match(r"art-1-9\..*_\d+$", i) for i in ids)
+    assert ids["art-1-9.p2.intro"].text == "sub-national government means:"
+    assert ids["art-1-9.p2.a"].text.startswith("(a) \tfor Canada, provincial, territorial, or local")
+    assert ids["art-1-9.p1.b"].text.endswith("the Government of the Republic of Korea;")
+
+
+def test_a_points_own_list_after_a_sentence_ending_in_a_colon_stays_its_list() -> None:
+    text = _SYNTHETIC_GLUED_DEFINITIONS.replace(
+        "(b) for the second Party, the Sprocket Office; territory means:\n\n(a) for the first Party, its land; and"
+        "\n\n(b) for the second Party, its land and sea.",
+        "(b) for the second Party, the Sprocket Office. Its offices include:\n\n(i) the head office; and"
+        "\n\n(ii) the branch offices.",
+    )
+    ids = _ids(_text_body(text))
+    assert ids["art-1.p2.b.intro"].text.endswith("Its offices include:")
+    assert ids["art-1.p2.b.ii"].text == "(ii) the branch offices."
