@@ -7,28 +7,15 @@ these tests.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from provision_trees import by_id as _ids
+from provision_trees import tota_body as _tota
+from provision_trees import walk as _walk
 
 from treatydiff.ingest import parse_text, parse_tota
-from treatydiff.model import Body, Provision
-
-
-def _walk(provisions: tuple[Provision, ...]) -> Iterator[Provision]:
-    for p in provisions:
-        yield p
-        yield from _walk(p.children)
-
-
-def _ids(body: Body) -> dict[str, Provision]:
-    return {p.id: p for p in _walk(body.provisions)}
-
-
-def _tota(corpus_dir: Path, number: int) -> Body:
-    path = corpus_dir / "tota" / "xml" / f"pta_{number}.xml"
-    return parse_tota(path.read_bytes(), origin=path.name)[1]
+from treatydiff.model import Body
 
 
 @pytest.mark.corpus

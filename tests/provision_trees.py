@@ -1,0 +1,27 @@
+"""Reading parsed trees in the segmentation tests: every provision, by id, and a ToTA body."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from treatydiff.ingest import parse_tota
+from treatydiff.model import Body, Provision
+
+
+def walk(provisions: tuple[Provision, ...]) -> Iterator[Provision]:
+    """Every provision below ``provisions``, in document order."""
+    for p in provisions:
+        yield p
+        yield from walk(p.children)
+
+
+def by_id(body: Body) -> dict[str, Provision]:
+    """Every provision of ``body`` by its id."""
+    return {p.id: p for p in walk(body.provisions)}
+
+
+def tota_body(corpus_dir: Path, number: int) -> Body:
+    """The parsed body of ToTA agreement ``pta_<number>.xml`` of the shared corpus."""
+    path = corpus_dir / "tota" / "xml" / f"pta_{number}.xml"
+    return parse_tota(path.read_bytes(), origin=path.name)[1]
