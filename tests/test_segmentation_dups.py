@@ -154,8 +154,8 @@ def test_pta_146_definitions_glued_to_the_point_before(corpus_dir: Path) -> None
 
 def test_a_points_own_list_after_a_sentence_ending_in_a_colon_stays_its_list() -> None:
     text = _SYNTHETIC_GLUED_DEFINITIONS.replace(
-        "(b) for the second Party, the Sprocket Office; territory means:\n\n(a) for the first Party, its land; and"
-        "\n\n(b) for the second Party, its land and sea.",
+        "(b) for the second Party, the Sprocket Office; territory means:\n\n"
+        "(a) for the first Party, its land; and\n\n(b) for the second Party, its land and sea.",
         "(b) for the second Party, the Sprocket Office. Its offices include:\n\n(i) the head office; and"
         "\n\n(ii) the branch offices.",
     )
