@@ -1350,9 +1350,16 @@ METHOD = """\
   caller loading the corpus pays them. Its verdict is on CPU time (`time.process_time`), which the other
   work on this 2-core machine disturbs least; its note gives the 3 s target as a multiple of lxml's
   bare parse in the same run. The
-  parse's own costs, largest first: cutting articles into paragraph units (`_units`, per line), building
-  the provision tree (ids, labels), the collector, lxml and text extraction; ftfy is imported only for the
-  few articles whose characters may be mojibake.
+  parse's own costs, largest first, as a sampling profiler (py-spy) shares them out: cutting articles
+  into paragraph units (`_units`, the per-line rules and their small helpers, about 37 %), building the
+  provision tree (nodes, ids, labels, the frozen `Provision` and `Span` objects, about 16 %), the
+  collector (about 9 %: the parse holds it off, and the young collection it owes runs once the file is
+  done, walking the tree just built; the full collections walk the trees already held), lxml and text
+  extraction (about 8 %), the mojibake pre-filter (about 5 %; ftfy is imported only for the few articles
+  whose characters may be mojibake), trailing captions and hidden articles (about 6 %), and the
+  article-level builder. No single function holds more than a few per cent of the rest: the time is
+  spread over the many rules each line passes, so the 3 s target needs fewer passes over each line, not
+  a faster helper.
 - Cold phases come from `benchmark/phases.py` in fresh processes (best per phase); the profile from
   `python -m cProfile -m treatydiff diff …`.
 - Other work on the machine during the run shows in the load average above; the best of several runs is

@@ -50,7 +50,7 @@ _SIGNATURE = re.compile(
 )
 _CONTAINER_LINE = re.compile(
     r"^[ \t]*(?:ANNEX|Annex|PROTOCOL|Protocol|APPENDIX|Appendix|ANEXO|PROTOCOLO|ANNEXE"
-    r"|ПРОТОКОЛ|ПРИЛОЖЕНИЕ)\b",
+    r"|ПРОТОКОЛ|ПРИЛОЖЕНИЕ|RECORD OF UNDERSTANDINGS)\b",
     re.MULTILINE,
 )
 # A caption: a short line of capitalised words without end punctuation ("Global safeguard measures").
@@ -60,7 +60,20 @@ _MARKER_LINE = re.compile(r"^[ \t]*(?:\(?[0-9]{1,3}[.)]\s(?![ \t]*[a-zà-ÿ])|\(
 # A preamble that opens with its title or the word "Preamble" run into the recitals.
 _PREAMBLE_WORD = re.compile(r"\b(?:PREAMBLE|Preamble|PREÁMBULO|Preámbulo|PRÉAMBULE|PREAMBULE|Préambule)\b")
 _MAX_GAP = 3
-"""A gap in the source's numbering is one or two numbers: a larger jump is a number read wrongly."""
+"""A gap in the source's numbering is one or two numbers: a larger jump is a number read wrongly,
+unless the paragraphs around it end and open sentences (:func:`_source_gap`)."""
+_SENTENCE_AFTER_WORD = re.compile(r"[^\W\d_)][.!?][\"”’)]*\s*$")
+_OPENS_SENTENCE = re.compile(r"[A-ZÀ-ÞА-Я][a-zà-ÿа-я]")
+_FIGURE = re.compile(r"(?=.*[0-9%])[0-9IO.,%\s-]+")
+_TITLE_LINES = 3
+_TITLE_WORDS = 6
+"""A title's treaty word is among the first words of one of the first lines of the preamble."""
+_TITLE_WORD = re.compile(
+    r"\W*(?:agreement|treaty|convention|protocol|decision|acuerdo|tratado|convenio|accord|traité|traite"
+    r"|соглашение|договор|sporazum)",
+    re.IGNORECASE,
+)
+_GLUED_TITLE_WORD = re.compile(r"(?:AGREEMENT|TREATY|PROTOCOL)")  # "translationTREATYon"
 _CAPS_TITLE = re.compile(
     r"^\W*(?:[A-Z][A-Z’'\-–,()]*\s+){0,12}?(?:FREE TRADE )?(?:AGREEMENT|TREATY|CONVENTION|PROTOCOL"
     r"|ACUERDO|TRATADO|CONVENIO|ACCORD|TRAITÉ|TRAITE)\b"
@@ -97,13 +110,28 @@ CLASSES = (
     ("dash_no_space", "a line opening `-word` inside a unit (not its first)"),
     ("marker_no_space", "a line opening `1.The` inside a unit (not its first)"),
     ("caption_last", "an article's last unit is a caption line (the next article's heading)"),
+    (
+        "table_cell_last",
+        "the same, but figures follow it in the article: a cell of a table the source flattened into"
+        " lines (not a caption; not a segmentation defect)",
+    ),
     ("caption_glued", "a unit opening with a caption line, with a marker line after it"),
     ("number_out_of_order", "a numbered paragraph not one more than the previous one"),
     (
         "number_gap_in_source",
         "the same, but the source prints no paragraph numbered in between (its own gap; not a defect)",
     ),
-    ("no_title", "no title split off the preamble"),
+    (
+        "number_repeated_in_source",
+        "the same, but the source prints the previous paragraph's number again, in its form, for a new"
+        " sentence, and no lower number in between (its own slip; not a defect)",
+    ),
+    ("no_title", "no title split off the preamble, though one of its first lines reads as a title"),
+    (
+        "no_title_in_source",
+        "no title, and the preamble opens with the parties or a recital: the source prints none"
+        " (not a defect)",
+    ),
     ("title_glued", "no title, and the preamble opens with a title in capitals or the word Preamble"),
     ("garbled_head", "U+FFFD or mojibake in the title or preamble"),
     ("charter_count_mismatch", "a Charter article whose count of units differs between languages"),
@@ -123,18 +151,80 @@ def _walk(provisions: Sequence[Provision]) -> Iterator[Provision]:
         yield from _walk(p.children)
 
 
-def _source_gap(previous: int, number: int, between: str) -> bool:
+def _source_gap(previous: int, number: int, between: str, following: str = "") -> bool:
     """Whether the source itself skips the one or two numbers before ``number``: none of them is
     printed as a paragraph number anywhere in the text ``between`` the two paragraphs (at a
-    line's start or after a sentence's end, with or without its dot; or anywhere as "2. The")."""
-    if not previous + 1 < number <= previous + _MAX_GAP:
+    line's start or after a sentence's end, with or without its dot; or anywhere as "2. The").
+
+    A larger jump is the source's too when the paragraph before ends a sentence after a word
+    and the one after (``following``) opens one: the text lost paragraphs ("2. … proceedings."
+    / "21. The Parties …"); after "… Article 47 or" a far number is a reference read wrongly.
+    """
+    if number <= previous + 1:
         return False
+    if number > previous + _MAX_GAP:
+        ends = _SENTENCE_AFTER_WORD.search(between) is not None
+        opens = _OPENS_SENTENCE.match(following.lstrip().lstrip("(0123456789.)").lstrip()) is not None
+        if not (ends and opens):
+            return False
     return not any(
         re.search(r"(?m)(?:^|[.;:][\"”’)]?\s)[ \t•·]*\(?" + str(k) + r"\s*[.)]?\s+\S", between)
         # anywhere as "2. Neither …" or "(2) The …" (after a caption on its line, say)
         or re.search(r"(?<![\w.,/-])\(?" + str(k) + r"[.)]\s+[A-ZÀ-ÞА-Я(]", between)
         for k in range(previous + 1, number)
     )
+
+
+def _form(text: str) -> str:
+    """The shape of a paragraph's number as printed: "()" for "(2)", ")" for "2)", "." for "2."."""
+    head = text.lstrip()
+    if head.startswith("("):
+        return "()"
+    return head.lstrip("0123456789")[:1]
+
+
+def _source_repeat(prev: Provision, nxt: Provision, between: str) -> bool:
+    """Whether the source prints the previous paragraph's number again ("2. … / 2. …"): the
+    same number in the same form, opening a sentence, with no lower number of that form
+    printed at a line's start in ``between`` (which would be a list restarting, read wrongly)."""
+    number = int(nxt.number or 0)
+    if number != int(prev.number or 0) or _form(prev.text) != _form(nxt.text):
+        return False
+    words = nxt.text.lstrip().lstrip("(0123456789.)").lstrip()
+    if not words[:1].isupper():
+        return False
+    form = _form(nxt.text)
+    return not any(re.search(r"(?m)^[ \t]*" + _printed(k, form), between) for k in range(1, number))
+
+
+def _printed(number: int, form: str) -> str:
+    """The pattern of ``number`` printed in ``form`` ("(2)", "2)", "2.")."""
+    return r"\(" + str(number) + r"\)" if form == "()" else str(number) + re.escape(form)
+
+
+def _figures_only(text: str) -> bool:
+    """Whether ``text`` has lines and each is a table's figure ("80", "87,5%", OCR's "IOO%")."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(_FIGURE.fullmatch(line) for line in lines)
+
+
+def _title_line(text: str) -> bool:
+    """Whether one of the first lines of ``text`` reads as a title: it opens with capitalised
+    words and a treaty word ("TREATY OF TRADE", "Council Decision", "Agreement setting up …",
+    "No. 814. GENERAL AGREEMENT …"), not with the parties' names ("Japan and … in this
+    Agreement") or a sentence ("The States parties to this Agreement"), nor a sentence's next
+    line ("Having regard to the Economic Partnership, … and / Cooperation Agreement …")."""
+    lines = [line for line in text.split("\n") if line.strip()][:_TITLE_LINES]
+    for at, line in enumerate(lines):
+        if at and any(w[:1].islower() for w in lines[at - 1].split()):
+            break
+        words = line.split()[:_TITLE_WORDS]
+        for n, word in enumerate(words):
+            if _TITLE_WORD.match(word) or _GLUED_TITLE_WORD.search(word):
+                if all(not w[:1].islower() for w in words[:n]):
+                    return True
+                break
+    return False
 
 
 def _after_break(text: str, start: int) -> bool:
@@ -196,13 +286,21 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
                 if int(nxt.number or 0) != int(prev.number or 0) + 1:
                     between = body.source_text[prev.span.start + len(prev.number or "") + 1 : nxt.span.start]
                     in_order = highest == int(prev.number or 0)
-                    gap = in_order and _source_gap(int(prev.number or 0), int(nxt.number or 0), between)
-                    add("number_gap_in_source" if gap else "number_out_of_order", nxt.id)
+                    gap = in_order and _source_gap(
+                        int(prev.number or 0), int(nxt.number or 0), between, nxt.text
+                    )
+                    if gap:
+                        add("number_gap_in_source", nxt.id)
+                    elif _source_repeat(prev, nxt, between):
+                        add("number_repeated_in_source", nxt.id)
+                    else:
+                        add("number_out_of_order", nxt.id)
         if top.kind == "article" and top.children:
             last_leaf = [leaf for leaf in _leaves(top) if leaf is not top][-1]
             short = len(last_leaf.text.split()) <= 8
             if last_leaf.number is None and short and _CAPTION.match(last_leaf.text):
-                add("caption_last", last_leaf.id)
+                after = body.source_text[last_leaf.span.end : top.span.end]
+                add("table_cell_last" if _figures_only(after) else "caption_last", last_leaf.id)
         if top.kind == "article" and not has_closing and _SIGNATURE.search(top.text):
             add("closing_missing", top.id)
         if top.kind == "closing" and any(
@@ -230,7 +328,7 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
             add("marker_no_space", p.id)
     preamble = next((p for p in body.provisions if p.kind == "preamble"), None)
     if preamble is not None and body.title is None:
-        add("no_title", preamble.id)
+        add("no_title" if _title_line(preamble.text) else "no_title_in_source", preamble.id)
         first_line = preamble.text.lstrip().split("\n", 1)[0]
         if _PREAMBLE_WORD.search(preamble.text[:400]) or _CAPS_TITLE.match(first_line):
             add("title_glued", preamble.id)

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from perturb import perturb
 
 from treatydiff.align import SUGGESTED_RELATIONS, align_bodies, lexicon
+from treatydiff.align import assign as assign_module
+from treatydiff.align import score as score_module
 from treatydiff.align.assign import hungarian
 from treatydiff.align.draft import draft_map
 from treatydiff.align.evaluate import evaluate, links_between
@@ -31,6 +33,7 @@ from treatydiff.align.lexicon import families_for
 from treatydiff.align.lexicon.scripts import romanize
 from treatydiff.align.links import fill_gaps, suggest_links
 from treatydiff.align.similarity import _product, adjacent_dots, cosine_matrix, hashed_vectors, pooled_vectors
+from treatydiff.align.units import units
 from treatydiff.cli import main
 from treatydiff.compare import compare
 from treatydiff.corpus import Registry, default_mappings_dir
@@ -267,6 +270,75 @@ def test_cosines_and_adjacent_dots_are_exact(sizes: tuple[int, int]) -> None:
     assert np.allclose(inner_r, [dot(weigh[k], weigh[k + 1]) for k in range(len(left), len(texts) - 1)])
 
 
+@pytest.mark.parametrize("langs", [("en", "en"), ("en", "ru")], ids=["same-language", "cross-language"])
+def test_scores_made_in_blocks_and_cell_by_cell_are_the_whole_matrices(langs: tuple[str, str]) -> None:
+    old, new = _synthetic()
+    left, right = units(old), units(new)
+    with patch.object(score_module, "_BLOCK_CELLS", 1):  # one row a block
+        thin = score_module.score(left, right, *langs)
+    with patch.object(score_module, "_BLOCK_CELLS", 1 << 30):  # one block
+        whole = score_module.score(left, right, *langs)
+    assert thin.cross == (langs[0] != langs[1])
+    for name in ("s11", "s12", "s21", "text"):
+        assert np.array_equal(getattr(thin, name), getattr(whole, name)), name
+    n, m = len(left), len(right)
+    for name in ("move", "number", "position", "length"):
+        pairwise = getattr(whole, name)
+        grid = pairwise.grid(range(n), range(m))
+        assert np.array_equal(grid, pairwise.rows(0, n))
+        assert [[pairwise.at(i, j) for j in range(m)] for i in range(n)] == grid.tolist(), name
+    if thin.cross:  # the blend, from its parts
+        w = score_module.CROSS_WEIGHTS
+        number, position, length = (getattr(whole, k).rows(0, n) for k in ("number", "position", "length"))
+        expected = (
+            w["text"] * whole.text + w["number"] * number + w["position"] * position + w["length"] * length
+        )
+        assert np.allclose(whole.s11, expected)
+        assert np.allclose(whole.move.rows(0, n), 0.8 * whole.text + 0.2 * length)
+
+
+Grid = np.ndarray[tuple[int, ...], np.dtype[np.float64]]
+
+
+def _reserved(
+    s11: Grid, s12: Grid, s21: Grid, anchors: list[tuple[int, int]]
+) -> tuple[Grid, Grid, Grid, assign_module.Mates]:
+    """The bead scores with each anchor's units kept for each other, as whole matrices: a bead
+    may hold an anchor's unit only together with its partner (a reference for the aligner's rows)."""
+    n, m = s11.shape
+    mate_l, mate_r = np.full(n, -1), np.full(m, -1)
+    for i, j in anchors:
+        mate_l[i], mate_r[j] = j, i
+    neg = assign_module._NEG
+    ok11 = np.zeros((n, m), dtype=bool)
+    ok12 = np.zeros((n, m - 1), dtype=bool)
+    ok21 = np.zeros((n - 1, m), dtype=bool)
+    for i, j in itertools.product(range(n), range(m)):
+        ok11[i, j] = mate_l[i] in (-1, j) and mate_r[j] in (-1, i)
+        if j < m - 1:
+            ok12[i, j] = mate_l[i] in (-1, j, j + 1) and mate_r[j] in (-1, i) and mate_r[j + 1] in (-1, i)
+        if i < n - 1:
+            ok21[i, j] = mate_r[j] in (-1, i, i + 1) and mate_l[i] in (-1, j) and mate_l[i + 1] in (-1, j)
+    return np.where(ok11, s11, neg), np.where(ok12, s12, neg), np.where(ok21, s21, neg), (mate_l, mate_r)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("block", [1, 7, 1 << 30], ids=["row", "rows", "whole"])
+def test_the_in_order_alignment_keeps_the_anchors_units_for_each_other(seed: int, block: int) -> None:
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(2, 12)), int(rng.integers(2, 12))
+    s11, s12, s21 = rng.random((n, m)), rng.random((n, m - 1)), rng.random((n - 1, m))
+    picked = rng.permutation(min(n, m))[: max(1, min(n, m) // 2)]
+    anchors = sorted(
+        zip(rng.permutation(n)[picked].tolist(), rng.permutation(m)[picked].tolist(), strict=True)
+    )
+    r11, r12, r21, mates = _reserved(s11, s12, s21, anchors)
+    t = assign_module.SAME_LANGUAGE
+    with patch.object(assign_module, "_BLOCK_CELLS", block):
+        found = assign_module._monotone(s11, s12, s21, t, 0.3, mates)
+    assert found == assign_module._monotone(r11, r12, r21, t, 0.3)
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
@@ -407,8 +479,6 @@ def test_un_charter_english_russian_paragraph_level(registry: Registry) -> None:
     # The curated article map records that both versions have the same paragraphs under the
     # same ids (every link `same`), so the paragraph-level gold is the identity on paragraphs.
     assert all(link.relation == "same" for link in load_map(MAPS / "un-charter_en_ru.yaml").links)
-    from treatydiff.align.units import units
-
     ids = [u.id for u in units(english.body)]
     assert ids == [u.id for u in units(russian.body)] and len(ids) > 200
     gold = [Link((i,), (i,), "same") for i in ids]
@@ -664,9 +734,7 @@ def _family_matches_word_by_word(texts: list[str], lang: str) -> list[tuple[int,
     """The definition of family_occurrences, word by word: at each word of each normalised
     text, a family's longest member there (a stem or a phrase whose last word is a stem),
     unless an earlier match of that family covers the word."""
-    members = [
-        (normalize(m).split(), f) for f, ms in enumerate(families_for(lang).values()) for m in set(ms)
-    ]
+    members = [(normalize(m).split(), f) for f, ms in enumerate(families_for(lang).values()) for m in set(ms)]
     found = []
     for t, text in enumerate(texts):
         words = normalize(text).split()

@@ -10,6 +10,8 @@ from types import ModuleType
 
 import pytest
 
+from treatydiff.model import Provision, Span
+
 REPO = Path(__file__).resolve().parents[1]
 CHECKER = REPO / "benchmark" / "structure_check.py"
 CEILINGS = REPO / "benchmark" / "structure_ceilings.json"
@@ -102,3 +104,75 @@ def test_lines_count_as_markers_or_headings_only_after_a_break(text: str, start:
 )
 def test_a_caption_is_glued_only_right_before_a_marker(text: str, glued: bool) -> None:
     assert _checker_module()._caption_glued(text) is glued
+
+
+# synthetic: the texts around a far jump, written for this test.
+@pytest.mark.parametrize(
+    ("between", "following", "gap"),
+    [
+        (" Each Party shall bear its own costs.\n\n", "21. The Parties shall meet.", True),  # text lost
+        (" … pursuant to Article 47 or\n", "21. The Parties shall meet.", False),  # a reference
+        (" Cocoa beans 18.01-00\n\n30.\n", "31. Pyrethrum flowers", False),  # a table's numbers
+        (" Each Party shall bear its own costs.\n\n", "21. of the total", False),  # no sentence
+    ],
+)
+def test_a_far_jump_is_the_sources_only_between_whole_sentences(
+    between: str, following: str, gap: bool
+) -> None:
+    assert _checker_module()._source_gap(2, 21, between, following) is gap
+
+
+def _paragraph(text: str) -> Provision:
+    number = text.lstrip("(").split(".")[0].split(")")[0]
+    return Provision(f"art-1.{number}", "paragraph", "", text, Span(0, len(text)), number=number)
+
+
+# synthetic: paragraphs written for this test.
+@pytest.mark.parametrize(
+    ("previous", "following", "between", "repeat"),
+    [
+        ("2. The Court shall judge.", "2. An appeal may be made.", " The Court shall judge.\n\n", True),
+        ("(1) A visa is no measure.", "(1) The territory includes the zone.", " A visa …\n", True),
+        ("2. The Court shall judge.", "(2) An appeal may be made.", " …\n", False),  # another form
+        ("2. For this Chapter:", "2. reinsurance;", " …\n1. direct insurance:\n", False),  # a list
+        ("2. For this Chapter:", "2. Reinsurance.", " …\n1. Direct insurance.\n", False),  # restarted
+    ],
+)
+def test_a_number_the_source_prints_twice_is_told_from_a_defect(
+    previous: str, following: str, between: str, repeat: bool
+) -> None:
+    checker = _checker_module()
+    assert checker._source_repeat(_paragraph(previous), _paragraph(following), between) is repeat
+
+
+# synthetic: preamble openings written for this test.
+@pytest.mark.parametrize(
+    ("text", "titled"),
+    [
+        ("BUTTON TRADE\nAGREEMENT\n\nThe Parties,\n", True),
+        ("Council Decision\n\nof 1 May 1990\n", True),
+        ("No. 99. GENERAL AGREEMENT ON BUTTONS\n", True),
+        ("Notes2016-06-13Unofficial translationTREATYon buttons\n", True),  # metadata glued before
+        ("Ruritania and Utopia (hereinafter referred to in this Agreement as the Parties),\n", False),
+        ("The States parties to this Agreement,\n", False),
+        ("Having regard to the Button Partnership and\nCooperation Agreement between them,\n", False),
+    ],
+)
+def test_a_preamble_opening_with_a_title_is_told_from_one_opening_with_the_parties(
+    text: str, titled: bool
+) -> None:
+    assert _checker_module()._title_line(text) is titled
+
+
+# synthetic: the text after an article's last unit, written for this test.
+@pytest.mark.parametrize(
+    ("after", "table"),
+    [
+        ("\n\n80\n\n100\n", True),
+        ("\n25% \n\n87,5%\n", True),
+        ("", False),  # nothing after it: the caption ends the article
+        ("\nSection B\n", False),
+    ],
+)
+def test_a_table_cell_ending_an_article_is_told_from_a_caption(after: str, table: bool) -> None:
+    assert _checker_module()._figures_only(after) is table

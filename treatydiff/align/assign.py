@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from treatydiff.align.score import Scores
 from treatydiff.align.similarity import Matrix, Sparse, added, containment, dot
@@ -106,29 +107,92 @@ class Group:
 _NEG = -1e18
 
 
+Mates = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
+"""Each left unit's anchor partner on the right and each right unit's on the left (-1: none)."""
+
+
+_BLOCK_CELLS = 1 << 16
+"""Cells of bead scores made at a time (a block of rows): the whole matrices on short
+treaties, scratch that stays in cache on the longest."""
+
+
+class _Rows:
+    """The bead scores of each left unit (or pair), less the threshold, with the anchors'
+    units kept for each other when ``mates`` are given (see ``_mates``): made a block of
+    rows at a time instead of as three (units × units) matrices."""
+
+    def __init__(
+        self, s11: Matrix, s12: Matrix, s21: Matrix, t: Thresholds, threshold: float, mates: Mates | None
+    ) -> None:
+        self.s11, self.s12, self.s21, self.mates = s11, s12, s21, mates
+        self.one_off, self.pair_off = threshold, threshold + t.bead_penalty
+        m = s11.shape[1]
+        self.step = max(1, _BLOCK_CELLS // max(m, 1))
+        self.cols = np.arange(m)[None, :]
+        self.made: dict[str, tuple[int, Matrix]] = {}
+
+    def _row(self, kind: str, r: int) -> Matrix:
+        lo, block = self.made.get(kind, (-1, np.zeros((0, 0))))
+        if not lo <= r < lo + len(block):
+            lo, block = r, self._block(kind, r, r + self.step)
+            self.made[kind] = (lo, block)
+        row: Matrix = block[r - lo]
+        return row
+
+    def _block(self, kind: str, lo: int, hi: int) -> Matrix:
+        values = {"one": self.s11, "split": self.s12, "merge": self.s21}[kind][lo:hi]
+        off = self.one_off if kind == "one" else self.pair_off
+        if self.mates is None:
+            return values - off
+        mate_l, mate_r = self.mates
+        rows = np.arange(lo, lo + len(values))[:, None]
+        own = mate_l[lo : lo + len(values), None]
+        free_own, free_r, cols = own < 0, (mate_r < 0)[None, :], self.cols
+        them = mate_r[None, :]
+        if kind == "one":
+            ok = (free_own | (own == cols)) & (free_r | (them == rows))
+        elif kind == "split":
+            ok = free_own | (own == cols[:, :-1]) | (own == cols[:, 1:])
+            ok &= (free_r[:, :-1] | (them[:, :-1] == rows)) & (free_r[:, 1:] | (them[:, 1:] == rows))
+        else:
+            below = mate_l[lo + 1 : lo + 1 + len(values), None]
+            ok = free_r | (them == rows) | (them == rows + 1)
+            ok &= (free_own | (own == cols)) & ((below < 0) | (below == cols))
+        return np.where(ok, values, _NEG) - off
+
+    def one(self, r: int) -> Matrix:
+        return self._row("one", r)
+
+    def split(self, r: int) -> Matrix:
+        return self._row("split", r)
+
+    def merge(self, r: int) -> Matrix:
+        return self._row("merge", r)
+
+
 def _monotone(
-    s11: Matrix, s12: Matrix, s21: Matrix, t: Thresholds, threshold: float
+    s11: Matrix, s12: Matrix, s21: Matrix, t: Thresholds, threshold: float, mates: Mates | None = None
 ) -> tuple[list[Group], list[int], list[int]]:
     n, m = s11.shape
-    table = np.zeros((n + 1, m + 1))
+    # only the last two rows of the table are read; the traceback needs the choices alone
+    table = np.zeros((3, m + 1))
     choice = np.zeros((n + 1, m + 1), dtype=np.int8)
     gap = np.zeros((n + 1, m + 1), dtype=bool)
-    one = s11 - threshold
-    split = s12 - (threshold + t.bead_penalty)
-    merge = s21 - (threshold + t.bead_penalty)
+    rows = _Rows(s11, s12, s21, t, threshold, mates)
     cand = np.full((4, m + 1), _NEG)  # cells a bead cannot reach stay at _NEG
     best = np.empty(m + 1)
     for i in range(1, n + 1):
-        np.add(table[i - 1, :-1], one[i - 1], out=cand[0, 1:])  # 1-1
-        cand[1] = table[i - 1]  # 1-0: left unit i-1 unmatched
+        previous, current = table[(i - 1) % 3], table[i % 3]
+        np.add(previous[:-1], rows.one(i - 1), out=cand[0, 1:])  # 1-1
+        cand[1] = previous  # 1-0: left unit i-1 unmatched
         if m >= 2:
-            np.add(table[i - 1, :-2], split[i - 1], out=cand[2, 2:])  # 1-2
+            np.add(previous[:-2], rows.split(i - 1), out=cand[2, 2:])  # 1-2
         if i >= 2:
-            np.add(table[i - 2, :-1], merge[i - 2], out=cand[3, 1:])  # 2-1
+            np.add(table[(i - 2) % 3, :-1], rows.merge(i - 2), out=cand[3, 1:])  # 2-1
         cand.max(axis=0, out=best)
         choice[i] = cand.argmax(axis=0)
-        np.maximum.accumulate(best, out=table[i])  # 0-1 beads (right unit unmatched) cost nothing
-        np.greater(table[i], best, out=gap[i])
+        np.maximum.accumulate(best, out=current)  # 0-1 beads (right unit unmatched) cost nothing
+        np.greater(current, best, out=gap[i])
     groups: list[Group] = []
     left_over: list[int] = []
     right_over: list[int] = []
@@ -203,7 +267,7 @@ _MAX_HUNGARIAN = 150  # leftovers beyond this are matched best-first (rare: unre
 def _moves(scores: Scores, left: list[int], right: list[int], t: Thresholds) -> list[Group]:
     if not left or not right:
         return []
-    sub = scores.move[np.ix_(left, right)]
+    sub = scores.move.grid(left, right)
     weights = np.where(sub >= t.move, sub, 0.0)
     if len(left) <= _MAX_HUNGARIAN and len(right) <= _MAX_HUNGARIAN:
         pairs = hungarian(weights)
@@ -422,33 +486,19 @@ def _anchors(scores: Scores, t: Thresholds) -> list[tuple[int, int]]:
     if not t.anchor or not s11.size:
         return []
     best_r, best_l = s11.argmax(axis=1), s11.argmax(axis=0)
-    return [(i, int(j)) for i, j in enumerate(best_r) if best_l[j] == i and scores.move[i, j] >= t.move]
+    return [
+        (i, int(j)) for i, j in enumerate(best_r) if best_l[j] == i and scores.move.at(i, int(j)) >= t.move
+    ]
 
 
-def _reserved(scores: Scores, anchors: list[tuple[int, int]]) -> tuple[Matrix, Matrix, Matrix]:
-    """The bead scores with each anchor's units kept for each other: a bead may hold an
-    anchor's unit only together with its partner (the pair itself, or a split or merge of it)."""
+def _mates(scores: Scores, anchors: list[tuple[int, int]]) -> Mates:
+    """Each unit's anchor partner: the in-order alignment keeps an anchor's units for each other
+    (a bead may hold one only together with its partner: the pair itself, or a split or merge of it)."""
     n, m = scores.s11.shape
     mate_l, mate_r = np.full(n, -1), np.full(m, -1)  # each unit's anchor partner (-1: none)
     for i, j in anchors:
         mate_l[i], mate_r[j] = j, i
-    rows, cols = np.arange(n)[:, None], np.arange(m)[None, :]
-    free_l, free_r = (mate_l < 0)[:, None], (mate_r < 0)[None, :]
-
-    s11 = np.where(
-        (free_l | (mate_l[:, None] == cols)) & (free_r | (mate_r[None, :] == rows)), scores.s11, _NEG
-    )
-    s12 = scores.s12
-    if m > 1:
-        ok = free_l | (mate_l[:, None] == cols[:, :-1]) | (mate_l[:, None] == cols[:, 1:])
-        ok &= (free_r[:, :-1] | (mate_r[None, :-1] == rows)) & (free_r[:, 1:] | (mate_r[None, 1:] == rows))
-        s12 = np.where(ok, s12, _NEG)
-    s21 = scores.s21
-    if n > 1:
-        ok = free_r | (mate_r[None, :] == rows[:-1]) | (mate_r[None, :] == rows[1:])
-        ok &= (free_l[:-1] | (mate_l[:-1, None] == cols)) & (free_l[1:] | (mate_l[1:, None] == cols))
-        s21 = np.where(ok, s21, _NEG)
-    return s11, s12, s21
+    return mate_l, mate_r
 
 
 def _unplaced(
@@ -457,9 +507,7 @@ def _unplaced(
     """The anchors the in-order alignment could not take, as moves, and the units left over."""
     free_l, free_r = set(left_over), set(right_over)
     moved = [
-        Group([i], [j], "moved", float(scores.move[i, j]), [])
-        for i, j in anchors
-        if i in free_l and j in free_r
+        Group([i], [j], "moved", scores.move.at(i, j), []) for i, j in anchors if i in free_l and j in free_r
     ]
     taken_l, taken_r = {g.left[0] for g in moved}, {g.right[0] for g in moved}
     return moved, [i for i in left_over if i not in taken_l], [j for j in right_over if j not in taken_r]
@@ -469,8 +517,8 @@ def assign(scores: Scores, thresholds: Thresholds | None = None) -> tuple[list[G
     """Link the units: groups found, then left and right units left without a counterpart."""
     t = thresholds or (CROSS_LANGUAGE if scores.cross else SAME_LANGUAGE)
     anchors = _anchors(scores, t)
-    s11, s12, s21 = _reserved(scores, anchors) if anchors else (scores.s11, scores.s12, scores.s21)
-    groups, left_over, right_over = _monotone(s11, s12, s21, t, t.match)
+    mates = _mates(scores, anchors) if anchors else None
+    groups, left_over, right_over = _monotone(scores.s11, scores.s12, scores.s21, t, t.match, mates)
     anchored, left_over, right_over = _unplaced(anchors, scores, left_over, right_over)
     moved = _moves(scores, left_over, right_over, t)
     moved_l = {i for g in moved for i in g.left}

@@ -8,12 +8,12 @@ position in the treaty and the length ratio (against the two texts' overall rati
 
 from __future__ import annotations
 
-import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
+import numpy.typing as npt
 
 from treatydiff.align.features import (
     HASH_BITS,
@@ -25,7 +25,6 @@ from treatydiff.align.features import (
 from treatydiff.align.lexicon import families_for
 from treatydiff.align.similarity import (
     Matrix,
-    Similarity,
     Vectors,
     adjacent_dots,
     cosine_matrix,
@@ -34,7 +33,7 @@ from treatydiff.align.similarity import (
 )
 from treatydiff.align.units import Unit
 
-__all__ = ["CROSS_WEIGHTS", "Scores", "score"]
+__all__ = ["CROSS_WEIGHTS", "Pairwise", "Scores", "score"]
 
 CROSS_WEIGHTS = {"text": 0.55, "number": 0.15, "position": 0.2, "length": 0.1}
 """How the cross-language score blends its parts (they sum to 1)."""
@@ -59,13 +58,15 @@ class Scores:
     """Score of left units i and i+1 together with right j (a merge)."""
     text: Matrix
     """The text cosine alone (n-grams, or translation-surviving tokens)."""
-    move: Matrix
+    move: Pairwise
     """Score of an out-of-order pair: position and numbers no longer vouch for it."""
     vecs: Vectors
-    sim: Similarity
-    number: Matrix
-    position: Matrix
-    length: Matrix
+    number: Pairwise
+    """Agreement of article and paragraph numbers (see ``_number_agreement``)."""
+    position: Pairwise
+    """Agreement of relative positions (across languages; 0 within one)."""
+    length: Pairwise
+    """Agreement of lengths against the overall ratio (across languages; 0 within one)."""
     articles_left: tuple[int, ...] = ()
     """The article (its position) each left unit belongs to."""
     articles_right: tuple[int, ...] = ()
@@ -96,50 +97,99 @@ def _number_keys(units: Sequence[Unit], codes: dict[str, int], unmatched: int) -
     return (np.array(article), np.array(part), np.array(siblings), np.array(frame, dtype=bool))
 
 
-def _number_agreement(left: Sequence[Unit], right: Sequence[Unit]) -> Matrix:
+Index = npt.NDArray[np.intp]
+Cells = Callable[[Index, Index], Matrix]
+"""The values at rows (k × 1) and columns (1 × l) of a pairwise matrix, as a (k × l) matrix."""
+Cell = Callable[[int, int], float]
+"""The value of one pair, in plain Python (a one-cell array costs microseconds a call): the
+same float operations as its ``Cells``, so the same value to the last bit."""
+
+
+class Pairwise:
+    """A (left units × right units) matrix made only where it is read, from per-unit values:
+    the whole matrix would be millions of cells on the longest treaties, and memory a
+    command has not touched before costs more to fault in than the arithmetic."""
+
+    def __init__(self, shape: tuple[int, int], cells: Cells, cell: Cell) -> None:
+        self.shape = shape
+        self._cells = cells
+        self.at = cell
+        """The value of one pair: ``at(i, j)``."""
+
+    def grid(self, rows: Sequence[int], cols: Sequence[int]) -> Matrix:
+        """The values of every pair of the given rows and columns (as ``matrix[np.ix_(rows, cols)]``)."""
+        r = np.asarray(rows, dtype=np.intp).reshape(-1, 1)
+        c = np.asarray(cols, dtype=np.intp).reshape(1, -1)
+        return np.asarray(self._cells(r, c), dtype=np.float64)
+
+    def rows(self, lo: int, hi: int) -> Matrix:
+        """Rows ``lo`` … ``hi`` − 1, every column."""
+        return self.grid(range(lo, hi), range(self.shape[1]))
+
+
+def _number_agreement(left: Sequence[Unit], right: Sequence[Unit]) -> Pairwise:
     """1 for the same article and paragraph number, 0.5 for the same article only (0.75 for
     the same paragraph of an article whose paragraphs were split or joined)."""
     codes: dict[str, int] = {}
     art_l, part_l, sib_l, frame_l = _number_keys(left, codes, -1)
     art_r, part_r, sib_r, _ = _number_keys(right, codes, -2)  # an unnumbered unit matches nothing
-    same_part = part_l[:, None] == part_r[None, :]
-    whole = same_part & ((sib_l[:, None] == sib_r[None, :]) | frame_l[:, None])
-    out = np.full(same_part.shape, 0.5)
-    np.copyto(out, 0.75, where=same_part)
-    np.copyto(out, 1.0, where=whole)
-    np.copyto(out, 0.0, where=art_l[:, None] != art_r[None, :])
-    return out
+
+    def cells(rows: Index, cols: Index) -> Matrix:
+        same_part = part_l[rows] == part_r[cols]
+        whole = same_part & ((sib_l[rows] == sib_r[cols]) | frame_l[rows])
+        out = np.full(same_part.shape, 0.5)
+        np.copyto(out, 0.75, where=same_part)
+        np.copyto(out, 1.0, where=whole)
+        np.copyto(out, 0.0, where=art_l[rows] != art_r[cols])
+        return out
+
+    a_l, p_l, n_l, f_l = art_l.tolist(), part_l.tolist(), sib_l.tolist(), frame_l.tolist()
+    a_r, p_r, n_r = art_r.tolist(), part_r.tolist(), sib_r.tolist()
+
+    def cell(i: int, j: int) -> float:
+        if a_l[i] != a_r[j]:
+            return 0.0
+        if p_l[i] != p_r[j]:
+            return 0.5
+        return 1.0 if n_l[i] == n_r[j] or f_l[i] else 0.75
+
+    return Pairwise((len(left), len(right)), cells, cell)
 
 
-def _position(left: Sequence[Unit], right: Sequence[Unit]) -> Matrix:
+def _position(left: Sequence[Unit], right: Sequence[Unit]) -> Pairwise:
     def places(units: Sequence[Unit]) -> Matrix:
         count = max(len(units) - 1, 1)
         return np.array([u.index / count for u in units], dtype=np.float64)
 
-    # in place: these matrices are (units × units), millions of cells on the longest treaties
-    out = places(left)[:, None] - places(right)[None, :]
-    np.abs(out, out=out)
-    out *= -4.0
-    out += 1.0
-    return np.clip(out, 0.0, 1.0, out=out)
+    places_l, places_r = places(left), places(right)
+
+    def cells(rows: Index, cols: Index) -> Matrix:
+        out = places_l[rows] - places_r[cols]
+        np.abs(out, out=out)
+        out *= -4.0
+        out += 1.0
+        return np.clip(out, 0.0, 1.0, out=out)
+
+    listed_l: list[float] = places_l.tolist()
+    listed_r: list[float] = places_r.tolist()
+
+    def cell(i: int, j: int) -> float:
+        return min(max(abs(listed_l[i] - listed_r[j]) * -4.0 + 1.0, 0.0), 1.0)
+
+    return Pairwise((len(left), len(right)), cells, cell)
 
 
-class _Buffers:
-    """Scratch matrices of up to (units × units) cells, made on first use and reused: a fresh
-    temporary of that size on the longest treaties costs more in page faults than in
-    arithmetic. ``buffers[k, shape]`` is a view of scratch matrix k with that shape."""
+def _zeros(shape: tuple[int, int]) -> Pairwise:
+    return Pairwise(shape, lambda r, c: np.zeros(np.broadcast_shapes(r.shape, c.shape)), lambda i, j: 0.0)
 
-    def __init__(self, cells: int) -> None:
-        self._cells = cells
-        self._made: dict[int, Matrix] = {}
 
-    def __getitem__(self, key: tuple[int, tuple[int, int]]) -> Matrix:
-        which, shape = key
-        buffer = self._made.get(which)
-        if buffer is None:
-            buffer = self._made[which] = np.empty(self._cells)
-        shape = (max(shape[0], 0), max(shape[1], 0))  # a side of one unit has no pairs
-        return buffer[: math.prod(shape)].reshape(shape)
+_BLOCK_CELLS = 1 << 16
+"""Cells per block of rows when a whole score matrix is made: scratch that stays in cache."""
+
+
+def _blocks(rows: int, cols: int) -> list[tuple[int, int]]:
+    step = max(1, _BLOCK_CELLS // max(cols, 1))
+    return [(lo, min(lo + step, rows)) for lo in range(0, rows, step)]
 
 
 def _length(
@@ -191,70 +241,84 @@ def _pairs(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_la
     inner_l, inner_r = adjacent_dots(vecs)
     pair_r = _pair_norms(sim.right_norms, inner_r) if m > 1 else np.zeros(0)
     pair_l = _pair_norms(sim.left_norms, inner_l) if n > 1 else np.zeros(0)
-    text = sim.cos
-    buffers = _Buffers(n * m)
-    text12 = _safe_div(
-        sim.dots[:, :-1] + sim.dots[:, 1:], np.outer(sim.left_norms, pair_r, out=buffers[0, (n, m - 1)])
-    )
-    text21 = _safe_div(
-        sim.dots[:-1, :] + sim.dots[1:, :], np.outer(pair_l, sim.right_norms, out=buffers[0, (n - 1, m)])
-    )
+    text, dots = sim.cos, sim.dots
+    # Whole (units × units) matrices are only the four kept: the cosines, the split and merge
+    # scores, and s11 in the dot products' place; the rest is made in blocks of rows.
+    text12 = dots[:, :-1] + dots[:, 1:]
+    text21 = dots[:-1, :] + dots[1:, :]
+    for lo, hi in _blocks(n, m):
+        _safe_div(text12[lo:hi], np.outer(sim.left_norms[lo:hi], pair_r))
+    for lo, hi in _blocks(n - 1, m):
+        _safe_div(text21[lo:hi], np.outer(pair_l[lo:hi], sim.right_norms))
     number = _number_agreement(left, right)
+    s11 = dots  # overwritten block by block: the dot products are not read again
+    if not cross:
+        # + the bonus where the numbers agree (+ 0.0 elsewhere changes nothing)
+        for lo, hi in _blocks(n, m):
+            np.copyto(s11[lo:hi], text[lo:hi])
+            np.add(s11[lo:hi], SAME_NUMBER_BONUS, out=s11[lo:hi], where=number.rows(lo, hi) >= 1.0)
+        same = Pairwise((n, m), lambda r, c: text[r, c], lambda i, j: float(text[i, j]))
+        return Scores(cross, s11, text12, text21, text, same, vecs, number, _zeros((n, m)), _zeros((n, m)))
     # position and length weigh only across languages; within one the text decides
-    position = length = np.zeros((n, m))
-    if cross:
-        position = _position(left, right)
-        len_l = np.array([len(u.text) for u in left], dtype=np.float64)
-        len_r = np.array([len(u.text) for u in right], dtype=np.float64)
-        ratio = (len_r.sum() + 1) / (len_l.sum() + 1)
-        length = _length(len_l[:, None], len_r[None, :], ratio, buffers[0, (n, m)])
-        w = CROSS_WEIGHTS
+    position = _position(left, right)
+    len_l = np.array([len(u.text) for u in left], dtype=np.float64)
+    len_r = np.array([len(u.text) for u in right], dtype=np.float64)
+    ratio = (len_r.sum() + 1) / (len_l.sum() + 1)
+    len_r2 = (len_r[:-1] + len_r[1:])[None, :]
+    len_l2 = (len_l[:-1] + len_l[1:])[:, None]
 
-        def blend(t: Matrix, num: Matrix, pos: Matrix, ln: Matrix, *, own: bool = False) -> Matrix:
-            """The weighted sum (into ``t`` when it is ``own``, a temporary of this function's)."""
-            out = np.multiply(w["text"], t, out=t if own else None)
-            part = buffers[0, out.shape]
-            for weight, values in ((w["number"], num), (w["position"], pos), (w["length"], ln)):
-                out += np.multiply(weight, values, out=part)
-            return out
+    def lengths(rows: Index, cols: Index) -> Matrix:
+        return _length(len_l[rows], len_r[cols], ratio, np.empty(np.broadcast_shapes(rows.shape, cols.shape)))
 
-        def pair_parts(axis: int) -> tuple[Matrix, Matrix]:
-            """Number agreement (the better) and position (the mean) of adjacent pairs."""
-            first, second = (np.s_[:, :-1], np.s_[:, 1:]) if axis else (np.s_[:-1, :], np.s_[1:, :])
-            shape = (n, m - 1) if axis else (n - 1, m)
-            best = np.maximum(number[first], number[second], out=buffers[1, shape])
-            mean = np.add(position[first], position[second], out=buffers[2, shape])
+    listed_l: list[float] = len_l.tolist()
+    listed_r: list[float] = len_r.tolist()
+    overall = float(ratio)
+
+    def one_length(i: int, j: int) -> float:
+        x = (listed_r[j] + 20.0) / (overall * (listed_l[i] + 20.0))
+        x = min(x, 1.0 / x)
+        return x * x
+
+    length = Pairwise((n, m), lengths, one_length)
+    w = CROSS_WEIGHTS
+
+    def blend(out: Matrix, t: Matrix, num: Matrix, pos: Matrix, ln: Matrix) -> None:
+        """The weighted sum, into ``out`` (which may be ``t``)."""
+        np.multiply(w["text"], t, out=out)
+        part = np.empty(out.shape)
+        for weight, values in ((w["number"], num), (w["position"], pos), (w["length"], ln)):
+            out += np.multiply(weight, values, out=part)
+
+    for lo, hi in _blocks(n, m):
+        blk = np.s_[lo:hi]
+        num, pos = number.rows(lo, hi), position.rows(lo, hi)
+        ln = _length(len_l[blk, None], len_r[None, :], ratio, np.empty(num.shape))
+        blend(s11[blk], text[blk], num, pos, ln)
+        if m > 1:  # the better number agreement and the mean position of adjacent right units
+            best = np.maximum(num[:, :-1], num[:, 1:])
+            mean = np.add(pos[:, :-1], pos[:, 1:])
             mean /= 2
-            return best, mean
+            ln12 = _length(len_l[blk, None], len_r2, ratio, np.empty(best.shape), np.empty(best.shape))
+            blend(text12[blk], text12[blk], best, mean, ln12)
+    for lo, hi in _blocks(n - 1, m):
+        blk = np.s_[lo:hi]
+        num, pos = number.rows(lo, hi + 1), position.rows(lo, hi + 1)
+        best = np.maximum(num[:-1], num[1:])
+        mean = np.add(pos[:-1], pos[1:])
+        mean /= 2
+        ln21 = _length(len_l2[blk], len_r[None, :], ratio, np.empty(best.shape), np.empty(best.shape))
+        blend(text21[blk], text21[blk], best, mean, ln21)
 
-        s11 = blend(text, number, position, length)
-        length12 = _length(
-            len_l[:, None],
-            (len_r[:-1] + len_r[1:])[None, :],
-            ratio,
-            buffers[0, (n, m - 1)],
-            buffers[3, (n, m - 1)],
-        )
-        s12 = blend(text12, *pair_parts(1), length12, own=True)
-        length21 = _length(
-            (len_l[:-1] + len_l[1:])[:, None],
-            len_r[None, :],
-            ratio,
-            buffers[0, (n - 1, m)],
-            buffers[3, (n - 1, m)],
-        )
-        s21 = blend(text21, *pair_parts(0), length21, own=True)
-    else:
-        s11 = text.copy()  # + the bonus where the numbers agree (+ 0.0 elsewhere changes nothing)
-        np.add(s11, SAME_NUMBER_BONUS, out=s11, where=number >= 1.0)
-        s12 = text12
-        s21 = text21
-    if cross:
-        move = MOVE_WEIGHTS["text"] * text
-        move += np.multiply(MOVE_WEIGHTS["length"], length, out=buffers[0, (n, m)])
-    else:
-        move = text
-    return Scores(cross, s11, s12, s21, text, move, vecs, sim, number, position, length)
+    def moved(rows: Index, cols: Index) -> Matrix:
+        out = MOVE_WEIGHTS["text"] * text[rows, cols]
+        out += np.multiply(MOVE_WEIGHTS["length"], lengths(rows, cols))
+        return out
+
+    def one_moved(i: int, j: int) -> float:
+        return MOVE_WEIGHTS["text"] * float(text[i, j]) + MOVE_WEIGHTS["length"] * one_length(i, j)
+
+    move = Pairwise((n, m), moved, one_moved)
+    return Scores(cross, s11, text12, text21, text, move, vecs, number, position, length)
 
 
 def _safe_div(a: Matrix, b: Matrix) -> Matrix:

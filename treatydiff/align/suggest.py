@@ -89,7 +89,7 @@ def _cross_terms(scores: Scores, i: int, j: int) -> list[str]:
 
 
 def _group_reasons(
-    group: Group, scores: Scores, left: Sequence[Unit], right: Sequence[Unit], terms: _Terms
+    group: Group, scores: Scores, left: Sequence[Unit], right: Sequence[Unit], terms: _Terms | None
 ) -> list[str]:
     i, j = group.left[0], group.right[0]
     units_l = [left[k] for k in group.left]
@@ -99,17 +99,18 @@ def _group_reasons(
         reasons.append(f"translation-surviving terms {scores.text[i, j]:.2f}")
         shared = _cross_terms(scores, i, j)
     else:
+        assert terms is not None  # within one language the reasons name shared rare words
         what = "character 4-gram and term-family" if scores.families else "character 4-gram"
         reasons.append(f"{what} TF-IDF cosine {scores.text[i, j]:.2f}")
         shared = terms.shared([u.text for u in units_l], [u.text for u in units_r])
     if shared:
         reasons.append("shared rare terms: " + ", ".join(shared))
-    if scores.number[i, j] >= 1.0:
+    if scores.number.at(i, j) >= 1.0:
         reasons.append(f"same number ({units_l[0].id})")
     elif _renumbered(units_l, units_r):
         reasons.append(f"renumbered {units_l[0].article} → {units_r[0].article}")
     if scores.cross:
-        reasons.append(f"position {scores.position[i, j]:.2f}, length {scores.length[i, j]:.2f}")
+        reasons.append(f"position {scores.position.at(i, j):.2f}, length {scores.length.at(i, j):.2f}")
     if group.found == "moved":
         reasons.append("out of order: matched after the in-order alignment")
     elif group.found == "gap" and scores.cross:
@@ -138,7 +139,7 @@ def _relation(
         i, j = group.left[0], group.right[0]
         if group.found in ("moved", "gathered") or renumbered:
             return "moved"
-        return "same" if scores.number[i, j] >= 1.0 else "changed"
+        return "same" if scores.number.at(i, j) >= 1.0 else "changed"
     assert similarity is not None
     if group.found in ("moved", "gathered") or renumbered:
         return "moved" if similarity >= MOVED_SIMILARITY else "changed"
@@ -154,7 +155,8 @@ def suggestions(
     right: Sequence[Unit],
 ) -> list[Suggestion]:
     """One suggestion per group and per unit left without a counterpart, in left order."""
-    terms = _Terms(left, right)
+    # across languages the shared terms are the translation-surviving tokens, not words
+    terms = None if scores.cross else _Terms(left, right)
     found: list[tuple[tuple[int, int], Suggestion]] = []
     for group in groups:
         similarity = None

@@ -26,7 +26,7 @@ from treatydiff.ingest.conventions import (
     TERMINAL,
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
-from treatydiff.ingest.labels import LabelUnit, label_maker
+from treatydiff.ingest.labels import LabelMaker, LabelUnit, label_maker
 from treatydiff.ingest.lines import Line, last_lines, split_blocks, split_lines, trimmed_span
 from treatydiff.ingest.numbers import int_to_roman, number_slug, roman_to_int
 from treatydiff.model import Kind, Provision, Span
@@ -101,13 +101,19 @@ _OWN_MARKERS = frozenset(
 )
 
 
-@lru_cache(maxsize=1024)  # a block's first line is asked for three times: as first, in turn and as next
 def _marker(stripped: str, lang: str) -> _Marker:
+    """The marker opening a line (its stripped text), or :data:`_NO_MARKER`."""
     # Most lines open with a word: no marker of the shared forms starts so ("a)" and "iv."
     # have their bracket or dot within 7 characters), and most languages have no forms of their own.
+    # They are told apart before the cache, which would only keep them.
     head = stripped[:8]
     if stripped[:1] not in _OPENS_MARKER and ")" not in head and "." not in head and lang not in _OWN_MARKERS:
         return _NO_MARKER
+    return _read_marker(stripped, lang)
+
+
+@lru_cache(maxsize=1024)  # a block's first line is asked for three times: as first, in turn and as next
+def _read_marker(stripped: str, lang: str) -> _Marker:
     # The language's own markers first: in Korean "1)" is a point, not a paragraph.
     for pattern in PARAGRAPH_MARKERS.get(lang, ()):
         found = pattern.match(stripped)
@@ -312,8 +318,8 @@ _INLINE_NUMBER = re.compile(
 )
 # "2 Each Party …": a paragraph number that lost its dot.
 _BARE_NUMBER = re.compile(
-    r"(?P<n>[0-9]{1,3})(?:[ \t]+\.[ \t]*|[ \t]+)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я]|\([a-z]\)\s)"
-)  # "2 Each …", "2 .La Comisión …", "2 (a) As regards …"
+    r"(?P<n>[0-9]{1,3})(?:[ \t\u00a0]+\.[ \t]*|[ \t\u00a0]+)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я]|\([a-z]\)\s)"
+)  # "2 Each …", "2 .La Comisión …", "2 (a) As regards …", "2\u00a0 Asimismo …"
 _DOTTED_LINE = re.compile(r"\n[ \t]*(?P<n>[0-9]{1,3})\.(?=\s)")  # a line "2." and the newline before it
 
 
@@ -332,19 +338,77 @@ def _inline_split(line: Line, expected: int | None) -> tuple[Line, Line] | None:
     return None
 
 
+# "Advantages Subject to Performance Requirements 2. Neither Party …": the next paragraph's
+# caption run into its marker's line, at the line's start or after a sentence's end on it.
+_CAPTION_RUN_IN = re.compile(
+    r"(?:^[ \t]*|(?<=[.;])[ \t\u00a0]{1,4})(?P<caption>[A-ZÀ-ÞА-Я][^.;:!?\n]{2,68}?)[ \t\u00a0]{1,4}"
+    r"(?P<n>[0-9]{1,3})\.[ \t\u00a0]+(?=[A-ZÀ-ÞА-Я]|\([a-z0-9]{1,4}\)\s)"
+)
+
+
+def _caption_split(line: Line, expected: int | None) -> tuple[Line, Line, bool] | None:
+    """``line`` cut where a caption run into the next paragraph's (``expected``) marker line
+    begins or ends: before the caption when a sentence ends before it on the line, else after
+    it (``True``: the first part is the caption, which is no unit)."""
+    if expected is None or expected < 2 or f"{expected}." not in line.text:
+        return None
+    for found in _CAPTION_RUN_IN.finditer(line.text):
+        if int(found["n"]) != expected or not _caption_like(found["caption"], first=True):
+            continue
+        opening = not line.text[: found.start("caption")].strip()
+        cut = found.start("n") if opening else found.start("caption")
+        return (
+            Line(line.start, line.start + cut, line.text[:cut]),
+            Line(line.start + cut, line.end, line.text[cut:]),
+            opening,
+        )
+    return None
+
+
+_BULLETS = "•·"
+
+
+def _bulleted_number(stripped: str, lang: str, expected: int, before: str) -> _Marker | None:
+    """The marker of "• 3. A disputing party …" when 3 is the next paragraph's number, a sentence
+    follows it and one ends before it: a bullet the conversion left before the paragraph ("• 3.
+    procurement …; or" is an item of a bulleted list numbered in its own right)."""
+    inner = stripped[1:].lstrip()
+    found = _marker(inner, lang)
+    if found.kind != "number" or found.printed != str(expected) or inner == stripped[1:]:
+        return None
+    if not _starts_sentence(inner[found.end :].lstrip()) or FULL_STOP.search(_tail(before)) is None:
+        return None
+    return found._replace(end=found.end + len(stripped) - len(inner))
+
+
+def _dotted_numbers(text: str, start: int, end: int) -> frozenset[int]:
+    """The numbers of the lines "2." in ``text[start:end]`` (see :func:`_bare_number`)."""
+    # The "\n" before ``start`` opens the search (a pattern opening with a character is looked for
+    # fast; "^" would be tried at every position): a line "2." at ``start`` counts as "^" finds it.
+    found_lines = (
+        _DOTTED_LINE.finditer(text, start - 1, end) if start else _DOTTED_LINE.finditer("\n" + text[:end])
+    )
+    return frozenset(int(found["n"]) for found in found_lines)
+
+
 def _bare_number(stripped: str, before: str, expected: int | None, dotted: frozenset[int]) -> _Marker | None:
-    """The marker of "2 Each Party …" when 2 is the next paragraph's number, after a full stop,
-    and no line "2." follows (a footnote "2 See …" would have one elsewhere)."""
+    """The marker of "2 Each Party …" when 2 is the next paragraph's number, after a full stop
+    (or an item's ";"), and no line "2." follows (a footnote "2 See …" would have one elsewhere)."""
     if expected is None or expected < 2 or expected in dotted:
         return None
     found = _BARE_NUMBER.match(stripped)
-    if found is None or int(found["n"]) != expected or FULL_STOP.search(_tail(before)) is None:
+    if found is None or int(found["n"]) != expected:
+        return None
+    tail = _tail(before)
+    if FULL_STOP.search(tail) is None and not tail.rstrip().endswith((";", "\u037e")):
         return None
     return _Marker("number", found["n"], len(found.group().rstrip()), ".")
 
 
-# A sentence's end with a footnote number after it: "… of any non-Party.13".
-_FOOTNOTED_END = re.compile(r"[.;:][\"”’)]?[0-9]{1,3}\s*$")
+# A sentence's end with a footnote number after it: "… of any non-Party.13", "… originarios. 123";
+# a footnote number glued to the last word ("… cubierta3"); a word broken at its hyphen whose
+# rest the source lost ("… growth and employ-").
+_FOOTNOTED_END = re.compile(r"(?:[.;:][\"”’)]?[ \t]?|[^\W\d_])[0-9]{1,3}\s*$|[^\W\d_]-\s*$")
 
 
 def _next_paragraph(marker: _Marker, stripped: str, before: str, expected: int | None) -> bool:
@@ -353,7 +417,8 @@ def _next_paragraph(marker: _Marker, stripped: str, before: str, expected: int |
     It carries the number expected next, words in capitals follow it, and the line before
     ends a sentence with a footnote number ("… non-Party.13\n2. Each Party …") or ends in
     a word that no number goes on (not "Article", "paragraph", "and" …): the source lost a
-    full stop, or a caption stands before it.
+    full stop, or a caption stands before it. A footnote number after a space or glued to the
+    last word, and a word broken at a hyphen, count as a sentence's end (``_FOOTNOTED_END``).
     """
     if expected is None or expected < 2 or marker.kind != "number" or marker.printed != str(expected):
         return False
@@ -390,12 +455,16 @@ def _sentence_tail(block: list[Line]) -> bool:
 def _caption_like(stripped: str, *, first: bool) -> bool:
     """A line of a caption ("Service of Documents", "Entrega de la solicitud de arbitraje"):
     short, no end punctuation, no marker; its first line opens with a capital."""
+    return _caption_shaped(stripped) and (_starts_sentence(stripped) if first else not stripped[:1].isdigit())
+
+
+def _caption_shaped(stripped: str) -> bool:
+    """What every line of a caption is: short, no end punctuation, a letter, no marker."""
     return (
         0 < len(stripped) <= _CAPTION_CHARS
-        and len(stripped.split()) <= _CAPTION_WORDS
         and stripped[-1] not in TERMINAL
+        and len(stripped.split()) <= _CAPTION_WORDS
         and _LETTER.search(stripped) is not None
-        and (_starts_sentence(stripped) if first else not stripped[:1].isdigit())
         and not _NUMBER_MARKER.match(stripped)
         and not _POINT_MARKER.match(stripped)
     )
@@ -403,6 +472,9 @@ def _caption_like(stripped: str, *, first: bool) -> bool:
 
 def _caption_lines(lines: list[Line]) -> int:
     """How many of the last lines of ``lines`` form a caption (0 when they do not)."""
+    # The last line is in every caption tried: most units end in a sentence, so in none.
+    if not lines or not _caption_shaped(lines[-1].stripped):
+        return 0
     for count in range(min(_CAPTION_LINES, len(lines)), 0, -1):
         tail = lines[-count:]
         if all(_caption_like(line.stripped, first=i == 0) for i, line in enumerate(tail)):
@@ -539,17 +611,13 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     base_indent: int | None = None
     point_indent: int | None = None
     dash_line: Line | None = None  # a dash alone on its line: it opens the next block's item
+    caption_cut = -1  # where a marker line cut after a caption run into it starts (_caption_split)
     last_dotted: str | None = None  # the last "a." / "i." marker taken: "b." must follow it
     # The next paragraph's number, once a paragraph of the first numbered form ("1." or "(1)")
     # is taken: numbers that do not follow are read in context (_cut_number, _inline_split).
     expected: int | None = None
     numbered_form: str | None = None
-    # The "\n" before ``start`` opens the search (a pattern opening with a character is looked for
-    # fast; "^" would be tried at every position): a line "2." at ``start`` counts as "^" finds it.
-    found_lines = (
-        _DOTTED_LINE.finditer(text, start - 1, end) if start else _DOTTED_LINE.finditer("\n" + text[:end])
-    )
-    dotted = frozenset(int(found["n"]) for found in found_lines)
+    dotted: frozenset[int] | None = None  # the numbers of lines "2.", found when a line needs them
 
     def taken(marker: _Marker) -> None:
         nonlocal expected, numbered_form
@@ -591,10 +659,18 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             units
             and dash_line is None
             and (
-                (_opens_lower(first) and first_marker.kind == "none" and not _may_precede_marker(before))
-                or _cut_reference(first, first_marker, before, expected)
-                or _cut_number(first_marker, first[first_marker.end :].lstrip(), before, expected)
-                or _cut_point_reference(first, first_marker, before)
+                (first_marker.kind == "none" and _opens_lower(first) and not _may_precede_marker(before))
+                or (
+                    first_marker.kind == "number"
+                    and (
+                        _cut_reference(first, first_marker, before, expected)
+                        or _cut_number(first_marker, first[first_marker.end :].lstrip(), before, expected)
+                    )
+                )
+                or (
+                    first_marker.kind in ("letter", "roman")
+                    and _cut_point_reference(first, first_marker, before)
+                )
             )
         ):
             # A sentence cut at a blank line (or a page break): it goes on in the last unit.
@@ -615,12 +691,25 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             if noise and not tail:
                 continue  # a footnote number or page number inside a paragraph
             marker = _marker(stripped, lang)
-            if marker.kind == "none" and not recitals:
+            if expected is not None and stripped[:1] in _BULLETS:
+                marker = _bulleted_number(stripped, lang, expected, prev.text if prev else before) or marker
+            if marker.kind == "none" and not recitals and stripped[:1].isdigit():
+                if dotted is None:
+                    dotted = _dotted_numbers(text, start, end)
                 bare = _bare_number(stripped, prev.text if prev is not None else before, expected, dotted)
                 marker = bare or marker
             form = numbered_form or (marker.form if marker.form in (".", "()") else None)
             own = int(marker.printed) + 1 if marker.form == form and marker.printed.isdecimal() else None
             split = None if recitals else _inline_split(line, own or expected)
+            captioned = None if recitals or split else _caption_split(line, own or expected)
+            if (
+                captioned is not None
+                and captioned[2]
+                and not _ends_item(prev.text if prev is not None else before)
+            ):
+                captioned = None  # a caption opens its line only after a sentence's end
+            if captioned is not None:
+                split, caption_cut = captioned[:2], captioned[1].start if captioned[2] else caption_cut
             if split is not None:
                 line, rest = split
                 stripped = line.stripped
@@ -644,24 +733,27 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             elif (
                 marker.kind != "none"
                 and prev is not None
-                and not _may_precede_marker(prev.text)
-                and not _next_paragraph(marker, stripped, prev.text, expected)
+                and (line.start == caption_cut or not _may_precede_marker(prev.text))
+                and (line.start == caption_cut or not _next_paragraph(marker, stripped, prev.text, expected))
             ):
                 keep = _before_caption(piece_lines, at_boundary=at_boundary and piece_marker.kind == "none")
                 if keep is None:
                     marker, demoted = _NO_MARKER, True
-            elif prev is not None and _cut_reference(stripped, marker, prev.text, expected):
+            elif (
+                marker.kind == "number"
+                and prev is not None
+                and _cut_reference(stripped, marker, prev.text, expected)
+            ):
                 marker, demoted = _NO_MARKER, True
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
             if opens_dash:
                 marker = _LONE_DASH_MARKER
-            lower = _opens_lower(stripped)
             starts = prev is None or marker.kind != "none"
             if not demoted and not starts and prev is not None:
                 # In one-paragraph-per-line text a new sentence starts a unit even where the
                 # source lost the full stop before it (the Charter's Arabic Article 13).
                 starts = (per_line and (_ends_item(prev.text) or _starts_sentence(stripped))) or (
-                    long_lines and not lower
+                    long_lines and not _opens_lower(stripped)
                 )
             # A line in lower case goes on the sentence, unless that sentence is set in
             # capitals (the French Charter's "… RÉALISER CES DESSEINS" / "en conséquence, …").
@@ -670,7 +762,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 and not starts
                 and prev is not None
                 and not pending
-                and (not lower or _capitals(prev))
+                and (not _opens_lower(stripped) or _capitals(prev))
             ):
                 whole = _width(stripped) >= _PARAGRAPH_LINE and FULL_STOP.search(_tail(line.text)) is not None
                 starts = whole and not _may_precede_marker(prev.text)
@@ -730,7 +822,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
 class _Node:
     """A provision under construction (mutable until the tree is complete).
 
-    Ids and labels are given once the tree is final (:meth:`claim`), so that point
+    Ids and labels are given once the tree is final (:meth:`freeze`), so that point
     lists can still be moved under the paragraph that introduces them.
     """
 
@@ -748,31 +840,23 @@ class _Node:
     has_lead: bool = False
     marker_end: int | None = None
     """Where a marked paragraph's or point's marker ends: its lead-in words follow."""
-    id: str = ""
-    label: str = ""
 
-    def claim(self, parent_id: str, parent_label: str, ids: IdRegistry, lang: str) -> None:
-        """Give this node and its descendants their ids and labels, in document order."""
-        self.id = ids.claim(f"{parent_id}.{self.segment}")
-        self.label = label_maker(lang).child(parent_label, self.unit, self.shown)
-        for child in self.children:
-            child.claim(self.id, self.label, ids, lang)
+    def freeze(
+        self, text: str, parent_id: str, parent_label: str, ids: IdRegistry, labels: LabelMaker
+    ) -> Provision:
+        """The provision, spanning its own text and every descendant's, with its id and label.
 
-    def freeze(self, text: str) -> Provision:
-        """The provision, spanning its own text and every descendant's."""
+        Ids are claimed in document order: this node's before its descendants'.
+        """
+        pid = ids.claim(f"{parent_id}.{self.segment}")
+        label = labels.child(parent_label, self.unit, self.shown)
+        end = self.end
+        children: tuple[Provision, ...] = ()
         if self.children:
-            children = tuple(child.freeze(text) for child in self.children)
-            end = max([self.end, *(child.span.end for child in children)])
-        else:
-            children, end = (), self.end
+            children = tuple(child.freeze(text, pid, label, ids, labels) for child in self.children)
+            end = max(end, max(child.span.end for child in children))
         return Provision(
-            id=self.id,
-            kind=self.kind,
-            label=self.label,
-            text=text[self.start : end],
-            span=Span(self.start, end),
-            number=self.number,
-            children=children,
+            pid, self.kind, label, text[self.start : end], Span(self.start, end), self.number, None, children
         )
 
 
@@ -974,9 +1058,8 @@ def split_paragraphs(
             continue
         last_node = numbered
     _nest_lists(text, top)
-    for node in top:
-        node.claim(parent_id, parent_label, ids, lang)
-    return tuple(node.freeze(text) for node in top)
+    labels = label_maker(lang)
+    return tuple(node.freeze(text, parent_id, parent_label, ids, labels) for node in top)
 
 
 def _glued_definitions(text: str, units: list[_Unit]) -> list[_Unit]:

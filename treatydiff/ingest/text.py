@@ -414,7 +414,9 @@ def split_annexes(
         printed = (match.group("num") or "").strip() or None
         pid = ids.claim(container_segment(prefix, printed))
         label = labels.top(prefix, printed)
-        title = _SEPARATOR.sub("", match.group("rest"), count=1).strip() or None
+        # A heading of several words is its own title ("RECORD OF UNDERSTANDINGS").
+        word = match.group("word")
+        title = _SEPARATOR.sub("", match.group("rest"), count=1).strip() or (word if " " in word else None)
         body = trimmed_span(text, scanner.lines[index].end + span.start, whole.end)
         last_line = found[n + 1][0] if n + 1 < len(found) else len(scanner.lines)
         children = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -182,6 +183,7 @@ def _meta(root: etree._Element, origin: str, lang: str, expected: int | None) ->
     )
 
 
+@lru_cache(maxsize=4096)  # read twice for each article; "ARTICLE 1" … repeat from file to file
 def _article_number(raw: str | None) -> str | None:
     """The printed number of a ToTA ``number`` attribute: "ARTICLE 2.3" → "2.3"."""
     if not raw:
@@ -603,6 +605,7 @@ _PARAGRAPH_LINE = re.compile(r"\(?(?P<n>[0-9]{1,3})[.)]\s")
 # The lines _PARAGRAPH_LINE matches once stripped, found in the text after a newline put before it
 # (a pattern opening with a character is looked for fast, "^" is tried at every position).
 _PARAGRAPH_START = re.compile(r"\n[^\S\n]*\(?(?P<n>[0-9]{1,3})[.)][^\S\n]+\S")
+_FIRST_PARAGRAPH_START = re.compile(r"\n[^\S\n]*\(?0{0,2}1[.)][^\S\n]+\S")  # those numbered 1
 _RUN_IN_HEADING = re.compile(r"(?<=[.;])[ \t]+(?=(?:ARTICLE|Article|ARTÍCULO|Artículo)\s*[0-9])")
 
 
@@ -621,6 +624,15 @@ def _hidden_articles(source: str, span: Span, printed: str, following: str | Non
     after_newline = span.start > 0 and source[span.start - 1] == "\n"
     text, pos = (source, span.start - 1) if after_newline else ("\n" + source[span.start : span.end], 0)
     end = span.end if after_newline else len(text)
+    # Most articles have no line "1." but their first numbered one: two searches tell, without the list.
+    ones = _FIRST_PARAGRAPH_START.finditer(text, pos, end)
+    first_one, first_numbered = next(ones, None), _PARAGRAPH_START.search(text, pos, end)
+    if first_one is None or (
+        first_numbered is not None
+        and first_one.start() == first_numbered.start()
+        and next(ones, None) is None
+    ):
+        return []
     numbers = [int(found["n"]) for found in _PARAGRAPH_START.finditer(text, pos, end)]
     if not any(n == 1 and previous >= 1 for previous, n in zip(numbers, numbers[1:], strict=False)):
         return []

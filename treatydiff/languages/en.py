@@ -58,7 +58,7 @@ LANGUAGE = Language(
     article_words=("Article",),
     article_abbreviations=("Art.", "ART."),
     containers=frozen_map(Part="part", Title="title", Chapter="chapter", Section="section"),
-    annex_words=("Annex", "Appendix"),
+    annex_words=("Annex", "Appendix", "Record of Understandings"),
     protocol_words=("Protocol",),
     number_signs=("No.", "No"),
     preamble_words=("Preamble",),

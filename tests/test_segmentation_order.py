@@ -1,0 +1,217 @@
+"""Paragraph numbering, trailing captions and closings on the real corpus (issue 8 item 4).
+
+The corpus tests read ../shared/corpus at run time; the synthetic texts were written for
+these tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from treatydiff.ingest import parse_text, parse_tota
+from treatydiff.model import Body, Provision
+
+
+def _walk(provisions: tuple[Provision, ...]) -> Iterator[Provision]:
+    for p in provisions:
+        yield p
+        yield from _walk(p.children)
+
+
+def _ids(body: Body) -> dict[str, Provision]:
+    return {p.id: p for p in _walk(body.provisions)}
+
+
+def _tota(corpus_dir: Path, number: int) -> Body:
+    path = corpus_dir / "tota" / "xml" / f"pta_{number}.xml"
+    return parse_tota(path.read_bytes(), origin=path.name)[1]
+
+
+# synthetic: written for this test (a record of understandings after the signatures).
+_SYNTHETIC_RECORD = """\
+AGREEMENT ON BUTTONS
+
+Article 1
+
+The Parties shall trade in buttons.
+
+IN WITNESS WHEREOF the undersigned have signed this Agreement.
+
+Done at Nowhere on 1 May 1990.
+
+For the First Party For the Second Party
+
+RECORD OF UNDERSTANDINGS
+
+1. With regard to Article 1, the Parties agree on buttons of bone.
+
+2. When applying Article 1, the Parties:
+-shall count the buttons;
+-shall weigh the buttons.
+"""
+
+
+def test_a_record_of_understandings_after_the_signatures_is_a_container_synthetic() -> None:
+    body = parse_text(_SYNTHETIC_RECORD, lang="en", origin="synthetic.txt")
+    top = {p.id: p for p in body.provisions}
+    assert "RECORD" not in top["closing"].text
+    assert top["annex"].kind == "annex" and top["annex"].text.startswith("RECORD OF UNDERSTANDINGS")
+    ids = _ids(body)
+    assert ids["annex.2.dash-2"].text == "-shall weigh the buttons."
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("number", [202, 272, 289, 301, 309])
+def test_a_record_of_understandings_after_the_signatures_is_a_container(
+    corpus_dir: Path, number: int
+) -> None:
+    top = {p.id: p for p in _tota(corpus_dir, number).provisions}
+    assert "RECORD OF UNDERSTANDINGS" not in top["closing"].text
+    annex = top["annex"]
+    assert annex.text.startswith("RECORD OF UNDERSTANDINGS") and annex.heading == "RECORD OF UNDERSTANDINGS"
+    assert [c.id for c in annex.children][:2] == ["annex.1", "annex.2"]
+
+
+# synthetic: written for these tests (the next paragraph's number where the source blurred it).
+_SYNTHETIC_NEXT_NUMBERS = """\
+AGREEMENT ON KITES
+
+Article 1
+
+1. Each Party shall register kites flown in its territory. 12
+2. The register shall be kept by a public authority.
+
+3. Each Party shall promote the flying of kites in parks and on beaches, and in its employ-
+4. The Parties shall meet once a year to review the kite trade.
+5. Each Party shall support:
+(a) kite clubs;
+(b) kite festivals;
+6\u00a0 The Committee shall report to the Parties on its work.
+7. Each Party shall notify its kite rules to the other Party concerned3
+8. The notification shall be in writing.
+
+Article 2
+
+1. Support kite makers in establishing business abroad;
+2. Support kite clubs in developing network activities;
+3 Encourage exchanges between kite makers and kite clubs;
+4. Strengthen cooperation between kite authorities.
+"""
+
+
+def test_the_next_paragraphs_number_after_a_blurred_line_end_synthetic() -> None:
+    ids = _ids(parse_text(_SYNTHETIC_NEXT_NUMBERS, lang="en", origin="synthetic.txt"))
+    for article, count in (("art-1", 8), ("art-2", 4)):
+        numbered = [p.number for p in ids[article].children if p.kind == "paragraph"]
+        assert numbered == [str(n) for n in range(1, count + 1)], article
+    assert ids["art-1.2"].text.startswith("2. The register")  # after a footnote number and a space
+    assert ids["art-1.4"].text.startswith("4. The Parties")  # after a word broken at its hyphen
+    assert ids["art-1.6"].text.startswith("6\u00a0 The Committee")  # a dotless number, a no-break space
+    assert ids["art-1.8"].text.startswith("8. The notification")  # after a footnote glued to a word
+    assert ids["art-2.3"].text.startswith("3 Encourage")  # a dotless number after an item's ";"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "paragraphs"),
+    [
+        (18, "art-3-04", "1 2 3 4 5 6"),  # "… originarios. 123 / 2. Salvo …"
+        (61, "art-60", "1 2 3 4 5"),  # "… growth and employ- / 3. The Parties …"
+        (338, "art-18-3", "1 2 3 4 5 6 7 8 9"),  # "2\u00a0 Asimismo, …"
+        (410, "art-13-2", "1 2 3 4 5 6"),  # "… cubierta3 / 4. Este Capítulo …"
+        (50, "art-13", "1 2 3 4"),  # "…; / 3 Encourage …"
+    ],
+)
+def test_the_next_paragraphs_number_after_a_blurred_line_end(
+    corpus_dir: Path, number: int, article: str, paragraphs: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    numbered = [p.number for p in ids[article].children if p.kind == "paragraph" and p.number]
+    assert numbered == paragraphs.split()
+
+
+def _tota_synthetic(articles: str) -> Body:
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9003</treaty_identifier>"
+        f"<language>en</language></meta><body><chapter>{articles}</chapter></body></treaty>"
+    )
+    return parse_tota(xml.encode("utf-8"), origin="pta_9003.xml")[1]
+
+
+# synthetic: written for this test (captions run into the next paragraph's marker line).
+_SYNTHETIC_RUN_IN_CAPTIONS = """\
+<article number="ARTICLE 1">1. Neither Party may impose a requirement on sprocket makers.
+Requirements for Advantages 2. Neither Party may condition an advantage on a requirement.
+
+3. Each Party may require training. Small Shipments  4. A small shipment is exempt. Size  5. This Article
+applies to sprockets of every size.</article>
+"""
+
+
+def test_a_caption_run_into_the_next_paragraphs_line_is_no_unit_synthetic() -> None:
+    ids = _ids(_tota_synthetic(_SYNTHETIC_RUN_IN_CAPTIONS))
+    numbered = [p.number for p in ids["art-1"].children]
+    assert numbered == ["1", "2", "3", "4", "5"]
+    assert ids["art-1.1"].text.endswith("sprocket makers.")  # the caption is no paragraph's words
+    assert ids["art-1.2"].text.startswith("2. Neither Party may condition")
+    assert ids["art-1.3"].text == "3. Each Party may require training."
+    assert ids["art-1.4"].text == "4. A small shipment is exempt."  # two captions on one line
+    assert ids["art-1.5"].text.startswith("5. This Article")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "paragraphs"),
+    [
+        (53, "art-10-5", "1 2 3 4 5"),  # "… market. / Advantages Subject to … 2. Neither Party …"
+        (23, "art-3-25", "1 2 3 4 5 6 7 8 9 10"),  # "… Commission). / Fabrics, … Quantities  4.  (a) …"
+    ],
+)
+def test_a_caption_run_into_the_next_paragraphs_line_is_no_unit(
+    corpus_dir: Path, number: int, article: str, paragraphs: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    numbered = [p.number for p in ids[article].children if p.kind == "paragraph" and p.number]
+    assert numbered == paragraphs.split()
+
+
+# synthetic: written for this test (a bullet left before the next paragraph's number).
+_SYNTHETIC_BULLETED_NUMBERS = """\
+AGREEMENT ON BELLS
+
+Article 1
+
+1. Each Party shall register bells.
+
+\u2022 \t2. The register shall be public.
+\u00b7 3. Each Party shall publish the register of:
+\u2022 a bell of bronze;
+\u2022 4. bells of glass; or
+"""
+
+
+def test_a_bullet_before_the_next_paragraphs_number_synthetic() -> None:
+    ids = _ids(parse_text(_SYNTHETIC_BULLETED_NUMBERS, lang="en", origin="synthetic.txt"))
+    assert [p.number for p in ids["art-1"].children] == ["1", "2", "3"]
+    assert ids["art-1.2"].text == "\u2022 \t2. The register shall be public."
+    assert ids["art-1.3.dash-1"].text == "\u2022 a bell of bronze;"  # a bullet item stays one
+    assert ids["art-1.3.dash-2"].text == "\u2022 4. bells of glass; or"  # a bulleted list's own number
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "paragraphs"),
+    [
+        (319, "art-113", "1 2 3 4 5 6"),  # "· 5. In the event …"
+        (369, "art-9-27", "1 2 3 4 5 6 7 8 9"),  # "• \t3. A disputing party …"
+    ],
+)
+def test_a_bullet_before_the_next_paragraphs_number(
+    corpus_dir: Path, number: int, article: str, paragraphs: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    numbered = [p.number for p in ids[article].children if p.kind == "paragraph" and p.number]
+    assert numbered == paragraphs.split()
