@@ -74,7 +74,7 @@ def test_stored_body_carries_the_rules_version(tmp_path: Path) -> None:
     path = store.save_body(
         "demo", body, Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text")
     ).version.path
-    assert json.loads(path.read_text(encoding="utf-8"))["rules_version"] == RULES_VERSION == 5
+    assert json.loads(path.read_text(encoding="utf-8"))["rules_version"] == RULES_VERSION == 6
 
 
 def test_body_stored_under_old_rules_is_reparsed(tmp_path: Path) -> None:
@@ -112,4 +112,33 @@ def test_body_stored_under_rules_4_is_reparsed_with_run_in_paragraph_numbers(tmp
     loaded = store.load_body("demo", "en")
     assert loaded is not None
     assert {"art-1.1", "art-1.2"} <= {p.id for p in loaded[0].walk()}
-    assert any("re-parsed" in w and "id rules 4, now 5" in w for w in loaded[0].warnings)
+    assert any("re-parsed" in w and f"id rules 4, now {RULES_VERSION}" in w for w in loaded[0].warnings)
+
+
+# synthetic: written for this test, in the layout of a definitions article whose next
+# definition is run into the last point of the one before.
+_GLUED = (
+    "Article 1\nFor the purposes of this Agreement:\n\nport authority means:\n\n"
+    "(a) for the first Party, the Harbour Board; and\n\n"
+    "(b) for the second Party, the Port Office; vessel means:\n\n"
+    "(a) a ship; or\n\n(b) a boat.\n"
+)
+
+
+def test_body_stored_under_rules_5_is_reparsed_with_definitions_split_off(tmp_path: Path) -> None:
+    """Version 6 makes "vessel means:" a lead-in of its own; a version-5 body held its points as ``a_2``."""
+    store = Store(tmp_path)
+    provenance = Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text")
+    saved = store.save_body("demo", parse_text(_GLUED), provenance)
+    document = json.loads(saved.version.path.read_text(encoding="utf-8"))
+    document["format"] = "treatydiff.body/1"
+    for key in ("source_sha256", "document_sha256"):
+        del document[key]
+    document["rules_version"] = 5
+    store.legacy_path("demo", "en").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    store.discard(saved.version)
+    loaded = store.load_body("demo", "en")
+    assert loaded is not None
+    ids = {p.id for p in loaded[0].walk()}
+    assert not any(i.endswith("_2") for i in ids)
+    assert any("re-parsed" in w and "id rules 5, now 6" in w for w in loaded[0].warnings)
