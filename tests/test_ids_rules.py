@@ -10,7 +10,7 @@ import pytest
 
 from treatydiff.ingest import parse_text
 from treatydiff.ingest.ids import RULES_VERSION
-from treatydiff.model import Provenance
+from treatydiff.model import Body, Provenance
 from treatydiff.store import Store
 
 
@@ -97,19 +97,25 @@ def test_body_stored_under_old_rules_is_reparsed(tmp_path: Path) -> None:
     assert any("re-parsed" in w and "id rules 1" in w for w in loaded[0].warnings)
 
 
-def test_body_stored_under_rules_4_is_reparsed_with_run_in_paragraph_numbers(tmp_path: Path) -> None:
-    """Version 5 reads "… Party. 2. The register …" as paragraph 2; a version-4 body had one paragraph."""
-    store = Store(tmp_path)
-    body = parse_text("Article 1\n1. Each Party shall keep a register. 2. The register shall be public.\n")
-    saved = store.save_body("demo", body, Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text"))
+def _loaded_from_legacy_store(root: Path, text: str, *, rules_version: int) -> tuple[Body, Provenance] | None:
+    """``text`` parsed and stored as a legacy body made under ``rules_version``, then loaded again."""
+    store = Store(root)
+    provenance = Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text")
+    saved = store.save_body("demo", parse_text(text), provenance)
     document = json.loads(saved.version.path.read_text(encoding="utf-8"))
     document["format"] = "treatydiff.body/1"
     for key in ("source_sha256", "document_sha256"):
         del document[key]
-    document["rules_version"] = 4
+    document["rules_version"] = rules_version
     store.legacy_path("demo", "en").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     store.discard(saved.version)
-    loaded = store.load_body("demo", "en")
+    return store.load_body("demo", "en")
+
+
+def test_body_stored_under_rules_4_is_reparsed_with_run_in_paragraph_numbers(tmp_path: Path) -> None:
+    """Version 5 reads "… Party. 2. The register …" as paragraph 2; a version-4 body had one paragraph."""
+    text = "Article 1\n1. Each Party shall keep a register. 2. The register shall be public.\n"
+    loaded = _loaded_from_legacy_store(tmp_path, text, rules_version=4)
     assert loaded is not None
     assert {"art-1.1", "art-1.2"} <= {p.id for p in loaded[0].walk()}
     assert any("re-parsed" in w and f"id rules 4, now {RULES_VERSION}" in w for w in loaded[0].warnings)
@@ -127,17 +133,7 @@ _GLUED = (
 
 def test_body_stored_under_rules_5_is_reparsed_with_definitions_split_off(tmp_path: Path) -> None:
     """Version 6 makes "vessel means:" a lead-in of its own; a version-5 body held its points as ``a_2``."""
-    store = Store(tmp_path)
-    provenance = Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text")
-    saved = store.save_body("demo", parse_text(_GLUED), provenance)
-    document = json.loads(saved.version.path.read_text(encoding="utf-8"))
-    document["format"] = "treatydiff.body/1"
-    for key in ("source_sha256", "document_sha256"):
-        del document[key]
-    document["rules_version"] = 5
-    store.legacy_path("demo", "en").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    store.discard(saved.version)
-    loaded = store.load_body("demo", "en")
+    loaded = _loaded_from_legacy_store(tmp_path, _GLUED, rules_version=5)
     assert loaded is not None
     ids = {p.id for p in loaded[0].walk()}
     assert not any(i.endswith("_2") for i in ids)
