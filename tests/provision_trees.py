@@ -25,3 +25,10 @@ def tota_body(corpus_dir: Path, number: int) -> Body:
     """The parsed body of ToTA agreement ``pta_<number>.xml`` of the shared corpus."""
     path = corpus_dir / "tota" / "xml" / f"pta_{number}.xml"
     return parse_tota(path.read_bytes(), origin=path.name)[1]
+
+
+def paragraph_numbers(corpus_dir: Path, number: int, article: str) -> str:
+    """The numbers of the numbered paragraphs directly under ``article`` of ``pta_<number>``,
+    space-separated in document order ("1 2 3")."""
+    top = by_id(tota_body(corpus_dir, number))[article]
+    return " ".join(p.number or "" for p in top.children if p.kind == "paragraph" and p.number)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from provision_trees import by_id as _ids
+from provision_trees import paragraph_numbers
 from provision_trees import tota_body as _tota
 
 from treatydiff.ingest import parse_text, parse_tota
@@ -113,9 +114,7 @@ def test_the_next_paragraphs_number_after_a_blurred_line_end_synthetic() -> None
 def test_the_next_paragraphs_number_after_a_blurred_line_end(
     corpus_dir: Path, number: int, article: str, paragraphs: str
 ) -> None:
-    ids = _ids(_tota(corpus_dir, number))
-    numbered = [p.number for p in ids[article].children if p.kind == "paragraph" and p.number]
-    assert numbered == paragraphs.split()
+    assert paragraph_numbers(corpus_dir, number, article) == paragraphs
 
 
 def _tota_synthetic(articles: str) -> Body:
@@ -158,9 +157,7 @@ def test_a_caption_run_into_the_next_paragraphs_line_is_no_unit_synthetic() -> N
 def test_a_caption_run_into_the_next_paragraphs_line_is_no_unit(
     corpus_dir: Path, number: int, article: str, paragraphs: str
 ) -> None:
-    ids = _ids(_tota(corpus_dir, number))
-    numbered = [p.number for p in ids[article].children if p.kind == "paragraph" and p.number]
-    assert numbered == paragraphs.split()
+    assert paragraph_numbers(corpus_dir, number, article) == paragraphs
 
 
 # synthetic: written for this test (a bullet left before the next paragraph's number).
@@ -197,6 +194,51 @@ def test_a_bullet_before_the_next_paragraphs_number_synthetic() -> None:
 def test_a_bullet_before_the_next_paragraphs_number(
     corpus_dir: Path, number: int, article: str, paragraphs: str
 ) -> None:
-    ids = _ids(_tota(corpus_dir, number))
-    numbered = [p.number for p in ids[article].children if p.kind == "paragraph" and p.number]
-    assert numbered == paragraphs.split()
+    assert paragraph_numbers(corpus_dir, number, article) == paragraphs
+
+
+# synthetic: written for this test (a point list "1) 2) … 4)" whose middle items lost their markers).
+_SYNTHETIC_RESUMED_POINTS = """\
+AGREEMENT ON LAMPS
+
+Article 1
+
+1. The Parties shall cooperate on lamps.
+
+2. Cooperation includes:
+
+1) an exchange of information on lamps;
+
+the testing of lamps;
+
+the labelling of lamps;
+
+4) the reliability of statistics on lamps.
+
+3. The Committee shall report on lamps.
+"""
+
+
+def test_a_point_list_resumed_after_items_without_markers_synthetic() -> None:
+    ids = _ids(parse_text(_SYNTHETIC_RESUMED_POINTS, lang="en", origin="synthetic.txt"))
+    assert [p.number for p in ids["art-1"].children] == ["1", "2", "3"]
+    assert ids["art-1.2.a"].text.startswith("1) an exchange")
+    assert ids["art-1.2.d"].text.startswith("4) the reliability")
+    assert ids["art-1.2.p2"].text == "the testing of lamps;"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "paragraphs", "point", "opening"),
+    [
+        (440, "art-65", "1 2 3 4 5 6 7 8 9 10", "art-65.6.c", "3) a prevention"),
+        (440, "art-67", "1 2", "art-67.2.e", "5) the economic"),
+        (440, "art-68", "1 2 3 4 5 6 7", "art-68.4.d", "4) ensure"),
+        (440, "art-93", "2 3 4 5 6 7 8", "art-93.6.d", "4) requesting"),
+    ],
+)
+def test_a_point_list_resumed_after_items_without_markers(
+    corpus_dir: Path, number: int, article: str, paragraphs: str, point: str, opening: str
+) -> None:
+    assert paragraph_numbers(corpus_dir, number, article) == paragraphs
+    assert _ids(_tota(corpus_dir, number))[point].text.startswith(opening)

@@ -927,6 +927,7 @@ def split_paragraphs(
     paragraph_form = ""  # its marker's shape: "." for "1."
     numbered: _Node | None = None  # current numbered point ("1)" or "(1)" under "1.")
     numbered_form = ""
+    resumable: _Node | None = None  # the paragraph's last numbered point, kept over unmarked units
     letter: _Node | None = None  # current letter point
     roman: _Node | None = None  # current roman point
     upper: _Node | None = None  # current capital letter point "(A)" under "(a)" or "(i)"
@@ -1002,10 +1003,13 @@ def split_paragraphs(
         if (
             kind == "number"
             and not sublist
-            and _numbered_point(u.marker, paragraph_form, numbered, numbered_form)
+            and (
+                _numbered_point(u.marker, paragraph_form, numbered, numbered_form)
+                or _resumed_point(u.marker, paragraph_form, resumable, numbered_form)
+            )
         ):
             # "1. … 1) … 2)": points numbered under a numbered paragraph (docs/ids.md rule 1).
-            numbered = add(paragraph, "point", "point", u.marker.printed, u, lettered=True)
+            numbered = resumable = add(paragraph, "point", "point", u.marker.printed, u, lettered=True)
             numbered_form = u.marker.form
             letter = roman = upper = None
         elif kind == "number" and (
@@ -1029,7 +1033,7 @@ def split_paragraphs(
         elif kind == "number":
             paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)
             paragraph_form = u.marker.form
-            numbered = letter = roman = upper = None
+            numbered = resumable = letter = roman = upper = None
             sublist = False
             last_node = paragraph
             continue
@@ -1167,6 +1171,20 @@ def _numbered_point(marker: _Marker, paragraph_form: str, numbered: _Node | None
     if numbered is None:
         return marker.printed == "1"
     return marker.form == numbered_form and int(marker.printed) == int(numbered.number or 0) + 1
+
+
+_RESUME_GAP = 3
+"""A numbered point list resumes at most this far after its last number (its items between lost them)."""
+
+
+def _resumed_point(marker: _Marker, paragraph_form: str, last: _Node | None, last_form: str) -> bool:
+    """Whether a number marker resumes the numbered points of the paragraph "1." before it
+    after unmarked units: items whose markers the source lost ("2. … includes: / 1) … /
+    … ; / … ; / 4) …", pta_440 Article 68). It has the points' form, not the paragraph's,
+    and a number one to three above the last point's."""
+    if last is None or paragraph_form != "." or marker.form != last_form or not marker.printed.isdigit():
+        return False
+    return 0 < int(marker.printed) - int(last.number or 0) <= _RESUME_GAP
 
 
 _ITEM_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or|et|ou|y|o|e|и|или))\s*$", re.IGNORECASE)
