@@ -242,3 +242,41 @@ def test_a_point_list_resumed_after_items_without_markers(
 ) -> None:
     assert paragraph_numbers(corpus_dir, number, article) == paragraphs
     assert _ids(_tota(corpus_dir, number))[point].text.startswith(opening)
+
+
+# synthetic: written for this test (OCR read the point "(l)" as "(1)").
+_SYNTHETIC_OCR_L = """\
+AGREEMENT ON OARS
+
+Article 1
+
+1. The Parties shall cooperate in:
+
+(j) oars of oak;
+
+(k) oars of ash;
+
+(1) oars of beech;
+
+(m) oars of pine.
+"""
+
+
+def test_a_point_1_between_k_and_m_is_the_letter_l_synthetic() -> None:
+    ids = _ids(parse_text(_SYNTHETIC_OCR_L, lang="en", origin="synthetic.txt"))
+    assert [p.id for p in ids["art-1.1"].children] == [
+        "art-1.1.intro",
+        "art-1.1.j",
+        "art-1.1.k",
+        "art-1.1.l",
+        "art-1.1.m",
+    ]
+    assert ids["art-1.1.l"].text == "(1) oars of beech;"  # the text as printed
+
+
+@pytest.mark.corpus
+def test_a_point_1_between_k_and_m_is_the_letter_l(corpus_dir: Path) -> None:
+    assert paragraph_numbers(corpus_dir, 426, "art-8") == "1 2"
+    ids = _ids(_tota(corpus_dir, 426))
+    assert ids["art-8.2.l"].text.startswith("(1) \tCo-operation in Political Matters")
+    assert "art-8.2.m" in ids

@@ -994,6 +994,12 @@ def split_paragraphs(
                     f"{parent_id}: number {printed} stands without its text in the source; no provision"
                 )
             continue
+        if kind == "number" and _ocr_letter_l(
+            u.marker, letter, units[index + 1] if index + 1 < len(units) else None
+        ):
+            # "(k) … (1) … (m)": the letter l that OCR read as the digit 1 (pta_426).
+            u = _Unit(u.start, u.end, u.marker._replace(kind="letter", printed="l"))
+            kind = "letter"
         if kind == "roman":
             following = units[index + 1].marker.printed if index + 1 < len(units) else None
             cased = upper if upper is not None and u.marker.printed.isupper() else letter
@@ -1171,6 +1177,14 @@ def _numbered_point(marker: _Marker, paragraph_form: str, numbered: _Node | None
     if numbered is None:
         return marker.printed == "1"
     return marker.form == numbered_form and int(marker.printed) == int(numbered.number or 0) + 1
+
+
+def _ocr_letter_l(marker: _Marker, letter: _Node | None, following: _Unit | None) -> bool:
+    """Whether a marker "(1)" is the letter "(l)" read as a digit: it stands between the
+    points "(k)" and "(m)" of its form (pta_426 Article 8)."""
+    if marker.kind != "number" or marker.printed != "1" or letter is None or letter.number != "k":
+        return False
+    return following is not None and following.marker.printed == "m" and following.marker.form == marker.form
 
 
 _RESUME_GAP = 3
