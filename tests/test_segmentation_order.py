@@ -280,3 +280,32 @@ def test_a_point_1_between_k_and_m_is_the_letter_l(corpus_dir: Path) -> None:
     ids = _ids(_tota(corpus_dir, 426))
     assert ids["art-8.2.l"].text.startswith("(1) \tCo-operation in Political Matters")
     assert "art-8.2.m" in ids
+
+
+# synthetic: written for this test (a reference "paragraphs 1 and / 2." cut onto a block of its own).
+_SYNTHETIC_CUT_BACK_REFERENCE = """\
+AGREEMENT ON SAILS
+
+Article 1
+
+1. A panel shall have three members.
+
+2. The Parties shall appoint them.
+
+3. A replacement shall be appointed in accordance with paragraphs 1 and
+
+2. The replacement shall have the powers of the member replaced.
+
+4. The panel shall report to the Parties.
+"""
+
+
+def test_a_reference_behind_the_paragraphs_number_stays_in_its_sentence_synthetic() -> None:
+    ids = _ids(parse_text(_SYNTHETIC_CUT_BACK_REFERENCE, lang="en", origin="synthetic.txt"))
+    assert [p.number for p in ids["art-1"].children] == ["1", "2", "3", "4"]
+    assert ids["art-1.3"].text.endswith("the member replaced.")
+
+
+@pytest.mark.corpus
+def test_a_reference_behind_the_paragraphs_number_stays_in_its_sentence(corpus_dir: Path) -> None:
+    assert paragraph_numbers(corpus_dir, 449, "art-28-9") == "1 2 3 4 5 6 7 8 9 10"

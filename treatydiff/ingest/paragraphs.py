@@ -290,7 +290,7 @@ def _cut_number(marker: _Marker, rest: str, before: str, expected: int | None) -
     "… within ninety\n\n(90) days …", "… pursuant to Article 47 or\n\n48. …": the
     number is not the next paragraph's (``expected``), the words before end no item, and
     the words after it (``rest``) go on in lower case, or it is far ahead after a word
-    that a number follows ("Article", "or").
+    that a number follows ("Article", "or"), or behind the one before it.
     """
     if expected is None or marker.kind != "number" or not marker.printed.isdecimal():
         return False
@@ -301,7 +301,9 @@ def _cut_number(marker: _Marker, rest: str, before: str, expected: int | None) -
     # lost paragraph's, or a list's.
     if _caption_like(last_line, first=True) or _LETTER.search(last_line[-12:]) is None:
         return False
-    far = int(marker.printed) > expected + 1
+    # "… paragraphs 6, 7 and\n\n8. The replacement …" after paragraph 9: a number behind the
+    # paragraphs' goes on a reference as one far ahead does.
+    far = not expected - 1 <= int(marker.printed) <= expected + 1
     return rest[:1].islower() or (far and _REFERENCE_END.search(last_line) is not None)
 
 
