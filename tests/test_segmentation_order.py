@@ -307,5 +307,14 @@ def test_a_reference_behind_the_paragraphs_number_stays_in_its_sentence_syntheti
 
 
 @pytest.mark.corpus
-def test_a_reference_behind_the_paragraphs_number_stays_in_its_sentence(corpus_dir: Path) -> None:
-    assert paragraph_numbers(corpus_dir, 449, "art-28-9") == "1 2 3 4 5 6 7 8 9 10"
+@pytest.mark.parametrize(
+    ("number", "article", "paragraphs"),
+    [
+        (449, "art-28-9", "1 2 3 4 5 6 7 8 9 10"),  # "… paragraphs 6, 7 and / 8. The replacement …"
+        (49, "art-3-04", "1 2 3 5 6 7"),  # "… 18.01(4) y / (5) (Comisión …)" in paragraph 5; no 4 printed
+    ],
+)
+def test_a_reference_behind_the_paragraphs_number_stays_in_its_sentence(
+    corpus_dir: Path, number: int, article: str, paragraphs: str
+) -> None:
+    assert paragraph_numbers(corpus_dir, number, article) == paragraphs

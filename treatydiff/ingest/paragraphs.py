@@ -301,9 +301,10 @@ def _cut_number(marker: _Marker, rest: str, before: str, expected: int | None) -
     # lost paragraph's, or a list's.
     if _caption_like(last_line, first=True) or _LETTER.search(last_line[-12:]) is None:
         return False
-    # "… paragraphs 6, 7 and\n\n8. The replacement …" after paragraph 9: a number behind the
-    # paragraphs' goes on a reference as one far ahead does.
-    far = not expected - 1 <= int(marker.printed) <= expected + 1
+    # "… paragraphs 6, 7 and\n\n8. The replacement …" after paragraph 9, "… 18.01(4) y\n(5)
+    # (Comisión …)" in paragraph 5: a number behind the next paragraph's goes on a reference
+    # as one far ahead does.
+    far = not expected <= int(marker.printed) <= expected + 1
     return rest[:1].islower() or (far and _REFERENCE_END.search(last_line) is not None)
 
 
