@@ -318,3 +318,42 @@ def test_a_reference_behind_the_paragraphs_number_stays_in_its_sentence(
     corpus_dir: Path, number: int, article: str, paragraphs: str
 ) -> None:
     assert paragraph_numbers(corpus_dir, number, article) == paragraphs
+
+
+# synthetic: written for this test (a footnote's text printed between two numbered paragraphs).
+_SYNTHETIC_FOOTNOTE_BETWEEN = """\
+AGREEMENT ON NETS
+
+Article 1
+
+For the purposes of this Agreement:
+
+(1) "net" means a net for fishing;
+
+(2) "territory" means the territory of each Party;
+
+(1) For greater certainty, the territory includes the sea.
+
+(3) "vessel" means a fishing vessel.
+"""
+
+
+def test_a_footnote_between_two_paragraphs_stays_in_the_one_before_synthetic() -> None:
+    ids = _ids(parse_text(_SYNTHETIC_FOOTNOTE_BETWEEN, lang="en", origin="synthetic.txt"))
+    assert [p.number for p in ids["art-1"].children if p.number] == ["1", "2", "3"]
+    assert ids["art-1.2.p2"].text == "(1) For greater certainty, the territory includes the sea."
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "paragraphs", "footnote", "opening"),
+    [
+        (428, "art-203", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 1 2", "art-203.4.p2", "(1) The sole fact"),
+        (144, "art-2203", "1 2 3 4 5 6 7", "art-2203.6.p2", "2. These transfers"),  # "… transfers2, …"
+    ],
+)
+def test_a_footnote_between_two_paragraphs_stays_in_the_one_before(
+    corpus_dir: Path, number: int, article: str, paragraphs: str, footnote: str, opening: str
+) -> None:
+    assert paragraph_numbers(corpus_dir, number, article) == paragraphs
+    assert _ids(_tota(corpus_dir, number))[footnote].text.startswith(opening)

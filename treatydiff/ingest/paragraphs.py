@@ -1009,6 +1009,10 @@ def split_paragraphs(
             if _continues_letters(u.marker.printed, cased.number if cased else None, following):
                 kind = "letter"
         before = units[index - 1] if index else None
+        if kind == "number" and _interrupts_run(u.marker, paragraph, paragraph_form, units[index + 1 :]):
+            # "(4) … / (1) For greater certainty, … / (5) …": a footnote's text between two
+            # paragraphs that follow each other stays in the paragraph before (pta_428).
+            kind = "none"
         if (
             kind == "number"
             and not sublist
@@ -1188,6 +1192,25 @@ def _ocr_letter_l(marker: _Marker, letter: _Node | None, following: _Unit | None
     if marker.kind != "number" or marker.printed != "1" or letter is None or letter.number != "k":
         return False
     return following is not None and following.marker.printed == "m" and following.marker.form == marker.form
+
+
+def _interrupts_run(
+    marker: _Marker, paragraph: _Node | None, paragraph_form: str, after: list[_Unit]
+) -> bool:
+    """Whether a number marker stands inside a run of paragraphs, not in it: a number behind
+    the current paragraph's, in its form, where the next number marker is that paragraph's
+    successor (a footnote's text "(1) …" printed between "(4)" and "(5)")."""
+    if paragraph is None or marker.form != paragraph_form or not marker.printed.isdigit():
+        return False
+    current = paragraph.number or ""
+    if not current.isdigit() or int(marker.printed) >= int(current):
+        return False
+    following = next((u.marker for u in after if u.marker.kind == "number"), None)
+    return (
+        following is not None
+        and following.form == paragraph_form
+        and following.printed == str(int(current) + 1)
+    )
 
 
 _RESUME_GAP = 3
