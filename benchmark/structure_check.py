@@ -126,6 +126,11 @@ CLASSES = (
         "the same, but the source prints the previous paragraph's number again, in its form, for a new"
         " sentence, and no lower number in between (its own slip; not a defect)",
     ),
+    (
+        "number_misprinted_in_source",
+        "the same, but it stands between the paragraphs one below and one above the number it"
+        " should have, in their form, and opens a sentence: the source misprints it (not a defect)",
+    ),
     ("no_title", "no title split off the preamble, though one of its first lines reads as a title"),
     (
         "no_title_in_source",
@@ -195,6 +200,19 @@ def _source_repeat(prev: Provision, nxt: Provision, between: str) -> bool:
         return False
     form = _form(nxt.text)
     return not any(re.search(r"(?m)^[ \t]*" + _printed(k, form), between) for k in range(1, number))
+
+
+def _source_misprint(prev: Provision, nxt: Provision, after: Provision | None) -> bool:
+    """Whether the source misprints one paragraph's number ("2. … / 5. … / 4. …", pta_274
+    Article 8; "2. … / 1. … / 4. …", pta_63 Article 17): it stands between the paragraphs
+    numbered one below and one above the number it should have, all three in one form, and
+    opens a sentence (a sub-list or a footnote would not sit between two such neighbours)."""
+    if after is None or int(after.number or 0) != int(prev.number or 0) + 2 or nxt.number == after.number:
+        return False
+    if not _form(prev.text) == _form(nxt.text) == _form(after.text):
+        return False
+    words = nxt.text.lstrip().lstrip("(0123456789.)").lstrip()
+    return words[:1].isupper()
 
 
 def _printed(number: int, form: str) -> str:
@@ -280,16 +298,21 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
                 if unmarked and opens_line and not ended and _STARTS_LOWER.match(nxt.text):
                     add("mid_sentence_recital" if top.kind == "preamble" else "mid_sentence_cut", nxt.id)
             numbered = [c for c in top.children if c.kind == "paragraph" and c.number and c.number.isdigit()]
+            # The numbers as read; a misprinted one counts as the number it stands for.
+            numbers = [int(c.number or 0) for c in numbered]
             highest = 0
-            for prev, nxt in zip(numbered, numbered[1:], strict=False):
-                highest = max(highest, int(prev.number or 0))
-                if int(nxt.number or 0) != int(prev.number or 0) + 1:
+            for at, (prev, nxt) in enumerate(zip(numbered, numbered[1:], strict=False)):
+                previous = numbers[at]
+                highest = max(highest, previous)
+                if numbers[at + 1] != previous + 1:
                     between = body.source_text[prev.span.start + len(prev.number or "") + 1 : nxt.span.start]
-                    in_order = highest == int(prev.number or 0)
-                    gap = in_order and _source_gap(
-                        int(prev.number or 0), int(nxt.number or 0), between, nxt.text
-                    )
-                    if gap:
+                    in_order = highest == previous
+                    gap = in_order and _source_gap(previous, numbers[at + 1], between, nxt.text)
+                    after = numbered[at + 2] if at + 2 < len(numbered) else None
+                    if in_order and _source_misprint(prev, nxt, after):
+                        add("number_misprinted_in_source", nxt.id)
+                        numbers[at + 1] = previous + 1
+                    elif gap:
                         add("number_gap_in_source", nxt.id)
                     elif _source_repeat(prev, nxt, between):
                         add("number_repeated_in_source", nxt.id)

@@ -145,6 +145,26 @@ def test_a_number_the_source_prints_twice_is_told_from_a_defect(
     assert checker._source_repeat(_paragraph(previous), _paragraph(following), between) is repeat
 
 
+# synthetic: paragraphs written for this test.
+@pytest.mark.parametrize(
+    ("numbers", "misprint"),
+    [
+        (("2. The Court shall judge.", "5. An appeal may be made.", "4. The Court shall sit."), True),
+        (("2. The Court shall judge.", "1. An appeal may be made.", "4. The Court shall sit."), True),
+        (("2. The Court shall judge.", "5. An appeal may be made.", "6. The Court shall sit."), False),
+        (("2. The Court shall judge.", "(5) An appeal may be made.", "4. The Court shall sit."), False),
+        (("2. The Court shall judge.", "5. appeals;", "4. The Court shall sit."), False),  # no sentence
+        (("2. The Court shall judge.", "4. An appeal may be made.", "4. The Court shall sit."), False),
+    ],
+)
+def test_a_number_the_source_misprints_is_told_from_a_defect(
+    numbers: tuple[str, str, str], misprint: bool
+) -> None:
+    checker = _checker_module()
+    prev, nxt, after = (_paragraph(text) for text in numbers)
+    assert checker._source_misprint(prev, nxt, after) is misprint
+
+
 # synthetic: preamble openings written for this test.
 @pytest.mark.parametrize(
     ("text", "titled"),
