@@ -1009,7 +1009,11 @@ def split_paragraphs(
             if _continues_letters(u.marker.printed, cased.number if cased else None, following):
                 kind = "letter"
         before = units[index - 1] if index else None
-        if kind == "number" and _interrupts_run(u.marker, paragraph, paragraph_form, units[index + 1 :]):
+        if (
+            kind == "number"
+            and not sublist
+            and _interrupts_run(u.marker, paragraph, paragraph_form, units[index + 1 :])
+        ):
             # "(4) … / (1) For greater certainty, … / (5) …": a footnote's text between two
             # paragraphs that follow each other stays in the paragraph before (pta_428).
             kind = "none"
