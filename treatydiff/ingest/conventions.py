@@ -180,8 +180,9 @@ PROTOCOL = re.compile(
 """A protocol's heading ("PROTOCOL No 1", "Protocol 2", "ПРОТОКОЛ"), a container like an annex."""
 PREAMBLE_WORD = re.compile(r"(?:" + words(*_all("preamble_words")) + r")\s*[:：]?\s*")
 TREATY_WORD = re.compile(r"\b(?:" + "|".join(_all("treaty_words")) + r")\b", re.IGNORECASE)
-# "AGREEMENTBETWEEN THE …": a title whose words lost their spaces in conversion.
-TREATY_START = re.compile(r"(?:" + "|".join(_all("treaty_start_words")) + r")[A-ZА-Я]")
+# "AGREEMENTBETWEEN THE …", "TREATYon the Accession …": a title whose words lost their spaces
+# in conversion.
+TREATY_START = re.compile(r"(?:" + "|".join(_all("treaty_start_words")) + r")[A-ZА-Яa-zа-я]")
 # "المادة 5 من هذا الاتفاق …": a script without capitals cannot tell a cross-reference at
 # the start of a line from a heading with its title; a particle after the number does.
 REFERENCE_AFTER_NUMBER = re.compile(r"\s*(?:" + "|".join(_all("reference_particles")) + r")\s")

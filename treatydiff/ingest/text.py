@@ -517,6 +517,8 @@ _QUOTES = "'\"‘’“”"
 # ToTA's own heading of some texts: "MERCOSUR FREE TRADE AGREEMENT _______________ SOUTHERN …".
 _RULE = re.compile(r"\s_{5,}\s*")
 # "… Among Arab StatesThe Governments of …": a title run into the recitals without a space.
+# A title, two spaces or more, the parties' first word ("… countries  The government of …").
+_SPACED = re.compile(r"[^\W\d_](?P<gap>[ \t\u00a0]{2,})(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я]+\s)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+\s)")
 _TITLE_CHARS = 250
 _GLUED_PREAMBLE = re.compile(r"(?:^|(?<=\s))(?:" + PREAMBLE_WORD.pattern + r")(?=[^\W\d_])")
@@ -579,6 +581,19 @@ def split_title(text: str, span: Span) -> tuple[str | None, Span | None]:
     names_it = TREATY_WORD.search(" ".join(head.split()[:6])) is not None or (
         _uppercase_share(head) >= 0.9 and TREATY_WORD.search(head) is not None
     )
+    word_end = next((i for i in indices[:_TITLE_LINES] if _PREAMBLE_GLUED_END.search(cleaned[i])), None)
+    if word_end is not None:
+        # "… of MontenegroPREAMBLE" / "The Government of Ukraine …": the title's last line with
+        # the word "Preamble" glued to its end (pta_434, pta_445).
+        joined = " ".join(cleaned[i] for i in indices if i <= word_end)
+        before = " ".join(joined[: _PREAMBLE_GLUED_END.search(joined).start()].split())  # type: ignore[union-attr]
+        if len(before) <= _TITLE_CHARS and (TREATY_WORD.search(before) or TREATY_START.search(before)):
+            return before, trimmed_span(text, lines[word_end].end, span.end)
+    if not (is_h1 or names_it or TREATY_START.match(head)):
+        covered = _after_cover(cleaned, indices)
+        if covered is not None:
+            title_text, last = covered
+            return title_text, trimmed_span(text, lines[last].end, span.end)
     if is_h1 or (
         (names_it or TREATY_START.match(head))
         and not PREAMBLE_WORD.fullmatch(head)
@@ -609,11 +624,67 @@ def split_title(text: str, span: Span) -> tuple[str | None, Span | None]:
     return title, trimmed_span(text, start, span.end)
 
 
+_PREAMBLE_GLUED_END = re.compile(r"(?<=[^\W\d_])(?:" + PREAMBLE_WORD.pattern + r")$")
+"""The word "Preamble" glued to the end of the title's last line ("… MOLDOVAPREAMBLE")."""
+_COVER_LINES = 16
+"""A title after a cover page or document header opens within this many lines of the text."""
+_COVER_CHARS = 200
+"""No line of a cover page or a title after one is longer."""
+_CAPITALS_SHARE = 0.7
+"""A line with at least this share of capitals is set in capitals (a comma in it ends no clause)."""
+
+
+def _after_cover(cleaned: list[str], indices: list[int]) -> tuple[str, int] | None:
+    """A title after a cover page or document header, and the index of its last line.
+
+    "ORGANIZACIÓN MUNDIAL / TRAITÉ INSTITUANT …" (pta_86), "RESTRICTED / GENERAL AGREEMENT ON
+    L/1766 … / GHANA-UPPER VOLTA TRADE AGREEMENT" (pta_266), "REVISED INDO-NEPAL / TREATY OF
+    TRADE / MINISTRY OF COMMERCE … / REVISED TREATY OF TRADE BETWEEN / …" (pta_324): the
+    leading blocks of short lines that end no clause, up to the first line that does (the
+    parties, "The Parties to this Agreement:") or holds a comma in sentence case (a sentence
+    hard-wrapped: "The Government of Ghana has furnished the text, reproduced below, of the").
+    The title is the last block naming the instrument, with the blocks after it that open in
+    lower case or with "(", or that follow
+    a block that is only a treaty word ("PROTOCOL / Regarding …", pta_263); the blocks before
+    it are the cover. ``None`` when no block names it, or no such line ends the run.
+    """
+    blocks: list[list[int]] = []
+    for i in indices[:_COVER_LINES]:
+        line = cleaned[i]
+        sentence = line[-1] in ",;:." or (", " in line and _uppercase_share(line) < _CAPITALS_SHARE)
+        if len(line) > _COVER_CHARS or sentence or PREAMBLE_WORD.fullmatch(line.strip(_QUOTES + " ")):
+            break
+        if blocks and i - blocks[-1][-1] == 1:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    else:
+        return None  # the run never ends: no parties or recitals after it to tell it by
+    joined = [" ".join(" ".join(cleaned[i] for i in block).split()) for block in blocks]
+    naming = [at for at, words in enumerate(joined) if TREATY_WORD.search(words) or TREATY_START.match(words)]
+    if not naming or naming[-1] == 0:
+        return None  # no cover before it: the title rules above have their say
+    opening = naming[-1]
+    if opening > 0 and TREATY_WORD.fullmatch(joined[opening - 1]):
+        opening -= 1  # "PROTOCOL / Regarding Temporary Arrangements …"
+    chosen = [opening]
+    for at in range(opening + 1, len(blocks)):
+        goes_on = joined[at][:1].islower() or joined[at][:1] == "(" or TREATY_WORD.fullmatch(joined[at - 1])
+        if not goes_on:
+            break
+        chosen.append(at)
+    title = " ".join(joined[at] for at in chosen)
+    if len(title) > _TITLE_CHARS:
+        return None
+    return title, blocks[chosen[-1]][-1]
+
+
 def _glued_title(line: str) -> tuple[str, int] | None:
     """A title run into the recitals on one long line, and where the recitals begin.
 
     "AGREEMENT ON TRADE IN GOODS … REPUBLIC OF KOREA The Governments of …": the words in
-    capitals naming the instrument, up to the first word that is not in capitals;
+    capitals naming the instrument, up to the first word that is not in capitals; the words
+    before two spaces and a capitalised word ("Agreement setting up … countries  The government of …");
     "Agreement To Facilitate … Among Arab StatesThe Governments …": the words before a
     capital glued to a small letter. ``None`` when the line may be a title as it stands
     (short, and not ending like a sentence).
@@ -632,6 +703,12 @@ def _glued_title(line: str) -> tuple[str, int] | None:
         title = " ".join(w.group() for w in words[:run])
         if TREATY_WORD.search(title) and len(title) <= _TITLE_CHARS:
             return title, words[run].start()
+    spaced = _SPACED.search(line, 0, _TITLE_CHARS)
+    if spaced is not None:
+        # "Agreement setting up a free trade area between … countries  The government of …"
+        title = " ".join(line[: spaced.start("gap")].split())
+        if TREATY_WORD.search(" ".join(title.split()[:6])):
+            return title, spaced.end("gap")
     glue = _CAMEL.search(line, 0, _TITLE_CHARS)
     if glue is not None:
         title = " ".join(line[: glue.start()].split())

@@ -67,6 +67,15 @@ _DOCX_JUNK = re.compile(
     r"|(?!FREE|AGREEMENT|TREATY|CONVENTION)[A-Z]{2,10}(?=[ \t]*\n))?"
 )
 
+# The same in Latin script, before the first article's text only: the document title (once or
+# twice), the author glued to the save date, the company, a note ("HP2011-11-17*",
+# "Nazira Sultanova2016-06-13WTOUnofficial translation", "…DTM2016-12-15BIM\n").
+_DOCX_JUNK_LATIN = re.compile(
+    r"^[^\n]{0,80}?[A-Za-z][0-9]{4}-[0-9]{2}-[0-9]{2}\*?"
+    r"(?:[A-Z]{2,10}?(?=FREE TRADE|AGREEMENT|TREATY|CONVENTION|Unofficial)|[A-Z]{2,10}(?=[ \t]*\n))?"
+    r"(?:Unofficial translation)?"
+)
+
 
 @dataclass
 class _Group:
@@ -372,6 +381,8 @@ def _clean_texts(
         if repaired:
             warnings.append(f"{origin}: {where}: repaired mojibake (UTF-8 text read as CP1252/CP1251)")
         junk = _DOCX_JUNK.match(text) if lang != "ru" else None
+        if junk is None and index == 0:
+            junk = _DOCX_JUNK_LATIN.match(text)
         if junk and junk.end() > 0:
             text = text[junk.end() :]
             warnings.append(
