@@ -357,3 +357,40 @@ def test_a_footnote_between_two_paragraphs_stays_in_the_one_before(
 ) -> None:
     assert paragraph_numbers(corpus_dir, number, article) == paragraphs
     assert _ids(_tota(corpus_dir, number))[footnote].text.startswith(opening)
+
+
+# synthetic: written for this test (a sentence cut after "ni" by a page break and its number).
+_SYNTHETIC_PAGE_BREAK = """\
+TRATADO SOBRE CUERDAS
+
+Artículo 1
+
+1. Cada Parte admitirá las cuerdas de cáñamo y de lino, pero no las de seda, ni
+
+2
+
+las de algodón.
+
+2. Cada Parte admitirá los nudos:
+
+(a) simples; y
+
+3
+
+(b) dobles.
+"""
+
+
+def test_a_sentence_goes_on_across_a_page_break_after_a_word_synthetic() -> None:
+    ids = _ids(parse_text(_SYNTHETIC_PAGE_BREAK, lang="es", origin="synthetic.txt"))
+    assert [p.id for p in ids["art-1"].children] == ["art-1.1", "art-1.2"]
+    assert ids["art-1.1"].text.endswith("las de algodón.") and not ids["art-1.1"].children
+    assert [p.id for p in ids["art-1.2"].children] == ["art-1.2.intro", "art-1.2.a", "art-1.2.b"]
+
+
+@pytest.mark.corpus
+def test_a_sentence_goes_on_across_a_page_break_after_a_word(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 450))
+    assert [p.id for p in ids["art-2-8.4"].children] == ["art-2-8.4.intro", "art-2-8.4.a", "art-2-8.4.b"]
+    assert ids["art-2-8.4.a"].text.endswith("empaque.")  # "… vehículos, ni / 2 / empaque."
+    assert not ids["art-9-13"].children  # "… la subrogación o / 9-18 / transferencia de …"

@@ -234,6 +234,9 @@ def _noise(line: Line, lang: str) -> bool:
 
 # Footnote digits after punctuation that follows a word or a bracket ("Party.13",
 # "Commitments).17", "legislations;4"), never the last digits of "Article 2.17".
+# A line a page break cannot end: a word with no clause's end before it ("… vehículos, ni"),
+# not "…; and".
+_PAGE_GOES_ON = re.compile(r"(?<![.;\u037e:!?…])(?<![.;\u037e:!?…]\s)\b[^\W\d_]+[ \t]*$")
 _FOOTNOTE = re.compile(r"(?:(?<=[^\W\d_][.;\u037e:,])|(?<=[)\]”\"’][.;\u037e:,])|(?<=[;\u037e]))[0-9]{1,3}$")
 _CLAUSE_END = re.compile(r"[.;\u037e:!?…。；：！？؛؟][)\]»\"”'’）]*[\s\u200e\u200f]*$")
 """A line that ends a sentence or a clause by its punctuation ("… 10.4, or" does not)."""
@@ -631,10 +634,12 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
         if marker.form == numbered_form:
             expected = int(marker.printed) + 1
 
+    paged = False  # whether a block of noise only (a page number) stood before this one
     for at, block in enumerate(blocks):
         if len(block) == 1 and _LONE_DASH.fullmatch(block[0].stripped):
             dash_line = block[0]
             continue
+        after_page, paged = paged, False
         trailing_dash = block[-1] if len(block) > 1 and _LONE_DASH.fullmatch(block[-1].stripped) else None
         # Page numbers, footnote markers, tariff codes at a block's edges are no units.
         while block and _noise(block[-1], lang) and not _sentence_tail(block):
@@ -643,6 +648,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             block = block[1:]
         if not block:
             dash_line = trailing_dash or dash_line
+            paged = True
             continue
         breaks = len(block) - 1  # the line breaks inside the block, after each line but the last
         hard = sum(map(_ends_item, [line.text for line in block[:-1]])) if breaks else 0
@@ -662,7 +668,15 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             units
             and dash_line is None
             and (
-                (first_marker.kind == "none" and _opens_lower(first) and not _may_precede_marker(before))
+                (
+                    first_marker.kind == "none"
+                    and _opens_lower(first)
+                    # "… vehículos, ni / 2 / empaque.": across a page break only a clause's end ends it
+                    and (
+                        not _may_precede_marker(before)
+                        or (after_page and _PAGE_GOES_ON.search(_tail(before)) is not None)
+                    )
+                )
                 or (
                     first_marker.kind == "number"
                     and (
