@@ -28,10 +28,11 @@ CHARTER_LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 CEILINGS = HERE / "structure_ceilings.json"
 
 # A unit that ends like this may be followed by anything (a sentence, an item, a lead-in);
-# a footnote number may follow the punctuation ("… legislations;4"), and U+037E is a semicolon.
+# a footnote number may follow the punctuation ("… legislations;4"), and U+037E is a semicolon;
+# Spanish "ni" (nor) ends a list's item as "o" does ("… por más de un año, ni", pta_71).
 _UNIT_END = re.compile(
     r"(?:[.;\u037e:,!?…)\]»\"”'’。；：，、！？）؛،؟*\-–—](?:[0-9]{1,3}(?:-[0-9]{1,3})?)?"
-    r"|\b(?:and|or|et|ou|y|o|e|и|или|либо)|[;\u037e]\s*(?:u|ni))\s*$",
+    r"|\b(?:and|or|et|ou|y|o|e|ni|и|или|либо)|[;\u037e]\s*u)\s*$",
     re.IGNORECASE,
 )
 _STARTS_LOWER = re.compile(r"^[\"“'‘]?[a-zà-ÿа-я]")

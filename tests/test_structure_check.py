@@ -196,3 +196,17 @@ def test_a_preamble_opening_with_a_title_is_told_from_one_opening_with_the_parti
 )
 def test_a_table_cell_ending_an_article_is_told_from_a_caption(after: str, table: bool) -> None:
     assert _checker_module()._figures_only(after) is table
+
+
+# synthetic: item endings written for this test.
+@pytest.mark.parametrize(
+    ("text", "ended"),
+    [
+        ("por más de un año, ni", True),  # Spanish "nor" ends an item as "o" does
+        ("de sus partes; u", True),
+        ("las cuerdas de cáñamo", False),
+        ("the ninth", False),
+    ],
+)
+def test_a_unit_may_end_in_a_lists_conjunction(text: str, ended: bool) -> None:
+    assert (_checker_module()._UNIT_END.search(text) is not None) is ended
