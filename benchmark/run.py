@@ -135,34 +135,16 @@ class Inputs:
 
 def parse_args(argv: Sequence[str] | None) -> Settings:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=REPO.parent / "shared" / "corpus",
-        help="reference corpus with tota/ and un-charter/ (default: ../shared/corpus)",
-    )
-    parser.add_argument(
-        "--out",
-        type=Path,
-        default=REPO / "docs" / "benchmarks.md",
-        help="Markdown file to write (default: docs/benchmarks.md)",
-    )
-    parser.add_argument(
-        "--quick",
-        action="store_true",
-        help="fewer runs, every 10th ToTA file: a smoke test, not figures to publish",
-    )
+    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus",
+                        help="reference corpus with tota/ and un-charter/ (default: ../shared/corpus)")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md",
+                        help="Markdown file to write (default: docs/benchmarks.md)")
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer runs, every 10th ToTA file: a smoke test, not figures to publish")
     args = parser.parse_args(argv)
     quick: bool = args.quick
-    return Settings(
-        corpus=args.corpus.resolve(),
-        out=args.out,
-        quick=quick,
-        runs=3 if quick else 5,
-        repeats=2 if quick else 5,
-        slow_repeats=1 if quick else 2,
-        tota_step=10 if quick else 1,
-    )
+    return Settings(corpus=args.corpus.resolve(), out=args.out, quick=quick, runs=3 if quick else 5,
+                    repeats=2 if quick else 5, slow_repeats=1 if quick else 2, tota_step=10 if quick else 1)
 
 
 def tota_xml(corpus: Path, number: int) -> Path:
@@ -306,52 +288,18 @@ def treatydiff_executable() -> str:
 
 def diff_argv(bench: Bench, fmt: str, out: str) -> list[str]:
     map_args = ["--map", str(MAP)] if has_map() else []
-    return [
-        treatydiff_executable(),
-        "diff",
-        "tota:420",
-        "tota:423",
-        "--tota-dir",
-        str(bench.tota_dir),
-        *map_args,
-        "--format",
-        fmt,
-        "--out",
-        str(bench.tmp / out),
-        "--store",
-        str(bench.tmp / "store"),
-    ]
+    return [treatydiff_executable(), "diff", "tota:420", "tota:423", "--tota-dir", str(bench.tota_dir),
+            *map_args, "--format", fmt, "--out", str(bench.tmp / out), "--store", str(bench.tmp / "store")]
 
 
 def command_list(bench: Bench) -> list[tuple[str, list[str]]]:
     python, tool, corpus = sys.executable, treatydiff_executable(), bench.settings.corpus
-    baseline = [
-        python,
-        str(HERE / "difflib_annex.py"),
-        *(str(tota_xml(corpus, n)) for n in (420, 423)),
-        str(bench.tmp / "difflib.html"),
-    ]
-    show = [
-        tool,
-        "show",
-        "tota:420",
-        "--format",
-        "json",
-        "--tota-dir",
-        str(bench.tota_dir),
-        "--store",
-        str(bench.tmp / "store"),
-    ]
-    ingest = [
-        tool,
-        "ingest",
-        "un-charter",
-        str(charter_raw(corpus, "en")),
-        "--lang",
-        "en",
-        "--store",
-        str(bench.tmp / "ingest-store"),
-    ]
+    baseline = [python, str(HERE / "difflib_annex.py"), *(str(tota_xml(corpus, n)) for n in (420, 423)),
+                str(bench.tmp / "difflib.html")]
+    show = [tool, "show", "tota:420", "--format", "json", "--tota-dir", str(bench.tota_dir),
+            "--store", str(bench.tmp / "store")]
+    ingest = [tool, "ingest", "un-charter", str(charter_raw(corpus, "en")), "--lang", "en",
+              "--store", str(bench.tmp / "ingest-store")]
     return [
         (FLOOR_LABEL, [python, "-c", "pass"]),
         (IMPORT_LABEL, [python, "-c", "import treatydiff.cli"]),
@@ -390,9 +338,8 @@ def time_command(bench: Bench, label: str, argv: list[str], env: dict[str, str])
     run_once(argv, env)  # warm-up: page cache and bytecode cache, as on a machine in use
     samples = [run_once(argv, env) for _ in range(bench.settings.runs)]
     times = [seconds for seconds, _ in samples]
-    return CommandTiming(
-        label, shower(bench)(argv), min(times), statistics.median(times), max(rss for _, rss in samples)
-    )
+    return CommandTiming(label, shower(bench)(argv), min(times), statistics.median(times),
+                         max(rss for _, rss in samples))
 
 
 @dataclass(frozen=True)
@@ -420,24 +367,14 @@ class Paired:
         return statistics.median(self.ratios)
 
 
-def paired(
-    bench: Bench, label: str, argv: list[str], base_label: str, base: list[str], target: float
-) -> Paired:
+def paired(bench: Bench, label: str, argv: list[str], base_label: str, base: list[str],
+           target: float) -> Paired:
     run_once(base, bench.env), run_once(argv, bench.env)  # warm-up
-    pairs = [
-        (run_timed(argv, bench.env), run_timed(base, bench.env))
-        for _ in range(max(bench.settings.runs, 3) * 2)
-    ]
-    return Paired(
-        label,
-        base_label,
-        min(a[0] for a, _ in pairs),
-        min(b[0] for _, b in pairs),
-        [a[0] / b[0] for a, b in pairs],
-        target,
-        min(a[2] for a, _ in pairs),
-        min(b[2] for _, b in pairs),
-    )
+    pairs = [(run_timed(argv, bench.env), run_timed(base, bench.env))
+             for _ in range(max(bench.settings.runs, 3) * 2)]
+    return Paired(label, base_label, min(a[0] for a, _ in pairs), min(b[0] for _, b in pairs),
+                  [a[0] / b[0] for a, b in pairs], target,
+                  min(a[2] for a, _ in pairs), min(b[2] for _, b in pairs))
 
 
 @dataclass(frozen=True)
@@ -496,30 +433,20 @@ def diff_all(engine: Callable[[str, str], ProvisionDiff], pairs: Pairs) -> Actio
 def article_diff_row(inputs: Inputs, settings: Settings) -> HotRow:
     pairs = article_pairs(inputs.left, inputs.right)
     ours, base = diff_all(diff_texts, pairs), diff_all(diff_texts_difflib, pairs)
-    return HotRow(
-        "`diff_texts` (rapidfuzz Indel)",
-        f"420↔423, {len(pairs)} same-id article pairs ({words(pairs):,} words)",
-        best_of(ours, settings.repeats),
-        traced_peak(ours),
-        "`diff_texts_difflib`",
-        best_of(base, settings.repeats),
-        traced_peak(base),
-    )
+    return HotRow("`diff_texts` (rapidfuzz Indel)",
+                  f"420↔423, {len(pairs)} same-id article pairs ({words(pairs):,} words)",
+                  best_of(ours, settings.repeats), traced_peak(ours),
+                  "`diff_texts_difflib`", best_of(base, settings.repeats), traced_peak(base))
 
 
 def long_diff_row(inputs: Inputs, settings: Settings) -> HotRow:
     whole = [(inputs.left.body.source_text, inputs.right.body.source_text)]
     ours, base = diff_all(diff_texts, whole), diff_all(diff_texts_difflib, whole)
     repeats = settings.slow_repeats + 1
-    return HotRow(
-        "`diff_texts` (rapidfuzz Indel)",
-        f"420↔423, whole text against whole text ({words(whole):,} words)",
-        best_of(ours, repeats),
-        traced_peak(ours),
-        "`diff_texts_difflib`",
-        best_of(base, repeats),
-        traced_peak(base),
-    )
+    return HotRow("`diff_texts` (rapidfuzz Indel)",
+                  f"420↔423, whole text against whole text ({words(whole):,} words)",
+                  best_of(ours, repeats), traced_peak(ours),
+                  "`diff_texts_difflib`", best_of(base, repeats), traced_peak(base))
 
 
 TOTA_LOAD_TARGET_SECONDS = 3.0  # issue 8: all 450 ToTA files on this 2-core machine
@@ -536,20 +463,15 @@ def parse_tota_row(inputs: Inputs, settings: Settings) -> HotRow:
     cpu_ours, cpu_base = best_cpu_of(ours, settings.slow_repeats), best_cpu_of(base, settings.slow_repeats)
     target = TOTA_LOAD_TARGET_SECONDS * len(files) / 450
     verdict = "meets" if cpu_ours <= target else "misses"
-    return HotRow(
-        "`parse_tota`",
-        f"{len(files)} ToTA files ({size:.1f} MiB of XML)",
-        seconds_ours,
-        traced_peak(lambda: parse_tota(largest, origin=name)),
-        "bare `lxml.etree.fromstring`",
-        seconds_base,
-        traced_peak(lambda: etree.fromstring(largest)),
-        note=f"CPU time {cpu_ours:.2f} s (lxml {cpu_base:.3f} s, {ratio(cpu_ours, cpu_base)}); "
-        f"by CPU time {verdict} the target of {TOTA_LOAD_TARGET_SECONDS:.0f} s for all 450 files "
-        f"(scaled to the files read: {target:.2f} s, "
-        f"{ratio(target, cpu_base)} lxml); "
-        f"peak measured on the largest file, {Path(name).name} ({len(largest) / MIB:.1f} MiB)",
-    )
+    return HotRow("`parse_tota`", f"{len(files)} ToTA files ({size:.1f} MiB of XML)",
+                  seconds_ours, traced_peak(lambda: parse_tota(largest, origin=name)),
+                  "bare `lxml.etree.fromstring`", seconds_base,
+                  traced_peak(lambda: etree.fromstring(largest)),
+                  note=f"CPU time {cpu_ours:.2f} s (lxml {cpu_base:.3f} s, {ratio(cpu_ours, cpu_base)}); "
+                  f"by CPU time {verdict} the target of {TOTA_LOAD_TARGET_SECONDS:.0f} s for all 450 files "
+                  f"(scaled to the files read: {target:.2f} s, "
+                  f"{ratio(target, cpu_base)} lxml); "
+                  f"peak measured on the largest file, {Path(name).name} ({len(largest) / MIB:.1f} MiB)")
 
 
 def parseable(charters: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
@@ -572,22 +494,14 @@ def parse_text_row(inputs: Inputs, settings: Settings) -> HotRow:
     base: Action = lambda: [_NAIVE_HEADING.split(text) for _, text in texts]  # noqa: E731
     note = f"rejects {', '.join(rejected)} (no article heading it knows); left out" if rejected else ""
     langs = ", ".join(lang for lang, _ in texts)
-    return HotRow(
-        "`parse_text`",
-        f"UN Charter raw texts, {langs} ({size:.0f} KiB)",
-        best_of(ours, settings.repeats),
-        traced_peak(ours),
-        "one regex split at article headings",
-        best_of(base, settings.repeats),
-        traced_peak(base),
-        note=note,
-    )
+    return HotRow("`parse_text`", f"UN Charter raw texts, {langs} ({size:.0f} KiB)",
+                  best_of(ours, settings.repeats), traced_peak(ours), "one regex split at article headings",
+                  best_of(base, settings.repeats), traced_peak(base), note=note)
 
 
 def long_charter(inputs: Inputs) -> str:
     """The English Charter five times over, its articles numbered on (about 120 printed pages)."""
     text = dict(inputs.charters)["en"]
-
     def renumbered(copy: int) -> str:
         return re.sub(r"(?m)^Article (\d+)$", lambda m: f"Article {int(m.group(1)) + 111 * copy}", text)
 
@@ -624,18 +538,9 @@ def document_rows(inputs: Inputs, bench: Bench) -> list[HotRow]:
             return parse_bytes(data, origin=path, lang="en")
 
         seconds_taken = best_of(ours, repeats)
-        rows.append(
-            HotRow(
-                f"`parse_bytes` of a {label} file",
-                workload,
-                seconds_taken,
-                None,
-                "`parse_text` of the same text",
-                base_time,
-                None,
-                note=f"target < 5 s: {'met' if seconds_taken < 5 else 'NOT met'}; not traced",
-            )
-        )
+        rows.append(HotRow(f"`parse_bytes` of a {label} file", workload,
+                           seconds_taken, None, "`parse_text` of the same text", base_time, None,
+                           note=f"target < 5 s: {'met' if seconds_taken < 5 else 'NOT met'}; not traced"))
     return rows
 
 
@@ -658,19 +563,14 @@ def obligations_row(inputs: Inputs, settings: Settings) -> HotRow:
     verdict = "meets" if cpu_ours < OBLIGATIONS_TARGET_SECONDS * len(inputs.tota) / 450 else "misses"
     # No comma in the workload: the note below repeats it up to its first comma.
     workload = f"{len(english)} English ToTA agreements ({articles} articles and {len(leaves)} leaves)"
-    return HotRow(
-        "`analyse_body` (obligations)",
-        workload,
-        seconds_ours,
-        traced_peak(lambda: analyse_body(largest)),
-        "one regex finding modal words",
-        best_of(base, settings.slow_repeats),
-        traced_peak(lambda: [_MODAL_WORDS.findall(p.text) for p in largest.walk()]),
-        note=f"CPU time {cpu_ours:.2f} s (regex {cpu_base:.3f} s, {ratio(cpu_ours, cpu_base)}); "
-        "peak on the largest agreement; "
-        f"by CPU time {verdict} the target of "
-        f"{OBLIGATIONS_TARGET_SECONDS:.0f} s for all 450 files (scaled to the files read)",
-    )
+    return HotRow("`analyse_body` (obligations)", workload,
+                  seconds_ours, traced_peak(lambda: analyse_body(largest)),
+                  "one regex finding modal words", best_of(base, settings.slow_repeats),
+                  traced_peak(lambda: [_MODAL_WORDS.findall(p.text) for p in largest.walk()]),
+                  note=f"CPU time {cpu_ours:.2f} s (regex {cpu_base:.3f} s, {ratio(cpu_ours, cpu_base)}); "
+                  "peak on the largest agreement; "
+                  f"by CPU time {verdict} the target of "
+                  f"{OBLIGATIONS_TARGET_SECONDS:.0f} s for all 450 files (scaled to the files read)")
 
 
 def annex_rows(inputs: Inputs, bench: Bench) -> list[HotRow]:
@@ -693,18 +593,9 @@ def annex_rows(inputs: Inputs, bench: Bench) -> list[HotRow]:
         note = f"CPU time {best_cpu_of(ours, repeats):.3f} s"
         if not obligations:
             note += "; the obligation analysis costs the difference from the first row"
-        rows.append(
-            HotRow(
-                label,
-                workload,
-                best_of(ours, repeats),
-                traced_peak(ours),
-                "`difflib.HtmlDiff.make_file` on the whole texts",
-                base_time,
-                base_peak,
-                note=note,
-            )
-        )
+        rows.append(HotRow(label, workload, best_of(ours, repeats), traced_peak(ours),
+                           "`difflib.HtmlDiff.make_file` on the whole texts", base_time, base_peak,
+                           note=note))
     return rows
 
 
@@ -724,15 +615,9 @@ def alias_bomb_row(bench: Bench) -> HotRow:
 
     base: Action = lambda: load_map(REPO / MAP)  # noqa: E731
     repeats = bench.settings.repeats
-    return HotRow(
-        "`load_map` refusing an alias bomb",
-        "10 levels of 9 aliases (9¹⁰ strings if expanded)",
-        best_of(refuse, repeats),
-        traced_peak(refuse),
-        f"`load_map` of `{MAP.as_posix()}`",
-        best_of(base, repeats),
-        traced_peak(base),
-    )
+    return HotRow("`load_map` refusing an alias bomb", "10 levels of 9 aliases (9¹⁰ strings if expanded)",
+                  best_of(refuse, repeats), traced_peak(refuse), f"`load_map` of `{MAP.as_posix()}`",
+                  best_of(base, repeats), traced_peak(base))
 
 
 def difflib_alignment(
@@ -742,11 +627,8 @@ def difflib_alignment(
     then the best pairs taken greedily, one partner each."""
     words_l, words_r = [t.split() for t in left], [t.split() for t in right]
     scored = sorted(
-        (
-            (difflib.SequenceMatcher(None, a, b, autojunk=False).ratio(), i, j)
-            for i, a in enumerate(words_l)
-            for j, b in enumerate(words_r)
-        ),
+        ((difflib.SequenceMatcher(None, a, b, autojunk=False).ratio(), i, j)
+         for i, a in enumerate(words_l) for j, b in enumerate(words_r)),
         reverse=True,
     )
     taken_l: set[int] = set()
@@ -826,18 +708,10 @@ def issue9_align_rows(inputs: Inputs, settings: Settings, registry: Registry) ->
             notes.append(f"baseline estimated from {SAMPLED_PAIRS} random pairs")
         if left.lang != right.lang:
             notes.append("the baseline ignores language: across languages its pairs are noise")
-        rows.append(
-            HotRow(
-                "`align_bodies`",
-                f"{label}, {len(texts_l)}×{len(texts_r)} units",
-                best_of(ours, repeats),
-                None if large else traced_peak(ours),
-                "difflib `SequenceMatcher.ratio` all pairs + greedy",
-                base_seconds,
-                base_peak,
-                note="; ".join(notes),
-            )
-        )
+        rows.append(HotRow("`align_bodies`", f"{label}, {len(texts_l)}×{len(texts_r)} units",
+                           best_of(ours, repeats), None if large else traced_peak(ours),
+                           "difflib `SequenceMatcher.ratio` all pairs + greedy", base_seconds, base_peak,
+                           note="; ".join(notes)))
     return rows
 
 
@@ -869,16 +743,10 @@ def lineage_rows(bench: Bench, index_store: Path) -> tuple[HotRow, int]:
             matcher.ratio()
 
     base_seconds = best_of(base_one, 1) * LINEAGE_QUERIES
-    row = HotRow(
-        "`lineage` ×100",
-        f"(g) {LINEAGE_QUERIES} queries over {len(index)} provisions",
-        best_of(ours, 2),
-        traced_peak(ours),
-        "difflib `SequenceMatcher.ratio` of the query against every provision",
-        base_seconds,
-        None,
-        note="baseline timed on one query, times 100",
-    )
+    row = HotRow("`lineage` ×100", f"(g) {LINEAGE_QUERIES} queries over {len(index)} provisions",
+                 best_of(ours, 2), traced_peak(ours),
+                 "difflib `SequenceMatcher.ratio` of the query against every provision", base_seconds, None,
+                 note="baseline timed on one query, times 100")
     return row, len(index)
 
 
@@ -944,28 +812,11 @@ def scaling_section(rows: list[ScalingRow]) -> str:
     body = []
     for k, row in enumerate(rows):
         previous = rows[k - 1] if k else None
-        body.append(
-            (
-                row.pair,
-                f"{row.share:g}",
-                f"{row.chars:,}",
-                str(row.links),
-                seconds(row.by_number),
-                exponent(row, previous, lambda r: r.by_number),
-                seconds(row.suggested),
-                exponent(row, previous, lambda r: r.suggested),
-            )
-        )
-    head = (
-        "pair",
-        "share",
-        "characters",
-        "links by number",
-        "compare, by number",
-        "growth",
-        "compare, aligned",
-        "growth",
-    )
+        body.append((row.pair, f"{row.share:g}", f"{row.chars:,}", str(row.links), seconds(row.by_number),
+                     exponent(row, previous, lambda r: r.by_number), seconds(row.suggested),
+                     exponent(row, previous, lambda r: r.suggested)))
+    head = ("pair", "share", "characters", "links by number", "compare, by number", "growth",
+            "compare, aligned", "growth")
     return (
         "Scaling series (e): each pair cut after the top-level provisions holding 1/8, 1/4, 1/2 and all of "
         "its text; `compare()` CPU time without obligations or rendering, with links by article number "
@@ -985,14 +836,8 @@ def issue9(bench: Bench) -> Issue9:
     tota = ["--tota-dir", str(bench.tota_dir)]
     commands: list[tuple[str, str, float, float, float, str, float | None, float | None]] = []
 
-    def command(
-        label: str,
-        argv: list[str],
-        base_label: str,
-        base: list[str] | None,
-        runs: int,
-        store: Path | None = None,
-    ) -> None:
+    def command(label: str, argv: list[str], base_label: str, base: list[str] | None, runs: int,
+                store: Path | None = None) -> None:
         """Time ``argv`` (and ``base``); with ``store``, each run of ours starts from an empty one."""
         ours = []
         for _ in range(runs):
@@ -1000,83 +845,34 @@ def issue9(bench: Bench) -> Issue9:
                 shutil.rmtree(store, ignore_errors=True)
             ours.append(run_timed(argv, bench.env))
         theirs = [run_once(base, bench.env) for _ in range(runs)] if base else []
-        commands.append(
-            (
-                label,
-                shown(argv),
-                min(t for t, _, _ in ours),
-                min(c for _, _, c in ours),
-                max(r for _, r, _ in ours),
-                base_label,
-                min(t for t, _ in theirs) if theirs else None,
-                max(r for _, r in theirs) if theirs else None,
-            )
-        )
+        commands.append((label, shown(argv), min(t for t, _, _ in ours), min(c for _, _, c in ours),
+                         max(r for _, r, _ in ours), base_label,
+                         min(t for t, _ in theirs) if theirs else None,
+                         max(r for _, r in theirs) if theirs else None))
 
     runs = bench.settings.runs
     pair = (str(tota_xml(bench.settings.corpus, n)) for n in (420, 423))
     annex = [python, str(HERE / "difflib_annex.py"), *pair, str(bench.tmp / "difflib9.html")]
-    no_map = [
-        tool,
-        "diff",
-        "tota:420",
-        "tota:423",
-        *tota,
-        "--format",
-        "html",
-        "--out",
-        str(bench.tmp / "nomap.html"),
-        "--store",
-        str(bench.tmp / "store"),
-    ]
+    no_map = [tool, "diff", "tota:420", "tota:423", *tota, "--format", "html", "--out",
+              str(bench.tmp / "nomap.html"), "--store", str(bench.tmp / "store")]
     run_once(no_map, bench.env)  # warm-up
-    command(
-        "(d) diff 420↔423 without a map (align + diff + html)", no_map, "difflib.HtmlDiff annex", annex, runs
-    )
+    command("(d) diff 420↔423 without a map (align + diff + html)", no_map, "difflib.HtmlDiff annex", annex,
+            runs)
     large_runs = 2 if bench.settings.quick else 3
     for left, right, what in ((449, 112, "same language"), (449, 450, "across languages")):
         cold = bench.tmp / f"cold-{left}-{right}"  # no parse of either text kept yet
         for store, when in ((cold, "cold store: both texts parsed"), (bench.tmp / "store", "warm store")):
-            argv = [
-                tool,
-                "diff",
-                f"tota:{left}",
-                f"tota:{right}",
-                *tota,
-                "--format",
-                "html",
-                "--out",
-                str(bench.tmp / f"{left}-{right}.html"),
-                "--force",
-                "--store",
-                str(store),
-            ]
-            command(
-                f"(e) diff {left}↔{right} without a map, html ({what}; {when})",
-                argv,
-                "",
-                None,
-                large_runs,
-                store if store == cold else None,
-            )
-    loader = [
-        python,
-        "-c",
-        "import sys; from pathlib import Path; from treatydiff.corpus import Registry; "
-        "from treatydiff.store import Store; r = Registry(store=Store(Path(sys.argv[1])), "
-        "tota_dir=Path(sys.argv[2])); [r.forget(f'tota:{n}') for n in range(1, 451) "
-        "if r.load(f'tota:{n}')]",
-        str(bench.tmp / "load-store"),
-        str(bench.tota_dir),
-    ]
+            argv = [tool, "diff", f"tota:{left}", f"tota:{right}", *tota, "--format", "html", "--out",
+                    str(bench.tmp / f"{left}-{right}.html"), "--force", "--store", str(store)]
+            command(f"(e) diff {left}↔{right} without a map, html ({what}; {when})", argv, "", None,
+                    large_runs, store if store == cold else None)
+    loader = [python, "-c", "import sys; from pathlib import Path; from treatydiff.corpus import Registry; "
+              "from treatydiff.store import Store; r = Registry(store=Store(Path(sys.argv[1])), "
+              "tota_dir=Path(sys.argv[2])); [r.forget(f'tota:{n}') for n in range(1, 451) "
+              "if r.load(f'tota:{n}')]", str(bench.tmp / "load-store"), str(bench.tota_dir)]
     build = [tool, "index", "build", *tota, "--store", str(index_store)]
-    command(
-        "(f) index build over the ToTA folder",
-        build,
-        "reading and parsing the 450 agreements alone",
-        loader,
-        1,
-    )
+    command("(f) index build over the ToTA folder", build, "reading and parsing the 450 agreements alone",
+            loader, 1)
     query = [tool, "lineage", "tota:420:art-5", *tota, "--format", "json", "--store", str(index_store)]
     run_once(query, bench.env)
     command("(g) lineage tota:420:art-5, whole command", query, "", None, runs)
@@ -1085,41 +881,21 @@ def issue9(bench: Bench) -> Issue9:
 
 
 def issue9_section(found: Issue9) -> str:
-    rows = [
-        (
-            label,
-            f"`{argv}`",
-            f"{seconds_:.3f} s",
-            f"{cpu:.3f} s",
-            f"{rss:.0f}",
-            base or "—",
-            f"{base_s:.3f} s" if base_s is not None else "—",
-            ratio(seconds_, base_s) if base_s is not None else "—",
-            f"{base_rss:.0f}" if base_rss is not None else "—",
-        )
-        for label, argv, seconds_, cpu, rss, base, base_s, base_rss in found.commands
-    ]
-    head = (
-        "command",
-        "argv",
-        "time",
-        "CPU time",
-        "peak RSS MiB",
-        "baseline",
-        "baseline time",
-        "time × baseline",
-        "baseline RSS MiB",
-    )
+    rows = [(label, f"`{argv}`", f"{seconds_:.3f} s", f"{cpu:.3f} s", f"{rss:.0f}", base or "—",
+             f"{base_s:.3f} s" if base_s is not None else "—",
+             ratio(seconds_, base_s) if base_s is not None else "—",
+             f"{base_rss:.0f}" if base_rss is not None else "—")
+            for label, argv, seconds_, cpu, rss, base, base_s, base_rss in found.commands]
+    head = ("command", "argv", "time", "CPU time", "peak RSS MiB", "baseline", "baseline time",
+            "time × baseline", "baseline RSS MiB")
     return (
         "The issue's suite, (a)–(g). In-process rows (best of the repeats; the largest pairs and the index "
-        "once):\n\n"
-        + hot_section(found.hot)
+        "once):\n\n" + hot_section(found.hot)
         + "\n\nWhole commands (best of the runs; the largest pairs 3 times each, from an empty store and "
         "from one that holds both texts parsed; the index build once; CPU time is user + system, the "
         "least of the runs, which load disturbs less than wall-clock time):\n\n"
         + table(head, rows, "llrrrlrrr")
-        + "\n\n"
-        + scaling_section(found.scaling)
+        + "\n\n" + scaling_section(found.scaling)
         + "\n\nTargets: alignment ≥ 20× faster than the difflib baseline (the ratio column, inverted); the "
         "largest pair < 2 s and two ~50-article treaties < 0.5 s as whole commands; index build < 60 s and "
         "< 1 GB peak; one lineage query < 100 ms in-process (the ×100 row over 100) and < 0.6 s as a whole "
@@ -1129,16 +905,9 @@ def issue9_section(found: Issue9) -> str:
 
 def hot_functions(bench: Bench) -> list[HotRow]:
     inputs, settings = load_inputs(bench), bench.settings
-    return [
-        article_diff_row(inputs, settings),
-        long_diff_row(inputs, settings),
-        parse_tota_row(inputs, settings),
-        parse_text_row(inputs, settings),
-        *document_rows(inputs, bench),
-        obligations_row(inputs, settings),
-        *annex_rows(inputs, bench),
-        alias_bomb_row(bench),
-    ]
+    return [article_diff_row(inputs, settings), long_diff_row(inputs, settings),
+            parse_tota_row(inputs, settings), parse_text_row(inputs, settings), *document_rows(inputs, bench),
+            obligations_row(inputs, settings), *annex_rows(inputs, bench), alias_bomb_row(bench)]
 
 
 # --- 3. diff engines on the FTA family ----------------------------------------------
@@ -1191,25 +960,13 @@ def diff_engines(bench: Bench) -> FamilyResult:
     pairs = family_pairs(bench)
     repeats = max(1, bench.settings.repeats - 2)
     rows = [
-        engine_row(
-            "`diff_texts` (rapidfuzz Indel, treatydiff clean-up)",
-            lambda a, b: diff_texts(a, b).similarity,
-            pairs,
-            repeats,
-        ),
-        engine_row(
-            "`diff_texts_dmp` (diff-match-patch, treatydiff clean-up)",
-            lambda a, b: diff_texts_dmp(a, b).similarity,
-            pairs,
-            repeats,
-        ),
+        engine_row("`diff_texts` (rapidfuzz Indel, treatydiff clean-up)",
+                   lambda a, b: diff_texts(a, b).similarity, pairs, repeats),
+        engine_row("`diff_texts_dmp` (diff-match-patch, treatydiff clean-up)",
+                   lambda a, b: diff_texts_dmp(a, b).similarity, pairs, repeats),
         engine_row("diff-match-patch alone on `tokenize` output", dmp_floor, pairs, repeats),
-        engine_row(
-            "`diff_texts_difflib` (SequenceMatcher, autojunk off)",
-            lambda a, b: diff_texts_difflib(a, b).similarity,
-            pairs,
-            repeats,
-        ),
+        engine_row("`diff_texts_difflib` (SequenceMatcher, autojunk off)",
+                   lambda a, b: diff_texts_difflib(a, b).similarity, pairs, repeats),
     ]
     return FamilyResult(len(pairs), words(pairs), rows)
 
@@ -1241,14 +998,8 @@ class Breakdown:
 
 def cold_phases(bench: Bench) -> tuple[dict[str, float], int, int]:
     """Best time per phase over N fresh processes running ``phases.py``."""
-    argv = [
-        sys.executable,
-        str(HERE / "phases.py"),
-        str(bench.tota_dir),
-        str(bench.tmp / "store"),
-        str(bench.tmp / "phases.html"),
-        *([str(REPO / MAP)] if has_map() else []),
-    ]
+    argv = [sys.executable, str(HERE / "phases.py"), str(bench.tota_dir), str(bench.tmp / "store"),
+            str(bench.tmp / "phases.html"), *([str(REPO / MAP)] if has_map() else [])]
     reports = [run_json(argv, bench.env) for _ in range(bench.settings.runs)]
     names: list[str] = list(reports[0]["phases"])  # type: ignore[call-overload]
     phases = {name: min(r["phases"][name] for r in reports) for name in names}  # type: ignore[index]
@@ -1311,10 +1062,8 @@ def profile_command(bench: Bench) -> Profile:
     command = [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "treatydiff", *argv[1:]]
     subprocess.run(command, cwd=REPO, env=bench.env, capture_output=True, check=True)
     stats = pstats.Stats(str(output)).stats  # type: ignore[attr-defined]
-    entries = [
-        (key, ProfileEntry(f"{short_path(key[0])}:{key[1]}({key[2]})", nc, tt, ct))
-        for key, (_cc, nc, tt, ct, _callers) in stats.items()
-    ]
+    entries = [(key, ProfileEntry(f"{short_path(key[0])}:{key[1]}({key[2]})", nc, tt, ct))
+               for key, (_cc, nc, tt, ct, _callers) in stats.items()]
     useful = [entry for key, entry in entries if not is_wrapper(key[0], key[2])]
     return Profile(
         top_cumulative=sorted(useful, key=lambda e: e.cumulative, reverse=True)[:5],
@@ -1327,16 +1076,8 @@ def profile_command(bench: Bench) -> Profile:
 def breakdown(bench: Bench) -> Breakdown:
     phases, links, diffs = cold_phases(bench)
     profile = profile_command(bench)
-    return Breakdown(
-        phases,
-        links,
-        diffs,
-        import_times(bench),
-        profile.top_cumulative,
-        profile.top_own,
-        profile.total,
-        profile.sinks,
-    )
+    return Breakdown(phases, links, diffs, import_times(bench), profile.top_cumulative, profile.top_own,
+                     profile.total, profile.sinks)
 
 
 # --- the report: figures ------------------------------------------------------------
@@ -1403,106 +1144,52 @@ def acceptance(measured: Commands, runs: int) -> str:
     commands = measured.timings
     html = by_label(commands, HTML_LABEL)
     verdict = "meets" if html.best < ACCEPTANCE_SECONDS else "does **not** meet"
-    how = (
-        f"with `--map {MAP}`"
-        if has_map()
-        else f"**without** `--map` (`{MAP}` is not in the repository yet; articles paired by number)"
-    )
-    text = (
-        f"**Acceptance.** The first issue asks that the whole command `treatydiff diff tota:420 tota:423 "
-        f"--map … --format html` run in under {ACCEPTANCE_SECONDS:.0f} s on this 2-core machine. "
-        f"Measured {how}: best of {runs} runs **{html.best:.3f} s** (median {html.median:.3f} s, "
-        f"peak RSS {html.rss:.0f} MiB); it {verdict} the target."
-    )
+    how = (f"with `--map {MAP}`" if has_map()
+           else f"**without** `--map` (`{MAP}` is not in the repository yet; articles paired by number)")
+    text = (f"**Acceptance.** The first issue asks that the whole command `treatydiff diff tota:420 tota:423 "
+            f"--map … --format html` run in under {ACCEPTANCE_SECONDS:.0f} s on this 2-core machine. "
+            f"Measured {how}: best of {runs} runs **{html.best:.3f} s** (median {html.median:.3f} s, "
+            f"peak RSS {html.rss:.0f} MiB); it {verdict} the target.")
     shell = [c for c in commands if c.label.startswith(f"{HTML_LABEL}, as this shell")]
     if shell:
-        text += (
-            f" Without a bytecode cache, as this sandbox runs it (`PYTHONDONTWRITEBYTECODE=1`), "
-            f"the same command takes {shell[0].best:.3f} s (median {shell[0].median:.3f} s)."
-        )
-    rows = [
-        (
-            f"`{p.label}` ÷ {p.base_label.replace('**', '')}",
-            f"{p.best:.3f} s / {p.base_best:.3f} s",
-            f"**{p.ratio:.2f}×**",
-            f"{p.median_ratio:.2f}×",
-            f"{p.cpu / p.base_cpu:.2f}×",
-            f"≤ {p.target:.0f}×",
-            "meets" if p.ratio <= p.target else "does **not** meet",
-        )
-        for p in measured.pairs
-    ]
+        text += (f" Without a bytecode cache, as this sandbox runs it (`PYTHONDONTWRITEBYTECODE=1`), "
+                 f"the same command takes {shell[0].best:.3f} s (median {shell[0].median:.3f} s).")
+    rows = [(f"`{p.label}` ÷ {p.base_label.replace('**', '')}", f"{p.best:.3f} s / {p.base_best:.3f} s",
+             f"**{p.ratio:.2f}×**", f"{p.median_ratio:.2f}×", f"{p.cpu / p.base_cpu:.2f}×",
+             f"≤ {p.target:.0f}×", "meets" if p.ratio <= p.target else "does **not** meet")
+            for p in measured.pairs]
     pairs = len(measured.pairs[0].ratios) if measured.pairs else 0
-    text += (
-        f"\n\n**Start-up (issue 6).** Each ratio comes from {pairs} pairs run in alternation, one run "
-        "of each command beside one of its baseline, so that load from other work falls on both sides: "
-        "the ratio of the two bests (the verdict), the median of the per-pair ratios, and the ratio "
-        "of the least CPU time (user + system) of each, which other work on the machine "
-        "disturbs less than wall-clock time.\n\n"
-        + table(
-            ("ratio", "best / best", "ratio of bests", "median of pairs", "CPU time ratio", "target", ""),
-            rows,
-            "lrrrrrl",
-        )
-    )
+    text += (f"\n\n**Start-up (issue 6).** Each ratio comes from {pairs} pairs run in alternation, one run "
+             "of each command beside one of its baseline, so that load from other work falls on both sides: "
+             "the ratio of the two bests (the verdict), the median of the per-pair ratios, and the ratio "
+             "of the least CPU time (user + system) of each, which other work on the machine "
+             "disturbs less than wall-clock time.\n\n"
+             + table(("ratio", "best / best", "ratio of bests", "median of pairs", "CPU time ratio",
+                      "target", ""), rows, "lrrrrrl"))
     return text
 
 
 def commands_section(commands: list[CommandTiming]) -> str:
     base = by_label(commands, BASELINE_LABEL)
-    rows = [
-        (
-            c.label,
-            f"`{c.command}`",
-            f"{c.best:.3f} s",
-            f"{c.median:.3f} s",
-            ratio(c.best, base.best),
-            f"{c.rss:.0f}",
-            ratio(c.rss, base.rss),
-        )
-        for c in commands
-    ]
+    rows = [(c.label, f"`{c.command}`", f"{c.best:.3f} s", f"{c.median:.3f} s", ratio(c.best, base.best),
+             f"{c.rss:.0f}", ratio(c.rss, base.rss)) for c in commands]
     head = ("command", "argv", "best", "median", "time × baseline", "peak RSS MiB", "RSS × baseline")
     return table(head, rows, "llrrrrr")
 
 
 def hot_section(rows: list[HotRow]) -> str:
-    body = [
-        (
-            r.function,
-            r.workload,
-            seconds(r.seconds),
-            r.baseline,
-            seconds(r.baseline_seconds),
-            ratio(r.seconds, r.baseline_seconds),
-            f"{mib(r.peak)} / {mib(r.baseline_peak)}",
-        )
-        for r in rows
-    ]
+    body = [(r.function, r.workload, seconds(r.seconds), r.baseline, seconds(r.baseline_seconds),
+             ratio(r.seconds, r.baseline_seconds), f"{mib(r.peak)} / {mib(r.baseline_peak)}") for r in rows]
     notes = "\n".join(f"- {r.function}, {r.workload.split(',')[0]}: {r.note}." for r in rows if r.note)
-    head = (
-        "function",
-        "workload",
-        "time",
-        "baseline",
-        "baseline time",
-        "ratio",
-        "tracemalloc MiB (ours / base)",
-    )
+    head = ("function", "workload", "time", "baseline", "baseline time", "ratio",
+            "tracemalloc MiB (ours / base)")
     return table(head, body, "llrlrrr") + (f"\n\n{notes}" if notes else "")
 
 
 def family_section(result: FamilyResult) -> str:
     base = result.rows[-1]
-    rows = [
-        (
-            r.engine,
-            seconds(r.seconds),
-            ratio(r.seconds, base.seconds),
-            f"{statistics.mean(r.similarities):.3f}",
-        )
-        for r in result.rows
-    ]
+    rows = [(r.engine, seconds(r.seconds), ratio(r.seconds, base.seconds),
+             f"{statistics.mean(r.similarities):.3f}") for r in result.rows]
     gaps = [b - a for a, b in zip(result.rows[0].similarities, base.similarities, strict=True)]
     close = [abs(g) for g, s in zip(gaps, base.similarities, strict=True) if s >= 0.8]
     return (
@@ -1540,10 +1227,8 @@ def startup_paragraph(commands: list[CommandTiming]) -> str:
 def phases_table(found: Breakdown) -> str:
     rows = [(name, seconds(value)) for name, value in found.phases.items()]
     rows.append(("**sum**", seconds(sum(found.phases.values()))))
-    caption = (
-        "Phases of the same work, timed inside a fresh process (`benchmark/phases.py`, best of runs; "
-        "interpreter start and exit and typer's dispatch are outside them):\n\n"
-    )
+    caption = ("Phases of the same work, timed inside a fresh process (`benchmark/phases.py`, best of runs; "
+               "interpreter start and exit and typer's dispatch are outside them):\n\n")
     return caption + table(("phase", "time"), rows, "lr")
 
 
@@ -1554,13 +1239,10 @@ def own_imports(found: Breakdown) -> list[tuple[str, float, float]]:
 
 def imports_table(found: Breakdown) -> str:
     outside = [i for i in found.imports if "." not in i[0] and not i[0].startswith(("treatydiff", "_"))]
-    rows = [
-        (f"`{name}`", f"{total:.0f} ms", "cumulative")
-        for name, _own, total in sorted(outside, key=lambda i: i[2], reverse=True)[:6]
-    ]
-    rows += [
-        (f"`{name}`", f"{own:.0f} ms", "own (module body only)") for name, own, _ in own_imports(found)[:3]
-    ]
+    rows = [(f"`{name}`", f"{total:.0f} ms", "cumulative")
+            for name, _own, total in sorted(outside, key=lambda i: i[2], reverse=True)[:6]]
+    rows += [(f"`{name}`", f"{own:.0f} ms", "own (module body only)")
+             for name, own, _ in own_imports(found)[:3]]
     return table(("module", "import time", "kind"), rows, "lrl")
 
 
@@ -1632,20 +1314,17 @@ def package_version(name: str) -> str:
 
 def breakdown_section(commands: list[CommandTiming], found: Breakdown) -> str:
     cheap = "\n".join(f"- {note}" for note in findings(found)) or "- None stands out in these figures."
-    return "\n\n".join(
-        [
-            startup_paragraph(commands),
-            phases_table(found),
-            f"The comparison has {found.links} links and computed {found.diffs} word diffs. Import costs from "
-            "`python -X importtime -m treatydiff diff … --format html` (each command imports the library "
-            "modules it needs when it runs; a nested import counts in its parent's cumulative time too, so "
-            "rows overlap):",
-            imports_table(found),
-            profile_tables(found),
-            "**Cheap wins** (reported here, not applied: the benchmark never changes the library):\n\n"
-            + cheap,
-        ]
-    )
+    return "\n\n".join([
+        startup_paragraph(commands),
+        phases_table(found),
+        f"The comparison has {found.links} links and computed {found.diffs} word diffs. Import costs from "
+        "`python -X importtime -m treatydiff diff … --format html` (each command imports the library "
+        "modules it needs when it runs; a nested import counts in its parent's cumulative time too, so "
+        "rows overlap):",
+        imports_table(found),
+        profile_tables(found),
+        "**Cheap wins** (reported here, not applied: the benchmark never changes the library):\n\n" + cheap,
+    ])
 
 
 METHOD = """\
@@ -1689,15 +1368,8 @@ METHOD = """\
   from `../shared/corpus` at run time. This page holds figures only, no treaty text."""
 
 
-def report(
-    settings: Settings,
-    load: tuple[float, float],
-    measured: Commands,
-    hot: list[HotRow],
-    family: FamilyResult,
-    found: Breakdown,
-    suite: Issue9,
-) -> str:
+def report(settings: Settings, load: tuple[float, float], measured: Commands, hot: list[HotRow],
+           family: FamilyResult, found: Breakdown, suite: Issue9) -> str:
     commands = measured.timings
     sections = [
         "# Benchmarks",
