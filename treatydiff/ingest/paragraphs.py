@@ -1218,10 +1218,10 @@ def _interrupts_run(
     """Whether a number marker stands inside a run of paragraphs, not in it: a number behind
     the current paragraph's, in its form, where the next number marker is that paragraph's
     successor (a footnote's text "(1) …" printed between "(4)" and "(5)")."""
-    if paragraph is None or marker.form != paragraph_form or not marker.printed.isdigit():
+    if paragraph is None or marker.form != paragraph_form or not marker.printed.isdecimal():
         return False
     current = paragraph.number or ""
-    if not current.isdigit() or int(marker.printed) >= int(current):
+    if not current.isdecimal() or int(marker.printed) >= int(current):
         return False
     following = next((u.marker for u in after if u.marker.kind == "number"), None)
     return (
@@ -1240,7 +1240,7 @@ def _resumed_point(marker: _Marker, paragraph_form: str, last: _Node | None, las
     after unmarked units: items whose markers the source lost ("2. … includes: / 1) … /
     … ; / … ; / 4) …", pta_440 Article 68). It has the points' form, not the paragraph's,
     and a number one to three above the last point's."""
-    if last is None or paragraph_form != "." or marker.form != last_form or not marker.printed.isdigit():
+    if last is None or paragraph_form != "." or marker.form != last_form or not marker.printed.isdecimal():
         return False
     return 0 < int(marker.printed) - int(last.number or 0) <= _RESUME_GAP
 
