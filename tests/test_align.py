@@ -32,7 +32,15 @@ from treatydiff.align.features import (
 from treatydiff.align.lexicon import families_for
 from treatydiff.align.lexicon.scripts import romanize
 from treatydiff.align.links import fill_gaps, suggest_links
-from treatydiff.align.similarity import _product, adjacent_dots, cosine_matrix, hashed_vectors, pooled_vectors
+from treatydiff.align.similarity import (
+    _product,
+    adjacent_dots,
+    containment,
+    containments,
+    cosine_matrix,
+    hashed_vectors,
+    pooled_vectors,
+)
 from treatydiff.align.units import units
 from treatydiff.cli import main
 from treatydiff.compare import compare
@@ -268,6 +276,20 @@ def test_cosines_and_adjacent_dots_are_exact(sizes: tuple[int, int]) -> None:
     inner_l, inner_r = adjacent_dots(pooled)
     assert np.allclose(inner_l, [dot(weigh[k], weigh[k + 1]) for k in range(len(left) - 1)])
     assert np.allclose(inner_r, [dot(weigh[k], weigh[k + 1]) for k in range(len(left), len(texts) - 1)])
+
+
+@pytest.mark.parametrize("sizes", [(3, 4), (40, 37), (1, 1)])
+def test_containments_of_many_pairs_are_containment_of_each(sizes: tuple[int, int]) -> None:
+    texts = _lighthouse_units(sum(sizes))
+    vecs = pooled_vectors(*ngram_occurrences(texts), *sizes)
+    pairs = [(i, j) for i in range(sizes[0]) for j in range(sizes[1])][::-3]  # wholes out of order
+    parts = np.array([i for i, _ in pairs], dtype=np.intp)
+    wholes = np.array([j for _, j in pairs], dtype=np.intp)
+    expected = [containment(vecs.left.span(i), vecs.right.span(j)) for i, j in pairs]
+    found = containments(vecs.left, parts, vecs.right, wholes)
+    assert np.allclose(found, expected, rtol=0, atol=1e-12) and 0 < max(expected) <= 1
+    swapped = containments(vecs.right, wholes, vecs.left, parts)  # the other way round
+    assert np.allclose(swapped, [containment(vecs.right.span(j), vecs.left.span(i)) for i, j in pairs])
 
 
 @pytest.mark.parametrize("langs", [("en", "en"), ("en", "ru")], ids=["same-language", "cross-language"])

@@ -36,7 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from treatydiff.align.score import Scores
-from treatydiff.align.similarity import Matrix, Sparse, added, containment, dot
+from treatydiff.align.similarity import Matrix, Sparse, added, containment, containments, dot
 
 __all__ = ["Group", "Thresholds", "assign", "hungarian"]
 
@@ -306,6 +306,28 @@ def _cosine(a: list[Sparse], b: list[Sparse]) -> float:
     return dot(sum_a, sum_b) / norms if norms else 0.0
 
 
+_SLACK = 1e-9
+"""How far a containment found with all pairs at once (``containments``) may stray from
+``containment`` of one pair: only the sums' rounding differs, some 1e-15."""
+
+
+def _tops(related: Matrix, count: int) -> list[list[int]]:
+    """``_most`` of each row, a block of rows at a time."""
+    rows, width = related.shape
+    if width <= count:
+        return [_most(row, count) for row in related]
+    found: list[list[int]] = []
+    step = max(1, _BLOCK_CELLS // max(width, 1))
+    for lo in range(0, rows, step):
+        block = related[lo : lo + step]
+        top = np.argpartition(-block, count - 1, axis=1)[:, :count]
+        values = np.take_along_axis(block, top, axis=1)
+        for k in range(len(block)):
+            order = np.lexsort((top[k], -values[k]))
+            found.append(top[k][order].tolist())
+    return found
+
+
 def _attach(
     groups: list[Group],
     leftovers: list[int],
@@ -320,19 +342,35 @@ def _attach(
     mine, theirs = (vecs.left, vecs.right) if side == "left" else (vecs.right, vecs.left)
     other_side = "right" if side == "left" else "left"
     owner = _owners(groups, other_side)
+    if not leftovers or not owner:
+        return list(leftovers)
+    text = scores.text
+    related_all = text[leftovers] if side == "left" else text[:, leftovers].T
+    tops = _tops(related_all, _CANDIDATES)
+    # every (leftover, candidate) pair that the loop below measures, at once: most are far
+    # under the threshold, and only those near it or above are measured again one by one
+    asked = [
+        (k, index)
+        for k, top in enumerate(tops)
+        for index in top
+        if index in owner and related_all[k, index] > 0
+    ]
+    units_asked = np.array([leftovers[k] for k, _ in asked], dtype=np.intp)
+    wholes_asked = np.array([index for _, index in asked], dtype=np.intp)
+    rough = dict(zip(asked, containments(mine, units_asked, theirs, wholes_asked).tolist(), strict=True))
     remaining: list[int] = []
-    for unit in leftovers:
+    for k, unit in enumerate(leftovers):
         best, best_value = None, 0.0
-        related = scores.text[unit] if side == "left" else scores.text[:, unit]
-        for index in _most(related, _CANDIDATES):
-            candidate = owner.get(int(index))
-            if candidate is None or related[index] <= 0:
+        for index in tops[k]:
+            value = rough.get((k, index))
+            if value is None or value < t.contain - _SLACK:
                 continue
-            whole = theirs.span(int(index))
+            candidate = owner[index]
+            whole = theirs.span(index)
             value = containment(mine.span(unit), whole)
             if value < t.contain or value <= best_value:
                 continue
-            parts = [mine.span(k) for k in getattr(candidate, side)]
+            parts = [mine.span(j) for j in getattr(candidate, side)]
             before = _cosine(parts, [whole])
             if _cosine([*parts, mine.span(unit)], [whole]) >= before + t.gain:
                 best, best_value = candidate, value

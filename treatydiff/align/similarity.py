@@ -30,6 +30,7 @@ __all__ = [
     "adjacent_dots",
     "added",
     "containment",
+    "containments",
     "cosine_matrix",
     "dot",
     "hashed_vectors",
@@ -80,6 +81,15 @@ class Rows:
         """Unit i's vector: its columns (ascending) and their weights."""
         lo, hi = self._starts[i], self._starts[i + 1]
         return self.columns[lo:hi], self.weights[lo:hi]
+
+    def spans(self, which: npt.NDArray[np.intp]) -> Entries:
+        """The vectors of units ``which`` one after the other, as (position in ``which``,
+        column, weight): within each, columns ascend."""
+        lo = self._starts[which]
+        length = self._starts[which + 1] - lo
+        owner = np.repeat(np.arange(len(which)), length)
+        at = np.arange(len(owner)) + np.repeat(lo - (np.cumsum(length) - length), length)
+        return owner, self.columns[at], self.weights[at]
 
     def __getitem__(self, i: int) -> Vector:
         found = self._cache.get(i)
@@ -381,6 +391,36 @@ def containment(part: Sparse, whole: Sparse) -> float:
         return 0.0
     mine, theirs = _common(part, whole)
     return float(np.minimum(mine, theirs).sum()) / total
+
+
+def containments(
+    parts: Rows, part_units: npt.NDArray[np.intp], wholes: Rows, whole_units: npt.NDArray[np.intp]
+) -> npt.NDArray[np.float64]:
+    """``containment`` of each part unit in the whole unit beside it, all pairs at once: the
+    same value up to the rounding of the sums (they are added in another order)."""
+    count = len(part_units)
+    out = np.zeros(count)
+    if not count:
+        return out
+    order = np.argsort(whole_units, kind="stable")
+    by_whole = whole_units[order]
+    at, cols, weights = parts.spans(part_units[order])  # the pairs' entries, by whole
+    first_entry = np.searchsorted(at, np.arange(count + 1))
+    firsts = np.flatnonzero(np.diff(by_whole, prepend=-1))
+    ends = [*firsts[1:].tolist(), count]
+    found = np.zeros(len(cols))
+    dense = np.zeros(max(parts.width, wholes.width, 1))  # one whole's weights at a time, by column
+    for lo, hi, whole in zip(firsts.tolist(), ends, by_whole[firsts].tolist(), strict=True):
+        cols_w, w_w = wholes.span(whole)
+        dense[cols_w] = w_w
+        e0, e1 = first_entry[lo], first_entry[hi]
+        np.minimum(dense[cols[e0:e1]], weights[e0:e1], out=found[e0:e1])
+        dense[cols_w] = 0.0
+    common = np.bincount(at, weights=found, minlength=count)
+    total = np.bincount(at, weights=weights, minlength=count)
+    np.divide(common, total, out=common, where=total > 0)
+    out[order] = np.where(total > 0, common, 0.0)
+    return out
 
 
 def dot(a: Sparse, b: Sparse) -> float:
