@@ -17,6 +17,7 @@ from perturb import perturb
 from treatydiff.align import SUGGESTED_RELATIONS, align_bodies, lexicon
 from treatydiff.align import assign as assign_module
 from treatydiff.align import score as score_module
+from treatydiff.align import similarity as similarity_module
 from treatydiff.align.assign import hungarian
 from treatydiff.align.draft import draft_map
 from treatydiff.align.evaluate import evaluate, links_between
@@ -273,6 +274,8 @@ def test_cosines_and_adjacent_dots_are_exact(sizes: tuple[int, int]) -> None:
     )
     for vecs in (pooled, split):
         assert np.allclose(cosine_matrix(vecs).cos, expected)
+    with patch.object(similarity_module, "_PAIRS_PER_CHUNK", 5):  # the sparse join in many bands of rows
+        assert np.allclose(cosine_matrix(pooled).cos, expected)
     inner_l, inner_r = adjacent_dots(pooled)
     assert np.allclose(inner_l, [dot(weigh[k], weigh[k + 1]) for k in range(len(left) - 1)])
     assert np.allclose(inner_r, [dot(weigh[k], weigh[k + 1]) for k in range(len(left), len(texts) - 1)])

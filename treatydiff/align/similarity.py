@@ -326,9 +326,13 @@ def dot_matrix(vecs: Vectors) -> Matrix:
                 result[lo:hi] += _product(a, b)
     # the rare terms: every (left entry, right entry) pair of one term, summed by unit pair.
     # A term's entries are contiguous, its left ones first: the right partners of a left
-    # entry start where its term's right entries do.
+    # entry start where its term's right entries do. The left entries are taken by unit
+    # (stable: by term within one), so that a chunk's pairs fill a band of rows, not the
+    # whole matrix.
     right_start = np.cumsum(on_left + on_right) - on_right
     entries = np.flatnonzero(left & ~dense[columns] & (pairs[columns] > 0))
+    owners = units[entries]
+    entries = entries[np.argsort(owners.astype(np.uint16) if n < 1 << 16 else owners, kind="stable")]
     per_entry = on_right[columns[entries]]
     flat = result.reshape(-1)
     bounds = np.concatenate(([0], np.cumsum(per_entry)))
@@ -337,19 +341,21 @@ def dot_matrix(vecs: Vectors) -> Matrix:
         last = int(np.searchsorted(bounds, bounds[first] + _PAIRS_PER_CHUNK, side="right")) - 1
         last = max(last, first + 1)
         counts = per_entry[first:last]
+        top, bottom = int(units[entries[first]]), int(units[entries[last - 1]]) + 1
         entry = np.repeat(entries[first:last], counts)
         # in place where it can be: each temporary is as long as the chunk
         partner = np.arange(len(entry))
         partner -= np.repeat(bounds[first:last] - bounds[first], counts)
         partner += right_start[columns[entry]]
         key = units[entry]
+        key -= top
         key *= m
         key += units[partner]
         key -= n
         product = weights[entry]
         product *= weights[partner]
         del entry, partner
-        flat += np.bincount(key, weights=product, minlength=n * m)
+        flat[top * m : bottom * m] += np.bincount(key, weights=product, minlength=(bottom - top) * m)
         first = last
     return result
 
