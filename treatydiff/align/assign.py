@@ -322,9 +322,8 @@ def _tops(related: Matrix, count: int) -> list[list[int]]:
         block = related[lo : lo + step]
         top = np.argpartition(-block, count - 1, axis=1)[:, :count]
         values = np.take_along_axis(block, top, axis=1)
-        for k in range(len(block)):
-            order = np.lexsort((top[k], -values[k]))
-            found.append(top[k][order].tolist())
+        order = np.lexsort((top, -values), axis=1)  # largest first, ties by index
+        found.extend(np.take_along_axis(top, order, axis=1).tolist())
     return found
 
 
@@ -349,11 +348,14 @@ def _attach(
     tops = _tops(related_all, _CANDIDATES)
     # every (leftover, candidate) pair that the loop below measures, at once: most are far
     # under the threshold, and only those near it or above are measured again one by one
+    # (Σ min ≤ the whole's Σ: a whole lighter than the threshold's share of the part cannot hold it)
+    need = ((t.contain - _SLACK) * mine.totals()[leftovers]).tolist()
+    heft = theirs.totals().tolist()
     asked = [
         (k, index)
         for k, top in enumerate(tops)
         for index in top
-        if index in owner and related_all[k, index] > 0
+        if index in owner and related_all[k, index] > 0 and heft[index] >= need[k]
     ]
     units_asked = np.array([leftovers[k] for k, _ in asked], dtype=np.intp)
     wholes_asked = np.array([index for _, index in asked], dtype=np.intp)

@@ -100,6 +100,11 @@ class Rows:
             found = self._cache[i] = dict(zip(keys, weights.tolist(), strict=True))
         return found
 
+    def totals(self) -> npt.NDArray[np.float64]:
+        """Each unit's sum of weights."""
+        sums = np.bincount(self.units, weights=self.weights, minlength=self.count)
+        return np.asarray(sums, dtype=np.float64)
+
     def norms(self) -> npt.NDArray[np.float64]:
         squares = np.bincount(self.units, weights=self.weights**2, minlength=self.count)
         return np.asarray(np.sqrt(squares), dtype=np.float64)
