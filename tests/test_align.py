@@ -210,6 +210,32 @@ def test_scattered_parts_rebuilt_into_an_unlinked_provision_are_merged_into_it()
     assert ((), ("art-1",)) not in found and (("art-2.1",), ()) not in found
 
 
+# synthetic: the lighthouse agreement again; its successor moves the audit sentence of the
+# budget article to a new last article
+_BUDGET = "The annual budget of the board shall be shared equally between the Parties and paid in January."
+_AUDIT = (
+    "The accounts of the board shall be audited every second year by an auditor whom both Parties approve"
+)
+_FRAME = (
+    "Agreement on Imaginary Lighthouses\n\nArticle 1\nThe Parties shall maintain the lighthouses listed "
+    "in the schedule in good working order.\n\nArticle 2\n{budget}\n\nArticle 3\nEach Party shall keep "
+    "the logbooks of its keepers in a national archive for fifty years.\n\nArticle 4\nThis Agreement "
+    "shall enter into force on the first day of the month after signature.\n{end}"
+)
+_AUDITED = _FRAME.format(
+    budget=f"{_BUDGET} {_AUDIT}, and the auditor's report shall be sent to both foreign ministries.", end=""
+)
+_AUDIT_MOVED = _FRAME.format(budget=_BUDGET, end=f"\nArticle 5\n{_AUDIT}.\n")
+
+
+def test_a_part_moved_far_from_its_provision_joins_that_provisions_link() -> None:
+    old, new = parse_text(_AUDITED, lang="en"), parse_text(_AUDIT_MOVED, lang="en")
+    found = {(s.left, s.right): s for s in align_bodies(old, new).suggestions}
+    split = found[("art-2",), ("art-2", "art-5")]  # stage 4: contained in the article it left
+    assert split.relation == "split" and any(" contained " in r for r in split.reasons)
+    assert len(found) == 4
+
+
 @pytest.mark.parametrize("shape", [(4, 5), (5, 4), (5, 5), (1, 3)])
 def test_hungarian_finds_the_maximum_weight_assignment(shape: tuple[int, int]) -> None:
     weights = np.random.default_rng(sum(shape)).random(shape)
