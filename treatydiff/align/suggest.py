@@ -51,12 +51,13 @@ class _Terms:
     def __init__(self, left: Sequence[Unit], right: Sequence[Unit]) -> None:
         self.df: Counter[str] = Counter(chain.from_iterable(_vocabulary(u.text) for u in (*left, *right)))
         limit = max(2, (len(left) + len(right)) // 10)  # words in at most a tenth of the units (or two)
-        self.rare = frozenset(w for w, n in self.df.items() if n <= limit and len(w) > 3 and not w.isdigit())
+        few = [w for w, n in self.df.items() if n <= limit]
+        self.rare = frozenset(w for w in few if len(w) > 3 and not w.isdigit())
 
     def shared(self, left_texts: Sequence[str], right_texts: Sequence[str]) -> list[str]:
         common = self.rare & _joined(left_texts) & _joined(right_texts)
-        df = self.df
-        return sorted(common, key=lambda w: (df[w], w))[:_RARE_TERMS]
+        # by document frequency, then alphabetically (a stable sort of the sorted words)
+        return sorted(sorted(common), key=self.df.__getitem__)[:_RARE_TERMS]
 
 
 def _joined_words(units: Sequence[Unit], indices: Sequence[int]) -> Sequence[str]:
