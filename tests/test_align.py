@@ -35,6 +35,7 @@ from treatydiff.align.lexicon.scripts import romanize
 from treatydiff.align.links import fill_gaps, suggest_links
 from treatydiff.align.similarity import (
     _product,
+    added,
     adjacent_dots,
     containment,
     containments,
@@ -305,6 +306,18 @@ def test_cosines_and_adjacent_dots_are_exact(sizes: tuple[int, int]) -> None:
     inner_l, inner_r = adjacent_dots(pooled)
     assert np.allclose(inner_l, [dot(weigh[k], weigh[k + 1]) for k in range(len(left) - 1)])
     assert np.allclose(inner_r, [dot(weigh[k], weigh[k + 1]) for k in range(len(left), len(texts) - 1)])
+
+
+@settings(deadline=None)
+@given(st.lists(st.dictionaries(st.integers(0, 40), st.floats(0.01, 9.0)), min_size=1, max_size=5))
+def test_added_is_the_sum_of_the_vectors(vectors: list[dict[int, float]]) -> None:
+    sparse = [(np.array(sorted(v), dtype=np.int64), np.array([v[c] for c in sorted(v)])) for v in vectors]
+    cols, weights = added(sparse)
+    expected: dict[int, float] = {}
+    for v in vectors:  # summed in the vectors' order, as the joined texts' counts are
+        for c, w in v.items():
+            expected[c] = expected.get(c, 0.0) + w
+    assert cols.tolist() == sorted(expected) and weights.tolist() == [expected[c] for c in sorted(expected)]
 
 
 @pytest.mark.parametrize("sizes", [(3, 4), (40, 37), (1, 1)])

@@ -446,6 +446,14 @@ def added(vectors: Sequence[Sparse]) -> Sparse:
         return vectors[0]
     cols = np.concatenate([c for c, _ in vectors])
     weights = np.concatenate([w for _, w in vectors])
-    unique, inverse = np.unique(cols, return_inverse=True)
+    # np.unique's columns and inverse, by a stable sort: each vector's columns are one
+    # ascending run, which it merges
+    order = np.argsort(cols, kind="stable")
+    ordered = cols[order]
+    new = np.ones(len(ordered), dtype=bool)
+    new[1:] = ordered[1:] != ordered[:-1]
+    inverse = np.empty(len(ordered), dtype=np.intp)
+    inverse[order] = np.cumsum(new) - 1
+    unique = ordered[new]
     summed = np.bincount(inverse, weights=weights, minlength=len(unique))
     return np.asarray(unique, dtype=np.int64), np.asarray(summed, dtype=np.float64)
