@@ -133,6 +133,15 @@ def test_synthetic_successor_gets_every_kind_of_link() -> None:
     assert any("renumbered art-4 → art-7" in r for r in moved.reasons)
 
 
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_with_one_side_all_skipped_every_unit_has_no_counterpart(side: str) -> None:
+    old, new = _synthetic()
+    found = align_bodies(old, new, skip=lambda _id, s: s == side).suggestions
+    kept = units(new if side == "left" else old)
+    assert [s.relation for s in found] == ["added" if side == "left" else "dropped"] * len(kept)
+    assert {s.reasons for s in found} == {("no counterpart: best candidate none scores 0.00",)}
+
+
 def test_a_split_paragraph_becomes_one_split_link() -> None:
     old = parse_text(
         "Article 1\nThe keepers shall light the lamps at dusk and extinguish them at dawn.\n", lang="en"

@@ -441,12 +441,16 @@ def _fill_gaps(
     found = list(groups)
     rest_l, rest_r = set(left_over), set(right_over)
     s11 = scores.s11
+    row_of = {i: i for i in left_over}  # where a unit's scores are in s11 (or in the free pairs')
+    col_of = {j: j for j in right_over}
     if t.gap_mutual and left_over and right_over:
         # order vouches for a weak pair only when neither unit has a better partner left
+        # (every unit of a gap is a leftover: the free pairs' scores alone are read)
         free = s11[np.ix_(left_over, right_over)]
         best = (free >= free.max(axis=1, keepdims=True)) & (free >= free.max(axis=0, keepdims=True))
-        s11 = np.full_like(s11, _NEG)
-        s11[np.ix_(left_over, right_over)] = np.where(best, free, _NEG)
+        s11 = np.where(best, free, _NEG)
+        row_of = {i: k for k, i in enumerate(left_over)}
+        col_of = {j: k for k, j in enumerate(right_over)}
     # gap k lies between in-order groups k - 1 and k (which are in order on both sides)
     gaps: dict[int, tuple[list[int], list[int]]] = {}
     for side, units in ((0, left_over), (1, right_over)):
@@ -459,7 +463,7 @@ def _fill_gaps(
     for lefts, rights in gaps.values():
         if not lefts or not rights:
             continue
-        sub = np.ix_(lefts, rights)
+        sub = np.ix_([row_of[i] for i in lefts], [col_of[j] for j in rights])
         s12 = scores.s12[np.ix_(lefts, rights[:-1])] if len(rights) > 1 else np.zeros((len(lefts), 0))
         s21 = scores.s21[np.ix_(lefts[:-1], rights)] if len(lefts) > 1 else np.zeros((0, len(rights)))
         # pairs in a group must be adjacent units for the 1-2 and 2-1 beads to mean anything

@@ -177,9 +177,14 @@ def suggestions(
             reasons=tuple(_group_reasons(group, scores, left, right, terms)),
         )
         found.append(((min(group.left), min(group.right)), suggestion))
-    for i in left_over:
-        best = float(scores.s11[i].max()) if scores.s11.shape[1] else 0.0
-        rival = right[int(scores.s11[i].argmax())].id if scores.s11.shape[1] else "none"
+    s11 = scores.s11
+    n, m = s11.shape
+    # each leftover's best rival, all at once (the first of equal bests, as argmax per row)
+    bests_l, rivals_l = [0.0] * len(left_over), ["none"] * len(left_over)
+    if m and left_over:
+        rows = s11[left_over]
+        bests_l, rivals_l = rows.max(axis=1).tolist(), [right[k].id for k in rows.argmax(axis=1).tolist()]
+    for i, best, rival in zip(left_over, bests_l, rivals_l, strict=True):
         reason = f"no counterpart: best candidate {rival} scores {best:.2f}"
         found.append(
             ((i, -1), Suggestion((left[i].id,), (), "dropped", round(1 - min(best, 1.0), 3), None, (reason,)))
@@ -188,9 +193,11 @@ def suggestions(
     by_right = sorted((min(g.right), g.left[-1]) for g in groups)
     firsts = [r for r, _ in by_right]
     lasts = list(accumulate((last for _, last in by_right), max))
-    for j in right_over:
-        best = float(scores.s11[:, j].max()) if scores.s11.shape[0] else 0.0
-        rival = left[int(scores.s11[:, j].argmax())].id if scores.s11.shape[0] else "none"
+    bests_r, rivals_r = [0.0] * len(right_over), ["none"] * len(right_over)
+    if n and right_over:
+        cols = s11[:, right_over]
+        bests_r, rivals_r = cols.max(axis=0).tolist(), [left[k].id for k in cols.argmax(axis=0).tolist()]
+    for j, best, rival in zip(right_over, bests_r, rivals_r, strict=True):
         reason = f"no counterpart: best candidate {rival} scores {best:.2f}"
         k = bisect_left(firsts, j)
         before = lasts[k - 1] if k else -1
