@@ -407,11 +407,16 @@ def _join_siblings(
     other_side = "right" if side == "left" else "left"
     owner = _owners(groups, other_side)
     remaining: list[int] = []
-    for unit in leftovers:
-        related = scores.text[unit] if side == "left" else scores.text[:, unit]
-        partner = int(np.argmax(related)) if len(related) else -1
+    text = scores.text
+    width = text.shape[1] if side == "left" else text.shape[0]
+    partners, values = [-1] * len(leftovers), [0.0] * len(leftovers)
+    if leftovers and width:  # each leftover's best partner (the first of equal bests), all at once
+        related = text[leftovers] if side == "left" else text[:, leftovers].T
+        best = related.argmax(axis=1)
+        partners, values = best.tolist(), np.take_along_axis(related, best[:, None], axis=1)[:, 0].tolist()
+    for unit, partner, value in zip(leftovers, partners, values, strict=True):
         link = owner.get(partner)
-        if link is None or related[partner] <= 0:
+        if link is None or value <= 0:
             remaining.append(unit)
             continue
         own = getattr(link, side)
