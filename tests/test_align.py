@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from unittest.mock import patch
 
@@ -410,6 +411,20 @@ def test_the_in_order_alignment_keeps_the_anchors_units_for_each_other(seed: int
     with patch.object(assign_module, "_BLOCK_CELLS", block):
         found = assign_module._monotone(s11, s12, s21, t, 0.3, mates)
     assert found == assign_module._monotone(r11, r12, r21, t, 0.3)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_in_order_alignment_of_wide_rows_is_that_of_short_ones(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n, m = 30, 40
+    # ties on purpose: scores on a coarse grid, so that equal beads compete
+    s11, s12, s21 = (np.round(rng.random(shape) * 4) / 4 for shape in ((n, m), (n, m - 1), (n - 1, m)))
+    t = replace(assign_module.SAME_LANGUAGE, bead_penalty=0.0)  # every sum exact: ties stay ties
+    with patch.object(assign_module, "_WIDE_ROW", 1):
+        wide = assign_module._monotone(s11, s12, s21, t, 0.25)
+    with patch.object(assign_module, "_WIDE_ROW", 1 << 30):
+        short = assign_module._monotone(s11, s12, s21, t, 0.25)
+    assert wide == short and len(wide[0]) > 5
 
 
 @pytest.mark.parametrize(

@@ -116,6 +116,9 @@ _BLOCK_CELLS = 1 << 16
 treaties, scratch that stays in cache on the longest."""
 
 
+_NOTHING_MADE: tuple[int, Matrix] = (-1, np.zeros((0, 0)))
+
+
 class _Rows:
     """The bead scores of each left unit (or pair), less the threshold, with the anchors'
     units kept for each other when ``mates`` are given (see ``_mates``): made a block of
@@ -132,7 +135,7 @@ class _Rows:
         self.made: dict[str, tuple[int, Matrix]] = {}
 
     def _row(self, kind: str, r: int) -> Matrix:
-        lo, block = self.made.get(kind, (-1, np.zeros((0, 0))))
+        lo, block = self.made.get(kind, _NOTHING_MADE)
         if not lo <= r < lo + len(block):
             lo, block = r, self._block(kind, r, r + self.step)
             self.made[kind] = (lo, block)
@@ -170,6 +173,11 @@ class _Rows:
         return self._row("merge", r)
 
 
+_WIDE_ROW = 256
+"""From this many right units on, a row's best beads are found by three maxima (about a third
+less time than ``max`` and ``argmax`` along the candidates, slower on short rows)."""
+
+
 def _monotone(
     s11: Matrix, s12: Matrix, s21: Matrix, t: Thresholds, threshold: float, mates: Mates | None = None
 ) -> tuple[list[Group], list[int], list[int]]:
@@ -181,18 +189,33 @@ def _monotone(
     rows = _Rows(s11, s12, s21, t, threshold, mates)
     cand = np.full((4, m + 1), _NEG)  # cells a bead cannot reach stay at _NEG
     best = np.empty(m + 1)
+    one, split, merge, add = rows.one, rows.split, rows.merge, np.add
+    one_into, split_into, merge_into = cand[0, 1:], cand[2, 2:], cand[3, 1:]
+    # each table row, and its first entries without the last one or two
+    ends = [(row, row[:-1], row[:-2]) for row in table]
+    accumulate, greater, maximum = np.maximum.accumulate, np.greater, np.maximum
+    wide = m >= _WIDE_ROW
     for i in range(1, n + 1):
-        previous, current = table[(i - 1) % 3], table[i % 3]
-        np.add(previous[:-1], rows.one(i - 1), out=cand[0, 1:])  # 1-1
+        previous, previous_1, previous_2 = ends[(i - 1) % 3]
+        add(previous_1, one(i - 1), out=one_into)  # 1-1
         cand[1] = previous  # 1-0: left unit i-1 unmatched
         if m >= 2:
-            np.add(previous[:-2], rows.split(i - 1), out=cand[2, 2:])  # 1-2
+            add(previous_2, split(i - 1), out=split_into)  # 1-2
         if i >= 2:
-            np.add(table[(i - 2) % 3, :-1], rows.merge(i - 2), out=cand[3, 1:])  # 2-1
-        cand.max(axis=0, out=best)
-        choice[i] = cand.argmax(axis=0)
-        np.maximum.accumulate(best, out=current)  # 0-1 beads (right unit unmatched) cost nothing
-        np.greater(current, best, out=gap[i])
+            add(ends[(i - 2) % 3][1], merge(i - 2), out=merge_into)  # 2-1
+        if wide:  # the best bead and the first that reaches it, without argmax's transposed copy
+            maximum(cand[0], cand[1], out=best)
+            maximum(best, cand[2], out=best)
+            maximum(best, cand[3], out=best)
+            chosen = choice[i]
+            chosen[:] = 3
+            for k in (2, 1, 0):
+                chosen[cand[k] == best] = k
+        else:
+            cand.max(axis=0, out=best)
+            choice[i] = cand.argmax(axis=0)
+        accumulate(best, out=ends[i % 3][0])  # 0-1 beads (right unit unmatched) cost nothing
+        greater(ends[i % 3][0], best, out=gap[i])
     groups: list[Group] = []
     left_over: list[int] = []
     right_over: list[int] = []
