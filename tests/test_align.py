@@ -19,6 +19,7 @@ from treatydiff.align import SUGGESTED_RELATIONS, align_bodies, lexicon
 from treatydiff.align import assign as assign_module
 from treatydiff.align import score as score_module
 from treatydiff.align import similarity as similarity_module
+from treatydiff.align import suggest as suggest_module
 from treatydiff.align.assign import hungarian
 from treatydiff.align.draft import draft_map
 from treatydiff.align.evaluate import evaluate, links_between
@@ -141,6 +142,16 @@ def test_with_one_side_all_skipped_every_unit_has_no_counterpart(side: str) -> N
     kept = units(new if side == "left" else old)
     assert [s.relation for s in found] == ["added" if side == "left" else "dropped"] * len(kept)
     assert {s.reasons for s in found} == {("no counterpart: best candidate none scores 0.00",)}
+
+
+def test_the_reasons_words_come_from_the_scores_normalised_texts() -> None:
+    old, new = _synthetic()
+    texts = [u.text for u in (*units(old), *units(new))]
+    with patch.dict(suggest_module._WORDS, clear=True), patch.dict(suggest_module._VOCABULARIES, clear=True):
+        with patch.object(suggest_module, "normalize", side_effect=AssertionError("one regex a text")):
+            align_bodies(old, new)
+        assert set(suggest_module._WORDS) == set(texts)
+        assert all(suggest_module._WORDS[t] == tuple(normalize(t).split()) for t in texts)
 
 
 def test_a_split_paragraph_becomes_one_split_link() -> None:

@@ -6,14 +6,13 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 from itertools import accumulate, chain
 
 import numpy as np
 from rapidfuzz.distance import Indel
 
 from treatydiff.align.assign import Group
-from treatydiff.align.features import normalize
+from treatydiff.align.features import Normalized, normalize
 from treatydiff.align.result import SuggestedRelation, Suggestion
 from treatydiff.align.score import Scores
 from treatydiff.align.units import Unit
@@ -27,14 +26,43 @@ _RARE_TERMS = 3
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=8192)
+_CACHED = 8192
+"""Texts whose words are kept between alignments (all are dropped when more are)."""
+_WORDS: dict[str, tuple[str, ...]] = {}
+_VOCABULARIES: dict[str, frozenset[str]] = {}
+
+
+def _remember(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    if len(_WORDS) >= _CACHED:
+        _WORDS.clear()
+        _VOCABULARIES.clear()
+    _WORDS[text] = words
+    return words
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(normalize(text).split())
+    found = _WORDS.get(text)
+    return _remember(text, tuple(normalize(text).split())) if found is None else found
 
 
-@lru_cache(maxsize=8192)
 def _vocabulary(text: str) -> frozenset[str]:
-    return frozenset(_words(text))
+    found = _VOCABULARIES.get(text)
+    if found is None:
+        found = _VOCABULARIES[text] = frozenset(_words(text))
+    return found
+
+
+def _seed(texts: Sequence[str], normalized: Normalized) -> None:
+    """The words of the texts not met before, from the scores' normalised code points of all
+    of them (``normalize`` of each text, made once in numpy): one decoding, no regex a text."""
+    missing = [k for k, text in enumerate(texts) if text not in _WORDS]
+    if not missing:
+        return
+    codes, owner = normalized
+    starts = np.searchsorted(owner, np.arange(len(texts) + 1)).tolist()
+    joined = codes.astype(np.uint32).tobytes().decode("utf-32-le")
+    for k in missing:
+        _remember(texts[k], tuple(joined[starts[k] : starts[k + 1]].split()))
 
 
 def _renumbered(left: Sequence[Unit], right: Sequence[Unit]) -> bool:
@@ -157,6 +185,8 @@ def suggestions(
 ) -> list[Suggestion]:
     """One suggestion per group and per unit left without a counterpart, in left order."""
     # across languages the shared terms are the translation-surviving tokens, not words
+    if not scores.cross and scores.normalized is not None:
+        _seed([u.text for u in (*left, *right)], scores.normalized)
     terms = None if scores.cross else _Terms(left, right)
     found: list[tuple[tuple[int, int], Suggestion]] = []
     for group in groups:
