@@ -44,6 +44,7 @@ from treatydiff.align.similarity import (
     cosine_matrix,
     hashed_vectors,
     pooled_vectors,
+    vectors,
 )
 from treatydiff.align.units import units
 from treatydiff.cli import main
@@ -327,6 +328,22 @@ def test_cosines_and_adjacent_dots_are_exact(sizes: tuple[int, int]) -> None:
     inner_l, inner_r = adjacent_dots(pooled)
     assert np.allclose(inner_l, [dot(weigh[k], weigh[k + 1]) for k in range(len(left) - 1)])
     assert np.allclose(inner_r, [dot(weigh[k], weigh[k + 1]) for k in range(len(left), len(texts) - 1)])
+
+
+@settings(deadline=None)
+@given(
+    st.lists(st.dictionaries(st.sampled_from("abcdefg"), st.integers(1, 4)), max_size=4),
+    st.lists(st.dictionaries(st.sampled_from("cdefghij"), st.integers(1, 4)), max_size=4),
+)
+def test_token_vectors_are_counts_times_idf(left: list[dict[str, int]], right: list[dict[str, int]]) -> None:
+    vecs = vectors([Counter(d) for d in left], [Counter(d) for d in right])
+    sides = [*left, *right]
+    df = Counter(term for found in sides for term in found)
+    for rows, side in ((vecs.left, left), (vecs.right, right)):
+        for i, found in enumerate(side):
+            expected = {t: c * np.log((len(sides) + 1) / df[t]) for t, c in found.items()}
+            assert rows[i].keys() == expected.keys()
+            assert all(np.isclose(rows[i][t], w) for t, w in expected.items())
 
 
 @settings(deadline=None)

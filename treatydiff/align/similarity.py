@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -207,19 +208,17 @@ def pooled_vectors(
 
 def vectors(left: Sequence[Counter[str]], right: Sequence[Counter[str]]) -> Vectors:
     """``hashed_vectors`` over string terms (tokens that survive translation)."""
-    terms: dict[str, int] = {}
+    # each term numbered in the order first met, the left side's units first
+    first_met = dict.fromkeys(chain(chain.from_iterable(left), chain.from_iterable(right)))
+    terms = {term: k for k, term in enumerate(first_met)}
 
     def pairs(side: Sequence[Counter[str]]) -> Pairs:
-        units, features, counts = [], [], []
-        for i, found in enumerate(side):
-            for term, count in found.items():
-                units.append(i)
-                features.append(terms.setdefault(term, len(terms)))
-                counts.append(count)
-        by_unit = np.array(units, dtype=np.int64)
-        by_feature = np.array(features, dtype=np.int64)
+        flat = list(chain.from_iterable(side))
+        by_unit = np.repeat(np.arange(len(side), dtype=np.int64), [len(found) for found in side])
+        by_feature = np.fromiter(map(terms.__getitem__, flat), dtype=np.int64, count=len(flat))
+        counts = np.fromiter(chain.from_iterable(f.values() for f in side), dtype=np.int64, count=len(flat))
         order = np.lexsort((by_feature, by_unit))  # by unit, then feature, as hashed n-grams are
-        return by_unit[order], by_feature[order], np.array(counts, dtype=np.int64)[order]
+        return by_unit[order], by_feature[order], counts[order]
 
     pairs_l, pairs_r = pairs(left), pairs(right)
     hashed = hashed_vectors(pairs_l, pairs_r, len(left), len(right))
