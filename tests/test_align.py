@@ -25,12 +25,14 @@ from treatydiff.align.draft import draft_map
 from treatydiff.align.evaluate import evaluate, links_between
 from treatydiff.align.features import (
     char_ngrams,
+    cross_token,
     cross_tokens,
     family_occurrences,
     hashed_ngrams,
     ngram_occurrences,
     normalize,
     normalized_codes,
+    words,
 )
 from treatydiff.align.lexicon import families_for
 from treatydiff.align.lexicon.scripts import romanize
@@ -468,6 +470,11 @@ def test_the_in_order_alignment_of_wide_rows_is_that_of_short_ones(seed: int) ->
 def test_what_survives_translation(text: str, lang: str, expected: set[str]) -> None:
     other = "ru" if lang == "en" else "en"
     assert set(cross_tokens(text, lang, other)) == expected
+    # counted word by word, in the order first met (the order numbers the vectors' terms)
+    twice = cross_tokens(f"{text} {text}", lang, other)
+    stems = lexicon.stems_for(lang, other)
+    one_by_one = [t for w in words(f"{text} {text}") if (t := cross_token(w, stems)) is not None]
+    assert list(twice.items()) == list(Counter(one_by_one).items())
 
 
 @pytest.mark.parametrize(
