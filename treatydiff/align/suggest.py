@@ -106,12 +106,15 @@ def _label(unit: Unit) -> str:
 def _cross_terms(scores: Scores, i: int, j: int) -> list[str]:
     left, right = scores.vecs.left, scores.vecs.right
     (cols_a, w_a), (cols_b, w_b) = left.span(i), right.span(j)
-    common, at_a, at_b = np.intersect1d(cols_a, cols_b, assume_unique=True, return_indices=True)
-    ranked = common[np.argsort(-(w_a[at_a] * w_b[at_b]), kind="stable")[:_RARE_TERMS]]
+    weights_b = dict(zip(cols_b.tolist(), w_b.tolist(), strict=True))
+    # the shared columns (ascending) by the product of their weights, largest first
+    pairs = zip(cols_a.tolist(), w_a.tolist(), strict=True)
+    common = [(c, w * weights_b[c]) for c, w in pairs if c in weights_b]
+    ranked = [c for c, _ in sorted(common, key=lambda item: -item[1])[:_RARE_TERMS]]
     terms = left.terms
     assert terms is not None  # across languages every column has its token
     shown = []
-    for term in (terms[c] for c in ranked.tolist()):
+    for term in (terms[c] for c in ranked):
         kind, value = term[0], term[1:]
         shown.append({"#": f"number {value}", "=": f"{value} (lexicon)", "@": f"name {value}…"}[kind])
     return shown
