@@ -605,7 +605,7 @@ def _merge(runs: Diff) -> Diff:
         if not tokens:
             continue
         if merged and merged[-1][0] == kind:
-            merged[-1] = (kind, merged[-1][1] + tokens)
+            merged[-1][1].extend(tokens)  # a list of merged's own (below): no quadratic copies
         else:
             merged.append((kind, list(tokens)))
     return merged
