@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from treatydiff.corpus import Registry
 from treatydiff.parsed import parser_key
-from treatydiff.store import Store
+from treatydiff.store import Store, _document_sha256, verify_body
 
 pytestmark = pytest.mark.corpus
 
@@ -20,6 +22,12 @@ def _registry(store: Path, tota: Path) -> Registry:
 
 def _entries(store: Path) -> list[Path]:
     return sorted((store / "parsed" / "tota").glob("*.json"))
+
+
+def _read_entry(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An entry's header and its body document (without the checksum the header holds)."""
+    head, _, body = path.read_bytes().partition(b"\n")
+    return json.loads(head), json.loads(body)
 
 
 def _same(a: Registry, b: Registry, ref: str) -> None:
@@ -44,7 +52,7 @@ def test_a_kept_parse_is_the_parse(corpus_dir: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "damage",
-    ["truncate", "not-json", "edited-text", "other-file"],
+    ["truncate", "not-json", "edited-text", "edited-source", "other-file"],
 )
 def test_a_damaged_entry_is_parsed_again_and_replaced(corpus_dir: Path, tmp_path: Path, damage: str) -> None:
     tota = corpus_dir / "tota"
@@ -57,16 +65,36 @@ def test_a_damaged_entry_is_parsed_again_and_replaced(corpus_dir: Path, tmp_path
     elif damage == "not-json":
         entry.write_bytes(b"\xff\xfe nothing")
     elif damage == "edited-text":
-        document = json.loads(data)
-        document["body"]["provisions"][3]["text"] = "The Parties shall never trade."
-        entry.write_text(json.dumps(document), encoding="utf-8")
+        header, document = _read_entry(entry)
+        document["provisions"][3]["text"] = "The Parties shall never trade."
+        entry.write_text(json.dumps(header) + "\n" + json.dumps(document), encoding="utf-8")
+    elif damage == "edited-source":  # the spans still fit: only the checksums tell
+        header, document = _read_entry(entry)
+        document["source_text"] = document["source_text"].replace("Parties", "Partie5")
+        entry.write_text(json.dumps(header) + "\n" + json.dumps(document), encoding="utf-8")
     else:  # another agreement's entry under this file's name
         _registry(tmp_path / "b", tota).load("tota:423")
         entry.write_bytes(_entries(tmp_path / "b")[0].read_bytes())
     _same(_registry(store, tota), _registry(tmp_path / "fresh", tota), "tota:420")
     assert _entries(store) == [entry]
-    kept, fresh = (json.loads(path.read_bytes()) for path in (entry, _entries(tmp_path / "fresh")[0]))
-    assert kept["body"]["provisions"] == fresh["body"]["provisions"]  # replaced by a good entry
+    kept, fresh = (_read_entry(path)[1] for path in (entry, _entries(tmp_path / "fresh")[0]))
+    assert kept["provisions"] == fresh["provisions"]  # replaced by a good entry
+
+
+def test_an_entry_s_checksum_is_the_body_document_s(corpus_dir: Path, tmp_path: Path) -> None:
+    """The bytes hashed on reading are the body's canonical JSON: the same checksum as a
+    stored body's, over the same document."""
+    _registry(tmp_path / "store", corpus_dir / "tota").load("tota:420")
+    (entry,) = _entries(tmp_path / "store")
+    header, document = _read_entry(entry)
+    body_line = entry.read_bytes().partition(b"\n")[2]
+    assert hashlib.sha256(body_line).hexdigest() == header["document_sha256"]
+    assert _document_sha256(document) == header["document_sha256"]
+    verify_body(
+        {**document, "document_sha256": header["document_sha256"]},
+        lang="en",
+        sha256=document["source_sha256"],
+    )
 
 
 def test_a_changed_file_finds_no_stale_entry(corpus_dir: Path, tmp_path: Path) -> None:

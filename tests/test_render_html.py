@@ -210,3 +210,42 @@ def test_each_paragraph_shows_its_marker(tree: lxml_html.HtmlElement) -> None:
 def test_the_summary_heads_language_versions_with_their_language() -> None:
     tree = lxml_html.fromstring(render_html(factories.cross_language_comparison()))
     assert tree.xpath("//table[@class='index']//th[@class='id']/text()") == ["xa-xb-2001@en", "xa-xb-2001@ru"]
+
+
+# The loop the annex template ran over a cell's passages before render/html.py built them.
+_TEMPLATE_PASSAGES = (
+    "{% for passage, runs in passages %}\n"
+    '<p class="text{% if plain %} plain{% endif %}">{% if passage.marker %}<span class="marker">'
+    "{{ passage.marker }}</span> {% endif %}{% for op, parts in runs %}{% if not loop.first %} {% endif %}"
+    '{% if op.op == "delete" %}<del>{% elif op.op == "insert" %}<ins>{% endif %}'
+    "{% for text, modality in parts %}{% if modality %}"
+    '<mark class="modal m-{{ modality }}" title="{{ modality }}">{{ text }}</mark>'
+    "{% else %}{{ text }}{% endif %}{% endfor %}"
+    '{% if op.op == "delete" %}</del>{% elif op.op == "insert" %}</ins>{% endif %}{% endfor %}</p>\n'
+    "{% endfor %}\n"
+)
+
+
+@pytest.mark.parametrize("hostile", [False, True])
+def test_passages_are_built_as_the_template_built_them(hostile: bool) -> None:
+    from treatydiff.render._common import marked_passages
+    from treatydiff.render._templates import ENV
+    from treatydiff.render.html import _passages_html
+
+    template = ENV.from_string(_TEMPLATE_PASSAGES)
+    comparisons = [factories.comparison(hostile=hostile), factories.cross_language_comparison()]
+    cells = [(row, which) for c in comparisons for row in c.rows for which in ("left", "right")]
+    assert any(row.left_marks or row.right_marks for row, _ in cells)  # modal phrases are marked
+    for row, which in cells:
+        passages = marked_passages(row, which)  # type: ignore[arg-type]
+        plain = row.diff is None
+        assert _passages_html(passages, plain=plain) == template.render(passages=passages, plain=plain)
+
+
+@pytest.mark.parametrize("text", ["", "plain words", factories.HOSTILE, "'&'<>\"&amp;", "«Статья» – 5 & 6"])
+def test_passage_text_is_escaped_as_jinja_escapes_it(text: str) -> None:
+    from markupsafe import escape
+
+    from treatydiff.render.html import _escape
+
+    assert _escape(text) == str(escape(text))

@@ -35,6 +35,7 @@ from treatydiff.model import (
     Summary,
     Treaty,
 )
+from treatydiff.obligations import prefetch
 from treatydiff.obligations.annotate import annotate_link
 
 __all__ = [
@@ -325,17 +326,20 @@ def compare(
         # A report never rests on a map that `check` rejects.
         sides = ((_map_key(clause_map, t), t.body) for t in (left, right))
         check_for_diff(clause_map, {key: body for key, body in sides if key is not None})
-        if fill_gaps is not None:
-            links += fill_gaps(left, right, tuple(links))
-    else:
+    # a large pair's obligations are analysed in a second process while this one aligns and diffs
+    prefetched = prefetch.start(left.body, right.body) if obligations else None
+    if clause_map is None:
         links = list(aligner(left, right))
+    elif fill_gaps is not None:
+        links += fill_gaps(left, right, tuple(links))
     rows: list[ComparedLink] = []
     for done, link in enumerate(links, start=1):
         rows.extend(_compare_link(link, left, right, clause_map, differ))
         if progress:
             progress(done, len(links))
     if obligations:
-        rows = [annotate_link(row, left.lang, right.lang) for row in rows]
+        known = (prefetched.known(left.lang), prefetched.known(right.lang)) if prefetched else None
+        rows = [annotate_link(row, left.lang, right.lang, known) for row in rows]
     unlinked_left = _unlinked(left, (p.id for r in rows for p in r.left))
     unlinked_right = _unlinked(right, (p.id for r in rows for p in r.right))
     origins = {link.origin for link in links}

@@ -56,8 +56,9 @@ __all__ = [
 # An apostrophe between two letters (Party's, Party’s) is part of a word, not a quote.
 _DOUBLE = "".join(dict.fromkeys("".join(record.quotes for record in records())))
 _SINGLE = "".join(dict.fromkeys("".join(record.single_quotes for record in records())))
-_QUOTES = re.compile(rf"[{_DOUBLE}]|(?<!\w)[{_SINGLE}]|[{_SINGLE}](?!\w)")
-_APOSTROPHE = re.compile(rf"[{_SINGLE}]")
+_DOUBLES = re.compile(rf"[{_DOUBLE}]")
+_SINGLES = re.compile(rf"[{_SINGLE}]")
+_WORD_CHAR = re.compile(r"\w")
 _DASHES = re.compile(r"[‐‑‒–—―−]")
 # Invisible characters that OCR and word processors leave inside words.
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -121,9 +122,19 @@ def _characters(text: str) -> str:
     composes with nothing)."""
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
-    text = _QUOTES.sub('"', text)
-    text = _APOSTROPHE.sub("'", text)  # the single quotes left are inside words
+    text = _DOUBLES.sub('"', text)
+    if _SINGLES.search(text) is not None:
+        text = _SINGLES.sub(_single_quote, text)
     return _DASHES.sub("-", text)
+
+
+def _single_quote(match: re.Match[str]) -> str:
+    """A single quote between two word characters is an apostrophe ("'"), else a quote ('"')."""
+    text, at = match.string, match.start()
+    inside = (
+        at > 0 and at + 1 < len(text) and _WORD_CHAR.match(text, at - 1) and _WORD_CHAR.match(text, at + 1)
+    )
+    return "'" if inside else '"'
 
 
 def tokenize(text: str) -> list[str]:
@@ -381,7 +392,9 @@ def _paragraph_starts(text: str) -> tuple[list[str], set[int], dict[int, str]]:
             previous_ended = True
             continue
         label = _LEADING_LABELS.match(line)
-        words = _LEADING_LABELS.sub("", characters).split()
+        # the labels of a line (no "\n" in it) can only open it: cut them off, as normalize does
+        cut = label if characters == line else _LEADING_LABELS.match(characters)
+        words = (characters[cut.end() :] if cut else characters).split()
         marker = " ".join(label.group().split()) if label else None
         if marker and pending:
             marker = f"{pending} {marker}"
@@ -592,7 +605,7 @@ def _merge(runs: Diff) -> Diff:
         if not tokens:
             continue
         if merged and merged[-1][0] == kind:
-            merged[-1] = (kind, merged[-1][1] + tokens)
+            merged[-1][1].extend(tokens)  # a list of merged's own (below): no quadratic copies
         else:
             merged.append((kind, list(tokens)))
     return merged

@@ -7,6 +7,10 @@ the parser's own source decide what the parse gives, so the same file under the 
 parser always finds the same entry, and a changed file or parser never finds a stale
 one. An entry is checked like a stored body (checksums, spans, ids) when read; an
 entry that fails is parsed again and replaced. Deleting the folder only costs time.
+
+An entry is two lines: a header (format, the file's SHA-256, the treaty's metadata and the
+body's ``document_sha256``), then the body document's canonical JSON without that checksum,
+exactly the bytes the checksum is taken over, so reading hashes them as they are.
 """
 
 from __future__ import annotations
@@ -20,11 +24,11 @@ from typing import Any
 
 from treatydiff.errors import StoreError
 from treatydiff.model import Body, Provenance, Source, TreatyMeta
-from treatydiff.store import Store, body_from_dict, body_to_dict, verify_body, write_atomic
+from treatydiff.store import Store, body_document, body_from_dict, verify_body, write_atomic
 
 __all__ = ["PARSED_FORMAT", "parser_key", "read_parsed", "save_parsed"]
 
-PARSED_FORMAT = "treatydiff.parsed-tota/1"
+PARSED_FORMAT = "treatydiff.parsed-tota/2"
 MAX_ENTRY_BYTES = 256_000_000
 _PACKAGE = Path(__file__).resolve().parent
 # What decides the parse of a ToTA file: the parsers, the language records, the model and
@@ -54,13 +58,18 @@ def read_parsed(store: Store, file_sha256: str) -> tuple[TreatyMeta, Body] | Non
             raw = handle.read(MAX_ENTRY_BYTES + 1)
         if len(raw) > MAX_ENTRY_BYTES:
             return None
-        entry = json.loads(raw)
+        head, _, canonical = raw.partition(b"\n")
+        entry = json.loads(head)
         if not isinstance(entry, dict) or entry.get("format") != PARSED_FORMAT:
             return None
         if entry.get("file_sha256") != file_sha256:
             return None
-        document = entry["body"]
-        verify_body(document, lang=str(document.get("lang")), sha256=document.get("source_sha256"))
+        document = json.loads(canonical.decode("utf-8", "surrogatepass"))
+        if not isinstance(document, dict) or "document_sha256" in document:
+            return None
+        document["document_sha256"] = entry["document_sha256"]
+        lang, sha256 = str(document.get("lang")), document.get("source_sha256")
+        verify_body(document, lang=lang, sha256=sha256, canonical=canonical)
         body, _kept = body_from_dict(document)
         return _meta_from_dict(entry["meta"]), body
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
@@ -69,16 +78,15 @@ def read_parsed(store: Store, file_sha256: str) -> tuple[TreatyMeta, Body] | Non
 
 def save_parsed(store: Store, file_sha256: str, meta: TreatyMeta, body: Body, provenance: Provenance) -> None:
     """Keep a parse for next time; a store that cannot be written only means parsing again."""
+    document, canonical = body_document(body, provenance)
     entry = {
         "format": PARSED_FORMAT,
         "file_sha256": file_sha256,
         "meta": _meta_to_dict(meta),
-        "body": body_to_dict(body, provenance),
+        "document_sha256": document["document_sha256"],
     }
-    try:
-        data = json.dumps(entry, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        data = json.dumps(entry, ensure_ascii=True).encode("ascii")
+    # the header in ASCII (escapes keep it one line); the body as its checksum was taken
+    data = json.dumps(entry, ensure_ascii=True).encode("ascii") + b"\n" + canonical
     with contextlib.suppress(StoreError):  # a store that cannot be written only means parsing again
         write_atomic(_entry_path(store, file_sha256), data)
 

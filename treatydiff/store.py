@@ -45,6 +45,7 @@ __all__ = [
     "Store",
     "Version",
     "VersionInfo",
+    "body_document",
     "body_from_dict",
     "body_to_dict",
     "check_lang",
@@ -116,6 +117,12 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def body_to_dict(body: Body, provenance: Provenance) -> dict[str, Any]:
     """A body and its provenance as the store's JSON document (format 2)."""
+    return body_document(body, provenance)[0]
+
+
+def body_document(body: Body, provenance: Provenance) -> tuple[dict[str, Any], bytes]:
+    """:func:`body_to_dict`'s document, and the canonical JSON its ``document_sha256`` is taken
+    over (the document without that checksum): bytes a reader can hash as they are."""
     document: dict[str, Any] = {
         "format": BODY_FORMAT,
         "rules_version": RULES_VERSION,
@@ -128,15 +135,21 @@ def body_to_dict(body: Body, provenance: Provenance) -> dict[str, Any]:
         "source_text": body.source_text,
         "provisions": [p.to_dict() for p in body.provisions],
     }
-    document["document_sha256"] = _document_sha256(document)
-    return document
+    canonical = _canonical(document)
+    document["document_sha256"] = hashlib.sha256(canonical).hexdigest()
+    return document, canonical
+
+
+def _canonical(document: dict[str, Any]) -> bytes:
+    """The document's canonical JSON (sorted keys, no spaces, UTF-8), without its checksum."""
+    rest = {key: value for key, value in document.items() if key != "document_sha256"}
+    canonical = json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return canonical.encode("utf-8", "surrogatepass")
 
 
 def _document_sha256(document: dict[str, Any]) -> str:
     """SHA-256 of the document's canonical JSON, without this checksum itself."""
-    rest = {key: value for key, value in document.items() if key != "document_sha256"}
-    canonical = json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(_canonical(document)).hexdigest()
 
 
 def _encode(document: dict[str, Any]) -> bytes:
@@ -190,24 +203,27 @@ _PROVENANCE_KEYS = {"file", "sha256", "ingested_at", "parser", "warnings"}
 _PROVISION_KEYS = {"id", "kind", "label", "number", "heading", "span", "text", "children"}
 
 
-def verify_body(data: Any, *, lang: str, sha256: str | None) -> None:
+def verify_body(data: Any, *, lang: str, sha256: str | None, canonical: bytes | None = None) -> None:
     """Check a stored body document: its shape, checksum, spans and ids.
 
     Args:
         data: the parsed JSON.
         lang: the language its file name says it is in.
         sha256: the checksum its file name gives (``None`` for a layout-1 file, which has none).
+        canonical: the bytes ``data`` was parsed from, when they are its canonical JSON without
+            ``document_sha256`` (as :func:`body_document` gives them): the checksum is then
+            taken over them, with no new encoding of the document.
 
     Raises:
         ValueError: what is wrong, and where in the document.
     """
     try:
-        _verify(data, lang, sha256)
+        _verify(data, lang, sha256, canonical)
     except _Corrupt as problem:
         raise ValueError(str(problem)) from None
 
 
-def _verify(data: Any, lang: str, sha256: str | None) -> None:
+def _verify(data: Any, lang: str, sha256: str | None, canonical: bytes | None = None) -> None:
     _need(isinstance(data, dict), f"the document is {type(data).__name__}, not an object")
     expected = BODY_FORMAT if sha256 is not None else LEGACY_FORMAT
     _need(
@@ -257,13 +273,41 @@ def _verify(data: Any, lang: str, sha256: str | None) -> None:
         _need(not children or depth < MAX_TREE_DEPTH, f"{where}: nested deeper than {MAX_TREE_DEPTH} levels")
         stack.extend((child, f"{where}.children[{i}]", span, depth + 1) for i, child in enumerate(children))
     if sha256 is not None:
+        digest = hashlib.sha256(canonical).hexdigest() if canonical is not None else _document_sha256(data)
         _need(
-            data.get("document_sha256") == _document_sha256(data),
+            data.get("document_sha256") == digest,
             "the document does not match its SHA-256 checksum (changed after ingest)",
         )
 
 
 def _provision(item: Any, where: str, text: str, bounds: tuple[int, int]) -> tuple[int, int]:
+    """A provision's span, once its shape and text are checked (:func:`_checked_provision`)."""
+    # The checks of _checked_provision, in its order, as one expression: a store holds
+    # thousands of provisions per body. Any that fails is checked again there, for its message.
+    if isinstance(item, dict) and item.keys() <= _PROVISION_KEYS:
+        ident, label, own, span = item.get("id"), item.get("label"), item.get("text"), item.get("span")
+        number, heading = item.get("number"), item.get("heading")
+        if (
+            isinstance(ident, str)
+            and is_provision_id(ident)
+            and item.get("kind") in _KINDS
+            and isinstance(label, str)
+            and len(label) <= 10_000
+            and isinstance(own, str)
+            and (number is None or isinstance(number, str))
+            and (heading is None or isinstance(heading, str))
+            and isinstance(span, list)
+            and len(span) == 2
+            and type(span[0]) is int
+            and type(span[1]) is int
+            and bounds[0] <= span[0] <= span[1] <= bounds[1]
+            and text[span[0] : span[1]] == own
+        ):
+            return span[0], span[1]
+    return _checked_provision(item, where, text, bounds)
+
+
+def _checked_provision(item: Any, where: str, text: str, bounds: tuple[int, int]) -> tuple[int, int]:
     _need(isinstance(item, dict), f"{where} is not an object")
     _need(not set(item) - _PROVISION_KEYS, f"{where} has unknown keys")
     _need(

@@ -6,12 +6,16 @@ compare.py calls this after diffing; the renderers read only the model (``Obliga
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from treatydiff.model import ComparedLink, ModalMark, ObligationNote, Passage
 from treatydiff.obligations.changes import ObligationChange, analyse_side, compare_obligations
+from treatydiff.obligations.prefetch import Known
 from treatydiff.obligations.types import ProvisionObligations
 from treatydiff.obligations.vocab import LANGUAGES
 
@@ -28,6 +32,7 @@ def note_of(change: ObligationChange) -> ObligationNote:
     )
 
 
+@functools.cache
 def _phrase_pattern(modal: str) -> re.Pattern[str]:
     words = [re.escape(word) for word in modal.split()]
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
@@ -55,6 +60,7 @@ def modal_marks(shown: Sequence[Passage], results: Sequence[ProvisionObligations
             parts.append(op.text)
             at += len(op.text)
     stream = "".join(parts)
+    starts = [piece[0] for piece in pieces]
     marks: list[ModalMark] = []
     cursor = 0
     for result in results:
@@ -65,18 +71,31 @@ def modal_marks(shown: Sequence[Passage], results: Sequence[ProvisionObligations
             if match is None:
                 continue
             cursor = match.end()
-            for start, p_index, o_index, length in pieces:
+            # the runs the match overlaps: from the last one starting at or before it
+            first = max(0, bisect.bisect_right(starts, match.start()) - 1)
+            for start, p_index, o_index, length in itertools.islice(pieces, first, None):
+                if start >= match.end():
+                    break
                 lo, hi = max(match.start(), start), min(match.end(), start + length)
                 if lo < hi:
                     marks.append(ModalMark(p_index, o_index, lo - start, hi - start, statement.modality))
     return tuple(marks)
 
 
-def annotate_link(row: ComparedLink, left_lang: str, right_lang: str) -> ComparedLink:
-    """The row with its obligation note and modal marks; unchanged when a language has no vocabulary."""
+def annotate_link(
+    row: ComparedLink, left_lang: str, right_lang: str, known: tuple[Known, Known] | None = None
+) -> ComparedLink:
+    """The row with its obligation note and modal marks; unchanged when a language has no vocabulary.
+
+    ``known``: each side's statements by text, found beforehand (:mod:`.prefetch`).
+    """
     if left_lang not in LANGUAGES or right_lang not in LANGUAGES:
         return row
-    left, right = analyse_side(row.left, left_lang), analyse_side(row.right, right_lang)
+    left_known, right_known = known or (None, None)
+    left, right = (
+        analyse_side(row.left, left_lang, left_known),
+        analyse_side(row.right, right_lang, right_known),
+    )
     return replace(
         row,
         obligation=note_of(compare_obligations(left, right)),

@@ -8,7 +8,7 @@ reversal whatever the words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -168,10 +168,13 @@ def compare_obligations(
     )
 
 
-def analyse_side(provisions: Sequence[Provision], lang: str) -> list[ProvisionObligations]:
-    """Leaves of the given provisions, points inheriting their chapeau within each provision."""
+def analyse_side(
+    provisions: Sequence[Provision], lang: str, known: Mapping[str, tuple[Statement, ...]] | None = None
+) -> list[ProvisionObligations]:
+    """Leaves of the given provisions, points inheriting their chapeau within each provision
+    (``known``: statements by text, found beforehand)."""
     body = Body(lang=lang, source_text="", provisions=tuple(provisions))
-    return list(analyse_body(body).values())
+    return list(analyse_body(body, known=known).values())
 
 
 def obligation_changes(link_diff: ComparedLink, left_lang: str, right_lang: str) -> ObligationChange | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from re import Match, Pattern
 from typing import NamedTuple
@@ -33,7 +33,7 @@ from treatydiff.obligations.patterns import (
 from treatydiff.obligations.types import Bearer, ProvisionObligations, Statement
 from treatydiff.obligations.vocab import BearerTerm, PhraseRule, Vocabulary, vocabulary
 
-__all__ = ["analyse_body", "analyse_provision", "chapeau_of", "extract"]
+__all__ = ["NO_NORMS", "analyse_body", "analyse_provision", "chapeau_of", "extract"]
 
 # The space after a full stop or semicolon, before a capital, digit or opening mark: group 1
 # (the stop is matched, not looked behind for, so that re scans for it in C).
@@ -45,7 +45,8 @@ _WORD = re.compile(r"[\w-]+")
 _ACTION_CHARS = 100
 _CONDITION_CHARS = 80
 _LEAD_IN_END = (":", "—", ":-", ": -")
-_NO_NORMS = frozenset({"preamble", "recital"})
+NO_NORMS = frozenset({"preamble", "recital"})
+"""Kinds of provision that state no duties: they are never analysed."""
 
 
 @dataclass(frozen=True)
@@ -494,16 +495,22 @@ def _parents(body: Body) -> dict[str, Provision]:
 
 
 def analyse_provision(
-    provision: Provision, lang: str, chapeau: ProvisionObligations | None = None
+    provision: Provision,
+    lang: str,
+    chapeau: ProvisionObligations | None = None,
+    known: Mapping[str, tuple[Statement, ...]] | None = None,
 ) -> ProvisionObligations:
     """The statements of one provision; a point without its own inherits its chapeau's last one.
+
+    ``known``: :func:`extract`'s results by text, found beforehand (treatydiff.obligations.prefetch).
 
     Raises:
         TreatydiffError: when no vocabulary exists for ``lang``.
     """
-    if provision.kind in _NO_NORMS:
+    if provision.kind in NO_NORMS:
         return ProvisionObligations(provision.id, lang, ())  # recitals give reasons, not duties
-    statements = extract(provision.text, lang)
+    found = known.get(provision.text) if known else None
+    statements = extract(provision.text, lang) if found is None else found
     if not statements and chapeau is not None and chapeau.statements:
         last = chapeau.statements[-1]
         own = _conditions_only(provision.text, lang)
@@ -518,11 +525,14 @@ def analyse_provision(
     return ProvisionObligations(provision.id, lang, statements)
 
 
-def analyse_body(body: Body, wanted: Iterable[str] | None = None) -> dict[str, ProvisionObligations]:
+def analyse_body(
+    body: Body, wanted: Iterable[str] | None = None, known: Mapping[str, tuple[Statement, ...]] | None = None
+) -> dict[str, ProvisionObligations]:
     """Statements of every leaf provision of a body (or only of the ``wanted`` ids), by id.
 
     Containers (an article with paragraphs) are not analysed themselves: their leaves
-    are. A lead-in ending with a colon is the chapeau of the points after it.
+    are. A lead-in ending with a colon is the chapeau of the points after it. ``known``:
+    :func:`extract`'s results by text, where found beforehand.
 
     Raises:
         TreatydiffError: when no vocabulary exists for the body's language.
@@ -539,7 +549,7 @@ def analyse_body(body: Body, wanted: Iterable[str] | None = None) -> dict[str, P
                 continue
             lead_in = node.text.rstrip().endswith(_LEAD_IN_END)
             if only is None or node.id in only or lead_in:
-                result = analyse_provision(node, body.lang, chapeau)
+                result = analyse_provision(node, body.lang, chapeau, known)
                 if only is None or node.id in only:
                     results[node.id] = result
                 if lead_in:

@@ -229,5 +229,5 @@ class KeyFinder:
     def present(self, low: str) -> frozenset[str]:
         if self.pattern is None:
             return self.always
-        found = {m.group(1) for m in self.pattern.finditer(low)}
-        return self.always.union(*(self.inside[key] for key in found))
+        inside = self.inside
+        return self.always.union(*map(inside.__getitem__, set(self.pattern.findall(low))))

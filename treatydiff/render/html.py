@@ -2,12 +2,16 @@
 
 The page has no scripts and loads nothing: styles are inline and fonts are the
 reader's own. Every provision cell carries its citation as ``id``, so a paper can
-cite ``annex.html#tota-420:art-1.2``. All text goes through Jinja's autoescape.
+cite ``annex.html#tota-420:art-1.2``. All text is escaped: by Jinja's autoescape, and the
+passages, built here, by the same rules (:func:`_escape`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from markupsafe import Markup
 
 from treatydiff.model import ClauseMap, ComparedLink, Comparison, Provision, Side
 from treatydiff.render._common import (
@@ -47,10 +51,8 @@ class _Anchor:
 class _Cell:
     side: Side
     anchors: list[_Anchor]
-    passages: list[MarkedPassage]
-    """Each passage with its runs, each run cut at its modal phrases."""
-    plain: bool
-    """Not diffed (texts in different languages): no run is marked."""
+    text: Markup
+    """The cell's passages as HTML, every piece of text escaped (:func:`_passages_html`)."""
 
 
 @dataclass(frozen=True)
@@ -144,9 +146,55 @@ def _cell(comparison: Comparison, row: ComparedLink, which: Which, anchors: _Anc
     return _Cell(
         side=comparison.left if which == "left" else comparison.right,
         anchors=[anchors.claim(c, provision_caption(p)) for c, p in zip(cites, provisions, strict=True)],
-        passages=marked_passages(row, which),
-        plain=row.diff is None,
+        text=_passages_html(marked_passages(row, which), plain=row.diff is None),
     )
+
+
+def _escape(text: str) -> str:
+    """``markupsafe.escape`` of a plain string (what Jinja's autoescape gives), without the
+    ``Markup`` object it builds for each: ``&``, ``<``, ``>``, ``'`` and ``"`` as entities."""
+    if not _SPECIAL.search(text):
+        return text
+    return (
+        text.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
+
+
+_SPECIAL = re.compile("[&<>'\"]")
+_OPEN = {"delete": "<del>", "insert": "<ins>"}
+_CLOSE = {"delete": "</del>", "insert": "</ins>"}
+
+
+def _passages_html(passages: list[MarkedPassage], *, plain: bool) -> Markup:
+    """One ``<p>`` per passage: its marker, then its runs, deleted ones in ``<del>``, inserted
+    ones in ``<ins>``, modal phrases in ``<mark>``.
+
+    Built here rather than in the template, which an annex of thousands of links spends most
+    of its rendering in; every piece of text is escaped as Jinja's autoescape escapes it (:func:`_escape`).
+    """
+    opening = '<p class="text plain">' if plain else '<p class="text">'
+    out: list[str] = []
+    for passage, runs in passages:
+        out.append(opening)
+        if passage.marker:
+            out += ('<span class="marker">', _escape(passage.marker), "</span> ")
+        for number, (op, parts) in enumerate(runs):
+            if number:
+                out.append(" ")
+            out.append(_OPEN.get(op.op, ""))
+            for text, modality in parts:
+                if modality:
+                    kind = _escape(modality)
+                    out += ('<mark class="modal m-', kind, '" title="', kind, '">', _escape(text), "</mark>")
+                else:
+                    out.append(_escape(text))
+            out.append(_CLOSE.get(op.op, ""))
+        out.append("</p>\n")
+    return Markup("".join(out))
 
 
 def _unlinked(key: str, provisions: tuple[Provision, ...], anchors: _Anchors) -> list[_Unlinked]:
