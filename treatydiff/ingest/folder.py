@@ -56,7 +56,9 @@ def pack_body(body: Body) -> Packed:
         text = provision.text
         rows.append((
             provision.id, provision.kind, provision.label, start, end, provision.number, provision.heading,
-            len(provision.children), None if text == source[start:end] else text,
+            len(provision.children),
+            # the source's slice, compared in place (a slice would copy it)
+            None if len(text) == end - start and source.startswith(text, start) else text,
         ))  # fmt: skip
         for child in provision.children:
             add(child)
