@@ -51,6 +51,17 @@ class LabelMaker:
 
     def _number(self, printed: str) -> str:
         """A printed number as counted labels show it: "五十一" → "51" (other forms as printed)."""
+        shown = self._numbers.get(printed)
+        if shown is None:
+            shown = self._numbers[printed] = self._shown_number(printed)
+        return shown
+
+    @functools.cached_property
+    def _numbers(self) -> dict[str, str]:
+        """The numbers shown so far by their printed form (the same few recur in every treaty)."""
+        return {}
+
+    def _shown_number(self, printed: str) -> str:
         if not self.record.labels.western_digits:
             return printed
         slug = number_slug(printed)

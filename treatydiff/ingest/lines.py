@@ -16,12 +16,15 @@ class Line:
 
     # content_start: the first non-whitespace character (``end`` for a blank line);
     # content_end: just after the last one (``start`` for a blank line).
-    __slots__ = ("blank", "content_end", "content_start", "end", "start", "stripped", "text")
+    # marker: what a parser read at the line's start, kept by it (the paragraph splitter asks
+    # for a block's first line three times); ``None`` until it is read.
+    __slots__ = ("blank", "content_end", "content_start", "end", "marker", "start", "stripped", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
         self.end = end
         self.text = text
+        self.marker: object = None
         self.stripped = stripped = text.strip()
         self.blank = not stripped
         if stripped:

@@ -112,6 +112,14 @@ def _marker(stripped: str, lang: str) -> _Marker:
     return _read_marker(stripped, lang)
 
 
+def _line_marker(line: Line, lang: str) -> _Marker:
+    """The marker opening ``line`` (:func:`_marker` of its stripped text), read once per line."""
+    found = line.marker
+    if not isinstance(found, _Marker):
+        found = line.marker = _marker(line.stripped, lang)
+    return found
+
+
 @lru_cache(maxsize=1024)  # a block's first line is asked for three times: as first, in turn and as next
 def _read_marker(stripped: str, lang: str) -> _Marker:
     # The language's own markers first: in Korean "1)" is a point, not a paragraph.
@@ -195,7 +203,13 @@ def _ends_item(text: str) -> bool:
     """Whether a line ends a sentence or a list item for certain (hard-wrapped prose
     also breaks lines after commas and "and", so those do not count)."""
     tail = _tail(text)
-    return tail[-1:] in _ITEM_END_MARKS or ITEM_END.search(tail) is not None
+    last = tail[-1:]
+    if last in _ITEM_END_MARKS:
+        return True
+    # A line ending in a letter or digit ends an item only by a word after a ";" or "," ("; and").
+    if last.isalnum() and ";" not in tail and "," not in tail and "\u037e" not in tail:
+        return False
+    return ITEM_END.search(tail) is not None
 
 
 # A line that certainly ends a sentence (not a list item ending in ";" or ",").
@@ -229,7 +243,7 @@ def _noise(line: Line, lang: str) -> bool:
     stripped = line.stripped
     if _LETTER.search(stripped) is not None:
         return False
-    return _marker(stripped, lang).kind == "none" or _PAGE_NUMBER.fullmatch(stripped) is not None
+    return _line_marker(line, lang).kind == "none" or _PAGE_NUMBER.fullmatch(stripped) is not None
 
 
 # Footnote digits after punctuation that follows a word or a bracket ("Party.13",
@@ -662,7 +676,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
         at_boundary = False  # whether the current unit began at a blank line or a sentence's end
         prev: Line | None = None
         first = block[0].stripped
-        first_marker = _marker(first, lang)
+        first_marker = _line_marker(block[0], lang)
         before = text[units[-1].start : units[-1].end] if units else ""
         if (
             units
@@ -707,7 +721,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             tail = noise and not pending and _sentence_tail(block)
             if noise and not tail:
                 continue  # a footnote number or page number inside a paragraph
-            marker = _marker(stripped, lang)
+            marker = _line_marker(line, lang)
             if expected is not None and stripped[:1] in _BULLETS:
                 marker = _bulleted_number(stripped, lang, expected, prev.text if prev else before) or marker
             if marker.kind == "none" and not recitals and stripped[:1].isdigit():
@@ -818,7 +832,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
         dash_line = trailing_dash
         if piece_start is not None and prev is not None:
             keep = None
-            following = _marker(blocks[at + 1][0].stripped, lang) if at + 1 < len(blocks) else _NO_MARKER
+            following = _line_marker(blocks[at + 1][0], lang) if at + 1 < len(blocks) else _NO_MARKER
             # A caption before a list restarting at 1 heads a section of its own ("B. Term of
             # protection / 1. …", see _sublist_item); it stays a unit.
             restarts = following.printed == "1" and expected is not None and expected > 1
@@ -870,8 +884,8 @@ class _Node:
         end = self.end
         children: tuple[Provision, ...] = ()
         if self.children:
-            children = tuple(child.freeze(text, pid, label, ids, labels) for child in self.children)
-            end = max(end, max(child.span.end for child in children))
+            children = tuple([child.freeze(text, pid, label, ids, labels) for child in self.children])
+            end = max(end, *[child.span.end for child in children])
         return Provision(
             pid, self.kind, label, text[self.start : end], Span(self.start, end), self.number, None, children
         )
