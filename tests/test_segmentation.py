@@ -806,8 +806,11 @@ def test_pta_49_definition_lists_under_their_definitions(corpus_dir: Path) -> No
 def test_pta_394_capital_points_are_a_third_level(corpus_dir: Path) -> None:
     ids = _ids(_tota(corpus_dir, 394))
     assert "art-3-3.p1.a_2" not in ids
-    assert ids["art-3-3.p1.d.i.a"].text.startswith("(A) \tany Party")
-    assert ids["art-3-3.p1.d.i.b"].text.startswith("(B) \tany Member of the WTO")
+    # The list is no longer nested under "For the purposes of this Chapter:" (art-3-3.p1): once
+    # the "or" between (d)(i) and (d)(ii) no longer restarts it, no segment repeats (rule 5).
+    assert ids["art-3-3.d.i.a"].text.startswith("(A) \tany Party")
+    assert ids["art-3-3.d.i.b"].text.startswith("(B) \tany Member of the WTO")
+    assert ids["art-3-3.d.ii.a"].text.startswith("(A) \tnatural persons of that other Party")
 
 
 def _tota_chapters(chapters: list[tuple[str, str]]) -> Body:

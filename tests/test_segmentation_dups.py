@@ -148,3 +148,79 @@ def test_a_points_own_list_after_a_sentence_ending_in_a_colon_stays_its_list() -
     ids = _ids(_text_body(text))
     assert ids["art-1.p2.b.intro"].text.endswith("Its offices include:")
     assert ids["art-1.p2.b.ii"].text == "(ii) the branch offices."
+
+
+# synthetic: written for these tests. A note and a footnote's text interrupt the lists
+# of (b): its roman list goes on at (ii), its capitals at (B), and (c) follows.
+_SYNTHETIC_INTERRUPTED_LISTS = """\
+TREATY ON SPROCKETS
+
+Article 1
+Scope
+
+1. This Agreement shall not apply to:
+
+(a) any measure of a Party on cogs;
+
+(b) any measure of a Party on gears, maintained by:
+
+(i) with respect to the first Party:
+
+(A) its central government; and
+
+Note: The central government includes its agencies.
+
+(B) its local governments;
+
+14 For purposes of this Article, a gear includes a sprocket.
+
+(ii) with respect to the second Party, its federal government; and
+
+(c) an amendment of a measure referred to in subparagraph (a).
+
+Article 2
+Entry into force
+
+This Agreement enters into force on signature.
+"""
+
+
+def test_a_list_interrupted_by_unmarked_words_goes_on_at_its_level() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_INTERRUPTED_LISTS))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.1.b.i.b"].text == "(B) its local governments;"
+    assert ids["art-1.1.b.i.p2"].text.startswith("Note: The central government")  # words after its (A)
+    assert ids["art-1.1.b.p2"].text.startswith("14 For purposes")  # after (i)'s list, before (ii)
+    assert ids["art-1.1.b.ii"].text.startswith("(ii) with respect to the second Party")
+    assert ids["art-1.1.c"].text.startswith("(c) an amendment")
+
+
+def test_capital_points_under_a_roman_point_with_no_letter_above_are_its_points() -> None:
+    text = (
+        _SYNTHETIC_INTERRUPTED_LISTS.replace("(a) any measure of a Party on cogs;\n\n", "")
+        .replace("(b) any measure of a Party on gears, maintained by:\n\n", "")
+        .replace("(c) an amendment of a measure referred to in subparagraph (a).\n\n", "")
+    )
+    ids = _ids(_text_body(text))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.1.i.a"].text == "(A) its central government; and"
+    assert ids["art-1.1.i.b"].text == "(B) its local governments;"
+
+
+@pytest.mark.corpus
+def test_pta_17_a_roman_list_goes_on_after_footnote_texts(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 17))
+    assert not any(re.match(r"art-14-10\.29\..*_\d+$", i) for i in ids)
+    assert ids["art-14-10.29.b.iv"].text.startswith("(iv) \tWith respect to functions referred to in clause")
+    assert ids["art-14-10.29.b.iv.a"].text.startswith("(A) \tpermitting access to cached material")
+    assert ids["art-14-10.29.b.p2"].text.startswith("14  For purposes of this article")  # a footnote's text
+    assert ids["art-14-10.29.b.vi.b"].text.startswith("(B) \taccommodating and not interfering")
+
+
+@pytest.mark.corpus
+def test_pta_3_capitals_under_a_roman_point_after_a_note(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 3))
+    assert not any(re.match(r"art-79\.1\..*_\d+$", i) for i in ids)
+    assert ids["art-79.1.a.p2"].text.startswith("Note:")
+    assert ids["art-79.1.a.ii.a"].text.startswith("(A) \tthe central government or a prefecture")
+    assert ids["art-79.1.b"].text.startswith("(b) \tthe continuation or prompt renewal")

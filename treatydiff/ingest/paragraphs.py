@@ -935,6 +935,9 @@ def split_paragraphs(
     sublist_kind: Kind = "point"  # "paragraph" for a section's own paragraphs after its caption
     dotted = any(u.marker.kind == "number" and u.marker.form == "." for u in units)
     last_node: _Node | None = None  # the node of the unit before
+    # The point lists open before unmarked units interrupted them, and those units (_resumed).
+    suspended: _Open | None = None
+    interrupted: list[_Node] = []
 
     def add_lead(owner: _Node, marker_end: int, before: LabelUnit) -> None:
         # The lead-in IS paragraph 1 when paragraphs follow it (docs/ids.md rule 5);
@@ -993,8 +996,21 @@ def split_paragraphs(
                     f"{parent_id}: number {printed} stands without its text in the source; no provision"
                 )
             continue
-        if kind == "roman":
-            following = units[index + 1].marker.printed if index + 1 < len(units) else None
+        following = units[index + 1].marker.printed if index + 1 < len(units) else None
+        level = None
+        if suspended is not None and kind in ("letter", "roman"):
+            level = _resumed(u.marker, kind, suspended, following, lang)
+            if level is not None:
+                # "(b) … (i) … / Note: … / (ii) …": the list goes on at its level (docs/ids.md rule 6).
+                numbered, letter = suspended.numbered, suspended.letter
+                roman = suspended.roman if level != "letter" else None
+                upper = suspended.upper if level == "upper" else None
+                kind = "roman" if level == "roman" else "letter"
+                owner = (roman or letter) if level == "upper" else (letter if level == "roman" else None)
+                _move_unnumbered(interrupted, paragraph, root, top, owner or numbered or paragraph)
+        if kind in ("letter", "roman", "number", "dash"):
+            suspended, interrupted = None, []
+        if kind == "roman" and level is None:
             cased = upper if upper is not None and u.marker.printed.isupper() else letter
             if _continues_letters(u.marker.printed, cased.number if cased else None, following):
                 kind = "letter"
@@ -1033,7 +1049,7 @@ def split_paragraphs(
             sublist = False
             last_node = paragraph
             continue
-        elif kind == "letter" and _capital_point(u.marker.printed, letter, upper):
+        elif kind == "letter" and _capital_point(u.marker.printed, letter or roman, upper):
             # "(a) … (i) … (A) (B)": capitals under lower-case points are a level of their own.
             upper = add(roman or letter, "point", "point", u.marker.printed, u, lettered=True)
             last_node = upper
@@ -1052,7 +1068,11 @@ def split_paragraphs(
             last_node = add(upper or roman or letter or numbered or paragraph, "point", "dash", "", u)
             continue
         else:
+            if suspended is None and (letter or roman or upper) is not None:
+                suspended = _Open(numbered, letter, roman, upper)
             last_node = add(paragraph, "paragraph", "unnumbered", "", u)
+            if suspended is not None:
+                interrupted.append(last_node)
             numbered = letter = roman = upper = None
             sublist = False
             continue
@@ -1060,6 +1080,63 @@ def split_paragraphs(
     _nest_lists(text, top)
     labels = label_maker(lang)
     return tuple(node.freeze(text, parent_id, parent_label, ids, labels) for node in top)
+
+
+class _Open(NamedTuple):
+    """The point lists open at an unmarked unit: the last point of each level."""
+
+    numbered: _Node | None
+    letter: _Node | None
+    roman: _Node | None
+    upper: _Node | None
+
+
+def _resumed(marker: _Marker, kind: MarkerKind, open_: _Open, following: str | None, lang: str) -> str | None:
+    """The level whose list a point goes on after unmarked units interrupted it, if any.
+
+    "(b) … (i) … (iii) …" / a note or a footnote's text / "(iv) …": a point whose marker is
+    the next one of a list open before the interruption goes on that list, the deepest
+    first ("upper" for "(B)" after "(A)", "roman" for "(iv)" after "(iii)", "letter" for
+    "(c)" after "(b)", or "(i)" after "(h)" unless "(ii)" follows it).
+    """
+    printed = marker.printed
+    upper = open_.upper
+    last_upper = upper.number or "" if upper is not None else ""
+    if len(printed) == len(last_upper) == 1 and printed.isupper() and ord(printed) == ord(last_upper) + 1:
+        return "upper"
+    roman = open_.roman
+    if roman is not None and kind == "roman" and printed.islower() == (roman.number or "").islower():
+        value, last = roman_to_int(printed), roman_to_int(roman.number or "")
+        if value is not None and last is not None and value == last + 1:
+            return "roman"
+    letter = open_.letter
+    if letter is None or printed.isupper() != (letter.number or "").isupper():
+        return None
+    if kind == "roman":
+        return "letter" if _continues_letters(printed, letter.number, following) else None
+    segment = point_segment(printed, lang, numbered=False) or ""
+    if len(segment) == 1 and len(letter.segment) == 1 and ord(segment) == ord(letter.segment) + 1:
+        return "letter"
+    return None
+
+
+def _move_unnumbered(
+    nodes: list[_Node], paragraph: _Node | None, root: _Node, top: list[_Node], owner: _Node | None
+) -> None:
+    """Move the unmarked ``nodes`` from the paragraph (or the article: ``root``, ``top``) into
+    ``owner``, the parent of the list that goes on after them, renumbering them among its
+    unnumbered paragraphs."""
+    if owner is None or owner is paragraph or not nodes:
+        return
+    old_owner, siblings = (paragraph, paragraph.children) if paragraph is not None else (root, top)
+    for node in nodes:
+        siblings.remove(node)
+        old_owner.unnumbered -= 1
+    for node in nodes:
+        owner.unnumbered += 1
+        position = owner.unnumbered + (1 if owner.has_lead else 0)
+        node.segment, node.shown = f"p{position}", str(position)
+        owner.children.append(node)
 
 
 def _glued_definitions(text: str, units: list[_Unit]) -> list[_Unit]:
