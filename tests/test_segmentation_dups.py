@@ -224,3 +224,91 @@ def test_pta_3_capitals_under_a_roman_point_after_a_note(corpus_dir: Path) -> No
     assert ids["art-79.1.a.p2"].text.startswith("Note:")
     assert ids["art-79.1.a.ii.a"].text.startswith("(A) \tthe central government or a prefecture")
     assert ids["art-79.1.b"].text.startswith("(b) \tthe continuation or prompt renewal")
+
+
+# synthetic: written for these tests. ToTA prints a footnote's text, marked "(1)", among
+# the points of paragraph 2; the numbered list under (a)(ii) is that point's own list.
+_SYNTHETIC_FOOTNOTE = """\
+TREATY ON SPROCKETS
+
+Article 1
+Definitions
+
+1. This Article defines the terms of this Agreement.
+
+2. For the purposes of this Agreement:
+
+(a) sprocket makers means persons other than a cooperative (1) who make sprockets:
+
+(i) small makers, making fewer than ten sprockets a day;
+
+(ii) large makers, of one of the following kinds:
+
+(1) makers of steel sprockets;
+
+(1) The reference to a cooperative applies only to the first Party.
+
+(2) makers of brass sprockets;
+
+(b) cog makers means persons who make cogs.
+
+Article 2
+Entry into force
+
+This Agreement enters into force on signature.
+"""
+
+
+def test_a_footnotes_text_among_the_points_is_no_point() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_FOOTNOTE))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.2.a.ii.a"].text == "(1) makers of steel sprockets;"
+    assert ids["art-1.2.a.ii.p2"].text.startswith("(1) The reference to a cooperative")
+    assert ids["art-1.2.a.ii.p2"].number is None
+    assert ids["art-1.2.a.ii.b"].text == "(2) makers of brass sprockets;"
+    assert ids["art-1.2.b"].text == "(b) cog makers means persons who make cogs."
+
+
+def test_a_paragraph_numbered_in_brackets_after_points_is_still_a_paragraph() -> None:
+    # The article numbers its own paragraphs "(1)": "(2) …" after (a) and (b) is paragraph 2.
+    text = """\
+TREATY ON SPROCKETS
+
+Article 1
+Scope
+
+(1) This Agreement applies to:
+
+(a) sprockets; and
+
+(b) cogs.
+
+(2) The Parties shall cooperate on gears (1) as they see fit.
+
+Article 2
+Entry into force
+
+This Agreement enters into force on signature.
+"""  # synthetic: written for this test
+    ids = _ids(_text_body(text))
+    assert ids["art-1.2"].text.startswith("(2) The Parties shall cooperate")
+
+
+@pytest.mark.corpus
+def test_pta_427_footnotes_printed_among_the_points(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 427))
+    assert not any(re.match(r"art-(88|114|134)\..*_\d+$", i) for i in ids)
+    assert ids["art-88.2.a.ii.a"].text.startswith("(1) managers:")
+    assert ids["art-88.2.a.ii.a.p2"].text.startswith("(1) The reference to other than")  # the footnote
+    assert ids["art-88.2.a.ii.a.dash-2"].text.startswith("— supervising and controlling")  # the dashes go on
+    assert ids["art-88.2.a.ii.b"].text.startswith("(2) specialists:")
+    assert ids["art-88.2.b"].text.startswith("(b) ‘graduate trainees’")
+    assert ids["art-134.2.p2"].text.startswith("(1) Measures that are aimed at")
+
+
+@pytest.mark.corpus
+def test_pta_392_footnotes_between_the_points_of_a_paragraph(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 392))
+    assert not any(re.match(r"art-93\..*_\d+$", i) for i in ids)
+    assert ids["art-93.2.p2"].text.startswith("(1) The exclusion of audio-visual services")
+    assert ids["art-93.2.c"].text.startswith("(c) \tlimitations on the total number")

@@ -23,6 +23,7 @@ from treatydiff.ingest.conventions import (
     PARAGRAPH_MARKERS,
     POINT_LETTER_CLASSES,
     POINT_MARKERS,
+    REFERENCE_WORD_END,
     TERMINAL,
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
@@ -938,6 +939,8 @@ def split_paragraphs(
     # The point lists open before unmarked units interrupted them, and those units (_resumed).
     suspended: _Open | None = None
     interrupted: list[_Node] = []
+    numbered_in: _Node | None = None  # the point whose lead-in ends in ":" that ``numbered``'s list is under
+    outer = _NO_POINTS  # the points open at ``numbered_in``: their lists may go on after it
 
     def add_lead(owner: _Node, marker_end: int, before: LabelUnit) -> None:
         # The lead-in IS paragraph 1 when paragraphs follow it (docs/ids.md rule 5);
@@ -996,32 +999,55 @@ def split_paragraphs(
                     f"{parent_id}: number {printed} stands without its text in the source; no provision"
                 )
             continue
+        before = units[index - 1] if index else None
+        points = (suspended.letter, suspended.roman, suspended.upper) if suspended is not None else ()
+        in_list = (letter or roman or upper) is not None or any(points)
+        if kind == "number" and _footnote_text(text, span.start, u, before, paragraph_form, in_list=in_list):
+            kind = "none"  # "… organisation (1) and …" / "(1) The reference to …": a footnote's text
         following = units[index + 1].marker.printed if index + 1 < len(units) else None
-        level = None
-        if suspended is not None and kind in ("letter", "roman"):
-            level = _resumed(u.marker, kind, suspended, following, lang)
-            if level is not None:
-                # "(b) … (i) … / Note: … / (ii) …": the list goes on at its level (docs/ids.md rule 6).
-                numbered, letter = suspended.numbered, suspended.letter
-                roman = suspended.roman if level != "letter" else None
-                upper = suspended.upper if level == "upper" else None
-                kind = "roman" if level == "roman" else "letter"
-                owner = (roman or letter) if level == "upper" else (letter if level == "roman" else None)
-                _move_unnumbered(interrupted, paragraph, root, top, owner or numbered or paragraph)
+        level = _resumed(u.marker, kind, suspended, following, lang) if suspended is not None else None
+        if suspended is not None and level is not None:
+            # "(b) … (i) … / Note: … / (ii) …": the list goes on at its level (docs/ids.md rule 6).
+            numbered, numbered_in, letter, roman, upper = suspended[:5]
+            outer = suspended.outer or _NO_POINTS
+            roman = None if level == "letter" else roman
+            upper = upper if level in ("upper", "number", "dash") else None
+            kind = "letter" if level == "upper" else level
+            owner = {
+                "upper": roman or letter,
+                "roman": letter or numbered or paragraph,
+                "letter": paragraph if numbered_in is not None else numbered or paragraph,
+                "number": numbered_in or paragraph,
+                "dash": suspended.dashed,
+            }[level]
+            _move_unnumbered(interrupted, paragraph, root, top, owner)
         if kind in ("letter", "roman", "number", "dash"):
             suspended, interrupted = None, []
+        back = _resumed(u.marker, kind, outer, following, lang) if numbered_in is not None else None
+        inner = _Open(None, None, letter, roman, upper, None, "", None)
+        if back in ("upper", "roman", "letter") and _resumed(u.marker, kind, inner, following, lang) is None:
+            # "(ii) … categories: / (1) … (2) …", then "(b)": the list around the numbered one goes on.
+            numbered = numbered_in = None
+            letter, roman, upper = outer.letter, outer.roman if back != "letter" else None, outer.upper
+            upper = upper if back == "upper" else None
+            kind, level = "letter" if back == "upper" else "roman" if back == "roman" else "letter", back
         if kind == "roman" and level is None:
             cased = upper if upper is not None and u.marker.printed.isupper() else letter
             if _continues_letters(u.marker.printed, cased.number if cased else None, following):
                 kind = "letter"
-        before = units[index - 1] if index else None
         if (
             kind == "number"
             and not sublist
             and _numbered_point(u.marker, paragraph_form, numbered, numbered_form)
         ):
-            # "1. … 1) … 2)": points numbered under a numbered paragraph (docs/ids.md rule 1).
-            numbered = add(paragraph, "point", "point", u.marker.printed, u, lettered=True)
+            # "1. … 1) … 2)": points numbered under a numbered paragraph (docs/ids.md rule 1),
+            # or under the point before when its lead-in ends in ":" ("(ii) … categories: / (1) …").
+            if numbered is None:
+                lead_in = last_node is not None and last_node is (upper or roman or letter)
+                lead_in = lead_in and before is not None and text[: before.end].rstrip()[-1:] in ":："
+                numbered_in = last_node if lead_in else None
+                outer = _Open(None, None, letter, roman, upper, None, "", None)
+            numbered = add(numbered_in or paragraph, "point", "point", u.marker.printed, u, lettered=True)
             numbered_form = u.marker.form
             letter = roman = upper = None
         elif kind == "number" and (
@@ -1038,14 +1064,14 @@ def split_paragraphs(
                 numbered = add(sublist_owner, "paragraph", "paragraph", u.marker.printed, u)
             else:
                 numbered = add(sublist_owner, "point", "point", u.marker.printed, u, lettered=True)
-            numbered_form, sublist = u.marker.form, True
+            numbered_form, sublist, numbered_in = u.marker.form, True, None
             letter = roman = upper = None
             last_node = numbered
             continue
         elif kind == "number":
             paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)
             paragraph_form = u.marker.form
-            numbered = letter = roman = upper = None
+            numbered = letter = roman = upper = numbered_in = None
             sublist = False
             last_node = paragraph
             continue
@@ -1068,12 +1094,14 @@ def split_paragraphs(
             last_node = add(upper or roman or letter or numbered or paragraph, "point", "dash", "", u)
             continue
         else:
-            if suspended is None and (letter or roman or upper) is not None:
-                suspended = _Open(numbered, letter, roman, upper)
+            if suspended is None and (letter or roman or upper or numbered) is not None and not sublist:
+                dashed = last_node is not None and last_node.unit == "dash"
+                owner = (upper or roman or letter or numbered) if dashed else None
+                suspended = _Open(numbered, numbered_in, letter, roman, upper, outer, numbered_form, owner)
             last_node = add(paragraph, "paragraph", "unnumbered", "", u)
             if suspended is not None:
                 interrupted.append(last_node)
-            numbered = letter = roman = upper = None
+            numbered = letter = roman = upper = numbered_in = None
             sublist = False
             continue
         last_node = numbered
@@ -1086,28 +1114,52 @@ class _Open(NamedTuple):
     """The point lists open at an unmarked unit: the last point of each level."""
 
     numbered: _Node | None
+    numbered_in: _Node | None
     letter: _Node | None
     roman: _Node | None
     upper: _Node | None
+    outer: _Open | None
+    """With ``numbered_in``: the points open where that list began."""
+    numbered_form: str
+    dashed: _Node | None
+    """The point or paragraph whose dash item came last before the unit, if one did."""
 
 
-def _resumed(marker: _Marker, kind: MarkerKind, open_: _Open, following: str | None, lang: str) -> str | None:
+_NO_POINTS = _Open(None, None, None, None, None, None, "", None)
+
+
+_Level = Literal["upper", "letter", "roman", "number", "dash"]
+
+
+def _resumed(  # noqa: PLR0911 - one answer per level
+    marker: _Marker, kind: MarkerKind, open_: _Open, following: str | None, lang: str
+) -> _Level | None:
     """The level whose list a point goes on after unmarked units interrupted it, if any.
 
     "(b) … (i) … (iii) …" / a note or a footnote's text / "(iv) …": a point whose marker is
     the next one of a list open before the interruption goes on that list, the deepest
     first ("upper" for "(B)" after "(A)", "roman" for "(iv)" after "(iii)", "letter" for
-    "(c)" after "(b)", or "(i)" after "(h)" unless "(ii)" follows it).
+    "(c)" after "(b)", or "(i)" after "(h)" unless "(ii)" follows it; "number" for "(2)"
+    after a point "(1)"; "dash" for a dash item after one).
     """
     printed = marker.printed
+    if kind == "dash":
+        return "dash" if open_.dashed is not None else None
+    if kind == "number":
+        point = open_.numbered
+        if point is None or marker.form != open_.numbered_form or not printed.isdecimal():
+            return None
+        return "number" if int(printed) == int(point.number or 0) + 1 else None
+    if kind not in ("letter", "roman"):
+        return None
     upper = open_.upper
     last_upper = upper.number or "" if upper is not None else ""
     if len(printed) == len(last_upper) == 1 and printed.isupper() and ord(printed) == ord(last_upper) + 1:
         return "upper"
     roman = open_.roman
     if roman is not None and kind == "roman" and printed.islower() == (roman.number or "").islower():
-        value, last = roman_to_int(printed), roman_to_int(roman.number or "")
-        if value is not None and last is not None and value == last + 1:
+        value, before = roman_to_int(printed), roman_to_int(roman.number or "")
+        if value is not None and before is not None and value == before + 1:
             return "roman"
     letter = open_.letter
     if letter is None or printed.isupper() != (letter.number or "").isupper():
@@ -1137,6 +1189,40 @@ def _move_unnumbered(
         position = owner.unnumbered + (1 if owner.has_lead else 0)
         node.segment, node.shown = f"p{position}", str(position)
         owner.children.append(node)
+
+
+_CLOSING_QUOTES = "’”'\""
+
+
+def _footnote_text(  # noqa: PLR0913 - the unit, the one before it, and the article's state
+    text: str, start: int, u: _Unit, before: _Unit | None, paragraph_form: str, *, in_list: bool
+) -> bool:
+    """Whether a unit marked "(1)" is the text of a footnote that ToTA printed among the body.
+
+    It opens a sentence ("(1) The reference to …", "(1) For greater certainty, …") after a
+    unit that is no lead-in (not ending in ":"), the article's paragraphs are not numbered
+    "(1)" themselves, and either it comes while lettered points are open (``in_list``: a
+    paragraph's numbered points would come before its letters, a new paragraph "(1)" not
+    among them) or the article's words before it carry the footnote's mark, "(1)" after a
+    word that names no unit ("… a non-profit organisation (1) and who …", not "… paragraph (1)").
+    """
+    if u.marker.form != "()" or paragraph_form == "()" or not u.marker.printed.isdecimal():
+        return False
+    words = text[u.start + u.marker.end : u.end].lstrip()
+    if not words[:1].isupper() or before is None or text[before.start : before.end].rstrip().endswith(":"):
+        return False
+    if in_list:
+        return True
+    mark = "(" + u.marker.printed + ")"
+    at = text.find(mark, start, u.start)
+    while at != -1:
+        ahead = text[max(start, at - 60) : at]
+        word_end = ahead.rstrip()[-1:]
+        after_word = ahead[-1:] in (" ", "\t") and (word_end.isalpha() or word_end in _CLOSING_QUOTES)
+        if after_word and not REFERENCE_WORD_END.search(ahead):
+            return True
+        at = text.find(mark, at + 1, u.start)
+    return False
 
 
 def _glued_definitions(text: str, units: list[_Unit]) -> list[_Unit]:
