@@ -312,3 +312,26 @@ def test_pta_392_footnotes_between_the_points_of_a_paragraph(corpus_dir: Path) -
     assert not any(re.match(r"art-93\..*_\d+$", i) for i in ids)
     assert ids["art-93.2.p2"].text.startswith("(1) The exclusion of audio-visual services")
     assert ids["art-93.2.c"].text.startswith("(c) \tlimitations on the total number")
+
+
+@pytest.mark.corpus
+def test_pta_439_and_pta_37_a_point_reference_goes_on_across_the_line(corpus_dir: Path) -> None:
+    # "… in accordance with Article 4.1(a) and" / "(b) of the Agreement on Safeguards …" (a blank
+    # line between), and "… subparagraphs (a) or" / "(b) to be conducted …" (none): no point (b).
+    ids = _ids(_tota(corpus_dir, 439))
+    assert "art-3-14.6.b_2" not in ids
+    assert ids["art-3-14.6.p2"].text.rstrip().endswith("mutatis mutandis.")
+    assert ids["art-3-14.6.b"].text.startswith("(b) \tfor a period exceeding three (3) years")
+    ids = _ids(_tota(corpus_dir, 37))
+    assert "art-13-1.3.b_2" not in ids
+    assert "(b) to be conducted by its financial institutions" in ids["art-13-1.3.b"].text
+
+
+def test_a_point_after_a_line_ending_in_a_point_reference_and_a_conjunction_is_no_point() -> None:
+    text = _SYNTHETIC_INTERRUPTED_LISTS.replace(
+        "(c) an amendment of a measure referred to in subparagraph (a).",
+        "(c) an amendment of a measure referred to in subparagraph (a) or\n(b) of this paragraph.",
+    )  # synthetic
+    ids = _ids(_text_body(text))
+    assert ids["art-1.1.c"].text.endswith("(b) of this paragraph.")
+    assert not any("_" in i for i in ids)

@@ -279,10 +279,18 @@ _POINT_REFERENCE = re.compile(
 
 def _cut_point_reference(stripped: str, marker: _Marker, before: str) -> bool:
     """A point reference cut from its sentence onto a block of its own: "… subparagraphs\n\n(a)
-    and (b); or", "… in subparagraph\n\n(h) above;" — after words whose line ends no clause."""
+    and (b); or", "… in subparagraph\n\n(h) above;" — after words whose line ends no clause —
+    or after a reference it goes on ("… in accordance with Article 4.1(a) and\n\n(b) of the …")."""
     if marker.kind not in ("letter", "roman") or _CLAUSE_END.search(_tail(before)) is not None:
         return False
-    return _POINT_REFERENCE.match(stripped[marker.end :].lstrip()) is not None
+    return (
+        _POINT_REFERENCE.match(stripped[marker.end :].lstrip()) is not None
+        or _REFERENCE_GOES_ON.search(_tail(before)) is not None
+    )
+
+
+# "… Article 4.1(a) and", "… subparagraphs (a), (b) or": a point reference that the next marker goes on.
+_REFERENCE_GOES_ON = re.compile(r"\([a-z0-9]{1,4}\)(?:\s*(?:,|and|or|y|o|e|et|ou|и|или))\s*$", re.IGNORECASE)
 
 
 def _cut_number(marker: _Marker, rest: str, before: str, expected: int | None) -> bool:
@@ -744,6 +752,10 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 marker.kind == "number"
                 and prev is not None
                 and _cut_reference(stripped, marker, prev.text, expected)
+            ) or (
+                marker.kind in ("letter", "roman")
+                and prev is not None
+                and _REFERENCE_GOES_ON.search(_tail(prev.text)) is not None
             ):
                 marker, demoted = _NO_MARKER, True
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
