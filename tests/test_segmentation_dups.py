@@ -335,3 +335,73 @@ def test_a_point_after_a_line_ending_in_a_point_reference_and_a_conjunction_is_n
     ids = _ids(_text_body(text))
     assert ids["art-1.1.c"].text.endswith("(b) of this paragraph.")
     assert not any("_" in i for i in ids)
+
+
+# synthetic: written for these tests. The lists under (b) and under (ii) are printed with the
+# markers of the list they are under ("a." under "(a)", "(i)" under "(i)"). A marker that goes
+# on both lists goes on the inner one; "(c)" goes on only the outer list's form.
+_SYNTHETIC_SAME_MARKERS = """\
+TREATY ON SPROCKETS
+
+Article 1
+Value
+
+1. The value of a sprocket shall be:
+
+(a) its price; and
+
+(b) its cost, in calculating the content of the good,
+provided that:
+
+a. the cost is not invoiced separately; and
+
+b. the cost is customary;
+
+(c) its weight, where the Parties so agree.
+
+2. Sprockets do not include:
+
+(i) cogs; and
+
+(ii) claims to money that arise solely from:
+
+(i) the sale of cogs; or
+
+(ii) the extension of credit.
+
+Article 2
+Entry into force
+
+This Agreement enters into force on signature.
+"""
+
+
+def test_a_list_printed_with_the_markers_of_the_list_it_is_under_is_the_last_points() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_SAME_MARKERS))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.1.b.a"].text == "a. the cost is not invoiced separately; and"
+    assert ids["art-1.1.b.b"].text == "b. the cost is customary;"
+    assert ids["art-1.1.c"].text.startswith("(c) its weight")  # the outer list goes on
+    assert ids["art-1.2.ii.i"].text == "(i) the sale of cogs; or"
+    assert ids["art-1.2.ii.ii"].text == "(ii) the extension of credit."
+
+
+@pytest.mark.corpus
+def test_pta_47_and_pta_379_lists_printed_with_the_markers_of_the_list_above(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 47))
+    assert not any(re.match(r"art-4-1\.p14\..*_\d+$", i) for i in ids)
+    assert ids["art-4-1.p14.a.iii.b"].text.startswith("b. \tan amount for profit.")
+    assert ids["art-4-1.p14.b.i.c"].text.startswith("c. \tthe costs of waste and spoilage")
+    assert ids["art-4-1.p14.b.ii.d"].text.startswith("d. \tthe costs of originating materials")
+    ids = _ids(_tota(corpus_dir, 379))
+    assert "art-3-9.p1.a_2" not in ids
+    assert ids["art-3-9.b.a"].text.startswith("(a) \tthe accessories, spare parts, tools")
+
+
+@pytest.mark.corpus
+def test_pta_141_a_point_reference_after_subparagraph_goes_on_its_sentence(corpus_dir: Path) -> None:
+    # "… referred to in subparagraph" / "(g) on board factory ships …": no second (g).
+    ids = _ids(_tota(corpus_dir, 141))
+    assert not any(re.match(r"art-3-3\..*_\d+$", i) for i in ids)
+    assert "(g) on board factory ships" in ids["art-3-3.h"].text
+    assert ids["art-3-3.i.i"].text.startswith("(i) \tproduction in the territory of a Party")

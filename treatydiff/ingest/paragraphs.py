@@ -280,13 +280,17 @@ _POINT_REFERENCE = re.compile(
 def _cut_point_reference(stripped: str, marker: _Marker, before: str) -> bool:
     """A point reference cut from its sentence onto a block of its own: "… subparagraphs\n\n(a)
     and (b); or", "… in subparagraph\n\n(h) above;" — after words whose line ends no clause —
-    or after a reference it goes on ("… in accordance with Article 4.1(a) and\n\n(b) of the …")."""
+    or after a reference it goes on ("… Article 4.1(a) and\n\n(b) of …", "… in subparagraph\n(g) …")."""
     if marker.kind not in ("letter", "roman") or _CLAUSE_END.search(_tail(before)) is not None:
         return False
-    return (
-        _POINT_REFERENCE.match(stripped[marker.end :].lstrip()) is not None
-        or _REFERENCE_GOES_ON.search(_tail(before)) is not None
-    )
+    return _POINT_REFERENCE.match(stripped[marker.end :].lstrip()) is not None or _reference_goes_on(before)
+
+
+def _reference_goes_on(before: str) -> bool:
+    """Whether a line ends in a reference that a point marker goes on: "… Article 4.1(a) and",
+    "… subparagraphs (a), (b) or", "… referred to in subparagraph"."""
+    tail = _tail(before)
+    return _REFERENCE_GOES_ON.search(tail) is not None or REFERENCE_WORD_END.search(tail) is not None
 
 
 # "… Article 4.1(a) and", "… subparagraphs (a), (b) or": a point reference that the next marker goes on.
@@ -752,11 +756,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 marker.kind == "number"
                 and prev is not None
                 and _cut_reference(stripped, marker, prev.text, expected)
-            ) or (
-                marker.kind in ("letter", "roman")
-                and prev is not None
-                and _REFERENCE_GOES_ON.search(_tail(prev.text)) is not None
-            ):
+            ) or (marker.kind in ("letter", "roman") and prev is not None and _reference_goes_on(prev.text)):
                 marker, demoted = _NO_MARKER, True
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
             if opens_dash:
@@ -853,6 +853,8 @@ class _Node:
     has_lead: bool = False
     marker_end: int | None = None
     """Where a marked paragraph's or point's marker ends: its lead-in words follow."""
+    form: str = ""
+    """Its marker's shape: "()" for "(a)", ")" for "a)", "." for "a."."""
 
     def freeze(
         self, text: str, parent_id: str, parent_label: str, ids: IdRegistry, labels: LabelMaker
@@ -952,7 +954,11 @@ def split_paragraphs(
     suspended: _Open | None = None
     interrupted: list[_Node] = []
     numbered_in: _Node | None = None  # the point whose lead-in ends in ":" that ``numbered``'s list is under
-    outer = _NO_POINTS  # the points open at ``numbered_in``: their lists may go on after it
+    sub_in: _Node | None = None  # the point whose list is printed with its own list's markers
+    sub_kind: MarkerKind = (
+        "none"  # that list's kind: "letter" for "(a)" under "(b)", "roman" for "(i)" under "(i)"
+    )
+    outer = _NO_POINTS  # the points open at ``numbered_in`` or ``sub_in``: their lists may go on after it
 
     def add_lead(owner: _Node, marker_end: int, before: LabelUnit) -> None:
         # The lead-in IS paragraph 1 when paragraphs follow it (docs/ids.md rule 5);
@@ -998,6 +1004,7 @@ def split_paragraphs(
             unit=unit,
             has_lead=unit in ("paragraph", "point"),
             marker_end=u.start + u.marker.end if unit in ("paragraph", "point") else None,
+            form=u.marker.form,
         )
         (parent.children if parent is not None else top).append(node)
         return node
@@ -1035,11 +1042,12 @@ def split_paragraphs(
             _move_unnumbered(interrupted, paragraph, root, top, owner)
         if kind in ("letter", "roman", "number", "dash"):
             suspended, interrupted = None, []
-        back = _resumed(u.marker, kind, outer, following, lang) if numbered_in is not None else None
+        nested = numbered_in is not None or sub_in is not None
+        back = _resumed(u.marker, kind, outer, following, lang) if nested else None
         inner = _Open(None, None, letter, roman, upper, None, "", None)
         if back in ("upper", "roman", "letter") and _resumed(u.marker, kind, inner, following, lang) is None:
             # "(ii) … categories: / (1) … (2) …", then "(b)": the list around the numbered one goes on.
-            numbered = numbered_in = None
+            numbered, numbered_in, sub_in = outer.numbered if sub_in is not None else None, None, None
             letter, roman, upper = outer.letter, outer.roman if back != "letter" else None, outer.upper
             upper = upper if back == "upper" else None
             kind, level = "letter" if back == "upper" else "roman" if back == "roman" else "letter", back
@@ -1083,9 +1091,18 @@ def split_paragraphs(
         elif kind == "number":
             paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)
             paragraph_form = u.marker.form
-            numbered = letter = roman = upper = numbered_in = None
+            numbered = letter = roman = upper = numbered_in = sub_in = None
             sublist = False
             last_node = paragraph
+            continue
+        elif _restarts_under(text, u, kind, last_node, letter, roman, before, lang):
+            # "(b) … provided that:" / "(a) …": a list printed with the markers of the list it is
+            # under is the last point's own (docs/ids.md rule 1); the outer list may go on after it.
+            outer = _Open(numbered, None, letter, roman, upper, None, "", None)
+            sub_in, sub_kind = last_node, kind
+            node = add(last_node, "point", "point", u.marker.printed, u, lettered=kind == "letter")
+            letter, roman = (node, None) if kind == "letter" else (last_node, node)
+            upper, last_node = None, node
             continue
         elif kind == "letter" and _capital_point(u.marker.printed, letter or roman, upper):
             # "(a) … (i) … (A) (B)": capitals under lower-case points are a level of their own.
@@ -1093,7 +1110,8 @@ def split_paragraphs(
             last_node = upper
             continue
         elif kind == "letter":
-            letter = add(numbered or paragraph, "point", "point", u.marker.printed, u, lettered=True)
+            owner = sub_in if sub_in is not None and sub_kind == "letter" else numbered or paragraph
+            letter = add(owner, "point", "point", u.marker.printed, u, lettered=True)
             roman = upper = None
             last_node = letter
             continue
@@ -1106,7 +1124,8 @@ def split_paragraphs(
             last_node = add(upper or roman or letter or numbered or paragraph, "point", "dash", "", u)
             continue
         else:
-            if suspended is None and (letter or roman or upper or numbered) is not None and not sublist:
+            nested_list, sub_in = sub_in is not None, None
+            if suspended is None and (letter or roman or upper or numbered) and not (sublist or nested_list):
                 dashed = last_node is not None and last_node.unit == "dash"
                 owner = (upper or roman or letter or numbered) if dashed else None
                 suspended = _Open(numbered, numbered_in, letter, roman, upper, outer, numbered_form, owner)
@@ -1164,6 +1183,16 @@ def _resumed(  # noqa: PLR0911 - one answer per level
         return "number" if int(printed) == int(point.number or 0) + 1 else None
     if kind not in ("letter", "roman"):
         return None
+    level = _resumed_point(marker, kind, open_, following, lang)
+    node = {"upper": open_.upper, "roman": open_.roman, "letter": open_.letter}.get(level or "")
+    return level if node is None or not node.form or node.form == marker.form else None
+
+
+def _resumed_point(
+    marker: _Marker, kind: MarkerKind, open_: _Open, following: str | None, lang: str
+) -> _Level | None:
+    """The point level of :func:`_resumed`, whatever the marker's form."""
+    printed = marker.printed
     upper = open_.upper
     last_upper = upper.number or "" if upper is not None else ""
     if len(printed) == len(last_upper) == 1 and printed.isupper() and ord(printed) == ord(last_upper) + 1:
@@ -1204,6 +1233,35 @@ def _move_unnumbered(
 
 
 _CLOSING_QUOTES = "’”'\""
+
+
+def _restarts_under(  # noqa: PLR0913 - the unit, the one before it, and the lists' state
+    text: str,
+    u: _Unit,
+    kind: MarkerKind,
+    last: _Node | None,
+    letter: _Node | None,
+    roman: _Node | None,
+    before: _Unit | None,
+    lang: str,
+) -> bool:
+    """Whether a list opening at "(a)" (or "(i)") while a list of its kind is open, right after a
+    point whose words end in ":", is that point's own list: "(b) … in calculating the value, /
+    provided that:" / "(a) …"; "(i) claims to money that arise solely from:" / "(i) commercial
+    contracts …"; "(iii) … as follows:" / "a. …" under "(a)"."""
+    if last is None or before is None or (letter if kind == "letter" else roman) is None:
+        return False
+    if last.unit != "point":
+        return False
+    if kind == "letter":
+        # "(A)" under "(a)" is a level of its own (_capital_point), not the same list restarting.
+        same_case = (
+            u.marker.printed.isupper() == (letter.number or "").isupper() if letter is not None else False
+        )
+        opening = same_case and point_segment(u.marker.printed, lang, numbered=False) == "a"
+    else:
+        opening = kind == "roman" and u.marker.printed == "i"
+    return opening and text[: before.end].rstrip()[-1:] in ":："
 
 
 def _footnote_text(  # noqa: PLR0913 - the unit, the one before it, and the article's state
