@@ -405,3 +405,12 @@ def test_pta_141_a_point_reference_after_subparagraph_goes_on_its_sentence(corpu
     assert not any(re.match(r"art-3-3\..*_\d+$", i) for i in ids)
     assert "(g) on board factory ships" in ids["art-3-3.h"].text
     assert ids["art-3-3.i.i"].text.startswith("(i) \tproduction in the territory of a Party")
+
+
+@pytest.mark.corpus
+def test_pta_395_points_after_a_dash_definition_ending_in_a_colon_are_its_own(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 395))
+    assert not any(re.match(r"art-152\..*_\d+$", i) for i in ids)
+    assert ids["art-152.dash-4.intro"].text == '"public entity" means:'
+    assert ids["art-152.dash-4.b"].text.startswith("(b) a private entity, performing functions")
+    assert ids["art-152.dash-5"].text.startswith('- "self-regulatory organisation" means')  # the dashes go on

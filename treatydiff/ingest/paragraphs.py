@@ -1003,7 +1003,7 @@ def split_paragraphs(
             number=number,
             unit=unit,
             has_lead=unit in ("paragraph", "point"),
-            marker_end=u.start + u.marker.end if unit in ("paragraph", "point") else None,
+            marker_end=u.start + u.marker.end if unit in ("paragraph", "point", "dash") else None,
             form=u.marker.form,
         )
         (parent.children if parent is not None else top).append(node)
@@ -1121,6 +1121,15 @@ def split_paragraphs(
             last_node = roman
             continue
         elif kind == "dash":
+            if sub_in is not None and sub_in.unit == "dash":
+                # "- … means:" / "(a) …" / "- …": the next dash item goes on the list of the first.
+                numbered, letter, roman, upper, sub_in = (
+                    outer.numbered,
+                    outer.letter,
+                    outer.roman,
+                    outer.upper,
+                    None,
+                )
             last_node = add(upper or roman or letter or numbered or paragraph, "point", "dash", "", u)
             continue
         else:
@@ -1248,16 +1257,15 @@ def _restarts_under(  # noqa: PLR0913 - the unit, the one before it, and the lis
     """Whether a list opening at "(a)" (or "(i)") while a list of its kind is open, right after a
     point whose words end in ":", is that point's own list: "(b) … in calculating the value, /
     provided that:" / "(a) …"; "(i) claims to money that arise solely from:" / "(i) commercial
-    contracts …"; "(iii) … as follows:" / "a. …" under "(a)"."""
-    if last is None or before is None or (letter if kind == "letter" else roman) is None:
+    contracts …"; "(iii) … as follows:" / "a. …" under "(a)". A list after a dash item ending in
+    ":" is that item's, open list or not ("- "public entity" means:" / "(a) …")."""
+    if last is None or before is None or last.unit not in ("point", "dash"):
         return False
-    if last.unit != "point":
+    if last.unit == "point" and (letter if kind == "letter" else roman) is None:
         return False
     if kind == "letter":
         # "(A)" under "(a)" is a level of its own (_capital_point), not the same list restarting.
-        same_case = (
-            u.marker.printed.isupper() == (letter.number or "").isupper() if letter is not None else False
-        )
+        same_case = letter is None or u.marker.printed.isupper() == (letter.number or "").isupper()
         opening = same_case and point_segment(u.marker.printed, lang, numbered=False) == "a"
     else:
         opening = kind == "roman" and u.marker.printed == "i"
