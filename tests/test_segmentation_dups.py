@@ -414,3 +414,27 @@ def test_pta_395_points_after_a_dash_definition_ending_in_a_colon_are_its_own(co
     assert ids["art-152.dash-4.intro"].text == '"public entity" means:'
     assert ids["art-152.dash-4.b"].text.startswith("(b) a private entity, performing functions")
     assert ids["art-152.dash-5"].text.startswith('- "self-regulatory organisation" means')  # the dashes go on
+
+
+def test_a_point_marker_alone_at_a_blocks_end_opens_the_next_blocks_item() -> None:
+    text = (
+        _SYNTHETIC_INTERRUPTED_LISTS.replace("(c) an amendment", "(d) an amendment")
+        .replace("(b) any measure of a Party on gears", "(c) any measure of a Party on gears")
+        .replace(
+            "(a) any measure of a Party on cogs;\n\n",
+            "(a)\n\nany measure of a Party on cogs;\n(b)\n\nany tariff on cogs;\n\n",
+        )
+    )  # synthetic
+    ids = _ids(_text_body(text))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.1.a"].text == "(a)\n\nany measure of a Party on cogs;"
+    assert ids["art-1.1.b"].text == "(b)\n\nany tariff on cogs;"
+    assert ids["art-1.1.c.ii"].text.startswith("(ii) with respect to the second Party")
+
+
+@pytest.mark.corpus
+def test_pta_72_markers_alone_on_their_lines_open_the_items_after_them(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 72))
+    assert not any(re.match(r"art-3-01\.[a-h]_\d+$", i) for i in ids)
+    item = next(p for i, p in ids.items() if re.match(r"art-3-01\.p\d+\.c$", i) and "employer" in p.text)
+    assert item.text.startswith("(c)") and item.text.rstrip().endswith("they are employer and employee;")

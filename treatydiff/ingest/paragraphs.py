@@ -590,6 +590,17 @@ def _dash_run(piece: _Marker, text: str, start: int | None, lines: list[Line], s
     return text[start] == stripped[0] and len(lines[0].stripped) <= _SHORT_ITEM
 
 
+def _lone_point(line: Line, following: list[Line] | None, lang: str) -> tuple[Line, _Marker] | None:
+    """A point marker "(b)" or "b)" alone on the last line of a block, with the item's words in the
+    next block (which opens with no marker of its own): the marker opens that item."""
+    marker = _marker(line.stripped, lang)
+    if marker.kind not in ("letter", "roman") or marker.form not in ("()", ")") or not following:
+        return None
+    if marker.end < len(line.stripped) or _marker(following[0].stripped, lang).kind != "none":
+        return None
+    return line, marker
+
+
 @dataclass(slots=True)
 class _Unit:
     """A paragraph-sized run of lines with the marker of its first line."""
@@ -624,6 +635,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     base_indent: int | None = None
     point_indent: int | None = None
     dash_line: Line | None = None  # a dash alone on its line: it opens the next block's item
+    marked: tuple[Line, _Marker] | None = None  # a point marker alone ending a block: it opens the next
     caption_cut = -1  # where a marker line cut after a caption run into it starts (_caption_split)
     last_dotted: str | None = None  # the last "a." / "i." marker taken: "b." must follow it
     # The next paragraph's number, once a paragraph of the first numbered form ("1." or "(1)")
@@ -654,6 +666,15 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
         if not block:
             dash_line = trailing_dash or dash_line
             continue
+        opened_by, marked = (
+            marked,
+            _lone_point(block[-1], blocks[at + 1] if at + 1 < len(blocks) else None, lang),
+        )
+        if marked is not None:
+            # "… one another's businesses;\n(b)\n\nthey are legally recognized partners …"
+            block = block[:-1]
+            if not block:
+                continue
         breaks = len(block) - 1  # the line breaks inside the block, after each line but the last
         hard = sum(map(_ends_item, [line.text for line in block[:-1]])) if breaks else 0
         # Hard-wrapped prose breaks lines mid-sentence; one-paragraph-per-line text does not.
@@ -671,6 +692,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
         if (
             units
             and dash_line is None
+            and opened_by is None
             and (
                 (first_marker.kind == "none" and _opens_lower(first) and not _may_precede_marker(before))
                 or (
@@ -761,6 +783,9 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
             if opens_dash:
                 marker = _LONE_DASH_MARKER
+            opens_marked = prev is None and opened_by is not None and marker.kind == "none"
+            if opened_by is not None and opens_marked:
+                marker = opened_by[1]
             starts = prev is None or marker.kind != "none"
             if not demoted and not starts and prev is not None:
                 # In one-paragraph-per-line text a new sentence starts a unit even where the
@@ -806,6 +831,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             if starts:
                 taken(marker)
                 start_line = dash_line if opens_dash and dash_line is not None else line
+                start_line = opened_by[0] if opened_by is not None and opens_marked else start_line
                 piece_start, piece_marker = start_line.content_start, marker
                 at_boundary = prev is None or _ends_item(prev.text)
                 piece_lines = []
