@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from unittest.mock import patch
 
@@ -17,22 +18,36 @@ from perturb import perturb
 from treatydiff.align import SUGGESTED_RELATIONS, align_bodies, lexicon
 from treatydiff.align import assign as assign_module
 from treatydiff.align import score as score_module
+from treatydiff.align import similarity as similarity_module
+from treatydiff.align import suggest as suggest_module
 from treatydiff.align.assign import hungarian
 from treatydiff.align.draft import draft_map
 from treatydiff.align.evaluate import evaluate, links_between
 from treatydiff.align.features import (
     char_ngrams,
+    cross_token,
     cross_tokens,
     family_occurrences,
     hashed_ngrams,
     ngram_occurrences,
     normalize,
     normalized_codes,
+    words,
 )
 from treatydiff.align.lexicon import families_for
 from treatydiff.align.lexicon.scripts import romanize
 from treatydiff.align.links import fill_gaps, suggest_links
-from treatydiff.align.similarity import _product, adjacent_dots, cosine_matrix, hashed_vectors, pooled_vectors
+from treatydiff.align.similarity import (
+    _product,
+    added,
+    adjacent_dots,
+    containment,
+    containments,
+    cosine_matrix,
+    hashed_vectors,
+    pooled_vectors,
+    vectors,
+)
 from treatydiff.align.units import units
 from treatydiff.cli import main
 from treatydiff.compare import compare
@@ -123,6 +138,25 @@ def test_synthetic_successor_gets_every_kind_of_link() -> None:
     assert any("renumbered art-4 → art-7" in r for r in moved.reasons)
 
 
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_with_one_side_all_skipped_every_unit_has_no_counterpart(side: str) -> None:
+    old, new = _synthetic()
+    found = align_bodies(old, new, skip=lambda _id, s: s == side).suggestions
+    kept = units(new if side == "left" else old)
+    assert [s.relation for s in found] == ["added" if side == "left" else "dropped"] * len(kept)
+    assert {s.reasons for s in found} == {("no counterpart: best candidate none scores 0.00",)}
+
+
+def test_the_reasons_words_come_from_the_scores_normalised_texts() -> None:
+    old, new = _synthetic()
+    texts = [u.text for u in (*units(old), *units(new))]
+    with patch.dict(suggest_module._WORDS, clear=True), patch.dict(suggest_module._VOCABULARIES, clear=True):
+        with patch.object(suggest_module, "normalize", side_effect=AssertionError("one regex a text")):
+            align_bodies(old, new)
+        assert set(suggest_module._WORDS) == set(texts)
+        assert all(suggest_module._WORDS[t] == tuple(normalize(t).split()) for t in texts)
+
+
 def test_a_split_paragraph_becomes_one_split_link() -> None:
     old = parse_text(
         "Article 1\nThe keepers shall light the lamps at dusk and extinguish them at dawn.\n", lang="en"
@@ -201,6 +235,32 @@ def test_scattered_parts_rebuilt_into_an_unlinked_provision_are_merged_into_it()
     assert ((), ("art-1",)) not in found and (("art-2.1",), ()) not in found
 
 
+# synthetic: the lighthouse agreement again; its successor moves the audit sentence of the
+# budget article to a new last article
+_BUDGET = "The annual budget of the board shall be shared equally between the Parties and paid in January."
+_AUDIT = (
+    "The accounts of the board shall be audited every second year by an auditor whom both Parties approve"
+)
+_FRAME = (
+    "Agreement on Imaginary Lighthouses\n\nArticle 1\nThe Parties shall maintain the lighthouses listed "
+    "in the schedule in good working order.\n\nArticle 2\n{budget}\n\nArticle 3\nEach Party shall keep "
+    "the logbooks of its keepers in a national archive for fifty years.\n\nArticle 4\nThis Agreement "
+    "shall enter into force on the first day of the month after signature.\n{end}"
+)
+_AUDITED = _FRAME.format(
+    budget=f"{_BUDGET} {_AUDIT}, and the auditor's report shall be sent to both foreign ministries.", end=""
+)
+_AUDIT_MOVED = _FRAME.format(budget=_BUDGET, end=f"\nArticle 5\n{_AUDIT}.\n")
+
+
+def test_a_part_moved_far_from_its_provision_joins_that_provisions_link() -> None:
+    old, new = parse_text(_AUDITED, lang="en"), parse_text(_AUDIT_MOVED, lang="en")
+    found = {(s.left, s.right): s for s in align_bodies(old, new).suggestions}
+    split = found[("art-2",), ("art-2", "art-5")]  # stage 4: contained in the article it left
+    assert split.relation == "split" and any(" contained " in r for r in split.reasons)
+    assert len(found) == 4
+
+
 @pytest.mark.parametrize("shape", [(4, 5), (5, 4), (5, 5), (1, 3)])
 def test_hungarian_finds_the_maximum_weight_assignment(shape: tuple[int, int]) -> None:
     weights = np.random.default_rng(sum(shape)).random(shape)
@@ -265,9 +325,53 @@ def test_cosines_and_adjacent_dots_are_exact(sizes: tuple[int, int]) -> None:
     )
     for vecs in (pooled, split):
         assert np.allclose(cosine_matrix(vecs).cos, expected)
+    with patch.object(similarity_module, "_PAIRS_PER_CHUNK", 5):  # the sparse join in many bands of rows
+        assert np.allclose(cosine_matrix(pooled).cos, expected)
     inner_l, inner_r = adjacent_dots(pooled)
     assert np.allclose(inner_l, [dot(weigh[k], weigh[k + 1]) for k in range(len(left) - 1)])
     assert np.allclose(inner_r, [dot(weigh[k], weigh[k + 1]) for k in range(len(left), len(texts) - 1)])
+
+
+@settings(deadline=None)
+@given(
+    st.lists(st.dictionaries(st.sampled_from("abcdefg"), st.integers(1, 4)), max_size=4),
+    st.lists(st.dictionaries(st.sampled_from("cdefghij"), st.integers(1, 4)), max_size=4),
+)
+def test_token_vectors_are_counts_times_idf(left: list[dict[str, int]], right: list[dict[str, int]]) -> None:
+    vecs = vectors([Counter(d) for d in left], [Counter(d) for d in right])
+    sides = [*left, *right]
+    df = Counter(term for found in sides for term in found)
+    for rows, side in ((vecs.left, left), (vecs.right, right)):
+        for i, found in enumerate(side):
+            expected = {t: c * np.log((len(sides) + 1) / df[t]) for t, c in found.items()}
+            assert rows[i].keys() == expected.keys()
+            assert all(np.isclose(rows[i][t], w) for t, w in expected.items())
+
+
+@settings(deadline=None)
+@given(st.lists(st.dictionaries(st.integers(0, 40), st.floats(0.01, 9.0)), min_size=1, max_size=5))
+def test_added_is_the_sum_of_the_vectors(vectors: list[dict[int, float]]) -> None:
+    sparse = [(np.array(sorted(v), dtype=np.int64), np.array([v[c] for c in sorted(v)])) for v in vectors]
+    cols, weights = added(sparse)
+    expected: dict[int, float] = {}
+    for v in vectors:  # summed in the vectors' order, as the joined texts' counts are
+        for c, w in v.items():
+            expected[c] = expected.get(c, 0.0) + w
+    assert cols.tolist() == sorted(expected) and weights.tolist() == [expected[c] for c in sorted(expected)]
+
+
+@pytest.mark.parametrize("sizes", [(3, 4), (40, 37), (1, 1)])
+def test_containments_of_many_pairs_are_containment_of_each(sizes: tuple[int, int]) -> None:
+    texts = _lighthouse_units(sum(sizes))
+    vecs = pooled_vectors(*ngram_occurrences(texts), *sizes)
+    pairs = [(i, j) for i in range(sizes[0]) for j in range(sizes[1])][::-3]  # wholes out of order
+    parts = np.array([i for i, _ in pairs], dtype=np.intp)
+    wholes = np.array([j for _, j in pairs], dtype=np.intp)
+    expected = [containment(vecs.left.span(i), vecs.right.span(j)) for i, j in pairs]
+    found = containments(vecs.left, parts, vecs.right, wholes)
+    assert np.allclose(found, expected, rtol=0, atol=1e-12) and 0 < max(expected) <= 1
+    swapped = containments(vecs.right, wholes, vecs.left, parts)  # the other way round
+    assert np.allclose(swapped, [containment(vecs.right.span(j), vecs.left.span(i)) for i, j in pairs])
 
 
 @pytest.mark.parametrize("langs", [("en", "en"), ("en", "ru")], ids=["same-language", "cross-language"])
@@ -339,6 +443,20 @@ def test_the_in_order_alignment_keeps_the_anchors_units_for_each_other(seed: int
     assert found == assign_module._monotone(r11, r12, r21, t, 0.3)
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_the_in_order_alignment_of_wide_rows_is_that_of_short_ones(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n, m = 30, 40
+    # ties on purpose: scores on a coarse grid, so that equal beads compete
+    s11, s12, s21 = (np.round(rng.random(shape) * 4) / 4 for shape in ((n, m), (n, m - 1), (n - 1, m)))
+    t = replace(assign_module.SAME_LANGUAGE, bead_penalty=0.0)  # every sum exact: ties stay ties
+    with patch.object(assign_module, "_WIDE_ROW", 1):
+        wide = assign_module._monotone(s11, s12, s21, t, 0.25)
+    with patch.object(assign_module, "_WIDE_ROW", 1 << 30):
+        short = assign_module._monotone(s11, s12, s21, t, 0.25)
+    assert wide == short and len(wide[0]) > 5
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
@@ -352,6 +470,11 @@ def test_the_in_order_alignment_keeps_the_anchors_units_for_each_other(seed: int
 def test_what_survives_translation(text: str, lang: str, expected: set[str]) -> None:
     other = "ru" if lang == "en" else "en"
     assert set(cross_tokens(text, lang, other)) == expected
+    # counted word by word, in the order first met (the order numbers the vectors' terms)
+    twice = cross_tokens(f"{text} {text}", lang, other)
+    stems = lexicon.stems_for(lang, other)
+    one_by_one = [t for w in words(f"{text} {text}") if (t := cross_token(w, stems)) is not None]
+    assert list(twice.items()) == list(Counter(one_by_one).items())
 
 
 @pytest.mark.parametrize(

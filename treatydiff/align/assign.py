@@ -36,7 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from treatydiff.align.score import Scores
-from treatydiff.align.similarity import Matrix, Sparse, added, containment, dot
+from treatydiff.align.similarity import Matrix, Sparse, added, containment, containments, dot
 
 __all__ = ["Group", "Thresholds", "assign", "hungarian"]
 
@@ -116,6 +116,9 @@ _BLOCK_CELLS = 1 << 16
 treaties, scratch that stays in cache on the longest."""
 
 
+_NOTHING_MADE: tuple[int, Matrix] = (-1, np.zeros((0, 0)))
+
+
 class _Rows:
     """The bead scores of each left unit (or pair), less the threshold, with the anchors'
     units kept for each other when ``mates`` are given (see ``_mates``): made a block of
@@ -132,7 +135,7 @@ class _Rows:
         self.made: dict[str, tuple[int, Matrix]] = {}
 
     def _row(self, kind: str, r: int) -> Matrix:
-        lo, block = self.made.get(kind, (-1, np.zeros((0, 0))))
+        lo, block = self.made.get(kind, _NOTHING_MADE)
         if not lo <= r < lo + len(block):
             lo, block = r, self._block(kind, r, r + self.step)
             self.made[kind] = (lo, block)
@@ -170,6 +173,11 @@ class _Rows:
         return self._row("merge", r)
 
 
+_WIDE_ROW = 256
+"""From this many right units on, a row's best beads are found by three maxima (about a third
+less time than ``max`` and ``argmax`` along the candidates, slower on short rows)."""
+
+
 def _monotone(
     s11: Matrix, s12: Matrix, s21: Matrix, t: Thresholds, threshold: float, mates: Mates | None = None
 ) -> tuple[list[Group], list[int], list[int]]:
@@ -181,18 +189,33 @@ def _monotone(
     rows = _Rows(s11, s12, s21, t, threshold, mates)
     cand = np.full((4, m + 1), _NEG)  # cells a bead cannot reach stay at _NEG
     best = np.empty(m + 1)
+    one, split, merge, add = rows.one, rows.split, rows.merge, np.add
+    one_into, split_into, merge_into = cand[0, 1:], cand[2, 2:], cand[3, 1:]
+    # each table row, and its first entries without the last one or two
+    ends = [(row, row[:-1], row[:-2]) for row in table]
+    accumulate, greater, maximum = np.maximum.accumulate, np.greater, np.maximum
+    wide = m >= _WIDE_ROW
     for i in range(1, n + 1):
-        previous, current = table[(i - 1) % 3], table[i % 3]
-        np.add(previous[:-1], rows.one(i - 1), out=cand[0, 1:])  # 1-1
+        previous, previous_1, previous_2 = ends[(i - 1) % 3]
+        add(previous_1, one(i - 1), out=one_into)  # 1-1
         cand[1] = previous  # 1-0: left unit i-1 unmatched
         if m >= 2:
-            np.add(previous[:-2], rows.split(i - 1), out=cand[2, 2:])  # 1-2
+            add(previous_2, split(i - 1), out=split_into)  # 1-2
         if i >= 2:
-            np.add(table[(i - 2) % 3, :-1], rows.merge(i - 2), out=cand[3, 1:])  # 2-1
-        cand.max(axis=0, out=best)
-        choice[i] = cand.argmax(axis=0)
-        np.maximum.accumulate(best, out=current)  # 0-1 beads (right unit unmatched) cost nothing
-        np.greater(current, best, out=gap[i])
+            add(ends[(i - 2) % 3][1], merge(i - 2), out=merge_into)  # 2-1
+        if wide:  # the best bead and the first that reaches it, without argmax's transposed copy
+            maximum(cand[0], cand[1], out=best)
+            maximum(best, cand[2], out=best)
+            maximum(best, cand[3], out=best)
+            chosen = choice[i]
+            chosen[:] = 3
+            for k in (2, 1, 0):
+                chosen[cand[k] == best] = k
+        else:
+            cand.max(axis=0, out=best)
+            choice[i] = cand.argmax(axis=0)
+        accumulate(best, out=ends[i % 3][0])  # 0-1 beads (right unit unmatched) cost nothing
+        greater(ends[i % 3][0], best, out=gap[i])
     groups: list[Group] = []
     left_over: list[int] = []
     right_over: list[int] = []
@@ -306,6 +329,27 @@ def _cosine(a: list[Sparse], b: list[Sparse]) -> float:
     return dot(sum_a, sum_b) / norms if norms else 0.0
 
 
+_SLACK = 1e-9
+"""How far a containment found with all pairs at once (``containments``) may stray from
+``containment`` of one pair: only the sums' rounding differs, some 1e-15."""
+
+
+def _tops(related: Matrix, count: int) -> list[list[int]]:
+    """``_most`` of each row, a block of rows at a time."""
+    rows, width = related.shape
+    if width <= count:
+        return [_most(row, count) for row in related]
+    found: list[list[int]] = []
+    step = max(1, _BLOCK_CELLS // max(width, 1))
+    for lo in range(0, rows, step):
+        block = related[lo : lo + step]
+        top = np.argpartition(-block, count - 1, axis=1)[:, :count]
+        values = np.take_along_axis(block, top, axis=1)
+        order = np.lexsort((top, -values), axis=1)  # largest first, ties by index
+        found.extend(np.take_along_axis(top, order, axis=1).tolist())
+    return found
+
+
 def _attach(
     groups: list[Group],
     leftovers: list[int],
@@ -320,19 +364,38 @@ def _attach(
     mine, theirs = (vecs.left, vecs.right) if side == "left" else (vecs.right, vecs.left)
     other_side = "right" if side == "left" else "left"
     owner = _owners(groups, other_side)
+    if not leftovers or not owner:
+        return list(leftovers)
+    text = scores.text
+    related_all = text[leftovers] if side == "left" else text[:, leftovers].T
+    tops = _tops(related_all, _CANDIDATES)
+    # every (leftover, candidate) pair that the loop below measures, at once: most are far
+    # under the threshold, and only those near it or above are measured again one by one
+    # (Σ min ≤ the whole's Σ: a whole lighter than the threshold's share of the part cannot hold it)
+    need = ((t.contain - _SLACK) * mine.totals()[leftovers]).tolist()
+    heft = theirs.totals().tolist()
+    asked = [
+        (k, index)
+        for k, top in enumerate(tops)
+        for index in top
+        if index in owner and related_all[k, index] > 0 and heft[index] >= need[k]
+    ]
+    units_asked = np.array([leftovers[k] for k, _ in asked], dtype=np.intp)
+    wholes_asked = np.array([index for _, index in asked], dtype=np.intp)
+    rough = dict(zip(asked, containments(mine, units_asked, theirs, wholes_asked).tolist(), strict=True))
     remaining: list[int] = []
-    for unit in leftovers:
+    for k, unit in enumerate(leftovers):
         best, best_value = None, 0.0
-        related = scores.text[unit] if side == "left" else scores.text[:, unit]
-        for index in _most(related, _CANDIDATES):
-            candidate = owner.get(int(index))
-            if candidate is None or related[index] <= 0:
+        for index in tops[k]:
+            value = rough.get((k, index))
+            if value is None or value < t.contain - _SLACK:
                 continue
-            whole = theirs.span(int(index))
+            candidate = owner[index]
+            whole = theirs.span(index)
             value = containment(mine.span(unit), whole)
             if value < t.contain or value <= best_value:
                 continue
-            parts = [mine.span(k) for k in getattr(candidate, side)]
+            parts = [mine.span(j) for j in getattr(candidate, side)]
             before = _cosine(parts, [whole])
             if _cosine([*parts, mine.span(unit)], [whole]) >= before + t.gain:
                 best, best_value = candidate, value
@@ -367,11 +430,16 @@ def _join_siblings(
     other_side = "right" if side == "left" else "left"
     owner = _owners(groups, other_side)
     remaining: list[int] = []
-    for unit in leftovers:
-        related = scores.text[unit] if side == "left" else scores.text[:, unit]
-        partner = int(np.argmax(related)) if len(related) else -1
+    text = scores.text
+    width = text.shape[1] if side == "left" else text.shape[0]
+    partners, values = [-1] * len(leftovers), [0.0] * len(leftovers)
+    if leftovers and width:  # each leftover's best partner (the first of equal bests), all at once
+        related = text[leftovers] if side == "left" else text[:, leftovers].T
+        best = related.argmax(axis=1)
+        partners, values = best.tolist(), np.take_along_axis(related, best[:, None], axis=1)[:, 0].tolist()
+    for unit, partner, value in zip(leftovers, partners, values, strict=True):
         link = owner.get(partner)
-        if link is None or related[partner] <= 0:
+        if link is None or value <= 0:
             remaining.append(unit)
             continue
         own = getattr(link, side)
@@ -401,12 +469,16 @@ def _fill_gaps(
     found = list(groups)
     rest_l, rest_r = set(left_over), set(right_over)
     s11 = scores.s11
+    row_of = {i: i for i in left_over}  # where a unit's scores are in s11 (or in the free pairs')
+    col_of = {j: j for j in right_over}
     if t.gap_mutual and left_over and right_over:
         # order vouches for a weak pair only when neither unit has a better partner left
+        # (every unit of a gap is a leftover: the free pairs' scores alone are read)
         free = s11[np.ix_(left_over, right_over)]
         best = (free >= free.max(axis=1, keepdims=True)) & (free >= free.max(axis=0, keepdims=True))
-        s11 = np.full_like(s11, _NEG)
-        s11[np.ix_(left_over, right_over)] = np.where(best, free, _NEG)
+        s11 = np.where(best, free, _NEG)
+        row_of = {i: k for k, i in enumerate(left_over)}
+        col_of = {j: k for k, j in enumerate(right_over)}
     # gap k lies between in-order groups k - 1 and k (which are in order on both sides)
     gaps: dict[int, tuple[list[int], list[int]]] = {}
     for side, units in ((0, left_over), (1, right_over)):
@@ -419,7 +491,7 @@ def _fill_gaps(
     for lefts, rights in gaps.values():
         if not lefts or not rights:
             continue
-        sub = np.ix_(lefts, rights)
+        sub = np.ix_([row_of[i] for i in lefts], [col_of[j] for j in rights])
         s12 = scores.s12[np.ix_(lefts, rights[:-1])] if len(rights) > 1 else np.zeros((len(lefts), 0))
         s21 = scores.s21[np.ix_(lefts[:-1], rights)] if len(lefts) > 1 else np.zeros((0, len(rights)))
         # pairs in a group must be adjacent units for the 1-2 and 2-1 beads to mean anything

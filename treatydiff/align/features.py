@@ -176,15 +176,11 @@ def cross_tokens(text: str, lang: str, other: str) -> Counter[str]:
     seen = _TOKENS.setdefault((lang, other), {})
     if len(seen) > _TOKENS_KEPT:
         seen.clear()
-    found: Counter[str] = Counter()
-    for word in words(text):
-        if word in seen:
-            token = seen[word]
-        else:
-            token = seen[word] = cross_token(word, stems)
-        if token is not None:
-            found[token] += 1
-    return found
+    found = words(text)
+    for word in set(found).difference(seen):
+        seen[word] = cross_token(word, stems)
+    # counted in the order first met (a token is a non-empty string; None: no token)
+    return Counter(filter(None, map(seen.__getitem__, found)))
 
 
 _TOKENS: dict[tuple[str, str], dict[str, str | None]] = {}

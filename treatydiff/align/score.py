@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from treatydiff.align.features import (
     HASH_BITS,
+    Normalized,
     cross_tokens,
     family_occurrences,
     ngram_occurrences,
@@ -72,6 +73,9 @@ class Scores:
     articles_right: tuple[int, ...] = ()
     families: bool = False
     """True when the text cosine includes term-family features (same language, with families)."""
+    normalized: Normalized | None = None
+    """Within one language, the normalised texts of the left units and then the right ones
+    (``normalized_codes``), for the reasons' words."""
 
 
 FAMILY_WEIGHT = 3
@@ -258,7 +262,9 @@ def _pairs(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_la
             np.copyto(s11[lo:hi], text[lo:hi])
             np.add(s11[lo:hi], SAME_NUMBER_BONUS, out=s11[lo:hi], where=number.rows(lo, hi) >= 1.0)
         same = Pairwise((n, m), lambda r, c: text[r, c], lambda i, j: float(text[i, j]))
-        return Scores(cross, s11, text12, text21, text, same, vecs, number, _zeros((n, m)), _zeros((n, m)))
+        zeros = _zeros((n, m))
+        found = Scores(cross, s11, text12, text21, text, same, vecs, number, zeros, zeros)
+        return replace(found, normalized=normalized)
     # position and length weigh only across languages; within one the text decides
     position = _position(left, right)
     len_l = np.array([len(u.text) for u in left], dtype=np.float64)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -30,6 +31,7 @@ __all__ = [
     "adjacent_dots",
     "added",
     "containment",
+    "containments",
     "cosine_matrix",
     "dot",
     "hashed_vectors",
@@ -81,6 +83,15 @@ class Rows:
         lo, hi = self._starts[i], self._starts[i + 1]
         return self.columns[lo:hi], self.weights[lo:hi]
 
+    def spans(self, which: npt.NDArray[np.intp]) -> Entries:
+        """The vectors of units ``which`` one after the other, as (position in ``which``,
+        column, weight): within each, columns ascend."""
+        lo = self._starts[which]
+        length = self._starts[which + 1] - lo
+        owner = np.repeat(np.arange(len(which)), length)
+        at = np.arange(len(owner)) + np.repeat(lo - (np.cumsum(length) - length), length)
+        return owner, self.columns[at], self.weights[at]
+
     def __getitem__(self, i: int) -> Vector:
         found = self._cache.get(i)
         if found is None:
@@ -89,6 +100,11 @@ class Rows:
             keys = cols.tolist() if terms is None else [terms[c] for c in cols.tolist()]
             found = self._cache[i] = dict(zip(keys, weights.tolist(), strict=True))
         return found
+
+    def totals(self) -> npt.NDArray[np.float64]:
+        """Each unit's sum of weights."""
+        sums = np.bincount(self.units, weights=self.weights, minlength=self.count)
+        return np.asarray(sums, dtype=np.float64)
 
     def norms(self) -> npt.NDArray[np.float64]:
         squares = np.bincount(self.units, weights=self.weights**2, minlength=self.count)
@@ -192,19 +208,17 @@ def pooled_vectors(
 
 def vectors(left: Sequence[Counter[str]], right: Sequence[Counter[str]]) -> Vectors:
     """``hashed_vectors`` over string terms (tokens that survive translation)."""
-    terms: dict[str, int] = {}
+    # each term numbered in the order first met, the left side's units first
+    first_met = dict.fromkeys(chain(chain.from_iterable(left), chain.from_iterable(right)))
+    terms = {term: k for k, term in enumerate(first_met)}
 
     def pairs(side: Sequence[Counter[str]]) -> Pairs:
-        units, features, counts = [], [], []
-        for i, found in enumerate(side):
-            for term, count in found.items():
-                units.append(i)
-                features.append(terms.setdefault(term, len(terms)))
-                counts.append(count)
-        by_unit = np.array(units, dtype=np.int64)
-        by_feature = np.array(features, dtype=np.int64)
+        flat = list(chain.from_iterable(side))
+        by_unit = np.repeat(np.arange(len(side), dtype=np.int64), [len(found) for found in side])
+        by_feature = np.fromiter(map(terms.__getitem__, flat), dtype=np.int64, count=len(flat))
+        counts = np.fromiter(chain.from_iterable(f.values() for f in side), dtype=np.int64, count=len(flat))
         order = np.lexsort((by_feature, by_unit))  # by unit, then feature, as hashed n-grams are
-        return by_unit[order], by_feature[order], np.array(counts, dtype=np.int64)[order]
+        return by_unit[order], by_feature[order], counts[order]
 
     pairs_l, pairs_r = pairs(left), pairs(right)
     hashed = hashed_vectors(pairs_l, pairs_r, len(left), len(right))
@@ -316,9 +330,13 @@ def dot_matrix(vecs: Vectors) -> Matrix:
                 result[lo:hi] += _product(a, b)
     # the rare terms: every (left entry, right entry) pair of one term, summed by unit pair.
     # A term's entries are contiguous, its left ones first: the right partners of a left
-    # entry start where its term's right entries do.
+    # entry start where its term's right entries do. The left entries are taken by unit
+    # (stable: by term within one), so that a chunk's pairs fill a band of rows, not the
+    # whole matrix.
     right_start = np.cumsum(on_left + on_right) - on_right
     entries = np.flatnonzero(left & ~dense[columns] & (pairs[columns] > 0))
+    owners = units[entries]
+    entries = entries[np.argsort(owners.astype(np.uint16) if n < 1 << 16 else owners, kind="stable")]
     per_entry = on_right[columns[entries]]
     flat = result.reshape(-1)
     bounds = np.concatenate(([0], np.cumsum(per_entry)))
@@ -327,19 +345,21 @@ def dot_matrix(vecs: Vectors) -> Matrix:
         last = int(np.searchsorted(bounds, bounds[first] + _PAIRS_PER_CHUNK, side="right")) - 1
         last = max(last, first + 1)
         counts = per_entry[first:last]
+        top, bottom = int(units[entries[first]]), int(units[entries[last - 1]]) + 1
         entry = np.repeat(entries[first:last], counts)
         # in place where it can be: each temporary is as long as the chunk
         partner = np.arange(len(entry))
         partner -= np.repeat(bounds[first:last] - bounds[first], counts)
         partner += right_start[columns[entry]]
         key = units[entry]
+        key -= top
         key *= m
         key += units[partner]
         key -= n
         product = weights[entry]
         product *= weights[partner]
         del entry, partner
-        flat += np.bincount(key, weights=product, minlength=n * m)
+        flat[top * m : bottom * m] += np.bincount(key, weights=product, minlength=(bottom - top) * m)
         first = last
     return result
 
@@ -383,6 +403,36 @@ def containment(part: Sparse, whole: Sparse) -> float:
     return float(np.minimum(mine, theirs).sum()) / total
 
 
+def containments(
+    parts: Rows, part_units: npt.NDArray[np.intp], wholes: Rows, whole_units: npt.NDArray[np.intp]
+) -> npt.NDArray[np.float64]:
+    """``containment`` of each part unit in the whole unit beside it, all pairs at once: the
+    same value up to the rounding of the sums (they are added in another order)."""
+    count = len(part_units)
+    out = np.zeros(count)
+    if not count:
+        return out
+    order = np.argsort(whole_units, kind="stable")
+    by_whole = whole_units[order]
+    at, cols, weights = parts.spans(part_units[order])  # the pairs' entries, by whole
+    first_entry = np.searchsorted(at, np.arange(count + 1))
+    firsts = np.flatnonzero(np.diff(by_whole, prepend=-1))
+    ends = [*firsts[1:].tolist(), count]
+    found = np.zeros(len(cols))
+    dense = np.zeros(max(parts.width, wholes.width, 1))  # one whole's weights at a time, by column
+    for lo, hi, whole in zip(firsts.tolist(), ends, by_whole[firsts].tolist(), strict=True):
+        cols_w, w_w = wholes.span(whole)
+        dense[cols_w] = w_w
+        e0, e1 = first_entry[lo], first_entry[hi]
+        np.minimum(dense[cols[e0:e1]], weights[e0:e1], out=found[e0:e1])
+        dense[cols_w] = 0.0
+    common = np.bincount(at, weights=found, minlength=count)
+    total = np.bincount(at, weights=weights, minlength=count)
+    np.divide(common, total, out=common, where=total > 0)
+    out[order] = np.where(total > 0, common, 0.0)
+    return out
+
+
 def dot(a: Sparse, b: Sparse) -> float:
     """The dot product of two sparse vectors."""
     mine, theirs = _common(a, b)
@@ -395,6 +445,14 @@ def added(vectors: Sequence[Sparse]) -> Sparse:
         return vectors[0]
     cols = np.concatenate([c for c, _ in vectors])
     weights = np.concatenate([w for _, w in vectors])
-    unique, inverse = np.unique(cols, return_inverse=True)
+    # np.unique's columns and inverse, by a stable sort: each vector's columns are one
+    # ascending run, which it merges
+    order = np.argsort(cols, kind="stable")
+    ordered = cols[order]
+    new = np.ones(len(ordered), dtype=bool)
+    new[1:] = ordered[1:] != ordered[:-1]
+    inverse = np.empty(len(ordered), dtype=np.intp)
+    inverse[order] = np.cumsum(new) - 1
+    unique = ordered[new]
     summed = np.bincount(inverse, weights=weights, minlength=len(unique))
     return np.asarray(unique, dtype=np.int64), np.asarray(summed, dtype=np.float64)

@@ -6,14 +6,13 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 from itertools import accumulate, chain
 
 import numpy as np
 from rapidfuzz.distance import Indel
 
 from treatydiff.align.assign import Group
-from treatydiff.align.features import normalize
+from treatydiff.align.features import Normalized, normalize
 from treatydiff.align.result import SuggestedRelation, Suggestion
 from treatydiff.align.score import Scores
 from treatydiff.align.units import Unit
@@ -27,14 +26,43 @@ _RARE_TERMS = 3
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=8192)
+_CACHED = 8192
+"""Texts whose words are kept between alignments (all are dropped when more are)."""
+_WORDS: dict[str, tuple[str, ...]] = {}
+_VOCABULARIES: dict[str, frozenset[str]] = {}
+
+
+def _remember(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    if len(_WORDS) >= _CACHED:
+        _WORDS.clear()
+        _VOCABULARIES.clear()
+    _WORDS[text] = words
+    return words
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(normalize(text).split())
+    found = _WORDS.get(text)
+    return _remember(text, tuple(normalize(text).split())) if found is None else found
 
 
-@lru_cache(maxsize=8192)
 def _vocabulary(text: str) -> frozenset[str]:
-    return frozenset(_words(text))
+    found = _VOCABULARIES.get(text)
+    if found is None:
+        found = _VOCABULARIES[text] = frozenset(_words(text))
+    return found
+
+
+def _seed(texts: Sequence[str], normalized: Normalized) -> None:
+    """The words of the texts not met before, from the scores' normalised code points of all
+    of them (``normalize`` of each text, made once in numpy): one decoding, no regex a text."""
+    missing = [k for k, text in enumerate(texts) if text not in _WORDS]
+    if not missing:
+        return
+    codes, owner = normalized
+    starts = np.searchsorted(owner, np.arange(len(texts) + 1)).tolist()
+    joined = codes.astype(np.uint32).tobytes().decode("utf-32-le")
+    for k in missing:
+        _remember(texts[k], tuple(joined[starts[k] : starts[k + 1]].split()))
 
 
 def _renumbered(left: Sequence[Unit], right: Sequence[Unit]) -> bool:
@@ -51,12 +79,13 @@ class _Terms:
     def __init__(self, left: Sequence[Unit], right: Sequence[Unit]) -> None:
         self.df: Counter[str] = Counter(chain.from_iterable(_vocabulary(u.text) for u in (*left, *right)))
         limit = max(2, (len(left) + len(right)) // 10)  # words in at most a tenth of the units (or two)
-        self.rare = frozenset(w for w, n in self.df.items() if n <= limit and len(w) > 3 and not w.isdigit())
+        few = [w for w, n in self.df.items() if n <= limit]
+        self.rare = frozenset(w for w in few if len(w) > 3 and not w.isdigit())
 
     def shared(self, left_texts: Sequence[str], right_texts: Sequence[str]) -> list[str]:
         common = self.rare & _joined(left_texts) & _joined(right_texts)
-        df = self.df
-        return sorted(common, key=lambda w: (df[w], w))[:_RARE_TERMS]
+        # by document frequency, then alphabetically (a stable sort of the sorted words)
+        return sorted(sorted(common), key=self.df.__getitem__)[:_RARE_TERMS]
 
 
 def _joined_words(units: Sequence[Unit], indices: Sequence[int]) -> Sequence[str]:
@@ -77,12 +106,15 @@ def _label(unit: Unit) -> str:
 def _cross_terms(scores: Scores, i: int, j: int) -> list[str]:
     left, right = scores.vecs.left, scores.vecs.right
     (cols_a, w_a), (cols_b, w_b) = left.span(i), right.span(j)
-    common, at_a, at_b = np.intersect1d(cols_a, cols_b, assume_unique=True, return_indices=True)
-    ranked = common[np.argsort(-(w_a[at_a] * w_b[at_b]), kind="stable")[:_RARE_TERMS]]
+    weights_b = dict(zip(cols_b.tolist(), w_b.tolist(), strict=True))
+    # the shared columns (ascending) by the product of their weights, largest first
+    pairs = zip(cols_a.tolist(), w_a.tolist(), strict=True)
+    common = [(c, w * weights_b[c]) for c, w in pairs if c in weights_b]
+    ranked = [c for c, _ in sorted(common, key=lambda item: -item[1])[:_RARE_TERMS]]
     terms = left.terms
     assert terms is not None  # across languages every column has its token
     shown = []
-    for term in (terms[c] for c in ranked.tolist()):
+    for term in (terms[c] for c in ranked):
         kind, value = term[0], term[1:]
         shown.append({"#": f"number {value}", "=": f"{value} (lexicon)", "@": f"name {value}…"}[kind])
     return shown
@@ -156,6 +188,8 @@ def suggestions(
 ) -> list[Suggestion]:
     """One suggestion per group and per unit left without a counterpart, in left order."""
     # across languages the shared terms are the translation-surviving tokens, not words
+    if not scores.cross and scores.normalized is not None:
+        _seed([u.text for u in (*left, *right)], scores.normalized)
     terms = None if scores.cross else _Terms(left, right)
     found: list[tuple[tuple[int, int], Suggestion]] = []
     for group in groups:
@@ -176,9 +210,14 @@ def suggestions(
             reasons=tuple(_group_reasons(group, scores, left, right, terms)),
         )
         found.append(((min(group.left), min(group.right)), suggestion))
-    for i in left_over:
-        best = float(scores.s11[i].max()) if scores.s11.shape[1] else 0.0
-        rival = right[int(scores.s11[i].argmax())].id if scores.s11.shape[1] else "none"
+    s11 = scores.s11
+    n, m = s11.shape
+    # each leftover's best rival, all at once (the first of equal bests, as argmax per row)
+    bests_l, rivals_l = [0.0] * len(left_over), ["none"] * len(left_over)
+    if m and left_over:
+        rows = s11[left_over]
+        bests_l, rivals_l = rows.max(axis=1).tolist(), [right[k].id for k in rows.argmax(axis=1).tolist()]
+    for i, best, rival in zip(left_over, bests_l, rivals_l, strict=True):
         reason = f"no counterpart: best candidate {rival} scores {best:.2f}"
         found.append(
             ((i, -1), Suggestion((left[i].id,), (), "dropped", round(1 - min(best, 1.0), 3), None, (reason,)))
@@ -187,9 +226,11 @@ def suggestions(
     by_right = sorted((min(g.right), g.left[-1]) for g in groups)
     firsts = [r for r, _ in by_right]
     lasts = list(accumulate((last for _, last in by_right), max))
-    for j in right_over:
-        best = float(scores.s11[:, j].max()) if scores.s11.shape[0] else 0.0
-        rival = left[int(scores.s11[:, j].argmax())].id if scores.s11.shape[0] else "none"
+    bests_r, rivals_r = [0.0] * len(right_over), ["none"] * len(right_over)
+    if n and right_over:
+        cols = s11[:, right_over]
+        bests_r, rivals_r = cols.max(axis=0).tolist(), [left[k].id for k in cols.argmax(axis=0).tolist()]
+    for j, best, rival in zip(right_over, bests_r, rivals_r, strict=True):
         reason = f"no counterpart: best candidate {rival} scores {best:.2f}"
         k = bisect_left(firsts, j)
         before = lasts[k - 1] if k else -1
