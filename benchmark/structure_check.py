@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from treatydiff.ingest import parse_text, parse_tota
+from treatydiff.ingest.numbers import roman_to_int
 from treatydiff.model import Body, Provision
 
 HERE = Path(__file__).resolve().parent
@@ -104,6 +105,12 @@ CLASSES = (
     ("mid_sentence_recital", "the same between two recitals"),
     ("noise_only", "a unit without a letter (page number, footnote marker, tariff code)"),
     ("dup_suffix", "an id made unique with `_2` …"),
+    (
+        "marker_repeated_in_source",
+        "the same, but the source prints the point's marker twice in a row: the point before, in the"
+        " same form, ends an item, and the next point follows the marker or the one it stands for"
+        " (its own slip; not a defect)",
+    ),
     ("second_preamble", "a second preamble (`preamble_2`)"),
     ("closing_missing", "a signature formula in an article, and no closing"),
     ("annex_in_closing", "an annex or protocol heading inside the closing"),
@@ -221,6 +228,65 @@ def _printed(number: int, form: str) -> str:
     return r"\(" + str(number) + r"\)" if form == "()" else str(number) + re.escape(form)
 
 
+_POINT_MARK = re.compile(
+    r"\s*(?P<m>\((?P<p>[a-z]{1,2}|[ivxl]{1,6}|[A-Z])\)|(?P<r>[a-z]{1,2}|[ivxl]{1,6})\))\s"
+)
+# An item ends: "…;", "… .", "…; and", "…; or" (not a lead-in's ":", nor a cut reference's "(a) or").
+_ITEM_DONE = re.compile(r"(?:[.;]|;\s*(?:and|or|y|o|et|ou))[\"”’)]?\s*$")
+
+
+def _rank(printed: str) -> int | None:
+    """A point marker's place in its list: a letter's in the alphabet, a roman numeral's value."""
+    if len(printed) > 1:
+        return roman_to_int(printed)
+    return ord(printed.lower()) - ord("a") + 1
+
+
+def _opens_item(text: str, start: int) -> bool:
+    """Whether the unit at ``start`` opens its line after a line that ends an item or a lead-in
+    ("…;", "…; or", "… .", "…:"); after "… subparagraphs 2(a)," or "… Article 4.1(a) and" a
+    marker is a cut reference's, even across a blank line."""
+    before = text[:start].rstrip(" \t")
+    if before and not before.endswith("\n"):
+        return False
+    last = before.rstrip().rsplit("\n", 1)[-1]
+    return not last or last.rstrip().endswith(":") or _ITEM_DONE.search(last) is not None
+
+
+_RUN_IN_POINT = re.compile(r"[;:][ \t]+\((?:[a-z]{1,2}|[ivxl]{1,6}|[A-Z])\)[ \t]")
+_FOOTNOTE_OPENING = re.compile(r"[0-9]{1,3}\s+[A-ZÀ-Þ]")  # "155 A Party may comply …": a footnote's text
+
+
+def _marker_repeat(
+    text: str, parent: Provision, prev: Provision | None, point: Provision, following: Provision | None
+) -> bool:
+    """Whether the source prints ``point``'s marker twice in a row ("(b) adopt …; / (b) simplify …;
+    / (d) establish …"): the sibling before is a point with the same marker in the same form that
+    ends an item and has no point marker run into its lines ("…; (e) … means: (i) …"), both open
+    their line after a line that ends one, the sibling after, if a point, follows the marker or
+    the one it stands for, and the list is no footnote's (a parent whose text
+    opens with the footnote's number: its points and the body's may alternate)."""
+    if prev is None or point.kind != "point" or prev.kind != "point":
+        return False
+    if _RUN_IN_POINT.search(prev.text) is not None:
+        return False  # "(ii) … office; (e) “sector” means: (i) …": the markers between are printed
+    if _FOOTNOTE_OPENING.match(parent.text.lstrip()) or not all(
+        _opens_item(text, p.span.start) for p in (prev, point)
+    ):
+        return False
+    mark, before = _POINT_MARK.match(point.text), _POINT_MARK.match(prev.text)
+    if mark is None or before is None or mark.group("m") != before.group("m"):
+        return False
+    if _ITEM_DONE.search(prev.text.rstrip().rsplit("\n", 1)[-1]) is None:
+        return False
+    if following is None or following.kind != "point":
+        return True
+    after = _POINT_MARK.match(following.text)
+    rank = _rank(mark.group("p") or mark.group("r"))
+    next_rank = _rank(after.group("p") or after.group("r")) if after is not None else None
+    return rank is not None and next_rank is not None and next_rank - rank in (1, 2)
+
+
 def _figures_only(text: str) -> bool:
     """Whether ``text`` has lines and each is a table's figure ("80", "87,5%", OCR's "IOO%")."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
@@ -331,12 +397,21 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
             _after_break(top.text, m.start()) for m in _CONTAINER_LINE.finditer(top.text)
         ):
             add("annex_in_closing", top.id)
+    repeats = {
+        point.id
+        for parent in _walk(body.provisions)
+        for at, point in enumerate(parent.children)
+        if at
+        and _marker_repeat(
+            body.source_text, parent, parent.children[at - 1], point, (parent.children[at + 1 :] or [None])[0]
+        )
+    }
     for p in _walk(body.provisions):
         last = p.id.rsplit(".", 1)[-1]
         if p.kind == "preamble" and _DUP_SUFFIX.search(last):
             add("second_preamble", p.id)
         elif _DUP_SUFFIX.search(last):
-            add("dup_suffix", p.id)
+            add("marker_repeated_in_source" if p.id in repeats else "dup_suffix", p.id)
         if p.children:
             continue
         if p.kind in ("paragraph", "point", "recital"):

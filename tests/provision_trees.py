@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from treatydiff.ingest import parse_tota
+from treatydiff.ingest import parse_text, parse_tota
 from treatydiff.model import Body, Provision
 
 
@@ -32,3 +32,10 @@ def paragraph_numbers(corpus_dir: Path, number: int, article: str) -> str:
     space-separated in document order ("1 2 3")."""
     top = by_id(tota_body(corpus_dir, number))[article]
     return " ".join(p.number or "" for p in top.children if p.kind == "paragraph" and p.number)
+
+
+def title_and_preamble(head: str) -> tuple[str | None, str]:
+    """The title split off ``head`` and the preamble's text, when ``head`` opens a synthetic
+    one-article treaty."""
+    body = parse_text(head + "\n\nArticle 1\n\nThe Parties shall trade in cogs.\n", origin="synthetic.txt")
+    return body.title, body.provisions[0].text

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from provision_trees import by_id as _ids
+from provision_trees import title_and_preamble
 from provision_trees import tota_body as _tota
 from provision_trees import walk as _walk
 
@@ -687,9 +688,9 @@ _FILLER = " and recognising the importance of trade in sprockets and cogs betwee
     ],
 )  # fmt: skip
 def test_titles_glued_to_the_preamble_synthetic(head: str, title: str | None, preamble_start: str) -> None:
-    body = parse_text(head + "\n\nArticle 1\n\nThe Parties shall trade in cogs.\n", origin="synthetic.txt")
-    assert body.title == title
-    assert body.provisions[0].text.startswith(preamble_start)
+    found_title, preamble = title_and_preamble(head)
+    assert found_title == title
+    assert preamble.startswith(preamble_start)
 
 
 @pytest.mark.corpus
@@ -806,8 +807,11 @@ def test_pta_49_definition_lists_under_their_definitions(corpus_dir: Path) -> No
 def test_pta_394_capital_points_are_a_third_level(corpus_dir: Path) -> None:
     ids = _ids(_tota(corpus_dir, 394))
     assert "art-3-3.p1.a_2" not in ids
-    assert ids["art-3-3.p1.d.i.a"].text.startswith("(A) \tany Party")
-    assert ids["art-3-3.p1.d.i.b"].text.startswith("(B) \tany Member of the WTO")
+    # The list is no longer nested under "For the purposes of this Chapter:" (art-3-3.p1): once
+    # the "or" between (d)(i) and (d)(ii) no longer restarts it, no segment repeats (rule 5).
+    assert ids["art-3-3.d.i.a"].text.startswith("(A) \tany Party")
+    assert ids["art-3-3.d.i.b"].text.startswith("(B) \tany Member of the WTO")
+    assert ids["art-3-3.d.ii.a"].text.startswith("(A) \tnatural persons of that other Party")
 
 
 def _tota_chapters(chapters: list[tuple[str, str]]) -> Body:

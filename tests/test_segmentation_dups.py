@@ -148,3 +148,293 @@ def test_a_points_own_list_after_a_sentence_ending_in_a_colon_stays_its_list() -
     ids = _ids(_text_body(text))
     assert ids["art-1.p2.b.intro"].text.endswith("Its offices include:")
     assert ids["art-1.p2.b.ii"].text == "(ii) the branch offices."
+
+
+# synthetic: written for these tests. A note and a footnote's text interrupt the lists
+# of (b): its roman list goes on at (ii), its capitals at (B), and (c) follows.
+_SYNTHETIC_INTERRUPTED_LISTS = """\
+TREATY ON SPROCKETS
+
+Article 1
+Scope
+
+1. This Agreement shall not apply to:
+
+(a) any measure of a Party on cogs;
+
+(b) any measure of a Party on gears, maintained by:
+
+(i) with respect to the first Party:
+
+(A) its central government; and
+
+Note: The central government includes its agencies.
+
+(B) its local governments;
+
+14 For purposes of this Article, a gear includes a sprocket.
+
+(ii) with respect to the second Party, its federal government; and
+
+(c) an amendment of a measure referred to in subparagraph (a).
+
+Article 2
+Entry into force
+
+This Agreement enters into force on signature.
+"""
+
+
+def test_a_list_interrupted_by_unmarked_words_goes_on_at_its_level() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_INTERRUPTED_LISTS))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.1.b.i.b"].text == "(B) its local governments;"
+    assert ids["art-1.1.b.i.p2"].text.startswith("Note: The central government")  # words after its (A)
+    assert ids["art-1.1.b.p2"].text.startswith("14 For purposes")  # after (i)'s list, before (ii)
+    assert ids["art-1.1.b.ii"].text.startswith("(ii) with respect to the second Party")
+    assert ids["art-1.1.c"].text.startswith("(c) an amendment")
+
+
+def test_capital_points_under_a_roman_point_with_no_letter_above_are_its_points() -> None:
+    text = (
+        _SYNTHETIC_INTERRUPTED_LISTS.replace("(a) any measure of a Party on cogs;\n\n", "")
+        .replace("(b) any measure of a Party on gears, maintained by:\n\n", "")
+        .replace("(c) an amendment of a measure referred to in subparagraph (a).\n\n", "")
+    )
+    ids = _ids(_text_body(text))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.1.i.a"].text == "(A) its central government; and"
+    assert ids["art-1.1.i.b"].text == "(B) its local governments;"
+
+
+@pytest.mark.corpus
+def test_pta_17_a_roman_list_goes_on_after_footnote_texts(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 17))
+    assert not any(re.match(r"art-14-10\.29\..*_\d+$", i) for i in ids)
+    assert ids["art-14-10.29.b.iv"].text.startswith("(iv) \tWith respect to functions referred to in clause")
+    assert ids["art-14-10.29.b.iv.a"].text.startswith("(A) \tpermitting access to cached material")
+    assert ids["art-14-10.29.b.p2"].text.startswith("14  For purposes of this article")  # a footnote's text
+    assert ids["art-14-10.29.b.vi.b"].text.startswith("(B) \taccommodating and not interfering")
+
+
+@pytest.mark.corpus
+def test_pta_3_capitals_under_a_roman_point_after_a_note(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 3))
+    assert not any(re.match(r"art-79\.1\..*_\d+$", i) for i in ids)
+    assert ids["art-79.1.a.p2"].text.startswith("Note:")
+    assert ids["art-79.1.a.ii.a"].text.startswith("(A) \tthe central government or a prefecture")
+    assert ids["art-79.1.b"].text.startswith("(b) \tthe continuation or prompt renewal")
+
+
+# synthetic: written for these tests. ToTA prints a footnote's text, marked "(1)", among
+# the points of paragraph 2; the numbered list under (a)(ii) is that point's own list.
+_SYNTHETIC_FOOTNOTE = """\
+TREATY ON SPROCKETS
+
+Article 1
+Definitions
+
+1. This Article defines the terms of this Agreement.
+
+2. For the purposes of this Agreement:
+
+(a) sprocket makers means persons other than a cooperative (1) who make sprockets:
+
+(i) small makers, making fewer than ten sprockets a day;
+
+(ii) large makers, of one of the following kinds:
+
+(1) makers of steel sprockets;
+
+(1) The reference to a cooperative applies only to the first Party.
+
+(2) makers of brass sprockets;
+
+(b) cog makers means persons who make cogs.
+
+Article 2
+Entry into force
+
+This Agreement enters into force on signature.
+"""
+
+
+def test_a_footnotes_text_among_the_points_is_no_point() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_FOOTNOTE))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.2.a.ii.a"].text == "(1) makers of steel sprockets;"
+    assert ids["art-1.2.a.ii.p2"].text.startswith("(1) The reference to a cooperative")
+    assert ids["art-1.2.a.ii.p2"].number is None
+    assert ids["art-1.2.a.ii.b"].text == "(2) makers of brass sprockets;"
+    assert ids["art-1.2.b"].text == "(b) cog makers means persons who make cogs."
+
+
+def test_a_paragraph_numbered_in_brackets_after_points_is_still_a_paragraph() -> None:
+    # The article numbers its own paragraphs "(1)": "(2) …" after (a) and (b) is paragraph 2.
+    text = """\
+TREATY ON SPROCKETS
+
+Article 1
+Scope
+
+(1) This Agreement applies to:
+
+(a) sprockets; and
+
+(b) cogs.
+
+(2) The Parties shall cooperate on gears (1) as they see fit.
+
+Article 2
+Entry into force
+
+This Agreement enters into force on signature.
+"""  # synthetic: written for this test
+    ids = _ids(_text_body(text))
+    assert ids["art-1.2"].text.startswith("(2) The Parties shall cooperate")
+
+
+@pytest.mark.corpus
+def test_pta_427_footnotes_printed_among_the_points(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 427))
+    assert not any(re.match(r"art-(88|114|134)\..*_\d+$", i) for i in ids)
+    assert ids["art-88.2.a.ii.a"].text.startswith("(1) managers:")
+    assert ids["art-88.2.a.ii.a.p2"].text.startswith("(1) The reference to other than")  # the footnote
+    assert ids["art-88.2.a.ii.a.dash-2"].text.startswith("— supervising and controlling")  # the dashes go on
+    assert ids["art-88.2.a.ii.b"].text.startswith("(2) specialists:")
+    assert ids["art-88.2.b"].text.startswith("(b) ‘graduate trainees’")
+    assert ids["art-134.2.p2"].text.startswith("(1) Measures that are aimed at")
+
+
+@pytest.mark.corpus
+def test_pta_392_footnotes_between_the_points_of_a_paragraph(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 392))
+    assert not any(re.match(r"art-93\..*_\d+$", i) for i in ids)
+    assert ids["art-93.2.p2"].text.startswith("(1) The exclusion of audio-visual services")
+    assert ids["art-93.2.c"].text.startswith("(c) \tlimitations on the total number")
+
+
+@pytest.mark.corpus
+def test_pta_439_and_pta_37_a_point_reference_goes_on_across_the_line(corpus_dir: Path) -> None:
+    # "… in accordance with Article 4.1(a) and" / "(b) of the Agreement on Safeguards …" (a blank
+    # line between), and "… subparagraphs (a) or" / "(b) to be conducted …" (none): no point (b).
+    ids = _ids(_tota(corpus_dir, 439))
+    assert "art-3-14.6.b_2" not in ids
+    assert ids["art-3-14.6.p2"].text.rstrip().endswith("mutatis mutandis.")
+    assert ids["art-3-14.6.b"].text.startswith("(b) \tfor a period exceeding three (3) years")
+    ids = _ids(_tota(corpus_dir, 37))
+    assert "art-13-1.3.b_2" not in ids
+    assert "(b) to be conducted by its financial institutions" in ids["art-13-1.3.b"].text
+
+
+def test_a_point_after_a_line_ending_in_a_point_reference_and_a_conjunction_is_no_point() -> None:
+    text = _SYNTHETIC_INTERRUPTED_LISTS.replace(
+        "(c) an amendment of a measure referred to in subparagraph (a).",
+        "(c) an amendment of a measure referred to in subparagraph (a) or\n(b) of this paragraph.",
+    )  # synthetic
+    ids = _ids(_text_body(text))
+    assert ids["art-1.1.c"].text.endswith("(b) of this paragraph.")
+    assert not any("_" in i for i in ids)
+
+
+# synthetic: written for these tests. The lists under (b) and under (ii) are printed with the
+# markers of the list they are under ("a." under "(a)", "(i)" under "(i)"). A marker that goes
+# on both lists goes on the inner one; "(c)" goes on only the outer list's form.
+_SYNTHETIC_SAME_MARKERS = """\
+TREATY ON SPROCKETS
+
+Article 1
+Value
+
+1. The value of a sprocket shall be:
+
+(a) its price; and
+
+(b) its cost, in calculating the content of the good,
+provided that:
+
+a. the cost is not invoiced separately; and
+
+b. the cost is customary;
+
+(c) its weight, where the Parties so agree.
+
+2. Sprockets do not include:
+
+(i) cogs; and
+
+(ii) claims to money that arise solely from:
+
+(i) the sale of cogs; or
+
+(ii) the extension of credit.
+
+Article 2
+Entry into force
+
+This Agreement enters into force on signature.
+"""
+
+
+def test_a_list_printed_with_the_markers_of_the_list_it_is_under_is_the_last_points() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_SAME_MARKERS))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.1.b.a"].text == "a. the cost is not invoiced separately; and"
+    assert ids["art-1.1.b.b"].text == "b. the cost is customary;"
+    assert ids["art-1.1.c"].text.startswith("(c) its weight")  # the outer list goes on
+    assert ids["art-1.2.ii.i"].text == "(i) the sale of cogs; or"
+    assert ids["art-1.2.ii.ii"].text == "(ii) the extension of credit."
+
+
+@pytest.mark.corpus
+def test_pta_47_and_pta_379_lists_printed_with_the_markers_of_the_list_above(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 47))
+    assert not any(re.match(r"art-4-1\.p14\..*_\d+$", i) for i in ids)
+    assert ids["art-4-1.p14.a.iii.b"].text.startswith("b. \tan amount for profit.")
+    assert ids["art-4-1.p14.b.i.c"].text.startswith("c. \tthe costs of waste and spoilage")
+    assert ids["art-4-1.p14.b.ii.d"].text.startswith("d. \tthe costs of originating materials")
+    ids = _ids(_tota(corpus_dir, 379))
+    assert "art-3-9.p1.a_2" not in ids
+    assert ids["art-3-9.b.a"].text.startswith("(a) \tthe accessories, spare parts, tools")
+
+
+@pytest.mark.corpus
+def test_pta_141_a_point_reference_after_subparagraph_goes_on_its_sentence(corpus_dir: Path) -> None:
+    # "… referred to in subparagraph" / "(g) on board factory ships …": no second (g).
+    ids = _ids(_tota(corpus_dir, 141))
+    assert not any(re.match(r"art-3-3\..*_\d+$", i) for i in ids)
+    assert "(g) on board factory ships" in ids["art-3-3.h"].text
+    assert ids["art-3-3.i.i"].text.startswith("(i) \tproduction in the territory of a Party")
+
+
+@pytest.mark.corpus
+def test_pta_395_points_after_a_dash_definition_ending_in_a_colon_are_its_own(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 395))
+    assert not any(re.match(r"art-152\..*_\d+$", i) for i in ids)
+    assert ids["art-152.dash-4.intro"].text == '"public entity" means:'
+    assert ids["art-152.dash-4.b"].text.startswith("(b) a private entity, performing functions")
+    assert ids["art-152.dash-5"].text.startswith('- "self-regulatory organisation" means')  # the dashes go on
+
+
+def test_a_point_marker_alone_at_a_blocks_end_opens_the_next_blocks_item() -> None:
+    text = (
+        _SYNTHETIC_INTERRUPTED_LISTS.replace("(c) an amendment", "(d) an amendment")
+        .replace("(b) any measure of a Party on gears", "(c) any measure of a Party on gears")
+        .replace(
+            "(a) any measure of a Party on cogs;\n\n",
+            "(a)\n\nany measure of a Party on cogs;\n(b)\n\nany tariff on cogs;\n\n",
+        )
+    )  # synthetic
+    ids = _ids(_text_body(text))
+    assert not any("_" in i for i in ids)
+    assert ids["art-1.1.a"].text == "(a)\n\nany measure of a Party on cogs;"
+    assert ids["art-1.1.b"].text == "(b)\n\nany tariff on cogs;"
+    assert ids["art-1.1.c.ii"].text.startswith("(ii) with respect to the second Party")
+
+
+@pytest.mark.corpus
+def test_pta_72_markers_alone_on_their_lines_open_the_items_after_them(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 72))
+    assert not any(re.match(r"art-3-01\.[a-h]_\d+$", i) for i in ids)
+    item = next(p for i, p in ids.items() if re.match(r"art-3-01\.p\d+\.c$", i) and "employer" in p.text)
+    assert item.text.startswith("(c)") and item.text.rstrip().endswith("they are employer and employee;")

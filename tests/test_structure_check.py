@@ -210,3 +210,53 @@ def test_a_table_cell_ending_an_article_is_told_from_a_caption(after: str, table
 )
 def test_a_unit_may_end_in_a_lists_conjunction(text: str, ended: bool) -> None:
     assert (_checker_module()._UNIT_END.search(text) is not None) is ended
+
+def _points(text: str) -> tuple[Provision, list[Provision]]:
+    """The points of ``text`` (its blocks that open "(x)"), with spans into it, under one paragraph."""
+    points, at = [], 0
+    for block in text.split("\n\n"):
+        start = text.index(block, at)
+        at = start + len(block)
+        if block.startswith("("):
+            marker = block.split(")")[0].lstrip("(")
+            points.append(Provision(f"art-1.{marker}", "point", "", block, Span(start, at)))
+    return Provision("art-1", "paragraph", "", text, Span(0, len(text)), children=tuple(points)), points
+
+
+# synthetic: point lists written for this test.
+@pytest.mark.parametrize(
+    ("text", "repeat"),
+    [
+        (
+            "(a) adopt rules;\n\n(b) adopt a bond scheme;\n\n(b) simplify documents;\n\n(d) set up a union.",
+            True,
+        ),
+        (
+            "(a) adopt rules;\n\n(b) adopt a scheme; or\n\n(b) simplify documents;\n\n(c) set up a union.",
+            True,
+        ),
+        (
+            "(a) adopt rules;\n\n(b) adopt a scheme of:\n\n(b) simplify documents;\n\n(c) set up a union.",
+            False,
+        ),
+        (
+            "(a) adopt rules;\n\n(b) adopt a scheme; and\n\n(b) simplify documents;\n\n(f) set up a union.",
+            False,
+        ),
+        ("(a) adopt rules in Article 4.1(a) and\n\n(b) of the Code;\n\n(b) simplify documents.", False),
+        (
+            "(a) adopt rules;\n\n(b) adopt a scheme; (c) code means: (i) a code;\n\n(b) simplify documents.",
+            False,
+        ),
+        (
+            "155 A Party may comply:\n\n(a) a body exists;\n\n(a) With respect to hosting;\n\n(b) a code.",
+            False,
+        ),
+    ],
+)
+def test_a_marker_the_source_prints_twice_is_told_from_a_defect(text: str, repeat: bool) -> None:
+    checker = _checker_module()
+    parent, points = _points(text)
+    at = next(i for i in range(1, len(points)) if points[i].text[:3] == points[i - 1].text[:3])
+    following = points[at + 1] if at + 1 < len(points) else None
+    assert checker._marker_repeat(text, parent, points[at - 1], points[at], following) is repeat

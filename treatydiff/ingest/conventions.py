@@ -38,6 +38,7 @@ __all__ = [
     "PROTOCOL",
     "REFERENCE",
     "REFERENCE_AFTER_NUMBER",
+    "REFERENCE_WORD_END",
     "SCRIPT_LETTERS",
     "STOPWORDS",
     "TERMINAL",
@@ -204,6 +205,8 @@ REFERENCE = re.compile(
     + "".join("|" + _counted_reference(r) for r in _COUNTED)
     + r"|(?:" + _UNCASED_REFERENCE + r")\s+[0-9" + _OTHER_DIGITS[:10] + "]"
 )  # fmt: skip
+# A sentence ending in a word that names a unit ("… under subparagraph"): a number after it is a reference.
+REFERENCE_WORD_END = re.compile(r"(?i:(?:" + _CASED_REFERENCE + r"))\s*$")
 # Signature blocks: "Done at …", "IN WITNESS WHEREOF", "Совершено в …", "为此……签字", "حرر في".
 CLOSING_START = re.compile("|".join(_all("closing_formulas")), re.IGNORECASE)
 

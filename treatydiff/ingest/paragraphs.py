@@ -23,6 +23,7 @@ from treatydiff.ingest.conventions import (
     PARAGRAPH_MARKERS,
     POINT_LETTER_CLASSES,
     POINT_MARKERS,
+    REFERENCE_WORD_END,
     TERMINAL,
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
@@ -295,10 +296,22 @@ _POINT_REFERENCE = re.compile(
 
 def _cut_point_reference(stripped: str, marker: _Marker, before: str) -> bool:
     """A point reference cut from its sentence onto a block of its own: "… subparagraphs\n\n(a)
-    and (b); or", "… in subparagraph\n\n(h) above;" — after words whose line ends no clause."""
+    and (b); or", "… in subparagraph\n\n(h) above;" — after words whose line ends no clause —
+    or after a reference it goes on ("… Article 4.1(a) and\n\n(b) of …", "… in subparagraph\n(g) …")."""
     if marker.kind not in ("letter", "roman") or _CLAUSE_END.search(_tail(before)) is not None:
         return False
-    return _POINT_REFERENCE.match(stripped[marker.end :].lstrip()) is not None
+    return _POINT_REFERENCE.match(stripped[marker.end :].lstrip()) is not None or _reference_goes_on(before)
+
+
+def _reference_goes_on(before: str) -> bool:
+    """Whether a line ends in a reference that a point marker goes on: "… Article 4.1(a) and",
+    "… subparagraphs (a), (b) or", "… referred to in subparagraph"."""
+    tail = _tail(before)
+    return _REFERENCE_GOES_ON.search(tail) is not None or REFERENCE_WORD_END.search(tail) is not None
+
+
+# "… Article 4.1(a) and", "… subparagraphs (a), (b) or": a point reference that the next marker goes on.
+_REFERENCE_GOES_ON = re.compile(r"\([a-z0-9]{1,4}\)(?:\s*(?:,|and|or|y|o|e|et|ou|и|или))\s*$", re.IGNORECASE)
 
 
 def _cut_number(marker: _Marker, rest: str, before: str, expected: int | None) -> bool:
@@ -597,6 +610,17 @@ def _dash_run(piece: _Marker, text: str, start: int | None, lines: list[Line], s
     return text[start] == stripped[0] and len(lines[0].stripped) <= _SHORT_ITEM
 
 
+def _lone_point(line: Line, following: list[Line] | None, lang: str) -> tuple[Line, _Marker] | None:
+    """A point marker "(b)" or "b)" alone on the last line of a block, with the item's words in the
+    next block (which opens with no marker of its own): the marker opens that item."""
+    marker = _marker(line.stripped, lang)
+    if marker.kind not in ("letter", "roman") or marker.form not in ("()", ")") or not following:
+        return None
+    if marker.end < len(line.stripped) or _marker(following[0].stripped, lang).kind != "none":
+        return None
+    return line, marker
+
+
 @dataclass(slots=True)
 class _Unit:
     """A paragraph-sized run of lines with the marker of its first line."""
@@ -631,6 +655,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
     base_indent: int | None = None
     point_indent: int | None = None
     dash_line: Line | None = None  # a dash alone on its line: it opens the next block's item
+    marked: tuple[Line, _Marker] | None = None  # a point marker alone ending a block: it opens the next
     caption_cut = -1  # where a marker line cut after a caption run into it starts (_caption_split)
     last_dotted: str | None = None  # the last "a." / "i." marker taken: "b." must follow it
     # The next paragraph's number, once a paragraph of the first numbered form ("1." or "(1)")
@@ -664,6 +689,15 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             dash_line = trailing_dash or dash_line
             paged = True
             continue
+        opened_by, marked = (
+            marked,
+            _lone_point(block[-1], blocks[at + 1] if at + 1 < len(blocks) else None, lang),
+        )
+        if marked is not None:
+            # "… one another's businesses;\n(b)\n\nthey are legally recognized partners …"
+            block = block[:-1]
+            if not block:
+                continue
         breaks = len(block) - 1  # the line breaks inside the block, after each line but the last
         hard = sum(map(_ends_item, [line.text for line in block[:-1]])) if breaks else 0
         # Hard-wrapped prose breaks lines mid-sentence; one-paragraph-per-line text does not.
@@ -681,6 +715,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
         if (
             units
             and dash_line is None
+            and opened_by is None
             and (
                 (
                     first_marker.kind == "none"
@@ -774,11 +809,14 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 marker.kind == "number"
                 and prev is not None
                 and _cut_reference(stripped, marker, prev.text, expected)
-            ):
+            ) or (marker.kind in ("letter", "roman") and prev is not None and _reference_goes_on(prev.text)):
                 marker, demoted = _NO_MARKER, True
             opens_dash = prev is None and dash_line is not None and marker.kind == "none"
             if opens_dash:
                 marker = _LONE_DASH_MARKER
+            opens_marked = prev is None and opened_by is not None and marker.kind == "none"
+            if opened_by is not None and opens_marked:
+                marker = opened_by[1]
             starts = prev is None or marker.kind != "none"
             if not demoted and not starts and prev is not None:
                 # In one-paragraph-per-line text a new sentence starts a unit even where the
@@ -824,6 +862,7 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
             if starts:
                 taken(marker)
                 start_line = dash_line if opens_dash and dash_line is not None else line
+                start_line = opened_by[0] if opened_by is not None and opens_marked else start_line
                 piece_start, piece_marker = start_line.content_start, marker
                 at_boundary = prev is None or _ends_item(prev.text)
                 piece_lines = []
@@ -871,6 +910,8 @@ class _Node:
     has_lead: bool = False
     marker_end: int | None = None
     """Where a marked paragraph's or point's marker ends: its lead-in words follow."""
+    form: str = ""
+    """Its marker's shape: "()" for "(a)", ")" for "a)", "." for "a."."""
 
     def freeze(
         self, text: str, parent_id: str, parent_label: str, ids: IdRegistry, labels: LabelMaker
@@ -967,6 +1008,15 @@ def split_paragraphs(
     sublist_kind: Kind = "point"  # "paragraph" for a section's own paragraphs after its caption
     dotted = any(u.marker.kind == "number" and u.marker.form == "." for u in units)
     last_node: _Node | None = None  # the node of the unit before
+    # The point lists open before unmarked units interrupted them, and those units (_resumed).
+    suspended: _Open | None = None
+    interrupted: list[_Node] = []
+    numbered_in: _Node | None = None  # the point whose lead-in ends in ":" that ``numbered``'s list is under
+    sub_in: _Node | None = None  # the point whose list is printed with its own list's markers
+    sub_kind: MarkerKind = (
+        "none"  # that list's kind: "letter" for "(a)" under "(b)", "roman" for "(i)" under "(i)"
+    )
+    outer = _NO_POINTS  # the points open at ``numbered_in`` or ``sub_in``: their lists may go on after it
 
     def add_lead(owner: _Node, marker_end: int, before: LabelUnit) -> None:
         # The lead-in IS paragraph 1 when paragraphs follow it (docs/ids.md rule 5);
@@ -1011,7 +1061,8 @@ def split_paragraphs(
             number=number,
             unit=unit,
             has_lead=unit in ("paragraph", "point"),
-            marker_end=u.start + u.marker.end if unit in ("paragraph", "point") else None,
+            marker_end=u.start + u.marker.end if unit in ("paragraph", "point", "dash") else None,
+            form=u.marker.form,
         )
         (parent.children if parent is not None else top).append(node)
         return node
@@ -1031,12 +1082,43 @@ def split_paragraphs(
             # "(k) … (1) … (m)": the letter l that OCR read as the digit 1 (pta_426).
             u = _Unit(u.start, u.end, u.marker._replace(kind="letter", printed="l"))
             kind = "letter"
-        if kind == "roman":
-            following = units[index + 1].marker.printed if index + 1 < len(units) else None
+        before = units[index - 1] if index else None
+        points = (suspended.letter, suspended.roman, suspended.upper) if suspended is not None else ()
+        in_list = (letter or roman or upper) is not None or any(points)
+        if kind == "number" and _footnote_text(text, span.start, u, before, paragraph_form, in_list=in_list):
+            kind = "none"  # "… organisation (1) and …" / "(1) The reference to …": a footnote's text
+        following = units[index + 1].marker.printed if index + 1 < len(units) else None
+        level = _resumed(u.marker, kind, suspended, following, lang) if suspended is not None else None
+        if suspended is not None and level is not None:
+            # "(b) … (i) … / Note: … / (ii) …": the list goes on at its level (docs/ids.md rule 6).
+            numbered, numbered_in, letter, roman, upper = suspended[:5]
+            outer = suspended.outer or _NO_POINTS
+            roman = None if level == "letter" else roman
+            upper = upper if level in ("upper", "number", "dash") else None
+            kind = "letter" if level == "upper" else level
+            owner = {
+                "upper": roman or letter,
+                "roman": letter or numbered or paragraph,
+                "letter": paragraph if numbered_in is not None else numbered or paragraph,
+                "number": numbered_in or paragraph,
+                "dash": suspended.dashed,
+            }[level]
+            _move_unnumbered(interrupted, paragraph, root, top, owner)
+        if kind in ("letter", "roman", "number", "dash"):
+            suspended, interrupted = None, []
+        nested = numbered_in is not None or sub_in is not None
+        back = _resumed(u.marker, kind, outer, following, lang) if nested else None
+        inner = _Open(None, None, letter, roman, upper, None, "", None)
+        if back in ("upper", "roman", "letter") and _resumed(u.marker, kind, inner, following, lang) is None:
+            # "(ii) … categories: / (1) … (2) …", then "(b)": the list around the numbered one goes on.
+            numbered, numbered_in, sub_in = outer.numbered if sub_in is not None else None, None, None
+            letter, roman, upper = outer.letter, outer.roman if back != "letter" else None, outer.upper
+            upper = upper if back == "upper" else None
+            kind, level = "letter" if back == "upper" else "roman" if back == "roman" else "letter", back
+        if kind == "roman" and level is None:
             cased = upper if upper is not None and u.marker.printed.isupper() else letter
             if _continues_letters(u.marker.printed, cased.number if cased else None, following):
                 kind = "letter"
-        before = units[index - 1] if index else None
         if (
             kind == "number"
             and not sublist
@@ -1050,11 +1132,18 @@ def split_paragraphs(
             and not sublist
             and (
                 _numbered_point(u.marker, paragraph_form, numbered, numbered_form)
-                or _resumed_point(u.marker, paragraph_form, resumable, numbered_form)
+                or _resumes_numbered_points(u.marker, paragraph_form, resumable, numbered_form)
             )
         ):
-            # "1. … 1) … 2)": points numbered under a numbered paragraph (docs/ids.md rule 1).
-            numbered = resumable = add(paragraph, "point", "point", u.marker.printed, u, lettered=True)
+            # "1. … 1) … 2)": points numbered under a numbered paragraph (docs/ids.md rule 1),
+            # or under the point before when its lead-in ends in ":" ("(ii) … categories: / (1) …").
+            if numbered is None:
+                lead_in = last_node is not None and last_node is (upper or roman or letter)
+                lead_in = lead_in and before is not None and text[: before.end].rstrip()[-1:] in ":："
+                numbered_in = last_node if lead_in else None
+                outer = _Open(None, None, letter, roman, upper, None, "", None)
+            numbered = add(numbered_in or paragraph, "point", "point", u.marker.printed, u, lettered=True)
+            resumable = numbered
             numbered_form = u.marker.form
             letter = roman = upper = None
         elif kind == "number" and (
@@ -1071,24 +1160,34 @@ def split_paragraphs(
                 numbered = add(sublist_owner, "paragraph", "paragraph", u.marker.printed, u)
             else:
                 numbered = add(sublist_owner, "point", "point", u.marker.printed, u, lettered=True)
-            numbered_form, sublist = u.marker.form, True
+            numbered_form, sublist, numbered_in = u.marker.form, True, None
             letter = roman = upper = None
             last_node = numbered
             continue
         elif kind == "number":
             paragraph = add(None, "paragraph", "paragraph", u.marker.printed, u)
             paragraph_form = u.marker.form
-            numbered = resumable = letter = roman = upper = None
+            numbered = resumable = letter = roman = upper = numbered_in = sub_in = None
             sublist = False
             last_node = paragraph
             continue
-        elif kind == "letter" and _capital_point(u.marker.printed, letter, upper):
+        elif _restarts_under(text, u, kind, last_node, letter, roman, before, lang):
+            # "(b) … provided that:" / "(a) …": a list printed with the markers of the list it is
+            # under is the last point's own (docs/ids.md rule 1); the outer list may go on after it.
+            outer = _Open(numbered, None, letter, roman, upper, None, "", None)
+            sub_in, sub_kind = last_node, kind
+            node = add(last_node, "point", "point", u.marker.printed, u, lettered=kind == "letter")
+            letter, roman = (node, None) if kind == "letter" else (last_node, node)
+            upper, last_node = None, node
+            continue
+        elif kind == "letter" and _capital_point(u.marker.printed, letter or roman, upper):
             # "(a) … (i) … (A) (B)": capitals under lower-case points are a level of their own.
             upper = add(roman or letter, "point", "point", u.marker.printed, u, lettered=True)
             last_node = upper
             continue
         elif kind == "letter":
-            letter = add(numbered or paragraph, "point", "point", u.marker.printed, u, lettered=True)
+            owner = sub_in if sub_in is not None and sub_kind == "letter" else numbered or paragraph
+            letter = add(owner, "point", "point", u.marker.printed, u, lettered=True)
             roman = upper = None
             last_node = letter
             continue
@@ -1098,17 +1197,186 @@ def split_paragraphs(
             last_node = roman
             continue
         elif kind == "dash":
+            if sub_in is not None and sub_in.unit == "dash":
+                # "- … means:" / "(a) …" / "- …": the next dash item goes on the list of the first.
+                numbered, letter, roman, upper, sub_in = (
+                    outer.numbered,
+                    outer.letter,
+                    outer.roman,
+                    outer.upper,
+                    None,
+                )
             last_node = add(upper or roman or letter or numbered or paragraph, "point", "dash", "", u)
             continue
         else:
+            nested_list, sub_in = sub_in is not None, None
+            if suspended is None and (letter or roman or upper or numbered) and not (sublist or nested_list):
+                dashed = last_node is not None and last_node.unit == "dash"
+                owner = (upper or roman or letter or numbered) if dashed else None
+                suspended = _Open(numbered, numbered_in, letter, roman, upper, outer, numbered_form, owner)
             last_node = add(paragraph, "paragraph", "unnumbered", "", u)
-            numbered = letter = roman = upper = None
+            if suspended is not None:
+                interrupted.append(last_node)
+            numbered = letter = roman = upper = numbered_in = None
             sublist = False
             continue
         last_node = numbered
     _nest_lists(text, top)
     labels = label_maker(lang)
     return tuple(node.freeze(text, parent_id, parent_label, ids, labels) for node in top)
+
+
+class _Open(NamedTuple):
+    """The point lists open at an unmarked unit: the last point of each level."""
+
+    numbered: _Node | None
+    numbered_in: _Node | None
+    letter: _Node | None
+    roman: _Node | None
+    upper: _Node | None
+    outer: _Open | None
+    """With ``numbered_in``: the points open where that list began."""
+    numbered_form: str
+    dashed: _Node | None
+    """The point or paragraph whose dash item came last before the unit, if one did."""
+
+
+_NO_POINTS = _Open(None, None, None, None, None, None, "", None)
+
+
+_Level = Literal["upper", "letter", "roman", "number", "dash"]
+
+
+def _resumed(  # noqa: PLR0911 - one answer per level
+    marker: _Marker, kind: MarkerKind, open_: _Open, following: str | None, lang: str
+) -> _Level | None:
+    """The level whose list a point goes on after unmarked units interrupted it, if any.
+
+    "(b) … (i) … (iii) …" / a note or a footnote's text / "(iv) …": a point whose marker is
+    the next one of a list open before the interruption goes on that list, the deepest
+    first ("upper" for "(B)" after "(A)", "roman" for "(iv)" after "(iii)", "letter" for
+    "(c)" after "(b)", or "(i)" after "(h)" unless "(ii)" follows it; "number" for "(2)"
+    after a point "(1)"; "dash" for a dash item after one).
+    """
+    printed = marker.printed
+    if kind == "dash":
+        return "dash" if open_.dashed is not None else None
+    if kind == "number":
+        point = open_.numbered
+        if point is None or marker.form != open_.numbered_form or not printed.isdecimal():
+            return None
+        return "number" if int(printed) == int(point.number or 0) + 1 else None
+    if kind not in ("letter", "roman"):
+        return None
+    level = _resumed_point(marker, kind, open_, following, lang)
+    node = {"upper": open_.upper, "roman": open_.roman, "letter": open_.letter}.get(level or "")
+    return level if node is None or not node.form or node.form == marker.form else None
+
+
+def _resumed_point(
+    marker: _Marker, kind: MarkerKind, open_: _Open, following: str | None, lang: str
+) -> _Level | None:
+    """The point level of :func:`_resumed`, whatever the marker's form."""
+    printed = marker.printed
+    upper = open_.upper
+    last_upper = upper.number or "" if upper is not None else ""
+    if len(printed) == len(last_upper) == 1 and printed.isupper() and ord(printed) == ord(last_upper) + 1:
+        return "upper"
+    roman = open_.roman
+    if roman is not None and kind == "roman" and printed.islower() == (roman.number or "").islower():
+        value, before = roman_to_int(printed), roman_to_int(roman.number or "")
+        if value is not None and before is not None and value == before + 1:
+            return "roman"
+    letter = open_.letter
+    if letter is None or printed.isupper() != (letter.number or "").isupper():
+        return None
+    if kind == "roman":
+        return "letter" if _continues_letters(printed, letter.number, following) else None
+    segment = point_segment(printed, lang, numbered=False) or ""
+    if len(segment) == 1 and len(letter.segment) == 1 and ord(segment) == ord(letter.segment) + 1:
+        return "letter"
+    return None
+
+
+def _move_unnumbered(
+    nodes: list[_Node], paragraph: _Node | None, root: _Node, top: list[_Node], owner: _Node | None
+) -> None:
+    """Move the unmarked ``nodes`` from the paragraph (or the article: ``root``, ``top``) into
+    ``owner``, the parent of the list that goes on after them, renumbering them among its
+    unnumbered paragraphs."""
+    if owner is None or owner is paragraph or not nodes:
+        return
+    old_owner, siblings = (paragraph, paragraph.children) if paragraph is not None else (root, top)
+    for node in nodes:
+        siblings.remove(node)
+        old_owner.unnumbered -= 1
+    for node in nodes:
+        owner.unnumbered += 1
+        position = owner.unnumbered + (1 if owner.has_lead else 0)
+        node.segment, node.shown = f"p{position}", str(position)
+        owner.children.append(node)
+
+
+_CLOSING_QUOTES = "’”'\""
+
+
+def _restarts_under(  # noqa: PLR0913 - the unit, the one before it, and the lists' state
+    text: str,
+    u: _Unit,
+    kind: MarkerKind,
+    last: _Node | None,
+    letter: _Node | None,
+    roman: _Node | None,
+    before: _Unit | None,
+    lang: str,
+) -> bool:
+    """Whether a list opening at "(a)" (or "(i)") while a list of its kind is open, right after a
+    point whose words end in ":", is that point's own list: "(b) … in calculating the value, /
+    provided that:" / "(a) …"; "(i) claims to money that arise solely from:" / "(i) commercial
+    contracts …"; "(iii) … as follows:" / "a. …" under "(a)". A list after a dash item ending in
+    ":" is that item's, open list or not ("- "public entity" means:" / "(a) …")."""
+    if last is None or before is None or last.unit not in ("point", "dash"):
+        return False
+    if last.unit == "point" and (letter if kind == "letter" else roman) is None:
+        return False
+    if kind == "letter":
+        # "(A)" under "(a)" is a level of its own (_capital_point), not the same list restarting.
+        same_case = letter is None or u.marker.printed.isupper() == (letter.number or "").isupper()
+        opening = same_case and point_segment(u.marker.printed, lang, numbered=False) == "a"
+    else:
+        opening = kind == "roman" and u.marker.printed == "i"
+    return opening and text[: before.end].rstrip()[-1:] in ":："
+
+
+def _footnote_text(  # noqa: PLR0913 - the unit, the one before it, and the article's state
+    text: str, start: int, u: _Unit, before: _Unit | None, paragraph_form: str, *, in_list: bool
+) -> bool:
+    """Whether a unit marked "(1)" is the text of a footnote that ToTA printed among the body.
+
+    It opens a sentence ("(1) The reference to …", "(1) For greater certainty, …") after a
+    unit that is no lead-in (not ending in ":"), the article's paragraphs are not numbered
+    "(1)" themselves, and either it comes while lettered points are open (``in_list``: a
+    paragraph's numbered points would come before its letters, a new paragraph "(1)" not
+    among them) or the article's words before it carry the footnote's mark, "(1)" after a
+    word that names no unit ("… a non-profit organisation (1) and who …", not "… paragraph (1)").
+    """
+    if u.marker.form != "()" or paragraph_form == "()" or not u.marker.printed.isdecimal():
+        return False
+    words = text[u.start + u.marker.end : u.end].lstrip()
+    if not words[:1].isupper() or before is None or text[before.start : before.end].rstrip().endswith(":"):
+        return False
+    if in_list:
+        return True
+    mark = "(" + u.marker.printed + ")"
+    at = text.find(mark, start, u.start)
+    while at != -1:
+        ahead = text[max(start, at - 60) : at]
+        word_end = ahead.rstrip()[-1:]
+        after_word = ahead[-1:] in (" ", "\t") and (word_end.isalpha() or word_end in _CLOSING_QUOTES)
+        if after_word and not REFERENCE_WORD_END.search(ahead):
+            return True
+        at = text.find(mark, at + 1, u.start)
+    return False
 
 
 def _glued_definitions(text: str, units: list[_Unit]) -> list[_Unit]:
@@ -1249,7 +1517,9 @@ _RESUME_GAP = 3
 """A numbered point list resumes at most this far after its last number (its items between lost them)."""
 
 
-def _resumed_point(marker: _Marker, paragraph_form: str, last: _Node | None, last_form: str) -> bool:
+def _resumes_numbered_points(
+    marker: _Marker, paragraph_form: str, last: _Node | None, last_form: str
+) -> bool:
     """Whether a number marker resumes the numbered points of the paragraph "1." before it
     after unmarked units: items whose markers the source lost ("2. … includes: / 1) … /
     … ; / … ; / 4) …", pta_440 Article 68). It has the points' form, not the paragraph's,
