@@ -240,12 +240,3 @@ def test_passages_are_built_as_the_template_built_them(hostile: bool) -> None:
         passages = marked_passages(row, which)  # type: ignore[arg-type]
         plain = row.diff is None
         assert _passages_html(passages, plain=plain) == template.render(passages=passages, plain=plain)
-
-
-@pytest.mark.parametrize("text", ["", "plain words", factories.HOSTILE, "'&'<>\"&amp;", "«Статья» – 5 & 6"])
-def test_passage_text_is_escaped_as_jinja_escapes_it(text: str) -> None:
-    from markupsafe import escape
-
-    from treatydiff.render.html import _escape
-
-    assert _escape(text) == str(escape(text))

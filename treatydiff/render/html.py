@@ -3,15 +3,14 @@
 The page has no scripts and loads nothing: styles are inline and fonts are the
 reader's own. Every provision cell carries its citation as ``id``, so a paper can
 cite ``annex.html#tota-420:art-1.2``. All text is escaped: by Jinja's autoescape, and the
-passages, built here, by the same rules (:func:`_escape`).
+passages, built here, by the same function (``markupsafe.escape``).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from treatydiff.model import ClauseMap, ComparedLink, Comparison, Provision, Side
 from treatydiff.render._common import (
@@ -150,21 +149,6 @@ def _cell(comparison: Comparison, row: ComparedLink, which: Which, anchors: _Anc
     )
 
 
-def _escape(text: str) -> str:
-    """``markupsafe.escape`` of a plain string (what Jinja's autoescape gives), without the
-    ``Markup`` object it builds for each: ``&``, ``<``, ``>``, ``'`` and ``"`` as entities."""
-    if not _SPECIAL.search(text):
-        return text
-    return (
-        text.replace("&", "&amp;")
-        .replace(">", "&gt;")
-        .replace("<", "&lt;")
-        .replace("'", "&#39;")
-        .replace('"', "&#34;")
-    )
-
-
-_SPECIAL = re.compile("[&<>'\"]")
 _OPEN = {"delete": "<del>", "insert": "<ins>"}
 _CLOSE = {"delete": "</del>", "insert": "</ins>"}
 
@@ -174,24 +158,24 @@ def _passages_html(passages: list[MarkedPassage], *, plain: bool) -> Markup:
     ones in ``<ins>``, modal phrases in ``<mark>``.
 
     Built here rather than in the template, which an annex of thousands of links spends most
-    of its rendering in; every piece of text is escaped as Jinja's autoescape escapes it (:func:`_escape`).
+    of its rendering in; every piece of text goes through ``markupsafe.escape``, as with Jinja's autoescape.
     """
     opening = '<p class="text plain">' if plain else '<p class="text">'
     out: list[str] = []
     for passage, runs in passages:
         out.append(opening)
         if passage.marker:
-            out += ('<span class="marker">', _escape(passage.marker), "</span> ")
+            out += ('<span class="marker">', escape(passage.marker), "</span> ")
         for number, (op, parts) in enumerate(runs):
             if number:
                 out.append(" ")
             out.append(_OPEN.get(op.op, ""))
             for text, modality in parts:
                 if modality:
-                    kind = _escape(modality)
-                    out += ('<mark class="modal m-', kind, '" title="', kind, '">', _escape(text), "</mark>")
+                    kind = escape(modality)
+                    out += ('<mark class="modal m-', kind, '" title="', kind, '">', escape(text), "</mark>")
                 else:
-                    out.append(_escape(text))
+                    out.append(escape(text))
             out.append(_CLOSE.get(op.op, ""))
         out.append("</p>\n")
     return Markup("".join(out))
