@@ -1180,6 +1180,13 @@ def split_paragraphs(
             letter, roman = (node, None) if kind == "letter" else (last_node, node)
             upper, last_node = None, node
             continue
+        elif kind == "letter" and _doubled_letter_point(
+            text, u.marker.printed, letter or roman, upper, before
+        ):
+            # "(i) … arising from:" / "(aa) … (bb) …": doubled letters under a point are a level below it.
+            upper = add(roman or letter, "point", "point", u.marker.printed, u, lettered=True)
+            last_node = upper
+            continue
         elif kind == "letter" and _capital_point(u.marker.printed, letter or roman, upper):
             # "(a) … (i) … (A) (B)": capitals under lower-case points are a level of their own.
             upper = add(roman or letter, "point", "point", u.marker.printed, u, lettered=True)
@@ -1423,6 +1430,27 @@ def _capital_point(printed: str, letter: _Node | None, upper: _Node | None) -> b
 
 
 _LIST_OPENINGS = frozenset({"a", "i"})
+_DOUBLED_OPENING = "aa"
+"""A list of doubled letters "(aa) (bb)" opens at "aa" (_doubled_letter_point, _nest_lists)."""
+
+
+def _doubled_letter_point(
+    text: str, printed: str, above: _Node | None, upper: _Node | None, before: _Unit | None
+) -> bool:
+    """Whether a doubled-letter point ("(aa)", "(bb)") is a level below the point before it.
+
+    A list "(aa) (bb) …" that opens right after a lettered or roman point whose words end in
+    ":" ("(ii) … owned or controlled by:" / "(aa) …", pta_434) is that point's points, as
+    capitals are (docs/ids.md rule 1); it goes on while the letters follow. "(aa)" after "(z)"
+    with no lead-in goes on the letters.
+    """
+    if len(printed) != 2 or printed[0] != printed[1] or not printed.islower() or above is None:
+        return False
+    if printed == _DOUBLED_OPENING:
+        return before is not None and text[: before.end].rstrip()[-1:] in ":："
+    shown = (upper.number or "") if upper is not None else ""
+    doubled = len(shown) == 2 and shown[0] == shown[1] and shown.islower()
+    return doubled and ord(printed[0]) - ord(shown[0]) == 1
 
 
 def _nest_lists(text: str, siblings: list[_Node]) -> None:
@@ -1449,7 +1477,11 @@ def _nest_lists(text: str, siblings: list[_Node]) -> None:
         elif owner is not None:
             owner.children.append(node)
             continue
-        elif node.segment in _LIST_OPENINGS and kept and _bare_unnumbered(kept[-1]):
+        elif (
+            (node.segment in _LIST_OPENINGS or node.segment == _DOUBLED_OPENING)
+            and kept
+            and _bare_unnumbered(kept[-1])
+        ):
             owner = kept[-1]
             lead = _lead_words(text, owner.start, owner.end)
             if lead is not None:

@@ -1,0 +1,64 @@
+"""Points made unique with ``_2`` on the real corpus (issue 8 item 4, ``dup_suffix``, fourth round).
+
+The corpus tests read ../shared/corpus at run time and assert ids only; the synthetic
+texts were written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from provision_trees import by_id as _ids
+from provision_trees import tota_body as _tota
+
+from treatydiff.ingest import parse_text
+from treatydiff.model import Body
+
+
+def _text_body(text: str) -> Body:
+    return parse_text(text, lang="en", origin="synthetic.txt")
+
+
+# synthetic: written for these tests. Doubled letters under roman points that end in ":".
+_SYNTHETIC_DOUBLED = (
+    "Article 1\n\n1. For the purposes of this Article:\n\n(a) a cog means a wheel;\n\n(b) a claim means:\n\n"
+    "(i) a claim arising from:\n\n(aa) a contract of sale; or\n\n(bb) a loan; and\n\n"
+    "(ii) a claim to money arising from:\n\n(aa) a lease; or\n\n(bb) a credit.\n\n"
+    "2. The Parties shall trade in cogs.\n"
+)
+
+
+def test_doubled_letters_after_a_point_ending_in_a_colon_are_its_points() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_DOUBLED))
+    assert not any("_" in i for i in ids)
+    nested = {"art-1.1.b.i.aa", "art-1.1.b.i.bb", "art-1.1.b.ii", "art-1.1.b.ii.aa", "art-1.1.b.ii.bb"}
+    assert nested <= set(ids)
+    assert "art-1.2" in ids
+
+
+def test_doubled_letters_after_z_go_on_the_letters() -> None:
+    # synthetic: a long list whose letters go on past (z).
+    items = "".join(f"({chr(c)}) a cog of kind {chr(c)};\n\n" for c in range(ord("a"), ord("z") + 1))
+    ids = _ids(_text_body(f"Article 1\n\nCogs are:\n\n{items}(aa) a wheel; and\n\n(bb) a gear.\n"))
+    assert {"art-1.z", "art-1.aa", "art-1.bb"} <= set(ids)
+
+
+def test_doubled_letter_lists_after_unnumbered_lead_ins_nest_under_them() -> None:
+    # synthetic: the capitals "(AA)" are not read as markers; each "(aa)" list follows a lead-in.
+    text = (
+        "Article 1\n\nFor the purposes of this Article, investment means:\n\n(AA) a share in a firm;\n\n"
+        "(BB) a loan to a firm:\n\n(aa) where the firm is an affiliate, or\n\n(bb) where the loan runs three"
+        " years;\n\n(CC) a claim arising under:\n\n(aa) a lease, or\n\n(bb) a credit.\n"
+    )
+    ids = _ids(_text_body(text))
+    assert not any("_" in i for i in ids)
+    assert {"art-1.p3.aa", "art-1.p3.bb", "art-1.p4.aa", "art-1.p4.bb"} <= set(ids)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("number", "article"), [(34, "art-96"), (434, "art-27")])
+def test_doubled_letter_points_leave_no_suffix(corpus_dir: Path, number: int, article: str) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    assert [i for i in ids if i.startswith(article + ".") and "_" in i] == []
+    assert any(i.startswith(article + ".") and i.endswith(".bb") for i in ids)
