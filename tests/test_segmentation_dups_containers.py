@@ -96,3 +96,23 @@ def test_pta_320_chapters_after_title_vii(corpus_dir: Path) -> None:
     assert {"title-7.ch-1", "title-7.ch-3", "title-u1.ch-1", "title-u6.ch-4"} <= set(ids)
     assert "title-u7.ch-1" not in ids
     assert ids["title-u1.ch-1"].label == "Title [u1], Chapter 1"
+
+
+def test_an_annex_numbered_with_a_letter_in_brackets_keeps_the_letter() -> None:
+    # synthetic: the signature block, then annexes "IV (a)" and "IV (b)" after it.
+    closing = (
+        "Done at Brussels on the first day of May.\n\nFor the Parties\n\nAnnex IV (a):\n\nCogs\n\n"
+        "Annex IV (b):\n\nGears\n\nAnnex V:\n\nSprockets\n"
+    )
+    chapters = [("TITLE I", _article(1, "trade cogs")), ("", f"<article>{closing}</article>")]
+    ids = _ids(_tota_chapters(chapters))
+    assert {"annex-4-a", "annex-4-b", "annex-5"} <= set(ids)
+    assert ids["annex-4-b"].label == "Annex IV (b)"
+    assert not any("_" in i for i in ids)
+
+
+@pytest.mark.corpus
+def test_pta_60_annexes_iv_a_to_f(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 60))
+    assert {"annex-4-a", "annex-4-f", "annex-5-a", "annex-5-b", "annex-6"} <= set(ids)
+    assert not any(i.startswith("annex-") and "_" in i for i in ids)
