@@ -62,3 +62,48 @@ def test_doubled_letter_points_leave_no_suffix(corpus_dir: Path, number: int, ar
     ids = _ids(_tota(corpus_dir, number))
     assert [i for i in ids if i.startswith(article + ".") and "_" in i] == []
     assert any(i.startswith(article + ".") and i.endswith(".bb") for i in ids)
+
+
+# synthetic: a definition whose point (b) has romans, then a second lead-in of (b) ending in ":"
+# with romans of its own, and the letters going on after them.
+_SYNTHETIC_SECOND_LEAD_IN = (
+    "Article 1\n\nFor the purposes of this Article:\n\n(a) cog means a wheel;\n\n"
+    "(b) measure means any measure taken by:\n\n(i) a government; or\n\n(ii) an agency;\n\n"
+    "Such measures include measures affecting:\n\n(i) the sale of cogs;\n\n(ii) the use of cogs; and\n\n"
+    "(iii) the making of cogs;\n\n(c) gear means a toothed wheel;\n\n"
+    "(d) wheel means:\n\n(i) a round thing; or\n\n(ii) a disc.\n"
+)
+
+
+def test_a_second_lead_in_of_a_point_and_its_romans_are_that_points() -> None:
+    ids = _ids(_text_body(_SYNTHETIC_SECOND_LEAD_IN))
+    assert not any("_" in i for i in ids)
+    assert {
+        "art-1.b.i",
+        "art-1.b.ii",
+        "art-1.b.p2",
+        "art-1.b.p2.i",
+        "art-1.b.p2.iii",
+        "art-1.c",
+        "art-1.d.ii",
+    } <= set(ids)
+    assert "art-1.p2" not in ids
+
+
+def test_a_definition_of_its_own_after_the_points_keeps_its_list() -> None:
+    # synthetic: "territory means:" is no lead-in of (b): no letter goes on (b)'s list after it.
+    text = (
+        "Article 1\n\nFor the purposes of this Article:\n\n(a) cog means a wheel;\n\n(b) gear means a toothed"
+        " wheel;\n\nterritory means:\n\n(i) the land; and\n\n(ii) the sea.\n"
+    )
+    ids = _ids(_text_body(text))
+    assert {"art-1.b", "art-1.p2", "art-1.i", "art-1.ii"} <= set(ids)
+    assert "art-1.b.p2" not in ids
+
+
+@pytest.mark.corpus
+def test_pta_334_the_second_lead_in_of_a_definition(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 334))
+    # "(e) … means: (i) (ii) / Such measures include measures affecting: / (i) (ii) (iii) / (f)".
+    assert {"art-8-1.e.i", "art-8-1.e.p2.i", "art-8-1.e.p2.iii", "art-8-1.f", "art-8-1.i"} <= set(ids)
+    assert not any(i.startswith("art-8-1.") and "_" in i for i in ids)

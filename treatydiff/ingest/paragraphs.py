@@ -1104,6 +1104,20 @@ def split_paragraphs(
                 "dash": suspended.dashed,
             }[level]
             _move_unnumbered(interrupted, paragraph, root, top, owner)
+        if (
+            suspended is not None
+            and level is None
+            and suspended.letter is not None
+            and _second_lead_in_of_letter(text, u, kind, before, suspended.letter, units[index + 1 :])
+        ):
+            # "(e) … means: (i) (ii) / Such measures include: / (i) (ii) (iii) / (f) …": the
+            # lead-in and its list are (e)'s, as (f) goes on (e)'s list (docs/ids.md rule 6).
+            numbered, numbered_in, letter, roman, upper = suspended[:5]
+            _move_unnumbered(interrupted, paragraph, root, top, letter)
+            suspended, interrupted = None, []
+            roman = add(letter, "point", "point", u.marker.printed, u)
+            upper, last_node = None, roman
+            continue
         if kind in ("letter", "roman", "number", "dash"):
             suspended, interrupted = None, []
         nested = numbered_in is not None or sub_in is not None
@@ -1303,6 +1317,30 @@ def _resumed_point(
     if len(segment) == 1 and len(letter.segment) == 1 and ord(segment) == ord(letter.segment) + 1:
         return "letter"
     return None
+
+
+def _second_lead_in_of_letter(  # noqa: PLR0913 - the unit, the one before it, the open letter, the rest
+    text: str, u: _Unit, kind: MarkerKind, before: _Unit | None, letter: _Node, after: list[_Unit]
+) -> bool:
+    """Whether a roman list opening after unmarked words that end in ":" belongs to the letter
+    point open before those words: "(e) … means: (i) … (ii) …" / "Such measures include
+    measures affecting:" / "(i) … (iii) …" / "(f) …" (pta_334). It does when the next letter
+    after the list, in the letter's form, is the one after that letter; a definition of its own
+    ("territory means:" / "(i) …") is followed by no letter going on the list before it.
+    """
+    if kind != "roman" or u.marker.printed.lower() != "i" or before is None or before.marker.kind != "none":
+        return False
+    if text[before.start : before.end].rstrip()[-1:] not in ":：":
+        return False
+    for later in after:
+        if later.marker.kind in ("roman", "none"):
+            continue
+        if later.marker.kind != "letter" or later.marker.form != letter.form:
+            return False
+        return len(later.marker.printed) == len(letter.number or "") == 1 and (
+            ord(later.marker.printed) == ord(letter.number or " ") + 1
+        )
+    return False
 
 
 def _move_unnumbered(
