@@ -107,3 +107,22 @@ def test_pta_334_the_second_lead_in_of_a_definition(corpus_dir: Path) -> None:
     # "(e) … means: (i) (ii) / Such measures include measures affecting: / (i) (ii) (iii) / (f)".
     assert {"art-8-1.e.i", "art-8-1.e.p2.i", "art-8-1.e.p2.iii", "art-8-1.f", "art-8-1.i"} <= set(ids)
     assert not any(i.startswith("art-8-1.") and "_" in i for i in ids)
+
+
+def test_romans_after_a_footnote_between_a_point_and_its_list_are_that_points() -> None:
+    # synthetic: "(a) … on:" then a footnote's text, then (a)'s romans, then (b).
+    text = (
+        "Article 1\n\nNeither Party shall:\n\n(a) impose limits on:\n\n"
+        "2 For greater certainty, this paragraph covers cogs.\n\n"
+        "(i) the number of cogs; or\n\n(ii) the value of gears; or\n\n(b) require a joint venture.\n"
+    )
+    ids = _ids(_text_body(text))
+    assert {"art-1.a.intro", "art-1.a.p2", "art-1.a.i", "art-1.a.ii", "art-1.b"} <= set(ids)
+    assert "art-1.i" not in ids
+
+
+@pytest.mark.corpus
+def test_pta_380_romans_after_footnotes_are_the_points(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 380))
+    # "(a) impose limitations on:" / footnotes 2 and 3 / "(i)" … "(iv)" / "(b)".
+    assert {"art-10-4.a.intro", "art-10-4.a.p2", "art-10-4.a.p3", "art-10-4.a.iv", "art-10-4.b"} <= set(ids)

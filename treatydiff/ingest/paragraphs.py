@@ -1113,6 +1113,8 @@ def split_paragraphs(
             # "(e) … means: (i) (ii) / Such measures include: / (i) (ii) (iii) / (f) …": the
             # lead-in and its list are (e)'s, as (f) goes on (e)'s list (docs/ids.md rule 6).
             numbered, numbered_in, letter, roman, upper = suspended[:5]
+            if letter is not None and letter.marker_end is not None and not letter.children:
+                add_lead(letter, letter.marker_end, "point")  # "(e) … as a result of:" / a footnote / "(i)"
             _move_unnumbered(interrupted, paragraph, root, top, letter)
             suspended, interrupted = None, []
             roman = add(letter, "point", "point", u.marker.printed, u)
@@ -1324,13 +1326,17 @@ def _second_lead_in_of_letter(  # noqa: PLR0913 - the unit, the one before it, t
 ) -> bool:
     """Whether a roman list opening after unmarked words that end in ":" belongs to the letter
     point open before those words: "(e) … means: (i) … (ii) …" / "Such measures include
-    measures affecting:" / "(i) … (iii) …" / "(f) …" (pta_334). It does when the next letter
+    measures affecting:" / "(i) … (iii) …" / "(f) …" (pta_334), or after a footnote's text when
+    the letter's own words end in ":" and no list is under it yet. It does when the next letter
     after the list, in the letter's form, is the one after that letter; a definition of its own
     ("territory means:" / "(i) …") is followed by no letter going on the list before it.
     """
     if kind != "roman" or u.marker.printed.lower() != "i" or before is None or before.marker.kind != "none":
         return False
-    if text[before.start : before.end].rstrip()[-1:] not in ":：":
+    # The words before the list end in ":", or the letter's own do and a footnote's text came
+    # between ("(e) … as a result of:" / "1 For the avoidance of doubt, …" / "(i) …", pta_54).
+    own = "" if letter.children else text[letter.start : letter.end].rstrip()[-1:]
+    if text[before.start : before.end].rstrip()[-1:] not in ":：" and own not in (":", "："):
         return False
     for later in after:
         if later.marker.kind in ("roman", "none"):
