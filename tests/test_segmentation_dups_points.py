@@ -126,3 +126,24 @@ def test_pta_380_romans_after_footnotes_are_the_points(corpus_dir: Path) -> None
     ids = _ids(_tota(corpus_dir, 380))
     # "(a) impose limitations on:" / footnotes 2 and 3 / "(i)" … "(iv)" / "(b)".
     assert {"art-10-4.a.intro", "art-10-4.a.p2", "art-10-4.a.p3", "art-10-4.a.iv", "art-10-4.b"} <= set(ids)
+
+
+def test_a_point_marker_after_a_line_ending_in_a_numbered_reference_goes_on_the_sentence() -> None:
+    # synthetic: "… Article 12.18 (4)" / "(a) may pursue …" is the reference 12.18(4)(a), cut.
+    text = (
+        "Article 1\n\n6. For the purposes of this Article:\n\n(a) the respondent accepts the tribunal;\n\n"
+        "(b) the claimant referred to in Article 12.18 (4)\n(a) may pursue a claim only if it waives"
+        " its right; and\n\n(c) the claimant referred to in Article 12.18 (4)\n(b) may pursue a claim under"
+        " the rules.\n"
+    )
+    ids = _ids(_text_body(text))
+    assert not any("_" in i for i in ids)
+    assert {"art-1.6.a", "art-1.6.b", "art-1.6.c"} <= set(ids)
+    assert "(a) may pursue" in ids["art-1.6.b"].text
+
+
+@pytest.mark.corpus
+def test_pta_410_a_point_reference_cut_after_its_number(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 410))
+    assert not any(i.startswith("art-12-21.6.") and "_" in i for i in ids)
+    assert {"art-12-21.6.a", "art-12-21.6.b", "art-12-21.6.c"} <= set(ids)

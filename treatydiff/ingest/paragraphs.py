@@ -23,6 +23,7 @@ from treatydiff.ingest.conventions import (
     PARAGRAPH_MARKERS,
     POINT_LETTER_CLASSES,
     POINT_MARKERS,
+    REFERENCE,
     REFERENCE_WORD_END,
     TERMINAL,
 )
@@ -307,7 +308,25 @@ def _reference_goes_on(before: str) -> bool:
     """Whether a line ends in a reference that a point marker goes on: "… Article 4.1(a) and",
     "… subparagraphs (a), (b) or", "… referred to in subparagraph"."""
     tail = _tail(before)
-    return _REFERENCE_GOES_ON.search(tail) is not None or REFERENCE_WORD_END.search(tail) is not None
+    return (
+        _REFERENCE_GOES_ON.search(tail) is not None
+        or REFERENCE_WORD_END.search(tail) is not None
+        or _numbered_reference_end(tail)
+    )
+
+
+# "… Artículo 12.18 (4)": a reference whose paragraph number ends the line; "(a)" after it is its point.
+_NUMBERED_REFERENCE_END = re.compile(r"[0-9]\s*\([0-9]{1,3}\)\s*$")
+_REFERENCE_REACH = 30  # how far before the paragraph number the reference's word may stand
+
+
+def _numbered_reference_end(tail: str) -> bool:
+    """Whether a line ends in a reference to a numbered paragraph, "… Article 12.18 (4)" (pta_410):
+    a point marker opening the next line is the rest of that reference ("12.18(4)(a)")."""
+    found = _NUMBERED_REFERENCE_END.search(tail)
+    if found is None:
+        return False
+    return REFERENCE.search(tail, max(0, found.start() - _REFERENCE_REACH), found.end()) is not None
 
 
 # "… Article 4.1(a) and", "… subparagraphs (a), (b) or": a point reference that the next marker goes on.
