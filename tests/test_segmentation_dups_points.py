@@ -147,3 +147,19 @@ def test_pta_410_a_point_reference_cut_after_its_number(corpus_dir: Path) -> Non
     ids = _ids(_tota(corpus_dir, 410))
     assert not any(i.startswith("art-12-21.6.") and "_" in i for i in ids)
     assert {"art-12-21.6.a", "art-12-21.6.b", "art-12-21.6.c"} <= set(ids)
+
+
+@pytest.mark.corpus
+def test_pta_339_a_definition_run_into_the_last_point_without_a_colon(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 339))
+    assert not any(i.startswith("art-4-17.") and "_" in i for i in ids)
+
+
+def test_a_caption_ending_in_the_noun_means_stays_a_caption() -> None:
+    # synthetic: "Use of electronic means" captions the next paragraph; it is no definition.
+    text = (
+        "Article 1\n\n1. A procuring entity shall use open tendering for cogs.\n\nUse of electronic means\n\n"
+        "2. A procuring entity may conduct procurement by electronic means.\n"
+    )
+    ids = _ids(_text_body(text))
+    assert [i for i in ids if i.startswith("art-1.")] == ["art-1.1", "art-1.2"]

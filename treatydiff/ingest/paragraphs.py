@@ -16,6 +16,7 @@ from treatydiff.ingest.conventions import (
     ANNEX,
     ARTICLE_PATTERNS,
     CONTAINER_PATTERNS,
+    DEFINITION_VERB_END,
     FULL_STOP,
     GLUED_DEFINITION,
     ITEM_END,
@@ -519,6 +520,8 @@ def _caption_shaped(stripped: str) -> bool:
         and _LETTER.search(stripped) is not None
         and not _NUMBER_MARKER.match(stripped)
         and not _POINT_MARKER.match(stripped)
+        # "Autoridad Investigadora significa" / "(a) …": a definition's lead-in (pta_339).
+        and DEFINITION_VERB_END.search(stripped) is None
     )
 
 
