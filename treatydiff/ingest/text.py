@@ -47,7 +47,7 @@ from treatydiff.languages import Script, records
 from treatydiff.languages.base import PROTOCOL_UNIT
 from treatydiff.model import Body, Kind, Provision, Span
 
-__all__ = ["detect_lang", "parse_text", "split_annexes", "split_title"]
+__all__ = ["chapter_annex_start", "detect_lang", "parse_text", "split_annexes", "split_title"]
 
 _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?")
 _EMPHASIS_END = re.compile(r"(?:\*\*|__)\s*$")
@@ -437,6 +437,47 @@ def split_annexes(
             )  # fmt: skip
         )
     return head, tuple(containers)
+
+
+# A line that ends a clause (not a heading's ":").
+_CLAUSE_DONE = re.compile(r"[.;][)\]\"”’]*[ \t]*$", re.MULTILINE)
+
+
+def chapter_annex_start(text: str, span: Span, *, lang: str, article: str) -> int | None:
+    """Where a chapter's annex begins inside the text of article ``article``, if one does.
+
+    ToTA often leaves a chapter's annex in the chapter's last ``<article>`` ("… antidumping
+    duties. / ANNEX 8.3: ADMINISTRATION OF SAFEGUARD PROCEEDINGS / 1. …", pta_23). Its heading
+    opens a line after a sentence's end and numbers the annex within the article's chapter
+    ("8.3" in Article 8.8, "913.5" in Article 915, "4-09" in Article 4-11); an annex of no
+    chapter or another one ("Annex A of the SPS Agreement") is named in a sentence.
+    """
+    own = _chapter_of(article)
+    if own is None:
+        return None
+    scanner = _Scanner(text[span.start : span.end], lang)
+    for index in range(1, len(scanner.lines)):
+        hit = _annex_heading(scanner, index)
+        if hit is None or hit[0] != "annex" or _chapter_of(hit[1].group("num") or "") != own:
+            continue
+        before = scanner._prev_nonblank(index)
+        ends = before is not None and ENDS_WITH_FULL_STOP.search(scanner.cleaned[before]) is not None
+        # A list of the chapter's annexes by title alone ("Anexo 3.4 / Programa de Desgravación /
+        # Anexo 3.11 …") holds no clause: the annexes are elsewhere, if at all.
+        held = _CLAUSE_DONE.search(text, scanner.lines[index].end + span.start, span.end) is not None
+        if ends and held and scanner.cleaned[index][-1:] not in ";,":
+            return scanner.lines[index].content_start + span.start
+    return None
+
+
+def _chapter_of(number: str) -> str | None:
+    """The chapter an article's or annex's number names: "8" of "8.3", "4" of "4-09", "9" of
+    "915" and "913.5" (three or four digits: the chapter, then two of the article's own)."""
+    parts = re.split(r"[.\-]", number.strip(), maxsplit=1)
+    head = parts[0]
+    if head.isdecimal() and len(head) in (3, 4):
+        return head[:-2]
+    return head if len(parts) == 2 and head else None
 
 
 _CLAUSE_END = re.compile(r"[.;:][)\]\"”’]*[ \t]*$", re.MULTILINE)

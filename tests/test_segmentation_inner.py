@@ -1,0 +1,74 @@
+"""Containers and numbering inside ToTA articles on the real corpus (issue 8 item 4, order round).
+
+The corpus tests read ../shared/corpus at run time; the synthetic texts were written for
+these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from provision_trees import by_id as _ids
+from provision_trees import paragraph_numbers
+from provision_trees import tota_body as _tota
+
+from treatydiff.ingest import parse_tota
+from treatydiff.model import Body
+
+
+def _tota_synthetic(articles: str) -> Body:
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9004</treaty_identifier>"
+        f"<language>en</language></meta><body><chapter>{articles}</chapter></body></treaty>"
+    )
+    return parse_tota(xml.encode("utf-8"), origin="pta_9004.xml")[1]
+
+
+# synthetic: written for this test (a chapter's annex printed inside the chapter's last article).
+_CHAPTER_ANNEX = """\
+<article>The Parties have agreed as follows:</article>
+<article number="Article 3.1">1. Each Party shall admit kites.
+2. Each Party shall publish its rules on kites.</article>
+<article number="Article 3.2">1. The Parties shall meet on kites.
+2. Annex 3.1 applies to the meetings.
+ANNEX 3.1: KITE COMMITTEE
+1. The Committee shall comprise officials of each Party.
+2. The Committee shall meet once a year.</article>
+<article number="Article 4.1">1. The Parties shall review kites.
+2. The review shall be public.
+Annex A of the Kite Convention applies.</article>
+"""
+
+
+def test_a_chapter_annex_inside_the_last_article_is_a_container_synthetic() -> None:
+    body = _tota_synthetic(_CHAPTER_ANNEX)
+    ids = _ids(body)
+    assert [p.id for p in body.provisions] == ["preamble", "art-3-1", "art-3-2", "annex-3-1", "art-4-1"]
+    assert [c.id for c in ids["art-3-2"].children] == ["art-3-2.1", "art-3-2.2"]
+    annex = ids["annex-3-1"]
+    assert (annex.kind, annex.number, annex.heading) == ("annex", "3.1", "KITE COMMITTEE")
+    assert [c.id for c in annex.children] == ["annex-3-1.1", "annex-3-1.2"]
+    assert sum("the chapter's annex 3.1 is a container after it" in w for w in body.warnings) == 1
+    # An annex of another chapter's number (or none) named in a sentence is no container.
+    assert [c.id for c in ids["art-4-1"].children] == ["art-4-1.1", "art-4-1.2"]
+    assert ids["art-4-1.2"].text.endswith("Kite Convention applies.")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "annex", "numbers"),
+    [
+        (23, "art-8-8", "annex-8-3", "1 2 3"),  # "ANNEX 8.3: ADMINISTRATION OF SAFEGUARD PROCEEDINGS"
+        (112, "art-915", "annex-913-5", "1 2 6"),  # "Annex 913.5.a-4: …" (the source skips 3 to 5)
+        (369, "art-10-11", "annex-10-09", "1 2 3"),  # "Annex 10.09" / "Professional Services"
+    ],
+)
+def test_a_chapter_annex_inside_an_article_is_a_container(
+    corpus_dir: Path, number: int, article: str, annex: str, numbers: str
+) -> None:
+    ids = _ids(_tota(corpus_dir, number))
+    assert paragraph_numbers(corpus_dir, number, article) == numbers
+    assert ids[annex].kind == "annex"
+    assert f"{article}.1_2" not in ids and f"{article}.2_2" not in ids
+    assert ids[f"{annex}.1"].number == "1"
