@@ -72,3 +72,57 @@ def test_a_chapter_annex_inside_an_article_is_a_container(
     assert ids[annex].kind == "annex"
     assert f"{article}.1_2" not in ids and f"{article}.2_2" not in ids
     assert ids[f"{annex}.1"].number == "1"
+
+
+# synthetic: written for this test (an organ's decision, its title over several lines in
+# sentence case, then the organ in capitals).
+_DECISION = """\
+<article>Decision of the Kite Board No. 4 of 1999
+on the admission of box kites
+
+THE KITE BOARD,
+
+Having regard to the Kite Convention,
+
+DECIDES:</article>
+<article number="Article 1">Box kites are kites.</article>
+"""
+
+# synthetic: a title whose treaty word lost the space after it, and whose parties are lost.
+_GLUED_NAME = """\
+<article>Kite Agreementbetween and the Government of
+  Date of signing: 1 May 1999
+
+  The Government of Aland and the Government of the , referred to as the Parties,
+
+  have agreed as follows:</article>
+<article number="Article 1">The Parties shall fly kites.</article>
+"""
+
+
+def test_the_title_of_an_organs_decision_is_split_off_synthetic() -> None:
+    body = _tota_synthetic(_DECISION)
+    assert body.title == "Decision of the Kite Board No. 4 of 1999 on the admission of box kites"
+    assert body.provisions[0].text.startswith("THE KITE BOARD,")
+
+
+def test_a_title_whose_treaty_word_is_run_into_the_next_is_split_off_synthetic() -> None:
+    body = _tota_synthetic(_GLUED_NAME)
+    assert body.title == "Kite Agreementbetween and the Government of"
+    # A recital opening with a treaty word's longer relative is no title.
+    assert _tota_synthetic(_GLUED_NAME.replace("Kite Agreementbetween", "According to")).title is None
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "opening"),
+    [
+        (134, "Council Decision of 27 November 2001"),
+        (135, "Decision of the Council No. 17 of 1969"),
+        (362, "Free Trade Agreementbetween"),  # the source lost the parties' names
+    ],
+)
+def test_titles_of_decisions_and_glued_titles(corpus_dir: Path, number: int, opening: str) -> None:
+    body = _tota(corpus_dir, number)
+    assert body.title is not None and body.title.startswith(opening)
+    assert not body.provisions[0].text.lstrip().startswith(opening.split()[0])
