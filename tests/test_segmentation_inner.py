@@ -126,3 +126,45 @@ def test_titles_of_decisions_and_glued_titles(corpus_dir: Path, number: int, ope
     body = _tota(corpus_dir, number)
     assert body.title is not None and body.title.startswith(opening)
     assert not body.provisions[0].text.lstrip().startswith(opening.split()[0])
+
+
+# synthetic: written for this test (a numbered list under a point whose lead-in ends in ",").
+_LIST_AFTER_COMMA = """\
+<article>The Parties have agreed as follows:</article>
+<article number="Article 1.3">1. For this Agreement:
+
+(a) kite means a kite;
+
+(b) territory means:
+
+(i) with respect to Aland,
+
+(1) the islands of Aland;
+
+(2) the waters around them; and
+
+(ii) with respect to Borland, its land;
+
+(c) string means a string.
+
+2. Terms not defined here have their usual meaning.</article>
+"""
+
+
+def test_a_numbered_list_after_a_point_ending_in_a_comma_is_its_points_synthetic() -> None:
+    ids = _ids(_tota_synthetic(_LIST_AFTER_COMMA))
+    assert [c.id for c in ids["art-1-3"].children] == ["art-1-3.1", "art-1-3.2"]
+    point = ids["art-1-3.1.b.i"]
+    assert [c.id for c in point.children] == [f"art-1-3.1.b.i.{n}" for n in ("intro", "a", "b")]
+    assert ids["art-1-3.1.b.ii"].text.startswith("(ii) with respect to Borland")
+    assert ids["art-1-3.1.c"].text.startswith("(c) string")
+
+
+@pytest.mark.corpus
+def test_a_numbered_list_after_a_point_ending_in_a_comma_is_its_points(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 334))
+    assert paragraph_numbers(corpus_dir, 334, "art-1-3") == ""  # a definitions list, no paragraphs
+    under = [c.id for c in ids["art-1-3.p.i"].children]
+    assert under == [f"art-1-3.p.i.{n}" for n in ("intro", "a", "b", "c")]
+    assert [c.number for c in ids["art-1-3.d.iii"].children if c.kind == "point"] == ["1", "2"]  # after ":"
+    assert ids["art-1-3.p.ii"].text.startswith("(ii)")
