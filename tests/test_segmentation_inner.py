@@ -168,3 +168,36 @@ def test_a_numbered_list_after_a_point_ending_in_a_comma_is_its_points(corpus_di
     assert under == [f"art-1-3.p.i.{n}" for n in ("intro", "a", "b", "c")]
     assert [c.number for c in ids["art-1-3.d.iii"].children if c.kind == "point"] == ["1", "2"]  # after ":"
     assert ids["art-1-3.p.ii"].text.startswith("(ii)")
+
+
+# synthetic: written for this test (a table's figures, one OCR'd, then the next section's caption).
+_CAPTION_AFTER_TABLE = """\
+<article>The Parties have agreed as follows:</article>
+<article number="Article 5">The duties on kites shall fall as follows:
+
+Year 1
+
+50%
+
+IOO%
+
+Sub-section K2
+
+Box kites</article>
+<article number="Article 6">1. Duties on box kites shall be eliminated.</article>
+"""
+
+
+def test_a_caption_after_a_tables_last_figure_is_no_paragraph_synthetic() -> None:
+    ids = _ids(_tota_synthetic(_CAPTION_AFTER_TABLE))
+    last = ids["art-5"].children[-1]
+    assert last.text == "IOO%"  # the figures stay; the heading and caption after them go
+    assert not any("Box kites" in c.text for c in ids["art-5"].children)
+
+
+@pytest.mark.corpus
+def test_a_caption_after_a_tables_last_figure_is_no_paragraph(corpus_dir: Path) -> None:
+    ids = _ids(_tota(corpus_dir, 29))
+    # "Sub-section A2.2 / Fish and fisheries products" head what follows: no unit of art-66.
+    assert "art-66.p21" not in ids
+    assert ids["art-66.p20"].text.rstrip() == "IOO%"

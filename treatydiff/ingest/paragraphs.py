@@ -528,10 +528,27 @@ def _caption_like(stripped: str, *, first: bool) -> bool:
     return _caption_shaped(stripped) and (_starts_sentence(stripped) if first else not stripped[:1].isdigit())
 
 
+# A table's figure: "80", "87,5%", and OCR's "IOO%" (I and O for 1 and 0).
+_TABLE_FIGURE = re.compile(r"(?=[^%]*[0-9%])[0-9IO.,%\s-]+")
+
+
+def _table_figure(stripped: str) -> bool:
+    """Whether a line is a table's figure, never a caption ("… 87,5% / IOO% / Sub-section A2.2 /
+    Fish and fisheries products", pta_29 Article 66)."""
+    return _TABLE_FIGURE.fullmatch(stripped) is not None and any(ch.isdigit() or ch == "%" for ch in stripped)
+
+
+def _table_end(lines: list[Line], at: int) -> bool:
+    """Whether the two lines before line ``at`` are a table's figures: its last row ends there
+    as a sentence does at a full stop (one figure alone may be a page or footnote number)."""
+    return at >= 2 and all(_table_figure(line.stripped) for line in lines[at - 2 : at])
+
+
 def _caption_shaped(stripped: str) -> bool:
     """What every line of a caption is: short, no end punctuation, a letter, no marker."""
     return (
-        0 < len(stripped) <= _CAPTION_CHARS
+        not _table_figure(stripped)
+        and 0 < len(stripped) <= _CAPTION_CHARS
         and stripped[-1] not in TERMINAL
         and len(stripped.split()) <= _CAPTION_WORDS
         and _LETTER.search(stripped) is not None
@@ -628,7 +645,7 @@ def _trailing_caption_start(text: str, start: int, end: int) -> int:
     if at == len(lines):
         return end
     before = lines[at - 1]
-    if FULL_STOP.search(_tail(before.text)) is not None:
+    if FULL_STOP.search(_tail(before.text)) is not None or _table_end(lines, at):
         return lines[at].content_start
     # "… bienes infractores.Sección B": the heading glued to the sentence before it.
     stop = max(before.stripped.rfind(mark) for mark in ".!?")
