@@ -65,6 +65,7 @@ class Rows:
     terms: Sequence[Term] | None = None
     """Term of each column (None: the column number is the term)."""
     _cache: dict[int, Vector] = field(default_factory=dict, compare=False, repr=False)
+    _sums: dict[str, npt.NDArray[np.float64]] = field(default_factory=dict, compare=False, repr=False)
     _starts: npt.NDArray[np.int64] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -102,9 +103,12 @@ class Rows:
         return found
 
     def totals(self) -> npt.NDArray[np.float64]:
-        """Each unit's sum of weights."""
-        sums = np.bincount(self.units, weights=self.weights, minlength=self.count)
-        return np.asarray(sums, dtype=np.float64)
+        """Each unit's sum of weights (made once: several stages read it)."""
+        found = self._sums.get("totals")
+        if found is None:
+            sums = np.bincount(self.units, weights=self.weights, minlength=self.count)
+            found = self._sums["totals"] = np.asarray(sums, dtype=np.float64)
+        return found
 
     def norms(self) -> npt.NDArray[np.float64]:
         squares = np.bincount(self.units, weights=self.weights**2, minlength=self.count)
