@@ -43,7 +43,9 @@ __all__ = [
     "STOPWORDS",
     "TERMINAL",
     "TREATY_START",
+    "DECISION_WORD",
     "TREATY_WORD",
+    "TREATY_WORD_GLUED",
 ]
 
 _RECORDS = records()
@@ -184,6 +186,14 @@ TREATY_WORD = re.compile(r"\b(?:" + "|".join(_all("treaty_words")) + r")\b", re.
 # "AGREEMENTBETWEEN THE …", "TREATYon the Accession …": a title whose words lost their spaces
 # in conversion.
 TREATY_START = re.compile(r"(?:" + "|".join(_all("treaty_start_words")) + r")[A-ZА-Яa-zа-я]")
+DECISION_WORD = re.compile(r"\b(?:" + "|".join(_all("decision_words")) + r")\b")
+"""A word naming an organ's decision ("Council Decision of …", "Decision of the Council No. 17")."""
+TREATY_WORD_GLUED = re.compile(
+    r"\b(?:" + "|".join(w.title() for w in _all("treaty_words")) + r")"
+    r"(?!s\b|al|ing|ed\b|ance|ly\b)[a-zа-я]{2,}"
+)
+"""A treaty word in title case run into the next word ("Free Trade Agreementbetween …", pta_362);
+not a word it begins ("Agreements", "According", "Conventional")."""
 # "المادة 5 من هذا الاتفاق …": a script without capitals cannot tell a cross-reference at
 # the start of a line from a heading with its title; a particle after the number does.
 REFERENCE_AFTER_NUMBER = re.compile(r"\s*(?:" + "|".join(_all("reference_particles")) + r")\s")
