@@ -47,21 +47,28 @@ def default_workers(count: int) -> int:
 
 
 def pack_body(body: Body) -> Packed:
-    """``body`` in the form that crosses a process boundary cheaply (see the module's docstring)."""
+    """``body`` in the form that crosses a process boundary cheaply (see the module's docstring).
+
+    The rows are in post-order (each provision after its children), so that
+    :func:`unpack_body` builds every provision once its children are built, without recursion.
+    """
     source = body.source_text
     rows: list[_Row] = []
+    append = rows.append
+    startswith = source.startswith
 
     def add(provision: Provision) -> None:
-        start, end = provision.span.start, provision.span.end
+        for child in provision.children:
+            add(child)
+        span = provision.span
+        start, end = span.start, span.end
         text = provision.text
-        rows.append((
+        append((
             provision.id, provision.kind, provision.label, start, end, provision.number, provision.heading,
             len(provision.children),
             # the source's slice, compared in place (a slice would copy it)
-            None if len(text) == end - start and source.startswith(text, start) else text,
+            None if len(text) == end - start and startswith(text, start) else text,
         ))  # fmt: skip
-        for child in provision.children:
-            add(child)
 
     for top in body.provisions:
         add(top)
@@ -71,20 +78,19 @@ def pack_body(body: Body) -> Packed:
 def unpack_body(packed: Packed) -> Body:
     """The body :func:`pack_body` packed, equal to it field for field."""
     lang, source, title, warnings, rows = packed
-    at = 0
-
-    def build() -> Provision:
-        nonlocal at
-        pid, kind, label, start, end, number, heading, count, text = rows[at]
-        at += 1
-        children = tuple([build() for _ in range(count)]) if count else ()
-        text = source[start:end] if text is None else text
-        return Provision(pid, kind, label, text, Span(start, end), number, heading, children)  # type: ignore[arg-type]
-
-    provisions = []
-    while at < len(rows):
-        provisions.append(build())
-    return Body(lang, source, tuple(provisions), title, warnings)
+    built: list[Provision] = []  # the provisions whose parent is not built yet, in document order
+    append = built.append
+    for pid, kind, label, start, end, number, heading, count, text in rows:
+        if count:
+            children = tuple(built[-count:])
+            del built[-count:]
+        else:
+            children = ()
+        append(Provision(
+            pid, kind, label, source[start:end] if text is None else text,  # type: ignore[arg-type]
+            Span(start, end), number, heading, children,
+        ))  # fmt: skip
+    return Body(lang, source, tuple(built), title, warnings)
 
 
 def _read(path: Path) -> bytes:
