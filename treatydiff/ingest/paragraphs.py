@@ -172,7 +172,13 @@ def _tail(text: str) -> str:
     A footnote number glued after the punctuation ("… in the same market.22") is left
     out, so that the punctuation ends the line.
     """
-    tail = text.rstrip()[-_TAIL:]
+    # The end only is stripped (``text.rstrip()`` would copy a whole paragraph), unless it is
+    # whitespace nearly all through.
+    end = text[-_TAIL - 8 :]
+    tail = end.rstrip()
+    if len(tail) < _TAIL and len(end) < len(text):
+        tail = text.rstrip()
+    tail = tail[-_TAIL:]
     if tail[-1:].isdigit():
         footnote = _FOOTNOTE.search(tail)
         if footnote is not None:
@@ -613,10 +619,10 @@ def _dash_run(piece: _Marker, text: str, start: int | None, lines: list[Line], s
 def _lone_point(line: Line, following: list[Line] | None, lang: str) -> tuple[Line, _Marker] | None:
     """A point marker "(b)" or "b)" alone on the last line of a block, with the item's words in the
     next block (which opens with no marker of its own): the marker opens that item."""
-    marker = _marker(line.stripped, lang)
+    marker = _line_marker(line, lang)
     if marker.kind not in ("letter", "roman") or marker.form not in ("()", ")") or not following:
         return None
-    if marker.end < len(line.stripped) or _marker(following[0].stripped, lang).kind != "none":
+    if marker.end < len(line.stripped) or _line_marker(following[0], lang).kind != "none":
         return None
     return line, marker
 
@@ -766,8 +772,11 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 marker = bare or marker
             form = numbered_form or (marker.form if marker.form in (".", "()") else None)
             own = int(marker.printed) + 1 if marker.form == form and marker.printed.isdecimal() else None
-            split = None if recitals else _inline_split(line, own or expected)
-            captioned = None if recitals or split else _caption_split(line, own or expected)
+            wanted = own or expected
+            # Both cuts need the wanted number and its dot in the line: most lines are not tried.
+            run_in = not recitals and wanted is not None and wanted >= 2 and f"{wanted}." in line.text
+            split = _inline_split(line, wanted) if run_in else None
+            captioned = _caption_split(line, wanted) if run_in and not split else None
             if (
                 captioned is not None
                 and captioned[2]
