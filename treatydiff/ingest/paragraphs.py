@@ -23,8 +23,8 @@ from treatydiff.ingest.conventions import (
     PARAGRAPH_MARKERS,
     POINT_LETTER_CLASSES,
     POINT_MARKERS,
-    REFERENCE_WORD_END,
     TERMINAL,
+    ends_in_reference_word,
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
 from treatydiff.ingest.labels import LabelMaker, LabelUnit, label_maker
@@ -313,7 +313,7 @@ def _reference_goes_on(before: str) -> bool:
     """Whether a line ends in a reference that a point marker goes on: "… Article 4.1(a) and",
     "… subparagraphs (a), (b) or", "… referred to in subparagraph"."""
     tail = _tail(before)
-    return _REFERENCE_GOES_ON.search(tail) is not None or REFERENCE_WORD_END.search(tail) is not None
+    return _REFERENCE_GOES_ON.search(tail) is not None or ends_in_reference_word(tail)
 
 
 # "… Article 4.1(a) and", "… subparagraphs (a), (b) or": a point reference that the next marker goes on.
@@ -1382,7 +1382,7 @@ def _footnote_text(  # noqa: PLR0913 - the unit, the one before it, and the arti
         ahead = text[max(start, at - 60) : at]
         word_end = ahead.rstrip()[-1:]
         after_word = ahead[-1:] in (" ", "\t") and (word_end.isalpha() or word_end in _CLOSING_QUOTES)
-        if after_word and not REFERENCE_WORD_END.search(ahead):
+        if after_word and not ends_in_reference_word(ahead):
             return True
         at = text.find(mark, at + 1, u.start)
     return False
