@@ -229,6 +229,8 @@ def ends_in_reference_word(text: str) -> bool:
         return REFERENCE_WORD_END.search(text) is not None
     start = max(0, len(text.rstrip()) - _REFERENCE_WORD_WIDTH)
     return REFERENCE_WORD_END.search(text, start) is not None
+
+
 # Signature blocks: "Done at …", "IN WITNESS WHEREOF", "Совершено в …", "为此……签字", "حرر في".
 CLOSING_START = re.compile("|".join(_all("closing_formulas")), re.IGNORECASE)
 

@@ -6,7 +6,8 @@ source (a pickled tree would carry every text once per level it is nested in, ne
 five times the source, and unpickling frozen dataclasses field by field costs more
 than building them). The parent rebuilds the provisions in file order. A file that
 fails in a worker is parsed again in the parent, so the error raised is the one (one
-line naming the file) a parse in this process raises.
+line naming the file) a parse in this process raises. The workers are forked when this
+process runs no other thread (they start with the parser imported), spawned otherwise.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from treatydiff.ingest.collector import collector_paused
 from treatydiff.ingest.tota import parse_tota
 from treatydiff.model import Body, Provision, Span, TreatyMeta
 
-__all__ = ["Packed", "default_workers", "pack_body", "parse_tota_files", "unpack_body"]
+__all__ = ["Packed", "default_workers", "pack_body", "parse_tota_files", "start_method", "unpack_body"]
 
 Progress = Callable[[int, int, str], None]
 """Called after each file with (done, total, the file's name)."""
@@ -135,7 +136,7 @@ def parse_tota_files(
             if progress is not None:
                 progress(done, count, path.name)
         return parsed
-    context = multiprocessing.get_context(_start_method())
+    context = multiprocessing.get_context(start_method())
     results: list[tuple[TreatyMeta, Body] | None] = [None] * count
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
         # The largest files first, so that no large one is left to run alone at the end.
@@ -163,7 +164,7 @@ def parse_tota_files(
     ]
 
 
-def _start_method() -> str:
+def start_method() -> str:
     """Fork when this process runs no other thread: the workers then start with the parser
     imported, a third of a second earlier each. Otherwise spawn: fork would copy a thread
     of the caller's (a progress bar's) in the middle of its work."""
