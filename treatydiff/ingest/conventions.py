@@ -46,6 +46,7 @@ __all__ = [
     "DECISION_WORD",
     "TREATY_WORD",
     "TREATY_WORD_GLUED",
+    "ends_in_reference_word",
 ]
 
 _RECORDS = records()
@@ -217,6 +218,29 @@ REFERENCE = re.compile(
 )  # fmt: skip
 # A sentence ending in a word that names a unit ("… under subparagraph"): a number after it is a reference.
 REFERENCE_WORD_END = re.compile(r"(?i:(?:" + _CASED_REFERENCE + r"))\s*$")
+# The most characters a reference word takes: each character of a word's pattern matches one
+# at most, unless it repeats ("*", "+", "{n,m}": no bound).
+_REFERENCE_WIDTHS = [len(w) for r in _CASED for w in r.reference_words]
+_REFERENCE_WORD_WIDTH = (
+    None
+    if any(c in w for r in _CASED for w in r.reference_words for c in "*+{")
+    else max(_REFERENCE_WIDTHS, default=0)
+)
+
+
+def ends_in_reference_word(text: str) -> bool:
+    """Whether :data:`REFERENCE_WORD_END` is found in ``text``, tried only where a match can begin.
+
+    A match ends where the text's trailing whitespace begins, so it begins at most a word's
+    width before: searched from there, the words are not tried at every character of the text
+    (the search from the start costs microseconds a line).
+    """
+    if _REFERENCE_WORD_WIDTH is None:
+        return REFERENCE_WORD_END.search(text) is not None
+    start = max(0, len(text.rstrip()) - _REFERENCE_WORD_WIDTH)
+    return REFERENCE_WORD_END.search(text, start) is not None
+
+
 # Signature blocks: "Done at …", "IN WITNESS WHEREOF", "Совершено в …", "为此……签字", "حرر في".
 CLOSING_START = re.compile("|".join(_all("closing_formulas")), re.IGNORECASE)
 

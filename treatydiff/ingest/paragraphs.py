@@ -23,8 +23,8 @@ from treatydiff.ingest.conventions import (
     PARAGRAPH_MARKERS,
     POINT_LETTER_CLASSES,
     POINT_MARKERS,
-    REFERENCE_WORD_END,
     TERMINAL,
+    ends_in_reference_word,
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
 from treatydiff.ingest.labels import LabelMaker, LabelUnit, label_maker
@@ -172,7 +172,13 @@ def _tail(text: str) -> str:
     A footnote number glued after the punctuation ("… in the same market.22") is left
     out, so that the punctuation ends the line.
     """
-    tail = text.rstrip()[-_TAIL:]
+    # The end only is stripped (``text.rstrip()`` would copy a whole paragraph), unless it is
+    # whitespace nearly all through.
+    end = text[-_TAIL - 8 :]
+    tail = end.rstrip()
+    if len(tail) < _TAIL and len(end) < len(text):
+        tail = text.rstrip()
+    tail = tail[-_TAIL:]
     if tail[-1:].isdigit():
         footnote = _FOOTNOTE.search(tail)
         if footnote is not None:
@@ -307,7 +313,7 @@ def _reference_goes_on(before: str) -> bool:
     """Whether a line ends in a reference that a point marker goes on: "… Article 4.1(a) and",
     "… subparagraphs (a), (b) or", "… referred to in subparagraph"."""
     tail = _tail(before)
-    return _REFERENCE_GOES_ON.search(tail) is not None or REFERENCE_WORD_END.search(tail) is not None
+    return _REFERENCE_GOES_ON.search(tail) is not None or ends_in_reference_word(tail)
 
 
 # "… Article 4.1(a) and", "… subparagraphs (a), (b) or": a point reference that the next marker goes on.
@@ -667,10 +673,10 @@ def _dash_run(piece: _Marker, text: str, start: int | None, lines: list[Line], s
 def _lone_point(line: Line, following: list[Line] | None, lang: str) -> tuple[Line, _Marker] | None:
     """A point marker "(b)" or "b)" alone on the last line of a block, with the item's words in the
     next block (which opens with no marker of its own): the marker opens that item."""
-    marker = _marker(line.stripped, lang)
+    marker = _line_marker(line, lang)
     if marker.kind not in ("letter", "roman") or marker.form not in ("()", ")") or not following:
         return None
-    if marker.end < len(line.stripped) or _marker(following[0].stripped, lang).kind != "none":
+    if marker.end < len(line.stripped) or _line_marker(following[0], lang).kind != "none":
         return None
     return line, marker
 
@@ -820,8 +826,11 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 marker = bare or marker
             form = numbered_form or (marker.form if marker.form in (".", "()") else None)
             own = int(marker.printed) + 1 if marker.form == form and marker.printed.isdecimal() else None
-            split = None if recitals else _inline_split(line, own or expected)
-            captioned = None if recitals or split else _caption_split(line, own or expected)
+            wanted = own or expected
+            # Both cuts need the wanted number and its dot in the line: most lines are not tried.
+            run_in = not recitals and wanted is not None and wanted >= 2 and f"{wanted}." in line.text
+            split = _inline_split(line, wanted) if run_in else None
+            captioned = _caption_split(line, wanted) if run_in and not split else None
             if (
                 captioned is not None
                 and captioned[2]
@@ -1434,7 +1443,7 @@ def _footnote_text(  # noqa: PLR0913 - the unit, the one before it, and the arti
         ahead = text[max(start, at - 60) : at]
         word_end = ahead.rstrip()[-1:]
         after_word = ahead[-1:] in (" ", "\t") and (word_end.isalpha() or word_end in _CLOSING_QUOTES)
-        if after_word and not REFERENCE_WORD_END.search(ahead):
+        if after_word and not ends_in_reference_word(ahead):
             return True
         at = text.find(mark, at + 1, u.start)
     return False
