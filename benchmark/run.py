@@ -54,7 +54,7 @@ from treatydiff.corpus import Registry
 from treatydiff.diff import diff_texts, diff_texts_difflib, diff_texts_dmp, tokenize
 from treatydiff.errors import IngestError, MappingError
 from treatydiff.ingest import parse_text, parse_tota
-from treatydiff.ingest.folder import default_workers, parse_tota_files
+from treatydiff.ingest.folder import default_workers, parse_tota_files, start_method
 from treatydiff.mapping import load_map
 from treatydiff.model import Body, ClauseMap, ProvisionDiff, Treaty
 from treatydiff.obligations import analyse_body
@@ -489,7 +489,8 @@ def folder_load_row(inputs: Inputs, settings: Settings) -> HotRow:
                   seconds_ours, None, "bare `lxml.etree.fromstring` (reading the files, one core)",
                   seconds_base, None,
                   note=f"wall-clock time on this machine's {cores} cores ({workers or 'no'} worker "
-                  "processes, started in the time measured; the machine's other load counts too); "
+                  f"processes, {start_method()}ed in the time measured; "
+                  "the machine's other load counts too); "
                   f"{verdict} the target of {TOTA_LOAD_TARGET_SECONDS:.0f} s for all 450 files "
                   f"(scaled to the files read: {target:.2f} s, {ratio(target, seconds_base)} lxml); "
                   "no peak: tracemalloc does not see the workers")
@@ -1383,7 +1384,8 @@ METHOD = """\
   spread over the many rules each line passes, so the 3 s target needs fewer passes over each line, not
   a faster helper.
 - The "whole-corpus load, all cores" row is the same load as a tool makes it: `parse_tota_files` reads
-  and parses the files in worker processes, one per core (spawned, in the time measured), which send each
+  and parses the files in worker processes, one per core (forked when the process runs no other thread,
+  else spawned; started in the time measured), which send each
   body back packed (the source text once, the provisions without their texts) to be rebuilt in file order.
   Its verdict is on wall-clock time, on this machine's cores as they are shared at the time (two, with
   other work on them): the best of the repeats. Its baseline is lxml's bare parse of the same files on one

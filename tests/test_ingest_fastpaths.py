@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from treatydiff.ingest import paragraphs
-from treatydiff.ingest.conventions import ITEM_END, LIST_BOUNDARY
+from treatydiff.ingest.conventions import ITEM_END, LIST_BOUNDARY, REFERENCE_WORD_END, ends_in_reference_word
 from treatydiff.ingest.lines import last_lines, split_blocks, split_lines
 
 _LINE_TEXT = st.text(alphabet=st.sampled_from(" \t\n\n\u00a0\u3000\x1c\x85\u2028ab.;,1("), max_size=30)
@@ -64,3 +64,23 @@ def test_lines_the_first_characters_rule_out_hold_no_marker(text: str, lang: str
         assert found.kind == "none"
         for pattern in (paragraphs._NUMBER_MARKER, paragraphs._POINT_MARKER, paragraphs._DASH_MARKER):
             assert pattern.match(stripped) is None
+
+
+_REFERENCE_TEXT = st.lists(
+    st.sampled_from(
+        ["the ", "sub", "Article", "art.", "PARAGRAPHS", "статьи", "párrafo", "x", " ", "\n", "\t", "."]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(_REFERENCE_TEXT)
+def test_a_reference_word_at_the_end_is_found_as_by_a_search_from_the_start(text: str) -> None:
+    assert ends_in_reference_word(text) == (REFERENCE_WORD_END.search(text) is not None)
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\u00a0ab.;1"), max_size=120))
+def test_the_tail_is_the_end_of_the_stripped_text(text: str) -> None:
+    tail = paragraphs._tail(text)
+    whole = text.rstrip()[-paragraphs._TAIL :]
+    assert tail == whole or (whole.startswith(tail) and whole[len(tail) :].isdigit())

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ import pytest
 from tests.test_ingest_tota import SYNTHETIC, tota_xml
 from treatydiff.errors import IngestError
 from treatydiff.ingest import parse_tota
-from treatydiff.ingest.folder import default_workers, pack_body, parse_tota_files, unpack_body
+from treatydiff.ingest.folder import default_workers, pack_body, parse_tota_files, start_method, unpack_body
 
 
 def _write(folder: Path, count: int) -> list[Path]:
@@ -56,3 +58,20 @@ def test_corpus_sample_matches_a_parse_here(corpus_dir: Path) -> None:
     paths = sorted((corpus_dir / "tota" / "xml").glob("pta_*.xml"), key=lambda p: int(p.stem[4:]))[::45]
     here = [parse_tota(p.read_bytes(), origin=str(p)) for p in paths]
     assert parse_tota_files(paths, workers=2) == here
+
+
+def test_workers_are_spawned_while_another_thread_runs(tmp_path: Path) -> None:
+    # fork would copy the thread mid-work; with this thread alone, fork starts them sooner
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        assert start_method() == "fork"
+    paths = _write(tmp_path, 3)
+    here = [parse_tota(p.read_bytes(), origin=str(p)) for p in paths]
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert start_method() == "spawn"
+        assert parse_tota_files(paths, workers=2) == here
+    finally:
+        stop.set()
+        thread.join()

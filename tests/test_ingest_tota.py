@@ -245,7 +245,9 @@ def test_every_tota_file_loads_with_one_provision_per_source_article(corpus_dir:
         expected = len(re.findall(rb"<article[\s>]", data))
         ids = [p.id for p in body.walk()]
         # A signature block that opens with an annex or protocol is those containers only.
-        kinds = {p.kind for p in body.walk()}
+        # (A chapter's annex found at the end of an article replaces none: the body names it.)
+        chapter_annexes = {w.rsplit(": ", 1)[-1] for w in body.warnings if "is a container after it" in w}
+        kinds = {p.kind for p in body.walk() if p.id not in chapter_annexes}
         replaced = 1 if "annex" in kinds and "closing" not in kinds else 0
         # A last article that ends with the signatures gives that block to the closing.
         # Articles of an annex split off the signature block are that annex's, no <article>.

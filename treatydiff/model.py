@@ -150,6 +150,11 @@ class Span:
     start: int
     end: int
 
+    def __init__(self, start: int, end: int) -> None:
+        # As the frozen dataclass's own, through the slots' setters (see _FAST_SETTERS).
+        _span_start(self, start)
+        _span_end(self, end)
+
 
 @dataclass(frozen=True, slots=True)
 class Provision:
@@ -168,6 +173,27 @@ class Provision:
     heading: str | None = None
     """An article's or chapter's own title line, if it has one."""
     children: tuple[Provision, ...] = ()
+
+    def __init__(  # noqa: PLR0913 - the fields, as the dataclass's own __init__ takes them
+        self,
+        id: str,  # noqa: A002 - the field's name
+        kind: Kind,
+        label: str,
+        text: str,
+        span: Span,
+        number: str | None = None,
+        heading: str | None = None,
+        children: tuple[Provision, ...] = (),
+    ) -> None:
+        # As the frozen dataclass's own, through the slots' setters (see _FAST_SETTERS).
+        _provision_id(self, id)
+        _provision_kind(self, kind)
+        _provision_label(self, label)
+        _provision_text(self, text)
+        _provision_span(self, span)
+        _provision_number(self, number)
+        _provision_heading(self, heading)
+        _provision_children(self, children)
 
     def walk(self) -> Iterator[Provision]:
         """Yield this provision and all its descendants in document order."""
@@ -226,6 +252,25 @@ class Provision:
         if self.children:
             data["children"] = [child.to_dict() for child in self.children]
         return data
+
+
+# _FAST_SETTERS: a parse makes hundreds of thousands of spans and provisions. The frozen
+# dataclass's generated __init__ sets each field with object.__setattr__, looked up on every
+# call; the slots' own setters, bound once here, do the same in about half the time.
+_span_start, _span_end = (Span.__dict__[name].__set__ for name in ("start", "end"))
+(
+    _provision_id,
+    _provision_kind,
+    _provision_label,
+    _provision_text,
+    _provision_span,
+    _provision_number,
+    _provision_heading,
+    _provision_children,
+) = (
+    Provision.__dict__[name].__set__
+    for name in ("id", "kind", "label", "text", "span", "number", "heading", "children")
+)
 
 
 @dataclass(frozen=True)

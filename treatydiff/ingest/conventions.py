@@ -44,7 +44,10 @@ __all__ = [
     "STOPWORDS",
     "TERMINAL",
     "TREATY_START",
+    "DECISION_WORD",
     "TREATY_WORD",
+    "TREATY_WORD_GLUED",
+    "ends_in_reference_word",
 ]
 
 _RECORDS = records()
@@ -185,6 +188,14 @@ TREATY_WORD = re.compile(r"\b(?:" + "|".join(_all("treaty_words")) + r")\b", re.
 # "AGREEMENTBETWEEN THE …", "TREATYon the Accession …": a title whose words lost their spaces
 # in conversion.
 TREATY_START = re.compile(r"(?:" + "|".join(_all("treaty_start_words")) + r")[A-ZА-Яa-zа-я]")
+DECISION_WORD = re.compile(r"\b(?:" + "|".join(_all("decision_words")) + r")\b")
+"""A word naming an organ's decision ("Council Decision of …", "Decision of the Council No. 17")."""
+TREATY_WORD_GLUED = re.compile(
+    r"\b(?:" + "|".join(w.title() for w in _all("treaty_words")) + r")"
+    r"(?!s\b|al|ing|ed\b|ance|ly\b)[a-zа-я]{2,}"
+)
+"""A treaty word in title case run into the next word ("Free Trade Agreementbetween …", pta_362);
+not a word it begins ("Agreements", "According", "Conventional")."""
 # "المادة 5 من هذا الاتفاق …": a script without capitals cannot tell a cross-reference at
 # the start of a line from a heading with its title; a particle after the number does.
 REFERENCE_AFTER_NUMBER = re.compile(r"\s*(?:" + "|".join(_all("reference_particles")) + r")\s")
@@ -208,6 +219,29 @@ REFERENCE = re.compile(
 )  # fmt: skip
 # A sentence ending in a word that names a unit ("… under subparagraph"): a number after it is a reference.
 REFERENCE_WORD_END = re.compile(r"(?i:(?:" + _CASED_REFERENCE + r"))\s*$")
+# The most characters a reference word takes: each character of a word's pattern matches one
+# at most, unless it repeats ("*", "+", "{n,m}": no bound).
+_REFERENCE_WIDTHS = [len(w) for r in _CASED for w in r.reference_words]
+_REFERENCE_WORD_WIDTH = (
+    None
+    if any(c in w for r in _CASED for w in r.reference_words for c in "*+{")
+    else max(_REFERENCE_WIDTHS, default=0)
+)
+
+
+def ends_in_reference_word(text: str) -> bool:
+    """Whether :data:`REFERENCE_WORD_END` is found in ``text``, tried only where a match can begin.
+
+    A match ends where the text's trailing whitespace begins, so it begins at most a word's
+    width before: searched from there, the words are not tried at every character of the text
+    (the search from the start costs microseconds a line).
+    """
+    if _REFERENCE_WORD_WIDTH is None:
+        return REFERENCE_WORD_END.search(text) is not None
+    start = max(0, len(text.rstrip()) - _REFERENCE_WORD_WIDTH)
+    return REFERENCE_WORD_END.search(text, start) is not None
+
+
 # Signature blocks: "Done at …", "IN WITNESS WHEREOF", "Совершено в …", "为此……签字", "حرر في".
 CLOSING_START = re.compile("|".join(_all("closing_formulas")), re.IGNORECASE)
 

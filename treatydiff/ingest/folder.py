@@ -6,7 +6,8 @@ source (a pickled tree would carry every text once per level it is nested in, ne
 five times the source, and unpickling frozen dataclasses field by field costs more
 than building them). The parent rebuilds the provisions in file order. A file that
 fails in a worker is parsed again in the parent, so the error raised is the one (one
-line naming the file) a parse in this process raises.
+line naming the file) a parse in this process raises. The workers are forked when this
+process runs no other thread (they start with the parser imported), spawned otherwise.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -23,7 +25,7 @@ from treatydiff.ingest.collector import collector_paused
 from treatydiff.ingest.tota import parse_tota
 from treatydiff.model import Body, Provision, Span, TreatyMeta
 
-__all__ = ["Packed", "default_workers", "pack_body", "parse_tota_files", "unpack_body"]
+__all__ = ["Packed", "default_workers", "pack_body", "parse_tota_files", "start_method", "unpack_body"]
 
 Progress = Callable[[int, int, str], None]
 """Called after each file with (done, total, the file's name)."""
@@ -47,21 +49,28 @@ def default_workers(count: int) -> int:
 
 
 def pack_body(body: Body) -> Packed:
-    """``body`` in the form that crosses a process boundary cheaply (see the module's docstring)."""
+    """``body`` in the form that crosses a process boundary cheaply (see the module's docstring).
+
+    The rows are in post-order (each provision after its children), so that
+    :func:`unpack_body` builds every provision once its children are built, without recursion.
+    """
     source = body.source_text
     rows: list[_Row] = []
+    append = rows.append
+    startswith = source.startswith
 
     def add(provision: Provision) -> None:
-        start, end = provision.span.start, provision.span.end
+        for child in provision.children:
+            add(child)
+        span = provision.span
+        start, end = span.start, span.end
         text = provision.text
-        rows.append((
+        append((
             provision.id, provision.kind, provision.label, start, end, provision.number, provision.heading,
             len(provision.children),
             # the source's slice, compared in place (a slice would copy it)
-            None if len(text) == end - start and source.startswith(text, start) else text,
+            None if len(text) == end - start and startswith(text, start) else text,
         ))  # fmt: skip
-        for child in provision.children:
-            add(child)
 
     for top in body.provisions:
         add(top)
@@ -71,20 +80,19 @@ def pack_body(body: Body) -> Packed:
 def unpack_body(packed: Packed) -> Body:
     """The body :func:`pack_body` packed, equal to it field for field."""
     lang, source, title, warnings, rows = packed
-    at = 0
-
-    def build() -> Provision:
-        nonlocal at
-        pid, kind, label, start, end, number, heading, count, text = rows[at]
-        at += 1
-        children = tuple([build() for _ in range(count)]) if count else ()
-        text = source[start:end] if text is None else text
-        return Provision(pid, kind, label, text, Span(start, end), number, heading, children)  # type: ignore[arg-type]
-
-    provisions = []
-    while at < len(rows):
-        provisions.append(build())
-    return Body(lang, source, tuple(provisions), title, warnings)
+    built: list[Provision] = []  # the provisions whose parent is not built yet, in document order
+    append = built.append
+    for pid, kind, label, start, end, number, heading, count, text in rows:
+        if count:
+            children = tuple(built[-count:])
+            del built[-count:]
+        else:
+            children = ()
+        append(Provision(
+            pid, kind, label, source[start:end] if text is None else text,  # type: ignore[arg-type]
+            Span(start, end), number, heading, children,
+        ))  # fmt: skip
+    return Body(lang, source, tuple(built), title, warnings)
 
 
 def _read(path: Path) -> bytes:
@@ -128,8 +136,7 @@ def parse_tota_files(
             if progress is not None:
                 progress(done, count, path.name)
         return parsed
-    # spawn, not fork: the caller may run a progress bar's thread, which fork would copy mid-work
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(start_method())
     results: list[tuple[TreatyMeta, Body] | None] = [None] * count
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
         # The largest files first, so that no large one is left to run alone at the end.
@@ -155,6 +162,15 @@ def parse_tota_files(
         result if result is not None else parse_tota(_read(path), origin=str(path))
         for path, result in zip(paths, results, strict=True)
     ]
+
+
+def start_method() -> str:
+    """Fork when this process runs no other thread: the workers then start with the parser
+    imported, a third of a second earlier each. Otherwise spawn: fork would copy a thread
+    of the caller's (a progress bar's) in the middle of its work."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
 
 
 def _size(path: Path) -> int:

@@ -25,8 +25,8 @@ from treatydiff.ingest.conventions import (
     POINT_LETTER_CLASSES,
     POINT_MARKERS,
     REFERENCE,
-    REFERENCE_WORD_END,
     TERMINAL,
+    ends_in_reference_word,
 )
 from treatydiff.ingest.ids import IdRegistry, point_segment
 from treatydiff.ingest.labels import LabelMaker, LabelUnit, label_maker
@@ -174,7 +174,13 @@ def _tail(text: str) -> str:
     A footnote number glued after the punctuation ("… in the same market.22") is left
     out, so that the punctuation ends the line.
     """
-    tail = text.rstrip()[-_TAIL:]
+    # The end only is stripped (``text.rstrip()`` would copy a whole paragraph), unless it is
+    # whitespace nearly all through.
+    end = text[-_TAIL - 8 :]
+    tail = end.rstrip()
+    if len(tail) < _TAIL and len(end) < len(text):
+        tail = text.rstrip()
+    tail = tail[-_TAIL:]
     if tail[-1:].isdigit():
         footnote = _FOOTNOTE.search(tail)
         if footnote is not None:
@@ -311,7 +317,7 @@ def _reference_goes_on(before: str) -> bool:
     tail = _tail(before)
     return (
         _REFERENCE_GOES_ON.search(tail) is not None
-        or REFERENCE_WORD_END.search(tail) is not None
+        or ends_in_reference_word(tail)
         or _numbered_reference_end(tail)
     )
 
@@ -344,7 +350,7 @@ def _cut_number(marker: _Marker, rest: str, before: str, expected: int | None) -
     """
     if expected is None or marker.kind != "number" or not marker.printed.isdecimal():
         return False
-    if int(marker.printed) == expected or _ends_item(before):
+    if int(marker.printed) == expected or _ends_item(before) or _list_after_comma(marker, before):
         return False
     last_line = before.rstrip().rsplit("\n", 1)[-1].strip()
     # After a caption ("Resale") or a tariff code, a number that is not the next one is a
@@ -356,6 +362,43 @@ def _cut_number(marker: _Marker, rest: str, before: str, expected: int | None) -
     # as one far ahead does.
     far = not expected <= int(marker.printed) <= expected + 1
     return rest[:1].islower() or (far and _REFERENCE_END.search(last_line) is not None)
+
+
+def _list_after_comma(marker: _Marker, before: str) -> bool:
+    """Whether a number marker "(1)" or "1." opens a list after a lead-in ending in ","
+    ("(i) with respect to Malaysia, / (1) the territories …", pta_334), not a figure cut
+    from its sentence ("within one / (1) year" ends in a word)."""
+    return marker.printed == "1" and _tail(before).rstrip()[-1:] == ","
+
+
+def _numbered_under_point(
+    marker: _Marker,
+    paragraph_form: str,
+    current: tuple[_Node | None, str, _Node | None],
+    after_point: bool,
+    lead_in: bool,
+) -> bool:
+    """Whether a number marker "(1)" or "1)" is a point of the point before it in an article
+    whose paragraphs are not numbered "1." (which :func:`_numbered_point` reads): the list opens
+    at 1 right after a point whose words end in ":" or "," (``after_point``, ``lead_in``:
+    "(i) with respect to Malaysia, / (1) …", pta_334) and goes on while the numbers follow.
+    ``current`` is the last numbered point, its form and the point it is under."""
+    numbered, numbered_form, owner = current
+    if paragraph_form == "." or marker.form not in ("()", ")") or not marker.printed.isdecimal():
+        return False
+    if numbered is None:
+        return marker.printed == "1" and after_point and lead_in
+    return (
+        owner is not None
+        and marker.form == numbered_form
+        and int(marker.printed) == int(numbered.number or 0) + 1
+    )
+
+
+def _point_lead_in(before: str) -> bool:
+    """Whether the point before a numbered list "(1)" is its lead-in: its words end in ":" or,
+    a point's words ending in a comma ("(i) with respect to Malaysia,", pta_334), in ","."""
+    return before.rstrip()[-1:] in ":：,"
 
 
 # Words that a number may follow in the sentence: "… pursuant to Article\n\n178.".
@@ -511,10 +554,27 @@ def _caption_like(stripped: str, *, first: bool) -> bool:
     return _caption_shaped(stripped) and (_starts_sentence(stripped) if first else not stripped[:1].isdigit())
 
 
+# A table's figure: "80", "87,5%", and OCR's "IOO%" (I and O for 1 and 0).
+_TABLE_FIGURE = re.compile(r"(?=[^%]*[0-9%])[0-9IO.,%\s-]+")
+
+
+def _table_figure(stripped: str) -> bool:
+    """Whether a line is a table's figure, never a caption ("… 87,5% / IOO% / Sub-section A2.2 /
+    Fish and fisheries products", pta_29 Article 66)."""
+    return _TABLE_FIGURE.fullmatch(stripped) is not None and any(ch.isdigit() or ch == "%" for ch in stripped)
+
+
+def _table_end(lines: list[Line], at: int) -> bool:
+    """Whether the two lines before line ``at`` are a table's figures: its last row ends there
+    as a sentence does at a full stop (one figure alone may be a page or footnote number)."""
+    return at >= 2 and all(_table_figure(line.stripped) for line in lines[at - 2 : at])
+
+
 def _caption_shaped(stripped: str) -> bool:
     """What every line of a caption is: short, no end punctuation, a letter, no marker."""
     return (
-        0 < len(stripped) <= _CAPTION_CHARS
+        not _table_figure(stripped)
+        and 0 < len(stripped) <= _CAPTION_CHARS
         and stripped[-1] not in TERMINAL
         and len(stripped.split()) <= _CAPTION_WORDS
         and _LETTER.search(stripped) is not None
@@ -613,7 +673,7 @@ def _trailing_caption_start(text: str, start: int, end: int) -> int:
     if at == len(lines):
         return end
     before = lines[at - 1]
-    if FULL_STOP.search(_tail(before.text)) is not None:
+    if FULL_STOP.search(_tail(before.text)) is not None or _table_end(lines, at):
         return lines[at].content_start
     # "… bienes infractores.Sección B": the heading glued to the sentence before it.
     stop = max(before.stripped.rfind(mark) for mark in ".!?")
@@ -635,10 +695,10 @@ def _dash_run(piece: _Marker, text: str, start: int | None, lines: list[Line], s
 def _lone_point(line: Line, following: list[Line] | None, lang: str) -> tuple[Line, _Marker] | None:
     """A point marker "(b)" or "b)" alone on the last line of a block, with the item's words in the
     next block (which opens with no marker of its own): the marker opens that item."""
-    marker = _marker(line.stripped, lang)
+    marker = _line_marker(line, lang)
     if marker.kind not in ("letter", "roman") or marker.form not in ("()", ")") or not following:
         return None
-    if marker.end < len(line.stripped) or _marker(following[0].stripped, lang).kind != "none":
+    if marker.end < len(line.stripped) or _line_marker(following[0], lang).kind != "none":
         return None
     return line, marker
 
@@ -788,8 +848,11 @@ def _units(text: str, start: int, end: int, lang: str, *, recitals: bool = False
                 marker = bare or marker
             form = numbered_form or (marker.form if marker.form in (".", "()") else None)
             own = int(marker.printed) + 1 if marker.form == form and marker.printed.isdecimal() else None
-            split = None if recitals else _inline_split(line, own or expected)
-            captioned = None if recitals or split else _caption_split(line, own or expected)
+            wanted = own or expected
+            # Both cuts need the wanted number and its dot in the line: most lines are not tried.
+            run_in = not recitals and wanted is not None and wanted >= 2 and f"{wanted}." in line.text
+            split = _inline_split(line, wanted) if run_in else None
+            captioned = _caption_split(line, wanted) if run_in and not split else None
             if (
                 captioned is not None
                 and captioned[2]
@@ -1171,13 +1234,20 @@ def split_paragraphs(
             and (
                 _numbered_point(u.marker, paragraph_form, numbered, numbered_form)
                 or _resumes_numbered_points(u.marker, paragraph_form, resumable, numbered_form)
+                or _numbered_under_point(
+                    u.marker,
+                    paragraph_form,
+                    (numbered, numbered_form, numbered_in),
+                    last_node is not None and last_node is (upper or roman or letter),
+                    before is not None and _point_lead_in(text[: before.end]),
+                )
             )
         ):
             # "1. … 1) … 2)": points numbered under a numbered paragraph (docs/ids.md rule 1),
             # or under the point before when its lead-in ends in ":" ("(ii) … categories: / (1) …").
             if numbered is None:
                 lead_in = last_node is not None and last_node is (upper or roman or letter)
-                lead_in = lead_in and before is not None and text[: before.end].rstrip()[-1:] in ":："
+                lead_in = lead_in and before is not None and _point_lead_in(text[: before.end])
                 numbered_in = last_node if lead_in else None
                 outer = _Open(None, None, letter, roman, upper, None, "", None)
             numbered = add(numbered_in or paragraph, "point", "point", u.marker.printed, u, lettered=True)
@@ -1446,7 +1516,7 @@ def _footnote_text(  # noqa: PLR0913 - the unit, the one before it, and the arti
         ahead = text[max(start, at - 60) : at]
         word_end = ahead.rstrip()[-1:]
         after_word = ahead[-1:] in (" ", "\t") and (word_end.isalpha() or word_end in _CLOSING_QUOTES)
-        if after_word and not REFERENCE_WORD_END.search(ahead):
+        if after_word and not ends_in_reference_word(ahead):
             return True
         at = text.find(mark, at + 1, u.start)
     return False

@@ -25,6 +25,7 @@ from treatydiff.ingest.conventions import (
     CONTAINER_RANKS,
     CONTAINERS,
     COUNTED_PATTERNS,
+    DECISION_WORD,
     ENDS_WITH_FULL_STOP,
     LINE_ENDS_SENTENCE,
     MARKER_LINE,
@@ -37,6 +38,7 @@ from treatydiff.ingest.conventions import (
     TERMINAL,
     TREATY_START,
     TREATY_WORD,
+    TREATY_WORD_GLUED,
 )
 from treatydiff.ingest.ids import IdRegistry, article_segment, container_segment, nested_label
 from treatydiff.ingest.labels import container_unit, label_maker
@@ -47,7 +49,7 @@ from treatydiff.languages import Script, records
 from treatydiff.languages.base import PROTOCOL_UNIT
 from treatydiff.model import Body, Kind, Provision, Span
 
-__all__ = ["detect_lang", "parse_text", "split_annexes", "split_title"]
+__all__ = ["chapter_annex_start", "detect_lang", "parse_text", "split_annexes", "split_title"]
 
 _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?")
 _EMPHASIS_END = re.compile(r"(?:\*\*|__)\s*$")
@@ -454,6 +456,47 @@ def split_annexes(
     return head, tuple(containers)
 
 
+# A line that ends a clause (not a heading's ":").
+_CLAUSE_DONE = re.compile(r"[.;][)\]\"”’]*[ \t]*$", re.MULTILINE)
+
+
+def chapter_annex_start(text: str, span: Span, *, lang: str, article: str) -> int | None:
+    """Where a chapter's annex begins inside the text of article ``article``, if one does.
+
+    ToTA often leaves a chapter's annex in the chapter's last ``<article>`` ("… antidumping
+    duties. / ANNEX 8.3: ADMINISTRATION OF SAFEGUARD PROCEEDINGS / 1. …", pta_23). Its heading
+    opens a line after a sentence's end and numbers the annex within the article's chapter
+    ("8.3" in Article 8.8, "913.5" in Article 915, "4-09" in Article 4-11); an annex of no
+    chapter or another one ("Annex A of the SPS Agreement") is named in a sentence.
+    """
+    own = _chapter_of(article)
+    if own is None:
+        return None
+    scanner = _Scanner(text[span.start : span.end], lang)
+    for index in range(1, len(scanner.lines)):
+        hit = _annex_heading(scanner, index)
+        if hit is None or hit[0] != "annex" or _chapter_of(hit[1].group("num") or "") != own:
+            continue
+        before = scanner._prev_nonblank(index)
+        ends = before is not None and ENDS_WITH_FULL_STOP.search(scanner.cleaned[before]) is not None
+        # A list of the chapter's annexes by title alone ("Anexo 3.4 / Programa de Desgravación /
+        # Anexo 3.11 …") holds no clause: the annexes are elsewhere, if at all.
+        held = _CLAUSE_DONE.search(text, scanner.lines[index].end + span.start, span.end) is not None
+        if ends and held and scanner.cleaned[index][-1:] not in ";,":
+            return scanner.lines[index].content_start + span.start
+    return None
+
+
+def _chapter_of(number: str) -> str | None:
+    """The chapter an article's or annex's number names: "8" of "8.3", "4" of "4-09", "9" of
+    "915" and "913.5" (three or four digits: the chapter, then two of the article's own)."""
+    parts = re.split(r"[.\-]", number.strip(), maxsplit=1)
+    head = parts[0]
+    if head.isdecimal() and len(head) in (3, 4):
+        return head[:-2]
+    return head if len(parts) == 2 and head else None
+
+
 _CLAUSE_END = re.compile(r"[.;:][)\]\"”’]*[ \t]*$", re.MULTILINE)
 
 
@@ -587,15 +630,21 @@ def split_title(text: str, span: Span) -> tuple[str | None, Span | None]:
         named = all(len(cleaned[i]) <= _TITLE_CHARS and cleaned[i][-1] not in ".;:" for i in caps)
         if TREATY_WORD.search(joined) and (capitals or named):
             return joined, trimmed_span(text, lines[word_line].end, span.end)
+    decision = _decision_title(cleaned, indices)
+    if decision is not None:
+        title_text, organ = decision
+        return title_text, trimmed_span(text, lines[organ].start, span.end)
     glued_title = _glued_title(lines[first].text)
     if glued_title is not None:
         title_text, cut = glued_title
         return title_text, trimmed_span(text, lines[first].start + cut, span.end)
     is_h1 = lines[first].text.lstrip().startswith("# ")
     # "TEXT OF ARTICLES I TO XXVIII OF THE MULTILATERAL TREATY FOR / …": a line in capitals naming it.
-    names_it = TREATY_WORD.search(" ".join(head.split()[:6])) is not None or (
+    opening = " ".join(head.split()[:6])
+    names_it = TREATY_WORD.search(opening) is not None or (
         _uppercase_share(head) >= 0.9 and TREATY_WORD.search(head) is not None
     )
+    names_it = names_it or _glued_name(opening)
     word_end = next((i for i in indices[:_TITLE_LINES] if _PREAMBLE_GLUED_END.search(cleaned[i])), None)
     if word_end is not None:
         # "… of MontenegroPREAMBLE" / "The Government of Ukraine …": the title's last line with
@@ -637,6 +686,38 @@ def split_title(text: str, span: Span) -> tuple[str | None, Span | None]:
     if len(rest) > 1 and PREAMBLE_WORD.fullmatch(cleaned[rest[0]].strip(_QUOTES + " ")):
         start = lines[rest[0]].end
     return title, trimmed_span(text, start, span.end)
+
+
+def _decision_title(cleaned: list[str], indices: list[int]) -> tuple[str, int] | None:
+    """The title of an organ's decision, and the index of the line naming the organ after it.
+
+    "Council Decision / of 27 November 2001 / on the association … / (2001/822/EC) / THE COUNCIL
+    OF THE EUROPEAN UNION," (pta_134): the first line names a decision after capitalised words
+    only, and within a few lines comes the organ in capitals, ending in a comma. The title is
+    the lines before it, up to the first that repeats the title's first line (pta_135 prints it
+    twice, the second time with a footnote number).
+    """
+    head = cleaned[indices[0]]
+    found = DECISION_WORD.search(" ".join(head.split()[:3]))
+    if found is None or any(w[:1].islower() for w in head[: found.start()].split()):
+        return None
+    for at, i in enumerate(indices[1:_TITLE_LINES], start=1):
+        line = cleaned[i]
+        if line.endswith(",") and _uppercase_share(line) >= _CAPITALS_SHARE:
+            title_lines = indices[:at]
+            again = next((n for n, j in enumerate(title_lines) if n and cleaned[j].startswith(head)), None)
+            joined = " ".join(cleaned[j] for j in title_lines[:again])
+            return " ".join(joined.split()), i
+        if line[-1] in ".;:":
+            return None
+    return None
+
+
+def _glued_name(opening: str) -> bool:
+    """Whether a line's first words name the instrument with its treaty word run into the next
+    word, after capitalised words only ("Free Trade Agreementbetween and …", pta_362)."""
+    found = TREATY_WORD_GLUED.search(opening)
+    return found is not None and all(w[:1].isupper() for w in opening[: found.start()].split())
 
 
 _PREAMBLE_GLUED_END = re.compile(r"(?<=[^\W\d_])(?:" + PREAMBLE_WORD.pattern + r")$")

@@ -30,7 +30,7 @@ from treatydiff.ingest.labels import container_unit, label_maker
 from treatydiff.ingest.lines import Line, normalize_newlines, split_lines, trimmed_span
 from treatydiff.ingest.numbers import number_slug
 from treatydiff.ingest.paragraphs import split_paragraphs, split_recitals
-from treatydiff.ingest.text import detect_lang, split_annexes, split_title
+from treatydiff.ingest.text import chapter_annex_start, detect_lang, split_annexes, split_title
 from treatydiff.languages import records
 from treatydiff.model import Body, Kind, Provision, Source, Span, TreatyMeta
 
@@ -550,6 +550,9 @@ class _Builder:
             signed = _signature_start(self.source, span) if last and printed is not None else None
             article_span = trimmed_span(self.source, span.start, signed) if signed is not None else None
             whole = article_span or span
+            annexed = chapter_annex_start(self.source, whole, lang=self.lang, article=printed or "")
+            if annexed is not None:
+                whole = trimmed_span(self.source, whole.start, annexed) or whole
             hidden = _hidden_articles(self.source, whole, printed, following) if printed else []
             own = trimmed_span(self.source, whole.start, hidden[0].cut) if hidden else whole
             provision = self._article(
@@ -566,6 +569,9 @@ class _Builder:
                     f"{self.origin}: article {printed}: article {shown} found inside it"
                     f" (its {line} is a line of the text): {provision.id}"
                 )
+            if annexed is not None:
+                # A chapter's annex left inside the chapter's last article is a container of its own.
+                provision = self._annexes_after(provision, Span(annexed, (article_span or span).end), group)
             if article_span is not None and signed is not None:
                 # The last article ends with the signature block ("IN WITNESS WHEREOF …"):
                 # the block is the closing, as an <article> of its own would be.
@@ -575,6 +581,19 @@ class _Builder:
                 text = self.source[closing.start : closing.end]
                 provision = Provision(pid, "closing", self.labels.top("closing"), text, closing)
         (group.children if group is not None else self.top).append(provision)
+
+    def _annexes_after(self, provision: Provision, span: Span, group: _Group | None) -> Provision:
+        """Add ``provision`` and all but the last of the annexes at ``span``; the last, to add next."""
+        _head, annexes = split_annexes(self.source, span, lang=self.lang, ids=self.ids)
+        if not annexes:
+            return provision
+        for annex in annexes:
+            self.warnings.append(
+                f"{self.origin}: article {provision.number}: the chapter's annex {annex.number or ''}"
+                f" is a container after it (its heading is a line of the article's text): {annex.id}"
+            )
+        (group.children if group is not None else self.top).extend((provision, *annexes[:-1]))
+        return annexes[-1]
 
     def _preamble(self, span: Span) -> Provision:
         pid = self.ids.claim("preamble")

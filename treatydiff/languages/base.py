@@ -119,6 +119,8 @@ class Language:
     # -- title, references, closing ---------------------------------------------------------
     treaty_words: tuple[str, ...] = ()
     """Words naming an instrument, which make the first line a title ("agreement", "договор")."""
+    decision_words: tuple[str, ...] = ()
+    """Words naming an organ's decision, which may open a title in sentence case ("Decision")."""
     treaty_start_words: tuple[str, ...] = ()
     """Capitalised words that may open a title glued to the next word ("AGREEMENTBETWEEN")."""
     reference_words: tuple[str, ...] = ()

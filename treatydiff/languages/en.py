@@ -70,6 +70,7 @@ LANGUAGE = Language(
     ),
     heading_number_words=(*_UNITS[:10], *_ORDINALS, "One", "Two", "Three", "First", "Second", "Third"),
     number_suffixes=("bis", "ter", "quater", "quinquies", "sexies"),
+    decision_words=("Decision",),
     treaty_words=(
         "agreement",
         "treaty",

@@ -42,6 +42,7 @@ LANGUAGE = Language(
     number_words=frozen_map(primero=1, único=1),
     heading_number_words=("primero", "único"),
     number_suffixes=("bis", "ter", "quater", "quinquies", "sexies"),
+    decision_words=("Decisión",),
     treaty_words=("acuerdo", "tratado", "convenio", "convención", "carta", "protocolo"),
     treaty_start_words=("ACUERDO", "TRATADO"),
     reference_words=("art[íi]culos?", "cap[íi]tulos?", "p[áa]rrafos?"),

@@ -35,6 +35,7 @@ LANGUAGE = Language(
     number_words=frozen_map({"premier": 1, "première": 1, "unique": 1, "1er": 1}),
     heading_number_words=("premier", "première"),
     number_suffixes=("bis", "ter", "quater", "quinquies", "sexies"),
+    decision_words=("Décision",),
     treaty_words=("traité", "traite", "pacte", "charte", "accord"),
     reference_words=("chapitres?", "alin[ée]as?"),
     closing_formulas=(r"fait\s+[àa]\b", r"en\s+foi\s+de\s+quoi"),

@@ -57,6 +57,7 @@ LANGUAGE = Language(
         | {"четвёртая": 4, "первый": 1, "второй": 2, "третий": 3}
     ),
     heading_number_words=(*_FEMININE, "четвёртая"),
+    decision_words=("Решение",),
     treaty_words=(
         "соглашение",
         "договор",
