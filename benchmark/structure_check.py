@@ -111,6 +111,12 @@ CLASSES = (
         " same form, ends an item, and the next point follows the marker or the one it stands for"
         " (its own slip; not a defect)",
     ),
+    (
+        "lead_in_after_list_in_source",
+        "the same, but the source prints a definition's list before its lead-in: the list restarts at"
+        ' (a) with no lead-in, and the unit right after it is unmarked, ends in ":" and has no list'
+        " after it (its own order; not a defect)",
+    ),
     ("second_preamble", "a second preamble (`preamble_2`)"),
     ("closing_missing", "a signature formula in an article, and no closing"),
     ("annex_in_closing", "an annex or protocol heading inside the closing"),
@@ -287,6 +293,46 @@ def _marker_repeat(
     return rank is not None and next_rank is not None and next_rank - rank in (1, 2)
 
 
+def _lead_in_after_list(parent: Provision, leaves: list[Provision]) -> set[str]:
+    """The suffixed points of ``parent`` in lists whose lead-in the source prints after them.
+
+    "(b) … identified under subparagraph (a);" / "(a) is a national of that Party; or" / "(b) has
+    the right of permanent residence …;" / "natural person of a Party means … under the law of
+    that Party:" / "person of a Party means …" (pta_24): a list restarting at "(a)" or "(i)" as a
+    suffixed id, and right after its last unit an unmarked one ending in ":" that no list follows.
+    """
+    found: set[str] = set()
+    children = parent.children
+    at = 0
+    while at < len(children):
+        start = children[at]
+        segment = start.id.rsplit(".", 1)[-1]
+        if (
+            start.kind != "point"
+            or not _DUP_SUFFIX.search(segment)
+            or segment.split("_")[0] not in ("a", "i")
+        ):
+            at += 1
+            continue
+        end = at
+        while end + 1 < len(children) and children[end + 1].kind == "point":
+            end += 1
+        last = list(_leaves(children[end]))[-1]
+        where = next((n for n, leaf in enumerate(leaves) if leaf is last), None)
+        after = leaves[where + 1] if where is not None and where + 1 < len(leaves) else None
+        beyond = leaves[where + 2] if where is not None and where + 2 < len(leaves) else None
+        if (
+            after is not None
+            and after.kind != "point"
+            and after.number is None
+            and after.text.rstrip().endswith(":")
+            and (beyond is None or beyond.kind != "point")
+        ):
+            found.update(c.id for c in children[at : end + 1] if _DUP_SUFFIX.search(c.id.rsplit(".", 1)[-1]))
+        at = end + 1
+    return found
+
+
 def _figures_only(text: str) -> bool:
     """Whether ``text`` has lines and each is a table's figure ("80", "87,5%", OCR's "IOO%")."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
@@ -408,10 +454,21 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
             body.source_text, parent, parent.children[at - 1], point, (parent.children[at + 1 :] or [None])[0]
         )
     }
+    all_leaves = [leaf for top in body.provisions for leaf in _leaves(top)]
+    suffixed = [p for p in _walk(body.provisions) if p.kind == "point" and _DUP_SUFFIX.search(p.id)]
+    parents = {p.id.rsplit(".", 1)[0] for p in suffixed}
+    lead_after = {
+        pid
+        for parent in _walk(body.provisions)
+        if parent.id in parents
+        for pid in _lead_in_after_list(parent, all_leaves)
+    }
     for p in _walk(body.provisions):
         last = p.id.rsplit(".", 1)[-1]
         if p.kind == "preamble" and _DUP_SUFFIX.search(last):
             add("second_preamble", p.id)
+        elif _DUP_SUFFIX.search(last) and p.id in lead_after:
+            add("lead_in_after_list_in_source", p.id)
         elif _DUP_SUFFIX.search(last):
             add("marker_repeated_in_source" if p.id in repeats else "dup_suffix", p.id)
         if p.children:

@@ -260,3 +260,27 @@ def test_a_marker_the_source_prints_twice_is_told_from_a_defect(text: str, repea
     at = next(i for i in range(1, len(points)) if points[i].text[:3] == points[i - 1].text[:3])
     following = points[at + 1] if at + 1 < len(points) else None
     assert checker._marker_repeat(text, parent, points[at - 1], points[at], following) is repeat
+
+
+# synthetic: a definitions article whose second list is printed before its lead-in.
+@pytest.mark.parametrize(
+    ("after", "source_order"),
+    [
+        ("sprocket means a wheel that:\n\nwheel means a disc.\n", True),
+        ("sprocket means a wheel that:\n\n(a) turns; or\n\n(b) stops.\n", False),
+        ("sprocket means a wheel.\n\nwheel means a disc.\n", False),
+    ],
+)
+def test_a_list_printed_before_its_lead_in_is_told_from_a_defect(after: str, source_order: bool) -> None:
+    from treatydiff.ingest import parse_text
+
+    checker = _checker_module()
+    text = (
+        "Article 1\n\nFor the purposes of this Article:\n\ncog means:\n\n(a) a wheel; or\n\n(b) a gear;\n\n"
+        "(a) is round; or\n\n(b) has teeth;\n\n" + after
+    )
+    body = parse_text(text, lang="en", origin="synthetic.txt")
+    leaves = [leaf for top in body.provisions for leaf in checker._leaves(top)]
+    found = {pid for p in checker._walk(body.provisions) for pid in checker._lead_in_after_list(p, leaves)}
+    assert bool(found) is source_order
+    assert all(pid.endswith(("a_2", "b_2")) for pid in found)

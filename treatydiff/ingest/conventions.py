@@ -23,6 +23,7 @@ __all__ = [
     "CONTAINER_PATTERNS",
     "CONTAINER_RANKS",
     "COUNTED_PATTERNS",
+    "DEFINITION_VERB_END",
     "ENDS_WITH_FULL_STOP",
     "FULL_STOP",
     "GLUED_DEFINITION",
@@ -280,6 +281,10 @@ GLUED_DEFINITION = re.compile(
 )
 """The end of a point with the next definition run into it ("…; and territory means:"):
 the match is the point's last punctuation (and conjunction), the definition follows it."""
+DEFINITION_VERB_END = re.compile(r"^(?!.*\b(?:of|by)\b).*\b(?:" + _DEFINING + r")\s*$")
+"""A line ending in a definition's verb in lower case ("Autoridad Investigadora significa"): a
+lead-in, no caption. "Use of Electronic Means" and "Use of electronic means" are captions: the
+noun follows "of"."""
 
 
 def _letter_class(script: str) -> str:

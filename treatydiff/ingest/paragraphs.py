@@ -16,6 +16,7 @@ from treatydiff.ingest.conventions import (
     ANNEX,
     ARTICLE_PATTERNS,
     CONTAINER_PATTERNS,
+    DEFINITION_VERB_END,
     FULL_STOP,
     GLUED_DEFINITION,
     ITEM_END,
@@ -23,6 +24,7 @@ from treatydiff.ingest.conventions import (
     PARAGRAPH_MARKERS,
     POINT_LETTER_CLASSES,
     POINT_MARKERS,
+    REFERENCE,
     TERMINAL,
     ends_in_reference_word,
 )
@@ -313,7 +315,25 @@ def _reference_goes_on(before: str) -> bool:
     """Whether a line ends in a reference that a point marker goes on: "… Article 4.1(a) and",
     "… subparagraphs (a), (b) or", "… referred to in subparagraph"."""
     tail = _tail(before)
-    return _REFERENCE_GOES_ON.search(tail) is not None or ends_in_reference_word(tail)
+    return (
+        _REFERENCE_GOES_ON.search(tail) is not None
+        or ends_in_reference_word(tail)
+        or _numbered_reference_end(tail)
+    )
+
+
+# "… Artículo 12.18 (4)": a reference whose paragraph number ends the line; "(a)" after it is its point.
+_NUMBERED_REFERENCE_END = re.compile(r"[0-9]\s*\([0-9]{1,3}\)\s*$")
+_REFERENCE_REACH = 30  # how far before the paragraph number the reference's word may stand
+
+
+def _numbered_reference_end(tail: str) -> bool:
+    """Whether a line ends in a reference to a numbered paragraph, "… Article 12.18 (4)" (pta_410):
+    a point marker opening the next line is the rest of that reference ("12.18(4)(a)")."""
+    found = _NUMBERED_REFERENCE_END.search(tail)
+    if found is None:
+        return False
+    return REFERENCE.search(tail, max(0, found.start() - _REFERENCE_REACH), found.end()) is not None
 
 
 # "… Article 4.1(a) and", "… subparagraphs (a), (b) or": a point reference that the next marker goes on.
@@ -560,6 +580,8 @@ def _caption_shaped(stripped: str) -> bool:
         and _LETTER.search(stripped) is not None
         and not _NUMBER_MARKER.match(stripped)
         and not _POINT_MARKER.match(stripped)
+        # "Autoridad Investigadora significa" / "(a) …": a definition's lead-in (pta_339).
+        and DEFINITION_VERB_END.search(stripped) is None
     )
 
 
@@ -1167,6 +1189,22 @@ def split_paragraphs(
                 "dash": suspended.dashed,
             }[level]
             _move_unnumbered(interrupted, paragraph, root, top, owner)
+        if (
+            suspended is not None
+            and level is None
+            and suspended.letter is not None
+            and _second_lead_in_of_letter(text, u, kind, before, suspended.letter, units[index + 1 :])
+        ):
+            # "(e) … means: (i) (ii) / Such measures include: / (i) (ii) (iii) / (f) …": the
+            # lead-in and its list are (e)'s, as (f) goes on (e)'s list (docs/ids.md rule 6).
+            numbered, numbered_in, letter, roman, upper = suspended[:5]
+            if letter is not None and letter.marker_end is not None and not letter.children:
+                add_lead(letter, letter.marker_end, "point")  # "(e) … as a result of:" / a footnote / "(i)"
+            _move_unnumbered(interrupted, paragraph, root, top, letter)
+            suspended, interrupted = None, []
+            roman = add(letter, "point", "point", u.marker.printed, u)
+            upper, last_node = None, roman
+            continue
         if kind in ("letter", "roman", "number", "dash"):
             suspended, interrupted = None, []
         nested = numbered_in is not None or sub_in is not None
@@ -1249,6 +1287,13 @@ def split_paragraphs(
             node = add(last_node, "point", "point", u.marker.printed, u, lettered=kind == "letter")
             letter, roman = (node, None) if kind == "letter" else (last_node, node)
             upper, last_node = None, node
+            continue
+        elif kind == "letter" and _doubled_letter_point(
+            text, u.marker.printed, letter or roman, upper, before
+        ):
+            # "(i) … arising from:" / "(aa) … (bb) …": doubled letters under a point are a level below it.
+            upper = add(roman or letter, "point", "point", u.marker.printed, u, lettered=True)
+            last_node = upper
             continue
         elif kind == "letter" and _capital_point(u.marker.printed, letter or roman, upper):
             # "(a) … (i) … (A) (B)": capitals under lower-case points are a level of their own.
@@ -1366,6 +1411,34 @@ def _resumed_point(
     if len(segment) == 1 and len(letter.segment) == 1 and ord(segment) == ord(letter.segment) + 1:
         return "letter"
     return None
+
+
+def _second_lead_in_of_letter(  # noqa: PLR0913 - the unit, the one before it, the open letter, the rest
+    text: str, u: _Unit, kind: MarkerKind, before: _Unit | None, letter: _Node, after: list[_Unit]
+) -> bool:
+    """Whether a roman list opening after unmarked words that end in ":" belongs to the letter
+    point open before those words: "(e) … means: (i) … (ii) …" / "Such measures include
+    measures affecting:" / "(i) … (iii) …" / "(f) …" (pta_334), or after a footnote's text when
+    the letter's own words end in ":" and no list is under it yet. It does when the next letter
+    after the list, in the letter's form, is the one after that letter; a definition of its own
+    ("territory means:" / "(i) …") is followed by no letter going on the list before it.
+    """
+    if kind != "roman" or u.marker.printed.lower() != "i" or before is None or before.marker.kind != "none":
+        return False
+    # The words before the list end in ":", or the letter's own do and a footnote's text came
+    # between ("(e) … as a result of:" / "1 For the avoidance of doubt, …" / "(i) …", pta_54).
+    own = "" if letter.children else text[letter.start : letter.end].rstrip()[-1:]
+    if text[before.start : before.end].rstrip()[-1:] not in ":：" and own not in (":", "："):
+        return False
+    for later in after:
+        if later.marker.kind in ("roman", "none"):
+            continue
+        if later.marker.kind != "letter" or later.marker.form != letter.form:
+            return False
+        return len(later.marker.printed) == len(letter.number or "") == 1 and (
+            ord(later.marker.printed) == ord(letter.number or " ") + 1
+        )
+    return False
 
 
 def _move_unnumbered(
@@ -1493,6 +1566,27 @@ def _capital_point(printed: str, letter: _Node | None, upper: _Node | None) -> b
 
 
 _LIST_OPENINGS = frozenset({"a", "i"})
+_DOUBLED_OPENING = "aa"
+"""A list of doubled letters "(aa) (bb)" opens at "aa" (_doubled_letter_point, _nest_lists)."""
+
+
+def _doubled_letter_point(
+    text: str, printed: str, above: _Node | None, upper: _Node | None, before: _Unit | None
+) -> bool:
+    """Whether a doubled-letter point ("(aa)", "(bb)") is a level below the point before it.
+
+    A list "(aa) (bb) …" that opens right after a lettered or roman point whose words end in
+    ":" ("(ii) … owned or controlled by:" / "(aa) …", pta_434) is that point's points, as
+    capitals are (docs/ids.md rule 1); it goes on while the letters follow. "(aa)" after "(z)"
+    with no lead-in goes on the letters.
+    """
+    if len(printed) != 2 or printed[0] != printed[1] or not printed.islower() or above is None:
+        return False
+    if printed == _DOUBLED_OPENING:
+        return before is not None and text[: before.end].rstrip()[-1:] in ":："
+    shown = (upper.number or "") if upper is not None else ""
+    doubled = len(shown) == 2 and shown[0] == shown[1] and shown.islower()
+    return doubled and ord(printed[0]) - ord(shown[0]) == 1
 
 
 def _nest_lists(text: str, siblings: list[_Node]) -> None:
@@ -1519,7 +1613,11 @@ def _nest_lists(text: str, siblings: list[_Node]) -> None:
         elif owner is not None:
             owner.children.append(node)
             continue
-        elif node.segment in _LIST_OPENINGS and kept and _bare_unnumbered(kept[-1]):
+        elif (
+            (node.segment in _LIST_OPENINGS or node.segment == _DOUBLED_OPENING)
+            and kept
+            and _bare_unnumbered(kept[-1])
+        ):
             owner = kept[-1]
             lead = _lead_words(text, owner.start, owner.end)
             if lead is not None:

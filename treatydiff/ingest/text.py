@@ -390,6 +390,21 @@ def _stands_apart(scanner: _Scanner, index: int) -> bool:
     )
 
 
+_ANNEX_SUB_LETTER = re.compile(r"[ \t]*\((?P<letter>[a-zA-Z])\)(?=[\s:.–—-]|$)")
+
+
+def _annex_sub_letter(printed: str | None, rest: str) -> tuple[str | None, str]:
+    """The printed number of an annex lettered after it, and the heading's words after that.
+
+    "Annex IV (a):" … "Annex IV (f):" are six annexes, ``annex-4-a`` … ``annex-4-f``
+    (pta_60), not ``annex-4`` made unique with ``_2`` (docs/ids.md rule 2).
+    """
+    found = _ANNEX_SUB_LETTER.match(rest) if printed is not None else None
+    if found is None:
+        return printed, rest
+    return f"{printed} ({found.group('letter')})", rest[found.end() :]
+
+
 def split_annexes(
     text: str, span: Span, *, lang: str, ids: IdRegistry
 ) -> tuple[Span | None, tuple[Provision, ...]]:
@@ -413,12 +428,12 @@ def split_annexes(
         start = scanner.lines[index].content_start + span.start
         end = scanner.lines[found[n + 1][0]].start + span.start if n + 1 < len(found) else span.end
         whole = trimmed_span(text, start, end) or Span(start, start)
-        printed = (match.group("num") or "").strip() or None
+        printed, rest = _annex_sub_letter((match.group("num") or "").strip() or None, match.group("rest"))
         pid = ids.claim(container_segment(prefix, printed))
         label = labels.top(prefix, printed)
         # A heading of several words is its own title ("RECORD OF UNDERSTANDINGS").
         word = match.group("word")
-        title = _SEPARATOR.sub("", match.group("rest"), count=1).strip() or (word if " " in word else None)
+        title = _SEPARATOR.sub("", rest, count=1).strip() or (word if " " in word else None)
         body = trimmed_span(text, scanner.lines[index].end + span.start, whole.end)
         last_line = found[n + 1][0] if n + 1 < len(found) else len(scanner.lines)
         children = (

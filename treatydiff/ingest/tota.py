@@ -243,6 +243,8 @@ def _group(
 
 
 _PREFIXES: dict[str, str] = dict(CONTAINERS.values())
+_LOST_ABOVE: dict[str, Kind] = {"chapter": "title", "title": "part"}
+"""The container whose heading ToTA lost when chapters (titles) restart under one (_restart_opens_lost)."""
 
 
 def _chapter_rank(chapter: etree._Element) -> tuple[Kind, int] | None:
@@ -415,6 +417,10 @@ class _Builder:
         """Paragraph numbers that stand without their text (split_paragraphs)."""
         self.lost: dict[int, tuple[Kind, int]] = {}
         """Titles ToTA lost, by the chapter that opens each (_lost_containers)."""
+        self.last_numbered: dict[Kind, tuple[tuple[str, ...], int]] = {}
+        """The containers above and the number of the last chapter (title) seen (_restart_opens_lost)."""
+        self.unnumbered_lost: dict[Kind, int] = {}
+        """How many titles (parts) of unknown number a restart has opened so far."""
 
     def _group_of(self, chapter: tuple[int, etree._Element] | None) -> _Group | None:
         if chapter is None:
@@ -425,6 +431,7 @@ class _Builder:
             self._heading_at_end()
             if key in self.lost and self.outer == found:
                 self._lost_title(*self.lost[key])
+            self._restart_opens_lost(element)
             if not (element.get("number") or "").strip() and (element.get("name") or "").strip():
                 self.unnumbered_groups += 1
             group = _group(element, self.lang, self.ids, self.unnumbered_groups, self.outer)
@@ -439,6 +446,34 @@ class _Builder:
         self.outer[kind] = (f"{_PREFIXES[kind]}-{number}", label)
         for lower in [k for k, r in _RANK.items() if r > _RANK[kind]]:
             self.outer.pop(lower, None)
+
+    def _containers_above(self, kind: Kind) -> tuple[str, ...]:
+        """The ids of the open containers of a higher rank than ``kind``."""
+        return tuple(sorted(pid for k, (pid, _label) in self.outer.items() if _RANK[k] < _RANK[kind]))
+
+    def _restart_opens_lost(self, chapter: etree._Element) -> None:
+        """Open a title (part) of unknown number when chapters (titles) restart under the same one.
+
+        "CHAPTER 1 … CHAPTER 2 … CHAPTER 1" with no title printed or inferred between
+        them: ToTA lost the heading of the title the second run is in, and nothing tells
+        its number (docs/ids.md rule 3). It is ``title-u1``, ``title-u2`` … by position,
+        labelled "Title [u1]"; titles restarting so open ``part-u1``.
+        """
+        rank = _chapter_rank(chapter)
+        if rank is None or rank[0] not in _LOST_ABOVE:
+            return
+        kind, value = rank
+        above = self._containers_above(kind)
+        last = self.last_numbered.get(kind)
+        if last is not None and last[0] == above and value <= last[1]:
+            lost = _LOST_ABOVE[kind]
+            position = self.unnumbered_lost[lost] = self.unnumbered_lost.get(lost, 0) + 1
+            label = self.labels.top(container_unit(lost), f"[u{position}]")
+            self.outer[lost] = (f"{_PREFIXES[lost]}-u{position}", label)
+            for lower in [k for k, r in _RANK.items() if r > _RANK[lost]]:
+                self.outer.pop(lower, None)
+            above = self._containers_above(kind)
+        self.last_numbered[kind] = (above, value)
 
     def _heading_at_end(self) -> None:
         """Note a title or part heading that ends the last article ("… Canary Islands.\n\nTITLE V").
