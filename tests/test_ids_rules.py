@@ -74,7 +74,7 @@ def test_stored_body_carries_the_rules_version(tmp_path: Path) -> None:
     path = store.save_body(
         "demo", body, Provenance("t.txt", "0" * 64, "2026-01-01T00:00:00+00:00", "text")
     ).version.path
-    assert json.loads(path.read_text(encoding="utf-8"))["rules_version"] == RULES_VERSION == 7
+    assert json.loads(path.read_text(encoding="utf-8"))["rules_version"] == RULES_VERSION == 8
 
 
 def test_body_stored_under_old_rules_is_reparsed(tmp_path: Path) -> None:
@@ -139,6 +139,13 @@ _FOOTNOTE_AMONG_POINTS = (
 )
 
 
+# synthetic: written for this test, in the layout of a point with doubled-letter points.
+_DOUBLED_LETTERS = (
+    "Article 1\n1. Each Party shall:\n\n(a) do the following:\n\n(aa) keep a register;\n\n"
+    "(bb) publish it; and\n\n(b) report to the other Party.\n"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "old_rules", "kept"),
     [
@@ -146,6 +153,8 @@ _FOOTNOTE_AMONG_POINTS = (
         (_GLUED, 5, {"art-1.p3.intro", "art-1.p3.a", "art-1.p3.b"}),
         # version 7 reads the footnote "(1) …" as an unnumbered paragraph; version 6 made it a_2
         (_FOOTNOTE_AMONG_POINTS, 6, {"art-1.1.a", "art-1.1.p2", "art-1.1.b"}),
+        # version 8 nests "(aa) (bb)" under the point ending in ":"; version 7 made them art-1.1.aa
+        (_DOUBLED_LETTERS, 7, {"art-1.1.a.intro", "art-1.1.a.aa", "art-1.1.a.bb", "art-1.1.b"}),
     ],
 )
 def test_body_stored_under_older_rules_is_reparsed_without_collision_suffixes(

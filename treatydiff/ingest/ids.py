@@ -25,7 +25,7 @@ __all__ = [
     "point_segment",
 ]
 
-RULES_VERSION = 7
+RULES_VERSION = 8
 """The version of the id rules in docs/ids.md; stored bodies carry the version they were made under."""
 
 _HASH_CHARS = 10
