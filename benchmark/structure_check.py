@@ -437,8 +437,8 @@ def _check_body(file: str, body: Body, tallies: dict[str, Tally], limit: int) ->
             # A table's last figure ("IOO%", OCR for 100%) is no caption.
             figure = _FIGURE.fullmatch(last_leaf.text.strip()) is not None
             if last_leaf.number is None and short and _CAPTION.match(last_leaf.text) and not figure:
-                after = body.source_text[last_leaf.span.end : top.span.end]
-                add("table_cell_last" if _figures_only(after) else "caption_last", last_leaf.id)
+                rest = body.source_text[last_leaf.span.end : top.span.end]
+                add("table_cell_last" if _figures_only(rest) else "caption_last", last_leaf.id)
         if top.kind == "article" and not has_closing and _SIGNATURE.search(top.text):
             add("closing_missing", top.id)
         if top.kind == "closing" and any(

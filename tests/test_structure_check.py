@@ -211,6 +211,7 @@ def test_a_table_cell_ending_an_article_is_told_from_a_caption(after: str, table
 def test_a_unit_may_end_in_a_lists_conjunction(text: str, ended: bool) -> None:
     assert (_checker_module()._UNIT_END.search(text) is not None) is ended
 
+
 def _points(text: str) -> tuple[Provision, list[Provision]]:
     """The points of ``text`` (its blocks that open "(x)"), with spans into it, under one paragraph."""
     points, at = [], 0
