@@ -399,6 +399,32 @@ def test_scores_made_in_blocks_and_cell_by_cell_are_the_whole_matrices(langs: tu
         )
         assert np.allclose(whole.s11, expected)
         assert np.allclose(whole.move.rows(0, n), 0.8 * whole.text + 0.2 * length)
+        # splits and merges: the cosine of the joined vectors, the better number agreement, the
+        # mean position and the length of the joined texts (each block reads the next row too)
+        lengths = [len(u.text) for u in left], [len(u.text) for u in right]
+        ratio = (sum(lengths[1]) + 1) / (sum(lengths[0]) + 1)
+
+        def joined(parts: list[tuple[str, int]], others: list[tuple[str, int]]) -> float:
+            def vector(side: list[tuple[str, int]]) -> similarity_module.Sparse:
+                rows = {"l": whole.vecs.left, "r": whole.vecs.right}
+                return similarity_module.added([rows[k].span(i) for k, i in side])
+
+            a, b = vector(parts), vector(others)
+            norms = float(np.sqrt((a[1] @ a[1]) * (b[1] @ b[1])))
+            text = similarity_module.dot(a, b) / norms if norms else 0.0
+            length_l = sum(lengths[0][i] for k, i in parts + others if k == "l")
+            length_r = sum(lengths[1][j] for k, j in parts + others if k == "r")
+            x = (length_r + 20.0) / (ratio * (length_l + 20.0))
+            return w["text"] * text + w["length"] * min(x, 1 / x) ** 2
+
+        for i, j in itertools.product(range(n - 1), range(m)):
+            rest = w["number"] * max(number[i, j], number[i + 1, j])
+            rest += w["position"] * (position[i, j] + position[i + 1, j]) / 2
+            assert whole.s21[i, j] == pytest.approx(joined([("l", i), ("l", i + 1)], [("r", j)]) + rest)
+        for i, j in itertools.product(range(n), range(m - 1)):
+            rest = w["number"] * max(number[i, j], number[i, j + 1])
+            rest += w["position"] * (position[i, j] + position[i, j + 1]) / 2
+            assert whole.s12[i, j] == pytest.approx(joined([("l", i)], [("r", j), ("r", j + 1)]) + rest)
 
 
 Grid = np.ndarray[tuple[int, ...], np.dtype[np.float64]]
@@ -444,7 +470,7 @@ def test_the_in_order_alignment_keeps_the_anchors_units_for_each_other(seed: int
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_the_in_order_alignment_of_wide_rows_is_that_of_short_ones(seed: int) -> None:
+def test_in_order_beads_chosen_by_wide_rows_at_once_or_row_by_row_are_the_same(seed: int) -> None:
     rng = np.random.default_rng(seed)
     n, m = 30, 40
     # ties on purpose: scores on a coarse grid, so that equal beads compete
@@ -454,7 +480,9 @@ def test_the_in_order_alignment_of_wide_rows_is_that_of_short_ones(seed: int) ->
         wide = assign_module._monotone(s11, s12, s21, t, 0.25)
     with patch.object(assign_module, "_WIDE_ROW", 1 << 30):
         short = assign_module._monotone(s11, s12, s21, t, 0.25)
-    assert wide == short and len(wide[0]) > 5
+        with patch.object(assign_module, "_KEPT_CELLS", 0):  # each row's beads chosen in the loop
+            row_by_row = assign_module._monotone(s11, s12, s21, t, 0.25)
+    assert wide == short == row_by_row and len(wide[0]) > 5
 
 
 @pytest.mark.parametrize(

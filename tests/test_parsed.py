@@ -117,3 +117,21 @@ def test_an_index_build_keeps_no_parse(corpus_dir: Path, tmp_path: Path) -> None
     refs = ["tota:420", "tota:423", "tota:430"]
     assert main(["index", "build", *refs, "--tota-dir", str(corpus_dir / "tota"), "--store", str(store)]) == 0
     assert _entries(store) == []
+
+
+def test_a_kept_parse_read_from_another_copy_names_that_copy(corpus_dir: Path, tmp_path: Path) -> None:
+    """The same bytes in two folders share one entry; its warnings name the file being read."""
+    original = (corpus_dir / "tota" / "xml" / "pta_12.xml").read_bytes()
+    folders = [tmp_path / name for name in ("first", "second")]
+    for folder in folders:
+        (folder / "xml").mkdir(parents=True)
+        (folder / "xml" / "pta_12.xml").write_bytes(original)
+    store = tmp_path / "store"
+    for folder in folders:
+        loaded = _registry(store, folder).load("tota:12")
+        path = str(folder / "xml" / "pta_12.xml")
+        assert loaded.provenance.file == path
+        assert loaded.body.warnings  # pta_12 has numbers without their text
+        assert all(warning.startswith(f"{path}: ") for warning in loaded.body.warnings)
+        assert loaded.provenance.warnings == loaded.body.warnings
+    assert len(_entries(store)) == 1

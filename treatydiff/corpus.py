@@ -310,7 +310,7 @@ class Registry:
         path = self._tota_file(number)
         data = ingest.read_file(path)
         sha256 = _sha256(data)
-        kept = read_parsed(self.store, sha256)
+        kept = read_parsed(self.store, sha256, str(path))
         if kept is not None and kept[0].id == treaty_id:
             meta, body = kept
         else:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -50,8 +51,12 @@ def _entry_path(store: Store, file_sha256: str) -> Path:
     return store.root / "parsed" / "tota" / f"{file_sha256}-{parser_key()}.json"
 
 
-def read_parsed(store: Store, file_sha256: str) -> tuple[TreatyMeta, Body] | None:
-    """The kept parse of the ToTA file with this SHA-256, or None (none kept, or not intact)."""
+def read_parsed(store: Store, file_sha256: str, origin: str) -> tuple[TreatyMeta, Body] | None:
+    """The kept parse of the ToTA file with this SHA-256, or None (none kept, or not intact).
+
+    ``origin`` is the file being read now: the same bytes may have been parsed from another
+    copy, and the warnings name the file they were made from.
+    """
     path = _entry_path(store, file_sha256)
     try:
         with path.open("rb") as handle:
@@ -70,10 +75,21 @@ def read_parsed(store: Store, file_sha256: str) -> tuple[TreatyMeta, Body] | Non
         document["document_sha256"] = entry["document_sha256"]
         lang, sha256 = str(document.get("lang")), document.get("source_sha256")
         verify_body(document, lang=lang, sha256=sha256, canonical=canonical)
-        body, _kept = body_from_dict(document)
-        return _meta_from_dict(entry["meta"]), body
+        body, provenance = body_from_dict(document)
+        return _meta_from_dict(entry["meta"]), _warnings_from(body, provenance.file, origin)
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None  # nothing kept, or a damaged entry: the file is parsed again
+
+
+def _warnings_from(body: Body, parsed_from: str, origin: str) -> Body:
+    """The body with its warnings naming ``origin`` where they named the file it was parsed from."""
+    if parsed_from == origin:
+        return body
+    before, after = f"{parsed_from}: ", f"{origin}: "
+    warnings = tuple(
+        after + warning[len(before) :] if warning.startswith(before) else warning for warning in body.warnings
+    )
+    return replace(body, warnings=warnings)
 
 
 def save_parsed(store: Store, file_sha256: str, meta: TreatyMeta, body: Body, provenance: Provenance) -> None:

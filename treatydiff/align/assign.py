@@ -173,6 +173,9 @@ class _Rows:
         return self._row("merge", r)
 
 
+_KEPT_CELLS = 1 << 18
+"""Up to this many candidate cells (2 MiB), the in-order alignment chooses its beads once, after
+its loop: one ``argmax`` instead of one a row."""
 _WIDE_ROW = 256
 """From this many right units on, a row's best beads are found by three maxima (about a third
 less time than ``max`` and ``argmax`` along the candidates, slower on short rows)."""
@@ -195,6 +198,8 @@ def _monotone(
     ends = [(row, row[:-1], row[:-2]) for row in table]
     accumulate, greater, maximum = np.maximum.accumulate, np.greater, np.maximum
     wide = m >= _WIDE_ROW
+    # short tables keep every row's candidates and choose all at once after the loop
+    kept = None if wide or (n + 1) * 4 * (m + 1) > _KEPT_CELLS else np.empty((n + 1, 4, m + 1))
     for i in range(1, n + 1):
         previous, previous_1, previous_2 = ends[(i - 1) % 3]
         add(previous_1, one(i - 1), out=one_into)  # 1-1
@@ -213,9 +218,14 @@ def _monotone(
                 chosen[cand[k] == best] = k
         else:
             cand.max(axis=0, out=best)
-            choice[i] = cand.argmax(axis=0)
+            if kept is None:
+                choice[i] = cand.argmax(axis=0)
+            else:
+                kept[i] = cand
         accumulate(best, out=ends[i % 3][0])  # 0-1 beads (right unit unmatched) cost nothing
         greater(ends[i % 3][0], best, out=gap[i])
+    if kept is not None and n:
+        choice[1:] = kept[1:].argmax(axis=1)  # the first best bead of each cell, as per row
     groups: list[Group] = []
     left_over: list[int] = []
     right_over: list[int] = []

@@ -297,7 +297,9 @@ def _pairs(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_la
 
     for lo, hi in _blocks(n, m):
         blk = np.s_[lo:hi]
-        num, pos = number.rows(lo, hi), position.rows(lo, hi)
+        # the block's rows and the next one, which the merges of its last row read
+        num_ext, pos_ext = number.rows(lo, min(hi + 1, n)), position.rows(lo, min(hi + 1, n))
+        num, pos = num_ext[: hi - lo], pos_ext[: hi - lo]
         ln = _length(len_l[blk, None], len_r[None, :], ratio, np.empty(num.shape))
         blend(s11[blk], text[blk], num, pos, ln)
         if m > 1:  # the better number agreement and the mean position of adjacent right units
@@ -306,14 +308,13 @@ def _pairs(left: Sequence[Unit], right: Sequence[Unit], left_lang: str, right_la
             mean /= 2
             ln12 = _length(len_l[blk, None], len_r2, ratio, np.empty(best.shape), np.empty(best.shape))
             blend(text12[blk], text12[blk], best, mean, ln12)
-    for lo, hi in _blocks(n - 1, m):
-        blk = np.s_[lo:hi]
-        num, pos = number.rows(lo, hi + 1), position.rows(lo, hi + 1)
-        best = np.maximum(num[:-1], num[1:])
-        mean = np.add(pos[:-1], pos[1:])
-        mean /= 2
-        ln21 = _length(len_l2[blk], len_r[None, :], ratio, np.empty(best.shape), np.empty(best.shape))
-        blend(text21[blk], text21[blk], best, mean, ln21)
+        if len(num_ext) > 1:  # merges of left rows lo … min(hi, n − 1) − 1 with the next row
+            blk = np.s_[lo : min(hi, n - 1)]
+            best = np.maximum(num_ext[:-1], num_ext[1:])
+            mean = np.add(pos_ext[:-1], pos_ext[1:])
+            mean /= 2
+            ln21 = _length(len_l2[blk], len_r[None, :], ratio, np.empty(best.shape), np.empty(best.shape))
+            blend(text21[blk], text21[blk], best, mean, ln21)
 
     def moved(rows: Index, cols: Index) -> Matrix:
         out = MOVE_WEIGHTS["text"] * text[rows, cols]

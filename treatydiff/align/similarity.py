@@ -65,6 +65,7 @@ class Rows:
     terms: Sequence[Term] | None = None
     """Term of each column (None: the column number is the term)."""
     _cache: dict[int, Vector] = field(default_factory=dict, compare=False, repr=False)
+    _sums: dict[str, npt.NDArray[np.float64]] = field(default_factory=dict, compare=False, repr=False)
     _starts: npt.NDArray[np.int64] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -102,9 +103,12 @@ class Rows:
         return found
 
     def totals(self) -> npt.NDArray[np.float64]:
-        """Each unit's sum of weights."""
-        sums = np.bincount(self.units, weights=self.weights, minlength=self.count)
-        return np.asarray(sums, dtype=np.float64)
+        """Each unit's sum of weights (made once: several stages read it)."""
+        found = self._sums.get("totals")
+        if found is None:
+            sums = np.bincount(self.units, weights=self.weights, minlength=self.count)
+            found = self._sums["totals"] = np.asarray(sums, dtype=np.float64)
+        return found
 
     def norms(self) -> npt.NDArray[np.float64]:
         squares = np.bincount(self.units, weights=self.weights**2, minlength=self.count)
@@ -174,6 +178,14 @@ def _counted(ordered: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint32], n
     return ordered[first], np.diff(first, append=len(ordered))
 
 
+def _small(values: npt.NDArray[np.int64], bound: int) -> npt.NDArray[Any]:
+    """``values`` (all < ``bound``) in the narrowest unsigned type: numpy radix-sorts 8- and
+    16-bit integers when asked for a stable sort."""
+    if bound <= 1 << 8:
+        return values.astype(np.uint8)
+    return values.astype(np.uint16) if bound <= 1 << 16 else values
+
+
 def pooled_vectors(
     docs: npt.NDArray[np.int64], features: npt.NDArray[np.int64], n_left: int, n_right: int
 ) -> Vectors:
@@ -195,10 +207,13 @@ def pooled_vectors(
     df = np.bincount(columns, minlength=width)  # (unit, term) pairs are distinct
     weights = counts * np.log((total + 1) / df)[columns]  # > 0: df ≤ N
     by_column = (columns, units, weights)
-    # by unit, then column (stable: columns ascend within a unit); radix sort on small ints
-    order = np.argsort(units.astype(np.uint16) if total < 1 << 16 else units, kind="stable")
-    units, columns, weights = units[order], columns[order], weights[order]
-    split = int(np.searchsorted(units, n_left))
+    # by unit, then column (stable: columns ascend within a unit); radix sort on small ints,
+    # and the sorted units are each unit's number repeated as often as it has entries
+    order = np.argsort(_small(units, total), kind="stable")
+    columns, weights = columns[order], weights[order]
+    per_unit = np.bincount(units, minlength=total)
+    units = np.repeat(np.arange(total, dtype=np.int64), per_unit)
+    split = int(per_unit[:n_left].sum())
     return Vectors(
         Rows(n_left, units[:split], columns[:split], weights[:split], width),
         Rows(n_right, units[split:] - n_left, columns[split:], weights[split:], width),
@@ -296,8 +311,8 @@ def dot_matrix(vecs: Vectors) -> Matrix:
     width = max(vecs.left.width, vecs.right.width)
     columns, units, weights = vecs.by_column()
     left = units < n
-    on_left = np.bincount(columns, weights=left, minlength=width).astype(np.int64)
-    on_right = np.bincount(columns, minlength=width) - on_left
+    on_left = np.bincount(vecs.left.columns, minlength=width)  # (unit, term) pairs are distinct
+    on_right = np.bincount(vecs.right.columns, minlength=width)
     pairs = on_left * on_right
     result = np.zeros((n, m))
     if not pairs.any():
@@ -311,7 +326,7 @@ def dot_matrix(vecs: Vectors) -> Matrix:
         at = where[columns]
         in_r = (at >= 0) & ~left
         b = np.zeros((len(block), m))
-        b[at[in_r], units[in_r] - n] = weights[in_r]
+        b.reshape(-1)[at[in_r] * m + (units[in_r] - n)] = weights[in_r]
         # the left side a block of units at a time (by unit, its entries are contiguous): its
         # dense matrix would be as large as the result. At least as many units as the tiled
         # product takes at once, so that it sums each cell's terms in the same order.
@@ -319,11 +334,16 @@ def dot_matrix(vecs: Vectors) -> Matrix:
         side = vecs.left
         for lo in range(0, n, step):
             hi = min(lo + step, n)
-            begin, end = side.bounds(lo, hi)
-            cols_l = where[side.columns[begin:end]]
-            mine = cols_l >= 0
             a = np.zeros((hi - lo, len(block)))
-            a[side.units[begin:end][mine] - lo, cols_l[mine]] = side.weights[begin:end][mine]
+            if lo == 0 and hi == n:  # one block: the entries are at hand
+                in_l = (at >= 0) & left
+                a.reshape(-1)[units[in_l] * len(block) + at[in_l]] = weights[in_l]
+            else:
+                begin, end = side.bounds(lo, hi)
+                cols_l = where[side.columns[begin:end]]
+                mine = cols_l >= 0
+                flat_at = (side.units[begin:end][mine] - lo) * len(block) + cols_l[mine]
+                a.reshape(-1)[flat_at] = side.weights[begin:end][mine]
             if start == 0:  # into the zeros: one (units × units) matrix less to fault in
                 _product(a, b, out=result[lo:hi])
             else:
@@ -334,9 +354,9 @@ def dot_matrix(vecs: Vectors) -> Matrix:
     # (stable: by term within one), so that a chunk's pairs fill a band of rows, not the
     # whole matrix.
     right_start = np.cumsum(on_left + on_right) - on_right
-    entries = np.flatnonzero(left & ~dense[columns] & (pairs[columns] > 0))
-    owners = units[entries]
-    entries = entries[np.argsort(owners.astype(np.uint16) if n < 1 << 16 else owners, kind="stable")]
+    rare = ~dense & (pairs > 0)
+    entries = np.flatnonzero(left & rare[columns])
+    entries = entries[np.argsort(_small(units[entries], n), kind="stable")]
     per_entry = on_right[columns[entries]]
     flat = result.reshape(-1)
     bounds = np.concatenate(([0], np.cumsum(per_entry)))
