@@ -888,6 +888,12 @@ def issue9(bench: Bench) -> Issue9:
                     str(bench.tmp / f"{left}-{right}.html"), "--force", "--store", str(store)]
             command(f"(e) diff {left}↔{right} without a map, html ({what}; {when})", argv, "", None,
                     large_runs, store if store == cold else None)
+    warm = ["--store", str(bench.tmp / "store")]
+    term = [tool, "diff", "tota:449", "tota:112", *tota, "--format", "term", "--no-pager", *warm]
+    html = [tool, "diff", "tota:449", "tota:112", *tota, "--format", "html", "--out",
+            str(bench.tmp / "449-112.html"), "--force", *warm]
+    command("(e) diff 449↔112 without a map, terminal report to a pipe (warm store)", term,
+            "the same diff as an html annex", html, large_runs)
     loader = [python, "-c", "import sys; from pathlib import Path; from treatydiff.corpus import Registry; "
               "from treatydiff.store import Store; r = Registry(store=Store(Path(sys.argv[1])), "
               "tota_dir=Path(sys.argv[2])); [r.forget(f'tota:{n}') for n in range(1, 451) "

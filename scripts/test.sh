@@ -37,4 +37,5 @@ fi
 # the PDF and Word fuzz tests too (TREATYDIFF_FUZZ_EXAMPLES, 80 when unset).
 export TREATYDIFF_HYPOTHESIS="${TREATYDIFF_HYPOTHESIS:-slow}"
 export TREATYDIFF_FUZZ_EXAMPLES="${TREATYDIFF_FUZZ_EXAMPLES:-10000}"
-.venv/bin/python -m pytest "$@"            # everything, slow tests too; -m "not slow" to skip them
+# Two worker processes (pytest-xdist): the 10,000-example property tests run side by side.
+.venv/bin/python -m pytest -n 2 "$@"       # everything, slow tests too; -m "not slow" to skip them; -n 0: one process

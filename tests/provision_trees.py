@@ -34,6 +34,22 @@ def paragraph_numbers(corpus_dir: Path, number: int, article: str) -> str:
     return " ".join(p.number or "" for p in top.children if p.kind == "paragraph" and p.number)
 
 
+def sprocket_treaty(heading: str, article: str) -> str:
+    """A synthetic treaty, written for the tests: "Article 1" under ``heading`` with the text
+    ``article``, then an "Article 2" on entry into force."""
+    return (
+        f"TREATY ON SPROCKETS\n\nArticle 1\n{heading}\n\n{article.strip()}\n\n"
+        "Article 2\nEntry into force\n\nThis Agreement enters into force on signature.\n"
+    )
+
+
+def unique_ids(text: str) -> dict[str, Provision]:
+    """Every provision of the synthetic English ``text`` by id, where no id needed a ``_2``."""
+    ids = by_id(parse_text(text, lang="en", origin="synthetic.txt"))
+    assert not [i for i in ids if "_" in i]
+    return ids
+
+
 def title_and_preamble(head: str) -> tuple[str | None, str]:
     """The title split off ``head`` and the preamble's text, when ``head`` opens a synthetic
     one-article treaty."""

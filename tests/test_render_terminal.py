@@ -7,10 +7,14 @@ import re
 
 import factories
 import pytest
+from rich import box
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from treatydiff.model import Comparison
 from treatydiff.render import render_terminal
+from treatydiff.render._fast_table import FastTable
 
 
 def _plain(comparison: Comparison, width: int = 100) -> str:
@@ -103,3 +107,42 @@ def test_cross_language_links_are_shown_in_parallel() -> None:
 def test_the_header_counts_links_by_relation() -> None:
     text = _plain(factories.comparison(), width=160)
     assert "relations  1 same · 1 modified · 1 expanded · 1 split · 1 added · 1 dropped" in text
+
+
+def _drawn(renderable: object, width: int, colour: bool) -> str:
+    console = Console(
+        file=io.StringIO(), width=width, color_system="truecolor" if colour else None, force_terminal=colour
+    )
+    console.print(renderable)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+# synthetic: written for this test; wide characters, tabs, a word longer than a column,
+# styles across a line's end, cells of unequal height and a head of two lines.
+def _link_like_table() -> Table:
+    table = Table(title=Text("7 · moved", "bold"), title_justify="left", caption=Text("a note\nmore", "dim"),
+                  caption_justify="left", box=box.ROUNDED, expand=True, show_lines=False)  # fmt: skip
+    head = Text("xa:art-1", "bold cyan")
+    head.append("\nxa:art-2  Article 2", style="dim")
+    table.add_column(head, ratio=1, overflow="fold")
+    table.add_column(Text("xb:art-1"), ratio=1, overflow="fold")
+    left = Text("1. The Parties\tshall ")
+    left.append("reduce duties on cogs and sprockets", style="red strike")
+    left.append(" 協定の締約国は歯車の関税を引き下げる " + "x" * 70)
+    left.stylize("bold", 4, 11)
+    table.add_row(left, Text("—", style="dim"))
+    return table
+
+
+@pytest.mark.parametrize("width", [6, 9, 10, 11, 40, 57, 100, 173])
+@pytest.mark.parametrize("colour", [False, True], ids=["plain", "colour"])
+def test_the_fast_link_table_draws_what_richs_table_draws(width: int, colour: bool) -> None:
+    table = _link_like_table()
+    assert _drawn(FastTable(table), width, colour) == _drawn(table, width, colour)
+    assert FastTable(table).fits(width) == (width >= 9)
+
+
+def test_the_report_draws_what_richs_tables_draw(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _plain(factories.comparison()), _coloured(factories.comparison())[1]
+    monkeypatch.setattr(FastTable, "fits", lambda self, width: False)  # rich's Table draws each link
+    assert (_plain(factories.comparison()), _coloured(factories.comparison())[1]) == fast

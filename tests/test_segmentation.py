@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from provision_trees import by_id as _ids
-from provision_trees import title_and_preamble
+from provision_trees import sprocket_treaty, unique_ids
 from provision_trees import tota_body as _tota
 from provision_trees import walk as _walk
 
@@ -668,31 +668,6 @@ def test_pta_75_protocol_standing_apart_after_the_signatures_is_a_container(corp
     assert "Protocol" not in top["closing"].text
 
 
-# synthetic: written for these tests; each text is a title and preamble run together.
-_FILLER = " and recognising the importance of trade in sprockets and cogs between them" * 4
-
-
-@pytest.mark.parametrize(
-    ("head", "title", "preamble_start"),
-    [
-        (f"COG TRADE AGREEMENT _______________ THE PARTIES TO THIS AGREEMENT,{_FILLER},",
-         "COG TRADE AGREEMENT", "THE PARTIES"),
-        (f"AGREEMENT ON TRADE IN COGS BETWEEN ALPHA AND BETA The Governments of Alpha and Beta,{_FILLER},",
-         "AGREEMENT ON TRADE IN COGS BETWEEN ALPHA AND BETA", "The Governments"),
-        (f"Agreement on Trade in Cogs between Alpha and BetaThe Governments of Alpha and Beta,{_FILLER},",
-         "Agreement on Trade in Cogs between Alpha and Beta", "The Governments"),
-        ("Cog Trade Agreement between Alpha\nand Beta\n\nPreamble\n\nThe Parties,",
-         "Cog Trade Agreement between Alpha and Beta", "The Parties"),
-        ("TRAITE SUR LES ROUAGES\n\nPREAMBULE\n\nLes Parties,", "TRAITE SUR LES ROUAGES", "Les Parties"),
-        ("'PREAMBLE\n\nThe Parties,", None, "The Parties"),
-    ],
-)  # fmt: skip
-def test_titles_glued_to_the_preamble_synthetic(head: str, title: str | None, preamble_start: str) -> None:
-    found_title, preamble = title_and_preamble(head)
-    assert found_title == title
-    assert preamble.startswith(preamble_start)
-
-
 @pytest.mark.corpus
 @pytest.mark.parametrize(
     ("number", "title_start", "preamble_start"),
@@ -742,12 +717,9 @@ def test_pta_296_dash_items_one_a_line(corpus_dir: Path) -> None:
 
 
 # synthetic: written for these tests.
-_SYNTHETIC_DEFINITIONS = """\
-TREATY ON SPROCKETS
-
-Article 1
-Definitions
-
+_SYNTHETIC_DEFINITIONS = sprocket_treaty(
+    "Definitions",
+    """
 For the purposes of this Agreement:
 
 sprocket means:
@@ -769,17 +741,12 @@ territory means:
 (A) its minerals; and
 
 (B) its living resources.
-
-Article 2
-Entry into force
-
-This Agreement enters into force on signature.
-"""
+""",
+)
 
 
 def test_point_lists_restarting_after_unnumbered_definitions_nest_under_them() -> None:
-    ids = _ids(_text_body(_SYNTHETIC_DEFINITIONS))
-    assert not any("_" in i for i in ids)
+    ids = unique_ids(_SYNTHETIC_DEFINITIONS)
     assert ids["art-1.p2.intro"].text == "sprocket means:"
     assert ids["art-1.p2.a"].text.startswith("(a) a toothed")
     assert ids["art-1.p2.b"].text.startswith("(b) a wheel")
@@ -881,8 +848,7 @@ Each Party shall treat sprockets alike.
 
 
 def test_point_references_cut_onto_a_block_of_their_own_stay_in_their_sentence() -> None:
-    ids = _ids(_text_body(_SYNTHETIC_CUT_POINT_REFERENCE))
-    assert not any("_" in i for i in ids)
+    ids = unique_ids(_SYNTHETIC_CUT_POINT_REFERENCE)
     assert ids["art-1.1.b"].text.endswith("subparagraphs\n\n(a) and (b); or")
     assert ids["art-1.1.c"].text.endswith("(b) above.")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from provision_trees import by_id as _ids
+from provision_trees import sprocket_treaty, unique_ids
 from provision_trees import tota_body as _tota
 
 from treatydiff.ingest import parse_text, parse_tota
@@ -81,12 +82,9 @@ def _text_body(text: str) -> Body:
 
 # synthetic: written for these tests. Each definition after the first is run into the
 # last point of the one before, on its line, as ToTA prints pta_146's definitions.
-_SYNTHETIC_GLUED_DEFINITIONS = """\
-TREATY ON SPROCKETS
-
-Article 1
-Definitions
-
+_SYNTHETIC_GLUED_DEFINITIONS = sprocket_treaty(
+    "Definitions",
+    """
 For the purposes of this Agreement:
 
 sprocket authority means:
@@ -102,17 +100,12 @@ sprocket authority means:
 (a) the making of cogs; or
 
 (b) the sale of cogs.
-
-Article 2
-Entry into force
-
-This Agreement enters into force on signature.
-"""
+""",
+)
 
 
 def test_a_definition_glued_to_the_last_point_before_it_is_a_unit_of_its_own() -> None:
-    ids = _ids(_text_body(_SYNTHETIC_GLUED_DEFINITIONS))
-    assert not any("_" in i for i in ids)
+    ids = unique_ids(_SYNTHETIC_GLUED_DEFINITIONS)
     assert ids["art-1.p2.b"].text == "(b) for the second Party, the Sprocket Office;"
     assert ids["art-1.p3.intro"].text == "territory means:"
     assert ids["art-1.p3.a"].text == "(a) for the first Party, its land; and"
@@ -153,12 +146,9 @@ def test_a_points_own_list_after_a_sentence_ending_in_a_colon_stays_its_list() -
 
 # synthetic: written for these tests. A note and a footnote's text interrupt the lists
 # of (b): its roman list goes on at (ii), its capitals at (B), and (c) follows.
-_SYNTHETIC_INTERRUPTED_LISTS = """\
-TREATY ON SPROCKETS
-
-Article 1
-Scope
-
+_SYNTHETIC_INTERRUPTED_LISTS = sprocket_treaty(
+    "Scope",
+    """
 1. This Agreement shall not apply to:
 
 (a) any measure of a Party on cogs;
@@ -178,17 +168,12 @@ Note: The central government includes its agencies.
 (ii) with respect to the second Party, its federal government; and
 
 (c) an amendment of a measure referred to in subparagraph (a).
-
-Article 2
-Entry into force
-
-This Agreement enters into force on signature.
-"""
+""",
+)
 
 
 def test_a_list_interrupted_by_unmarked_words_goes_on_at_its_level() -> None:
-    ids = _ids(_text_body(_SYNTHETIC_INTERRUPTED_LISTS))
-    assert not any("_" in i for i in ids)
+    ids = unique_ids(_SYNTHETIC_INTERRUPTED_LISTS)
     assert ids["art-1.1.b.i.b"].text == "(B) its local governments;"
     assert ids["art-1.1.b.i.p2"].text.startswith("Note: The central government")  # words after its (A)
     assert ids["art-1.1.b.p2"].text.startswith("14 For purposes")  # after (i)'s list, before (ii)
@@ -202,8 +187,7 @@ def test_capital_points_under_a_roman_point_with_no_letter_above_are_its_points(
         .replace("(b) any measure of a Party on gears, maintained by:\n\n", "")
         .replace("(c) an amendment of a measure referred to in subparagraph (a).\n\n", "")
     )
-    ids = _ids(_text_body(text))
-    assert not any("_" in i for i in ids)
+    ids = unique_ids(text)
     assert ids["art-1.1.i.a"].text == "(A) its central government; and"
     assert ids["art-1.1.i.b"].text == "(B) its local governments;"
 
@@ -229,12 +213,9 @@ def test_pta_3_capitals_under_a_roman_point_after_a_note(corpus_dir: Path) -> No
 
 # synthetic: written for these tests. ToTA prints a footnote's text, marked "(1)", among
 # the points of paragraph 2; the numbered list under (a)(ii) is that point's own list.
-_SYNTHETIC_FOOTNOTE = """\
-TREATY ON SPROCKETS
-
-Article 1
-Definitions
-
+_SYNTHETIC_FOOTNOTE = sprocket_treaty(
+    "Definitions",
+    """
 1. This Article defines the terms of this Agreement.
 
 2. For the purposes of this Agreement:
@@ -252,17 +233,12 @@ Definitions
 (2) makers of brass sprockets;
 
 (b) cog makers means persons who make cogs.
-
-Article 2
-Entry into force
-
-This Agreement enters into force on signature.
-"""
+""",
+)
 
 
 def test_a_footnotes_text_among_the_points_is_no_point() -> None:
-    ids = _ids(_text_body(_SYNTHETIC_FOOTNOTE))
-    assert not any("_" in i for i in ids)
+    ids = unique_ids(_SYNTHETIC_FOOTNOTE)
     assert ids["art-1.2.a.ii.a"].text == "(1) makers of steel sprockets;"
     assert ids["art-1.2.a.ii.p2"].text.startswith("(1) The reference to a cooperative")
     assert ids["art-1.2.a.ii.p2"].number is None
@@ -272,12 +248,9 @@ def test_a_footnotes_text_among_the_points_is_no_point() -> None:
 
 def test_a_paragraph_numbered_in_brackets_after_points_is_still_a_paragraph() -> None:
     # The article numbers its own paragraphs "(1)": "(2) …" after (a) and (b) is paragraph 2.
-    text = """\
-TREATY ON SPROCKETS
-
-Article 1
-Scope
-
+    text = sprocket_treaty(
+        "Scope",
+        """
 (1) This Agreement applies to:
 
 (a) sprockets; and
@@ -285,12 +258,8 @@ Scope
 (b) cogs.
 
 (2) The Parties shall cooperate on gears (1) as they see fit.
-
-Article 2
-Entry into force
-
-This Agreement enters into force on signature.
-"""  # synthetic: written for this test
+""",
+    )  # synthetic: written for this test
     ids = _ids(_text_body(text))
     assert ids["art-1.2"].text.startswith("(2) The Parties shall cooperate")
 
@@ -341,12 +310,9 @@ def test_a_point_after_a_line_ending_in_a_point_reference_and_a_conjunction_is_n
 # synthetic: written for these tests. The lists under (b) and under (ii) are printed with the
 # markers of the list they are under ("a." under "(a)", "(i)" under "(i)"). A marker that goes
 # on both lists goes on the inner one; "(c)" goes on only the outer list's form.
-_SYNTHETIC_SAME_MARKERS = """\
-TREATY ON SPROCKETS
-
-Article 1
-Value
-
+_SYNTHETIC_SAME_MARKERS = sprocket_treaty(
+    "Value",
+    """
 1. The value of a sprocket shall be:
 
 (a) its price; and
@@ -369,17 +335,12 @@ b. the cost is customary;
 (i) the sale of cogs; or
 
 (ii) the extension of credit.
-
-Article 2
-Entry into force
-
-This Agreement enters into force on signature.
-"""
+""",
+)
 
 
 def test_a_list_printed_with_the_markers_of_the_list_it_is_under_is_the_last_points() -> None:
-    ids = _ids(_text_body(_SYNTHETIC_SAME_MARKERS))
-    assert not any("_" in i for i in ids)
+    ids = unique_ids(_SYNTHETIC_SAME_MARKERS)
     assert ids["art-1.1.b.a"].text == "a. the cost is not invoiced separately; and"
     assert ids["art-1.1.b.b"].text == "b. the cost is customary;"
     assert ids["art-1.1.c"].text.startswith("(c) its weight")  # the outer list goes on
@@ -426,8 +387,7 @@ def test_a_point_marker_alone_at_a_blocks_end_opens_the_next_blocks_item() -> No
             "(a)\n\nany measure of a Party on cogs;\n(b)\n\nany tariff on cogs;\n\n",
         )
     )  # synthetic
-    ids = _ids(_text_body(text))
-    assert not any("_" in i for i in ids)
+    ids = unique_ids(text)
     assert ids["art-1.1.a"].text == "(a)\n\nany measure of a Party on cogs;"
     assert ids["art-1.1.b"].text == "(b)\n\nany tariff on cogs;"
     assert ids["art-1.1.c.ii"].text.startswith("(ii) with respect to the second Party")

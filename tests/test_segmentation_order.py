@@ -100,23 +100,6 @@ def test_the_next_paragraphs_number_after_a_blurred_line_end_synthetic() -> None
     assert ids["art-2.3"].text.startswith("3 Encourage")  # a dotless number after an item's ";"
 
 
-@pytest.mark.corpus
-@pytest.mark.parametrize(
-    ("number", "article", "paragraphs"),
-    [
-        (18, "art-3-04", "1 2 3 4 5 6"),  # "… originarios. 123 / 2. Salvo …"
-        (61, "art-60", "1 2 3 4 5"),  # "… growth and employ- / 3. The Parties …"
-        (338, "art-18-3", "1 2 3 4 5 6 7 8 9"),  # "2\u00a0 Asimismo, …"
-        (410, "art-13-2", "1 2 3 4 5 6"),  # "… cubierta3 / 4. Este Capítulo …"
-        (50, "art-13", "1 2 3 4"),  # "…; / 3 Encourage …"
-    ],
-)
-def test_the_next_paragraphs_number_after_a_blurred_line_end(
-    corpus_dir: Path, number: int, article: str, paragraphs: str
-) -> None:
-    assert paragraph_numbers(corpus_dir, number, article) == paragraphs
-
-
 def _tota_synthetic(articles: str) -> Body:
     xml = (
         "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9003</treaty_identifier>"
@@ -146,20 +129,6 @@ def test_a_caption_run_into_the_next_paragraphs_line_is_no_unit_synthetic() -> N
     assert ids["art-1.5"].text.startswith("5. This Article")
 
 
-@pytest.mark.corpus
-@pytest.mark.parametrize(
-    ("number", "article", "paragraphs"),
-    [
-        (53, "art-10-5", "1 2 3 4 5"),  # "… market. / Advantages Subject to … 2. Neither Party …"
-        (23, "art-3-25", "1 2 3 4 5 6 7 8 9 10"),  # "… Commission). / Fabrics, … Quantities  4.  (a) …"
-    ],
-)
-def test_a_caption_run_into_the_next_paragraphs_line_is_no_unit(
-    corpus_dir: Path, number: int, article: str, paragraphs: str
-) -> None:
-    assert paragraph_numbers(corpus_dir, number, article) == paragraphs
-
-
 # synthetic: written for this test (a bullet left before the next paragraph's number).
 _SYNTHETIC_BULLETED_NUMBERS = """\
 AGREEMENT ON BELLS
@@ -181,20 +150,6 @@ def test_a_bullet_before_the_next_paragraphs_number_synthetic() -> None:
     assert ids["art-1.2"].text == "\u2022 \t2. The register shall be public."
     assert ids["art-1.3.dash-1"].text == "\u2022 a bell of bronze;"  # a bullet item stays one
     assert ids["art-1.3.dash-2"].text == "\u2022 4. bells of glass; or"  # a bulleted list's own number
-
-
-@pytest.mark.corpus
-@pytest.mark.parametrize(
-    ("number", "article", "paragraphs"),
-    [
-        (319, "art-113", "1 2 3 4 5 6"),  # "· 5. In the event …"
-        (369, "art-9-27", "1 2 3 4 5 6 7 8 9"),  # "• \t3. A disputing party …"
-    ],
-)
-def test_a_bullet_before_the_next_paragraphs_number(
-    corpus_dir: Path, number: int, article: str, paragraphs: str
-) -> None:
-    assert paragraph_numbers(corpus_dir, number, article) == paragraphs
 
 
 # synthetic: written for this test (a point list "1) 2) … 4)" whose middle items lost their markers).
@@ -225,23 +180,6 @@ def test_a_point_list_resumed_after_items_without_markers_synthetic() -> None:
     assert ids["art-1.2.a"].text.startswith("1) an exchange")
     assert ids["art-1.2.d"].text.startswith("4) the reliability")
     assert ids["art-1.2.p2"].text == "the testing of lamps;"
-
-
-@pytest.mark.corpus
-@pytest.mark.parametrize(
-    ("number", "article", "paragraphs", "point", "opening"),
-    [
-        (440, "art-65", "1 2 3 4 5 6 7 8 9 10", "art-65.6.c", "3) a prevention"),
-        (440, "art-67", "1 2", "art-67.2.e", "5) the economic"),
-        (440, "art-68", "1 2 3 4 5 6 7", "art-68.4.d", "4) ensure"),
-        (440, "art-93", "2 3 4 5 6 7 8", "art-93.6.d", "4) requesting"),
-    ],
-)
-def test_a_point_list_resumed_after_items_without_markers(
-    corpus_dir: Path, number: int, article: str, paragraphs: str, point: str, opening: str
-) -> None:
-    assert paragraph_numbers(corpus_dir, number, article) == paragraphs
-    assert _ids(_tota(corpus_dir, number))[point].text.startswith(opening)
 
 
 # synthetic: written for this test (OCR read the point "(l)" as "(1)").
@@ -306,20 +244,6 @@ def test_a_reference_behind_the_paragraphs_number_stays_in_its_sentence_syntheti
     assert ids["art-1.3"].text.endswith("the member replaced.")
 
 
-@pytest.mark.corpus
-@pytest.mark.parametrize(
-    ("number", "article", "paragraphs"),
-    [
-        (449, "art-28-9", "1 2 3 4 5 6 7 8 9 10"),  # "… paragraphs 6, 7 and / 8. The replacement …"
-        (49, "art-3-04", "1 2 3 5 6 7"),  # "… 18.01(4) y / (5) (Comisión …)" in paragraph 5; no 4 printed
-    ],
-)
-def test_a_reference_behind_the_paragraphs_number_stays_in_its_sentence(
-    corpus_dir: Path, number: int, article: str, paragraphs: str
-) -> None:
-    assert paragraph_numbers(corpus_dir, number, article) == paragraphs
-
-
 # synthetic: written for this test (a footnote's text printed between two numbered paragraphs).
 _SYNTHETIC_FOOTNOTE_BETWEEN = """\
 AGREEMENT ON NETS
@@ -342,21 +266,6 @@ def test_a_footnote_between_two_paragraphs_stays_in_the_one_before_synthetic() -
     ids = _ids(parse_text(_SYNTHETIC_FOOTNOTE_BETWEEN, lang="en", origin="synthetic.txt"))
     assert [p.number for p in ids["art-1"].children if p.number] == ["1", "2", "3"]
     assert ids["art-1.2.p2"].text == "(1) For greater certainty, the territory includes the sea."
-
-
-@pytest.mark.corpus
-@pytest.mark.parametrize(
-    ("number", "article", "paragraphs", "footnote", "opening"),
-    [
-        (428, "art-203", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 1 2", "art-203.4.p2", "(1) The sole fact"),
-        (144, "art-2203", "1 2 3 4 5 6 7", "art-2203.6.p2", "2. These transfers"),  # "… transfers2, …"
-    ],
-)
-def test_a_footnote_between_two_paragraphs_stays_in_the_one_before(
-    corpus_dir: Path, number: int, article: str, paragraphs: str, footnote: str, opening: str
-) -> None:
-    assert paragraph_numbers(corpus_dir, number, article) == paragraphs
-    assert _ids(_tota(corpus_dir, number))[footnote].text.startswith(opening)
 
 
 # synthetic: written for this test (a sentence cut after "ni" by a page break and its number).
@@ -394,3 +303,45 @@ def test_a_sentence_goes_on_across_a_page_break_after_a_word(corpus_dir: Path) -
     assert [p.id for p in ids["art-2-8.4"].children] == ["art-2-8.4.intro", "art-2-8.4.a", "art-2-8.4.b"]
     assert ids["art-2-8.4.a"].text.endswith("empaque.")  # "… vehículos, ni / 2 / empaque."
     assert not ids["art-9-13"].children  # "… la subrogación o / 9-18 / transferencia de …"
+
+
+# The corpus articles of the causes above: the numbers of their numbered paragraphs, and
+# where one is given, the opening of a unit under them.
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("number", "article", "paragraphs", "unit", "opening"),
+    [
+        # the next paragraph’s number after a blurred line end
+        (18, "art-3-04", "1 2 3 4 5 6", None, None),  # "… originarios. 123 / 2. Salvo …"
+        (61, "art-60", "1 2 3 4 5", None, None),  # "… growth and employ- / 3. The Parties …"
+        (338, "art-18-3", "1 2 3 4 5 6 7 8 9", None, None),  # "2\u00a0 Asimismo, …"
+        (410, "art-13-2", "1 2 3 4 5 6", None, None),  # "… cubierta3 / 4. Este Capítulo …"
+        (50, "art-13", "1 2 3 4", None, None),  # "…; / 3 Encourage …"
+        # a caption run into the next paragraph’s line is no unit
+        (53, "art-10-5", "1 2 3 4 5", None, None),  # "… market. / Advantages Subject to … 2. Neither Party …"
+        # "… Commission). / Fabrics, … Quantities  4.  (a) …"
+        (23, "art-3-25", "1 2 3 4 5 6 7 8 9 10", None, None),
+        # a bullet before the next paragraph’s number
+        (319, "art-113", "1 2 3 4 5 6", None, None),  # "· 5. In the event …"
+        (369, "art-9-27", "1 2 3 4 5 6 7 8 9", None, None),  # "• \t3. A disputing party …"
+        # a point list resumed after items without markers
+        (440, "art-65", "1 2 3 4 5 6 7 8 9 10", "art-65.6.c", "3) a prevention"),
+        (440, "art-67", "1 2", "art-67.2.e", "5) the economic"),
+        (440, "art-68", "1 2 3 4 5 6 7", "art-68.4.d", "4) ensure"),
+        (440, "art-93", "2 3 4 5 6 7 8", "art-93.6.d", "4) requesting"),
+        # a reference behind the paragraph’s number stays in its sentence
+        # "… paragraphs 6, 7 and / 8. The replacement …"
+        (449, "art-28-9", "1 2 3 4 5 6 7 8 9 10", None, None),
+        # "… 18.01(4) y / (5) (Comisión …)" in paragraph 5; no 4 printed
+        (49, "art-3-04", "1 2 3 5 6 7", None, None),
+        # a footnote between two paragraphs stays in the one before
+        (428, "art-203", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 1 2", "art-203.4.p2", "(1) The sole fact"),
+        (144, "art-2203", "1 2 3 4 5 6 7", "art-2203.6.p2", "2. These transfers"),  # "… transfers2, …"
+    ],
+)  # fmt: skip
+def test_corpus_paragraph_numbers(
+    corpus_dir: Path, number: int, article: str, paragraphs: str, unit: str | None, opening: str | None
+) -> None:
+    assert paragraph_numbers(corpus_dir, number, article) == paragraphs
+    if unit is not None:
+        assert _ids(_tota(corpus_dir, number))[unit].text.startswith(opening or "")

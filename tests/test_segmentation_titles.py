@@ -12,13 +12,25 @@ import pytest
 from provision_trees import title_and_preamble
 from provision_trees import tota_body as _tota
 
-# synthetic: written for these tests; each text is a cover page or a title run into the preamble.
+# synthetic: written for these tests; each text is a title run into the preamble, or a cover page.
 _FILLER = " and recognising the importance of trade in sprockets and cogs between them" * 4
 
 
 @pytest.mark.parametrize(
     ("head", "title", "preamble_start"),
     [
+        # a title glued to the preamble
+        (f"COG TRADE AGREEMENT _______________ THE PARTIES TO THIS AGREEMENT,{_FILLER},",
+         "COG TRADE AGREEMENT", "THE PARTIES"),
+        (f"AGREEMENT ON TRADE IN COGS BETWEEN ALPHA AND BETA The Governments of Alpha and Beta,{_FILLER},",
+         "AGREEMENT ON TRADE IN COGS BETWEEN ALPHA AND BETA", "The Governments"),
+        (f"Agreement on Trade in Cogs between Alpha and BetaThe Governments of Alpha and Beta,{_FILLER},",
+         "Agreement on Trade in Cogs between Alpha and Beta", "The Governments"),
+        ("Cog Trade Agreement between Alpha\nand Beta\n\nPreamble\n\nThe Parties,",
+         "Cog Trade Agreement between Alpha and Beta", "The Parties"),
+        ("TRAITE SUR LES ROUAGES\n\nPREAMBULE\n\nLes Parties,", "TRAITE SUR LES ROUAGES", "Les Parties"),
+        ("'PREAMBLE\n\nThe Parties,", None, "The Parties"),
+        # a title after a cover page
         ("WORLD COG ORGANIZATION\n\nCOG TRADE AGREEMENT\n\nThe Parties,",
          "COG TRADE AGREEMENT", "The Parties"),
         ("COGLAND\n\nPROTOCOL\n\nRegarding Cogs between Alpha and\nBeta\n\nThe Parties,",
@@ -34,7 +46,7 @@ _FILLER = " and recognising the importance of trade in sprockets and cogs betwee
         ("The Government of Alpha\nand the Government of Beta,", None, "The Government"),
     ],
 )  # fmt: skip
-def test_titles_after_a_cover_page_synthetic(head: str, title: str | None, preamble_start: str) -> None:
+def test_titles_before_the_preamble_synthetic(head: str, title: str | None, preamble_start: str) -> None:
     found_title, preamble = title_and_preamble(head)
     assert found_title == title
     assert preamble.startswith(preamble_start)

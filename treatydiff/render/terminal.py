@@ -31,6 +31,7 @@ from treatydiff.render._common import (
     side_key,
     summary_counts,
 )
+from treatydiff.render._fast_table import FastTable
 from treatydiff.safe import safe_text, visible
 
 __all__ = ["render_terminal"]
@@ -49,7 +50,9 @@ def render_terminal(comparison: Comparison, console: Console) -> None:
         console.print(obligations)
     for number, row in enumerate(comparison.rows, start=1):
         console.print()
-        console.print(_link_table(comparison, row, number, plain))
+        table = FastTable(_link_table(comparison, row, number, plain))
+        # its lines are the console's width: the print need not crop them again
+        console.print(table, crop=not table.fits(console.width))
     unlinked: tuple[tuple[Which, tuple[Provision, ...]], ...] = (
         ("left", comparison.unlinked_left),
         ("right", comparison.unlinked_right),
