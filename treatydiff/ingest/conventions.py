@@ -17,6 +17,7 @@ from treatydiff.model import Kind
 
 __all__ = [
     "ANNEX",
+    "ANNEX_LINE_START",
     "ARTICLE_PATTERNS",
     "CLOSING_START",
     "CONTAINERS",
@@ -178,6 +179,9 @@ ANNEX = re.compile(
     r"(?P<word>" + words(*_all("annex_words")) + r")"
     r"(?:\s*(?:" + _exact(_all("number_signs")) + r")?\s*" + _ANNEX_NUMBER + r")?(?P<rest>.*)$"
 )
+ANNEX_LINE_START = re.compile(r"^(?:[^\w\n]|_)*(?:" + words(*_all("annex_words")) + r")", re.MULTILINE)
+"""An annex word opening a line after spaces, marks or markdown only: a text without one holds
+no line that :data:`ANNEX` matches once cleaned."""
 PROTOCOL = re.compile(
     r"(?P<word>" + words(*_all("protocol_words")) + r")"
     r"(?:\s*(?:" + _exact(_all("number_signs")) + r")?\s*" + _ANNEX_NUMBER + r")?(?P<rest>.*)$"

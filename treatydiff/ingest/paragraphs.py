@@ -188,6 +188,15 @@ def _tail(text: str) -> str:
     return tail
 
 
+def _last_mark(text: str, end: int, start: int = 0) -> str:
+    """The last character of ``text[start:end]`` that is not whitespace, or "" (as
+    ``text[start:end].rstrip()[-1:]``, without copying the text before it)."""
+    at = end - 1
+    while at >= start and text[at].isspace():
+        at -= 1
+    return text[at] if at >= start else ""
+
+
 def _final_marks(pattern: re.Pattern[str]) -> frozenset[str]:
     """The punctuation marks that end a match of an end-of-line ``pattern`` on their own.
 
@@ -395,10 +404,10 @@ def _numbered_under_point(
     )
 
 
-def _point_lead_in(before: str) -> bool:
-    """Whether the point before a numbered list "(1)" is its lead-in: its words end in ":" or,
-    a point's words ending in a comma ("(i) with respect to Malaysia,", pta_334), in ","."""
-    return before.rstrip()[-1:] in ":：,"
+def _point_lead_in(text: str, end: int) -> bool:
+    """Whether the point before a numbered list "(1)", ending at ``end``, is its lead-in: its words
+    end in ":" or, a point's words ending in a comma ("(i) with respect to Malaysia,", pta_334), in ","."""
+    return _last_mark(text, end) in ":：,"
 
 
 # Words that a number may follow in the sentence: "… pursuant to Article\n\n178.".
@@ -561,7 +570,7 @@ _TABLE_FIGURE = re.compile(r"(?=[^%]*[0-9%])[0-9IO.,%\s-]+")
 def _table_figure(stripped: str) -> bool:
     """Whether a line is a table's figure, never a caption ("… 87,5% / IOO% / Sub-section A2.2 /
     Fish and fisheries products", pta_29 Article 66)."""
-    return _TABLE_FIGURE.fullmatch(stripped) is not None and any(ch.isdigit() or ch == "%" for ch in stripped)
+    return _TABLE_FIGURE.fullmatch(stripped) is not None  # its lookahead wants a digit or "%"
 
 
 def _table_end(lines: list[Line], at: int) -> bool:
@@ -1239,7 +1248,7 @@ def split_paragraphs(
                     paragraph_form,
                     (numbered, numbered_form, numbered_in),
                     last_node is not None and last_node is (upper or roman or letter),
-                    before is not None and _point_lead_in(text[: before.end]),
+                    before is not None and _point_lead_in(text, before.end),
                 )
             )
         ):
@@ -1247,7 +1256,7 @@ def split_paragraphs(
             # or under the point before when its lead-in ends in ":" ("(ii) … categories: / (1) …").
             if numbered is None:
                 lead_in = last_node is not None and last_node is (upper or roman or letter)
-                lead_in = lead_in and before is not None and _point_lead_in(text[: before.end])
+                lead_in = lead_in and before is not None and _point_lead_in(text, before.end)
                 numbered_in = last_node if lead_in else None
                 outer = _Open(None, None, letter, roman, upper, None, "", None)
             numbered = add(numbered_in or paragraph, "point", "point", u.marker.printed, u, lettered=True)
@@ -1427,8 +1436,8 @@ def _second_lead_in_of_letter(  # noqa: PLR0913 - the unit, the one before it, t
         return False
     # The words before the list end in ":", or the letter's own do and a footnote's text came
     # between ("(e) … as a result of:" / "1 For the avoidance of doubt, …" / "(i) …", pta_54).
-    own = "" if letter.children else text[letter.start : letter.end].rstrip()[-1:]
-    if text[before.start : before.end].rstrip()[-1:] not in ":：" and own not in (":", "："):
+    own = "" if letter.children else _last_mark(text, letter.end, letter.start)
+    if _last_mark(text, before.end, before.start) not in ":：" and own not in (":", "："):
         return False
     for later in after:
         if later.marker.kind in ("roman", "none"):
@@ -1488,7 +1497,7 @@ def _restarts_under(  # noqa: PLR0913 - the unit, the one before it, and the lis
         opening = same_case and point_segment(u.marker.printed, lang, numbered=False) == "a"
     else:
         opening = kind == "roman" and u.marker.printed == "i"
-    return opening and text[: before.end].rstrip()[-1:] in ":："
+    return opening and _last_mark(text, before.end) in ":："
 
 
 def _footnote_text(  # noqa: PLR0913 - the unit, the one before it, and the article's state
@@ -1583,7 +1592,7 @@ def _doubled_letter_point(
     if len(printed) != 2 or printed[0] != printed[1] or not printed.islower() or above is None:
         return False
     if printed == _DOUBLED_OPENING:
-        return before is not None and text[: before.end].rstrip()[-1:] in ":："
+        return before is not None and _last_mark(text, before.end) in ":："
     shown = (upper.number or "") if upper is not None else ""
     doubled = len(shown) == 2 and shown[0] == shown[1] and shown.islower()
     return doubled and ord(printed[0]) - ord(shown[0]) == 1

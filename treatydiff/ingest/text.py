@@ -19,6 +19,7 @@ from typing import Literal
 from treatydiff.errors import IngestError
 from treatydiff.ingest.conventions import (
     ANNEX,
+    ANNEX_LINE_START,
     ARTICLE_PATTERNS,
     CLOSING_START,
     CONTAINER_PATTERNS,
@@ -470,8 +471,8 @@ def chapter_annex_start(text: str, span: Span, *, lang: str, article: str) -> in
     chapter or another one ("Annex A of the SPS Agreement") is named in a sentence.
     """
     own = _chapter_of(article)
-    if own is None:
-        return None
+    if own is None or ANNEX_LINE_START.search(text, span.start, span.end) is None:
+        return None  # most articles: no line of theirs is scanned
     scanner = _Scanner(text[span.start : span.end], lang)
     for index in range(1, len(scanner.lines)):
         hit = _annex_heading(scanner, index)
@@ -487,10 +488,13 @@ def chapter_annex_start(text: str, span: Span, *, lang: str, article: str) -> in
     return None
 
 
+_NUMBER_PARTS = re.compile(r"[.\-]")
+
+
 def _chapter_of(number: str) -> str | None:
     """The chapter an article's or annex's number names: "8" of "8.3", "4" of "4-09", "9" of
     "915" and "913.5" (three or four digits: the chapter, then two of the article's own)."""
-    parts = re.split(r"[.\-]", number.strip(), maxsplit=1)
+    parts = _NUMBER_PARTS.split(number.strip(), maxsplit=1)
     head = parts[0]
     if head.isdecimal() and len(head) in (3, 4):
         return head[:-2]
