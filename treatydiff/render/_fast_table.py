@@ -23,6 +23,7 @@ __all__ = ["FastTable"]
 
 _EDGES = 3  # the left and right edges and the divider between the two columns
 _MINIMUM = 3  # rich's least column width: one cell and its padding of one on each side
+_PAD = Segment(" ")  # a cell's padding on each side
 
 
 class FastTable:
@@ -118,20 +119,8 @@ class FastTable:
         lines that wrapping has padded to the width; a space of padding on each side."""
         tab_size = console.tab_size if text.tab_size is None else text.tab_size
         wrapped = text.wrap(console, width - 2, justify="left", overflow="fold", tab_size=tab_size or 8)
-        lines: list[list[Segment]] = []
-        line: list[Segment] = [Segment(" ")]
-        for segment in Text("\n").join(wrapped).render(console, end="\n"):
-            rest = segment.text
-            while "\n" in rest:
-                piece, _, rest = rest.partition("\n")
-                if piece:
-                    line.append(Segment(piece, segment.style))
-                line.append(Segment(" "))
-                lines.append(line)
-                line = [Segment(" ")]
-            if rest:
-                line.append(Segment(rest, segment.style) if rest != segment.text else segment)
-        return lines
+        rendered = Text("\n").join(wrapped).render(console, end="\n")
+        return [[_PAD, *line, _PAD] for line in Segment.split_lines(rendered)]
 
 
 def _joined(
