@@ -1,4 +1,5 @@
-"""Reading parsed trees in the segmentation tests: every provision, by id, and a ToTA body."""
+"""Reading parsed trees in the segmentation tests: every provision, by id, a ToTA body, and
+synthetic ToTA files built from articles the tests write."""
 
 from __future__ import annotations
 
@@ -55,3 +56,24 @@ def title_and_preamble(head: str) -> tuple[str | None, str]:
     one-article treaty."""
     body = parse_text(head + "\n\nArticle 1\n\nThe Parties shall trade in cogs.\n", origin="synthetic.txt")
     return body.title, body.provisions[0].text
+
+
+def synthetic_tota(body: str, number: int) -> Body:
+    """The tree of a synthetic English ToTA file ``pta_<number>.xml`` whose ``<body>`` holds ``body``."""
+    xml = (
+        f"<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>{number}</treaty_identifier>"
+        f"<language>en</language></meta><body>{body}</body></treaty>"
+    )
+    return parse_tota(xml.encode("utf-8"), origin=f"pta_{number}.xml")[1]
+
+
+def synthetic_chapters(chapters: list[tuple[str, str]], number: int) -> Body:
+    """:func:`synthetic_tota` of numbered chapters, each given as its number and its articles' XML."""
+    return synthetic_tota(
+        "".join(f'<chapter number="{n}">{articles}</chapter>' for n, articles in chapters), number
+    )
+
+
+def synthetic_article(number: int, words: str) -> str:
+    """A synthetic ToTA article: "Article ``number``", "The Parties shall ``words``."."""
+    return f'<article number="Article {number}">The Parties shall {words}.</article>'

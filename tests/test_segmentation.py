@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from provision_trees import by_id as _ids
-from provision_trees import sprocket_treaty, unique_ids
+from provision_trees import sprocket_treaty, synthetic_chapters, synthetic_tota, unique_ids
 from provision_trees import tota_body as _tota
 from provision_trees import walk as _walk
 
@@ -608,11 +608,7 @@ def test_footnote_numbers_glued_to_a_full_stop_end_the_sentence(corpus_dir: Path
 
 
 def _tota_synthetic(articles: str) -> Body:
-    xml = (
-        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9002</treaty_identifier>"
-        f"<language>en</language></meta><body><chapter>{articles}</chapter></body></treaty>"
-    )
-    return parse_tota(xml.encode("utf-8"), origin="pta_9002.xml")[1]
+    return synthetic_tota(f"<chapter>{articles}</chapter>", 9002)
 
 
 # synthetic: written for these tests.
@@ -782,12 +778,7 @@ def test_pta_394_capital_points_are_a_third_level(corpus_dir: Path) -> None:
 
 
 def _tota_chapters(chapters: list[tuple[str, str]]) -> Body:
-    xml = "".join(f'<chapter number="{number}">{articles}</chapter>' for number, articles in chapters)
-    xml = (
-        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9003</treaty_identifier>"
-        f"<language>en</language></meta><body>{xml}</body></treaty>"
-    )
-    return parse_tota(xml.encode("utf-8"), origin="pta_9003.xml")[1]
+    return synthetic_chapters(chapters, 9003)
 
 
 # synthetic: written for these tests. TITLE II is no <chapter>: its heading ends article 2.

@@ -11,35 +11,26 @@ from pathlib import Path
 
 import pytest
 from provision_trees import by_id as _ids
-from provision_trees import sprocket_treaty, unique_ids
+from provision_trees import sprocket_treaty, synthetic_article, synthetic_chapters, unique_ids
 from provision_trees import tota_body as _tota
 
-from treatydiff.ingest import parse_text, parse_tota
+from treatydiff.ingest import parse_text
 from treatydiff.model import Body
 
 
 def _tota_chapters(chapters: list[tuple[str, str]]) -> Body:
-    xml = "".join(f'<chapter number="{number}">{articles}</chapter>' for number, articles in chapters)
-    xml = (
-        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9004</treaty_identifier>"
-        f"<language>en</language></meta><body>{xml}</body></treaty>"
-    )
-    return parse_tota(xml.encode("utf-8"), origin="pta_9004.xml")[1]
-
-
-def _article(number: int, words: str) -> str:
-    return f'<article number="Article {number}">The Parties shall {words}.</article>'
+    return synthetic_chapters(chapters, 9004)
 
 
 # synthetic: written for these tests. ToTA lost TITLE II and TITLE III: their chapters
 # follow TITLE I's own article, each list restarting at 1, and TITLE IV comes next.
 _SYNTHETIC_LOST_TITLES = [
-    ("TITLE I", _article(1, "trade sprockets")),
-    ("CHAPTER 1", _article(2, "trade cogs")),
-    ("CHAPTER 2", _article(3, "trade gears")),
-    ("CHAPTER 1", _article(4, "cooperate on cogs")),
-    ("CHAPTER 2", _article(5, "cooperate on gears")),
-    ("TITLE IV", _article(6, "settle disputes")),
+    ("TITLE I", synthetic_article(1, "trade sprockets")),
+    ("CHAPTER 1", synthetic_article(2, "trade cogs")),
+    ("CHAPTER 2", synthetic_article(3, "trade gears")),
+    ("CHAPTER 1", synthetic_article(4, "cooperate on cogs")),
+    ("CHAPTER 2", synthetic_article(5, "cooperate on gears")),
+    ("TITLE IV", synthetic_article(6, "settle disputes")),
 ]
 
 
@@ -54,14 +45,14 @@ def test_chapters_of_titles_that_tota_lost_are_prefixed_with_the_title_the_gap_i
 
 def test_lost_titles_are_inferred_only_when_the_gap_matches_the_restarts() -> None:
     # TITLE V after two runs of chapters: three titles lost, or two and one run under TITLE I?
-    chapters = [*_SYNTHETIC_LOST_TITLES[:-1], ("TITLE V", _article(6, "settle disputes"))]
+    chapters = [*_SYNTHETIC_LOST_TITLES[:-1], ("TITLE V", synthetic_article(6, "settle disputes"))]
     ids = _ids(_tota_chapters(chapters))
     # No number is invented: the second run is a title whose heading is lost (fourth round).
     assert "title-2.ch-1" not in ids and "title-1.ch-1" not in ids and "title-u1.ch-1" in ids
 
 
 def test_the_first_run_stays_under_the_known_title_when_the_gap_is_one_less() -> None:
-    chapters = [*_SYNTHETIC_LOST_TITLES[:-1], ("TITLE III", _article(6, "settle disputes"))]
+    chapters = [*_SYNTHETIC_LOST_TITLES[:-1], ("TITLE III", synthetic_article(6, "settle disputes"))]
     ids = _ids(_tota_chapters(chapters))
     assert {"ch-1", "ch-2", "title-2.ch-1", "title-2.ch-2"} <= set(ids)
     assert ids["title-2.ch-1"].label == "Title [2], Chapter 1"

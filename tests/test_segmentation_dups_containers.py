@@ -11,23 +11,14 @@ from pathlib import Path
 
 import pytest
 from provision_trees import by_id as _ids
+from provision_trees import synthetic_article, synthetic_chapters
 from provision_trees import tota_body as _tota
 
-from treatydiff.ingest import parse_tota
 from treatydiff.model import Body
 
 
 def _tota_chapters(chapters: list[tuple[str, str]]) -> Body:
-    xml = "".join(f'<chapter number="{number}">{articles}</chapter>' for number, articles in chapters)
-    xml = (
-        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9005</treaty_identifier>"
-        f"<language>en</language></meta><body>{xml}</body></treaty>"
-    )
-    return parse_tota(xml.encode("utf-8"), origin="pta_9005.xml")[1]
-
-
-def _article(number: int, words: str) -> str:
-    return f'<article number="Article {number}">The Parties shall {words}.</article>'
+    return synthetic_chapters(chapters, 9005)
 
 
 _CONTAINER_SUFFIX = re.compile(r"(?:^|\.)(?:part|title|ch)-[0-9a-z]+_\d+(?:\.|$)")
@@ -35,12 +26,12 @@ _CONTAINER_SUFFIX = re.compile(r"(?:^|\.)(?:part|title|ch)-[0-9a-z]+_\d+(?:\.|$)
 # synthetic: written for these tests. ToTA lost the headings of two titles after TITLE I:
 # the chapters restart at 1 twice and no later title tells which numbers were lost.
 _SYNTHETIC_RESTARTS = [
-    ("TITLE I", _article(1, "trade sprockets")),
-    ("CHAPTER 1", _article(2, "trade cogs")),
-    ("CHAPTER 2", _article(3, "trade gears")),
-    ("CHAPTER 1", _article(4, "cooperate on cogs")),
-    ("CHAPTER 2", _article(5, "cooperate on gears")),
-    ("CHAPTER 1", _article(6, "settle disputes on cogs")),
+    ("TITLE I", synthetic_article(1, "trade sprockets")),
+    ("CHAPTER 1", synthetic_article(2, "trade cogs")),
+    ("CHAPTER 2", synthetic_article(3, "trade gears")),
+    ("CHAPTER 1", synthetic_article(4, "cooperate on cogs")),
+    ("CHAPTER 2", synthetic_article(5, "cooperate on gears")),
+    ("CHAPTER 1", synthetic_article(6, "settle disputes on cogs")),
 ]
 
 
@@ -56,11 +47,11 @@ def test_chapters_restarting_under_one_title_open_a_title_the_source_lost() -> N
 def test_titles_restarting_under_one_part_open_a_part_the_source_lost() -> None:
     # synthetic: two titles, then the title numbers restart: a part's heading is lost.
     chapters = [
-        ("TITLE I", _article(1, "trade sprockets")),
-        ("TITLE II", _article(2, "trade cogs")),
-        ("TITLE I", _article(3, "cooperate on cogs")),
-        ("TITLE II", _article(4, "cooperate on gears")),
-        ("CHAPTER 1", _article(5, "settle disputes")),
+        ("TITLE I", synthetic_article(1, "trade sprockets")),
+        ("TITLE II", synthetic_article(2, "trade cogs")),
+        ("TITLE I", synthetic_article(3, "cooperate on cogs")),
+        ("TITLE II", synthetic_article(4, "cooperate on gears")),
+        ("CHAPTER 1", synthetic_article(5, "settle disputes")),
     ]
     ids = _ids(_tota_chapters(chapters))
     assert not any("_" in i for i in ids)
@@ -71,11 +62,11 @@ def test_titles_restarting_under_one_part_open_a_part_the_source_lost() -> None:
 def test_a_title_that_opens_resets_the_chapter_count() -> None:
     # synthetic: chapters restarting after a printed title are that title's, as before.
     chapters = [
-        ("TITLE I", _article(1, "trade sprockets")),
-        ("CHAPTER 1", _article(2, "trade cogs")),
-        ("CHAPTER 2", _article(3, "trade gears")),
-        ("TITLE II", _article(4, "cooperate on sprockets")),
-        ("CHAPTER 1", _article(5, "cooperate on cogs")),
+        ("TITLE I", synthetic_article(1, "trade sprockets")),
+        ("CHAPTER 1", synthetic_article(2, "trade cogs")),
+        ("CHAPTER 2", synthetic_article(3, "trade gears")),
+        ("TITLE II", synthetic_article(4, "cooperate on sprockets")),
+        ("CHAPTER 1", synthetic_article(5, "cooperate on cogs")),
     ]
     ids = _ids(_tota_chapters(chapters))
     assert {"ch-1", "ch-2", "title-2.ch-1"} <= set(ids)
@@ -104,7 +95,7 @@ def test_an_annex_numbered_with_a_letter_in_brackets_keeps_the_letter() -> None:
         "Done at Brussels on the first day of May.\n\nFor the Parties\n\nAnnex IV (a):\n\nCogs\n\n"
         "Annex IV (b):\n\nGears\n\nAnnex V:\n\nSprockets\n"
     )
-    chapters = [("TITLE I", _article(1, "trade cogs")), ("", f"<article>{closing}</article>")]
+    chapters = [("TITLE I", synthetic_article(1, "trade cogs")), ("", f"<article>{closing}</article>")]
     ids = _ids(_tota_chapters(chapters))
     assert {"annex-4-a", "annex-4-b", "annex-5"} <= set(ids)
     assert ids["annex-4-b"].label == "Annex IV (b)"

@@ -10,19 +10,14 @@ from pathlib import Path
 
 import pytest
 from provision_trees import by_id as _ids
-from provision_trees import paragraph_numbers
+from provision_trees import paragraph_numbers, synthetic_tota
 from provision_trees import tota_body as _tota
 
-from treatydiff.ingest import parse_tota
 from treatydiff.model import Body
 
 
 def _tota_synthetic(articles: str) -> Body:
-    xml = (
-        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9004</treaty_identifier>"
-        f"<language>en</language></meta><body><chapter>{articles}</chapter></body></treaty>"
-    )
-    return parse_tota(xml.encode("utf-8"), origin="pta_9004.xml")[1]
+    return synthetic_tota(f"<chapter>{articles}</chapter>", 9004)
 
 
 # synthetic: written for this test (a chapter's annex printed inside the chapter's last article).

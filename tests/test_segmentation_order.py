@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from provision_trees import by_id as _ids
-from provision_trees import paragraph_numbers
+from provision_trees import paragraph_numbers, synthetic_tota
 from provision_trees import tota_body as _tota
 
-from treatydiff.ingest import parse_text, parse_tota
+from treatydiff.ingest import parse_text
 from treatydiff.model import Body
 
 # synthetic: written for this test (a record of understandings after the signatures).
@@ -101,11 +101,7 @@ def test_the_next_paragraphs_number_after_a_blurred_line_end_synthetic() -> None
 
 
 def _tota_synthetic(articles: str) -> Body:
-    xml = (
-        "<?xml version='1.0' encoding='UTF-8'?><treaty><meta><treaty_identifier>9003</treaty_identifier>"
-        f"<language>en</language></meta><body><chapter>{articles}</chapter></body></treaty>"
-    )
-    return parse_tota(xml.encode("utf-8"), origin="pta_9003.xml")[1]
+    return synthetic_tota(f"<chapter>{articles}</chapter>", 9003)
 
 
 # synthetic: written for this test (captions run into the next paragraph's marker line).
